@@ -1,0 +1,33 @@
+import type { BillingOptions, PatientMonth, PatientMonthStatus } from './billing/types.js';
+import type { TimeEntry } from './model/schema.js';
+import type { InputReport } from './normalize/ingest.js';
+import type { Finding, Severity } from './rules/types.js';
+
+export interface AuditSummary {
+  patients: number;
+  patientMonths: Record<PatientMonthStatus, number>;
+  findingsBySeverity: Record<Severity, number>;
+  /** Rule id → count, sorted by rule id. */
+  findingsByRule: Record<string, number>;
+  /** Estimated revenue (labelled an estimate wherever shown). */
+  estimatedRevenue: Record<'ready' | 'blocked' | 'notBillable', number>;
+  /** Findings suppressed by a baseline. */
+  suppressed: number;
+}
+
+/** The whole result of one audit: what every reporter renders; reporters compute nothing. */
+export interface AuditResult {
+  schemaVersion: 1;
+  tool: { name: 'ccm'; version: string };
+  /** Present only with --timestamp, so runs stay byte-identical by default. */
+  generatedAt: string | null;
+  period: string | null;
+  runDate: string;
+  options: Pick<BillingOptions, 'dateOfService' | 'placeOfService'> & { feeSchedule: string };
+  inputs: InputReport[];
+  summary: AuditSummary;
+  patientMonths: PatientMonth[];
+  findings: Finding[];
+  /** Entries by id, for the evidence columns of entry-level findings (date, staff, credential, minutes, note). */
+  entries: ReadonlyMap<number, TimeEntry>;
+}

@@ -1,0 +1,51 @@
+/** Code families, one per patient-month (D4). */
+export type CodeFamily = 'non-complex' | 'complex' | 'practitioner';
+
+export type PatientMonthStatus = 'billable' | 'blocked' | 'not-billable';
+
+export interface ClaimLine {
+  code: string;
+  units: number;
+  /** National non-facility amount × units: an estimate, never a promise of payment. */
+  estimatedPayment: number;
+}
+
+export interface PatientMonth {
+  patientId: string;
+  mbi: string | null;
+  month: string;
+  status: PatientMonthStatus;
+  /** All CCM-program minutes logged (after duplicates are removed). */
+  loggedMinutes: number;
+  /** Minutes that survive review (D1–D3): what the codes are built from. */
+  supportedMinutes: number;
+  family: CodeFamily | null;
+  /** Claim lines the supported time earns; present for billable and blocked months (what is at stake), empty for not-billable. */
+  lines: ClaimLine[];
+  estimatedPayment: number;
+  dateOfService: string | null;
+  billingNpi: string | null;
+  /** ICD-10-CM codes for the claim, dotted, chronic ones first, at most 12. */
+  diagnoses: string[];
+  /** Rule ids of the month-level errors that block the claim. */
+  blockedBy: string[];
+  /** Minutes still needed for the lowest code family's base code, when not billable. */
+  minutesShort: number | null;
+}
+
+export type DateOfServicePolicy = 'month-end' | 'threshold-met';
+
+export interface BillingOptions {
+  dateOfService: DateOfServicePolicy;
+  placeOfService: string;
+  /** Used when the time log has no NPI column. */
+  defaultNpi?: string | undefined;
+  /** Fee schedule to use instead of the bundled one. */
+  fees?: FeeSchedule | undefined;
+}
+
+/** National non-facility amounts by calendar year and code. */
+export interface FeeSchedule {
+  source: string;
+  amounts: Readonly<Record<number, Readonly<Record<string, number>>>>;
+}

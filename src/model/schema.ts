@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The normalized domain model. Every record carries `source`: the file, sheet and the row number a user
+ * sees in Excel (row 1 is the first line of the sheet, title rows included), so every finding can point
+ * at the row to fix.
+ */
+export const SourceRef = z.object({
+  file: z.string().min(1),
+  /** Worksheet name; null for CSV files, which have no sheets. */
+  sheet: z.string().nullable(),
+  row: z.number().int().positive(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** ISO calendar date, yyyy-mm-dd. Time of day is never part of a service date. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Calendar month, yyyy-mm: the CCM service period (R-TIME-MONTH). */
+export const IsoMonth = z.string().regex(/^\d{4}-\d{2}$/);
+
+/** Closed set of staff roles; see src/normalize/roles.ts for the credential table. */
+export const StaffRole = z.enum(['clinical-staff', 'practitioner', 'non-clinical', 'unknown']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** Care programs a time entry may be logged under. Only `ccm` and `complex-ccm` minutes count toward CCM codes (D3). */
+export const Program = z.enum(['ccm', 'complex-ccm', 'pcm', 'tcm', 'rpm', 'bhi', 'apcm', 'other']);
+export type Program = z.infer<typeof Program>;
+
+export const TimeEntry = z.object({
+  /** Position in the time log after ingest; stable across runs and used to reference entries. */
+  id: z.number().int().nonnegative(),
+  source: SourceRef,
+  patientId: z.string().min(1),
+  patientName: z.string().optional(),
+  mbi: z.string().optional(),
+  date: IsoDate,
+  month: IsoMonth,
+  staff: z.string().optional(),
+  /** The credential as written in the export, for the evidence columns. */
+  credential: z.string().optional(),
+  role: StaffRole,
+  /** Minutes claimed by the entry; null when the cell held something that is not a duration. */
+  minutes: z.number().nullable(),
+  /** The raw minutes cell when it could not be read, so the finding can quote it. */
+  minutesText: z.string().optional(),
+  /** Clock times as minutes after midnight. */
+  start: z.number().int().min(0).max(1439).optional(),
+  stop: z.number().int().min(0).max(1439).optional(),
+  /** stop − start when both are present, to compare with `minutes`. */
+  clockMinutes: z.number().int().optional(),
+  activity: z.string().optional(),
+  note: z.string(),
+  program: Program,
+  /** The program text as written, for evidence. */
+  programText: z.string().optional(),
+  npi: z.string().optional(),
+  /** True when the export marks the entry complex (program "Complex CCM" or a complexity column). */
+  complex: z.boolean(),
+});
+export type TimeEntry = z.infer<typeof TimeEntry>;
+
+export const Consent = z.object({
+  source: SourceRef,
+  patientId: z.string().min(1),
+  date: IsoDate.optional(),
+  method: z.string().optional(),
+  /** Date the patient revoked consent; CCM stops at the end of that month (R-CONSENT-CONTENT). */
+  revokedDate: IsoDate.optional(),
+  /** The patient declined CCM: a documented refusal is not consent. */
+  declined: z.boolean(),
+  npi: z.string().optional(),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const Diagnosis = z.object({
+  source: SourceRef,
+  patientId: z.string().min(1),
+  /** Upper case without the dot (E119); may be malformed, which the invalid-icd10 rule reports. */
+  code: z.string(),
+  /** The code as written in the export. */
+  codeText: z.string(),
+  description: z.string().optional(),
+  onsetDate: IsoDate.optional(),
+  resolvedDate: IsoDate.optional(),
+  /** A status column said resolved/inactive without a date. */
+  resolved: z.boolean(),
+});
+export type Diagnosis = z.infer<typeof Diagnosis>;
+
+export const BilledService = z.object({
+  source: SourceRef,
+  patientId: z.string().min(1),
+  date: IsoDate,
+  month: IsoMonth,
+  /** CPT or HCPCS code, upper case (99495, G0181). */
+  code: z.string().min(1),
+  units: z.number().int().positive(),
+  npi: z.string().optional(),
+  description: z.string().optional(),
+});
+export type BilledService = z.infer<typeof BilledService>;
+
+export const CarePlan = z.object({
+  source: SourceRef,
+  patientId: z.string().min(1),
+  date: IsoDate,
+  month: IsoMonth,
+  action: z.string().optional(),
+});
+export type CarePlan = z.infer<typeof CarePlan>;
+
+/** A row the normalizer could not turn into a record: reported by the `invalid-row` rule, never dropped silently. */
+export const RejectedRow = z.object({
+  source: SourceRef,
+  kind: z.string(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+  patientId: z.string().optional(),
+});
+export type RejectedRow = z.infer<typeof RejectedRow>;

@@ -1,0 +1,76 @@
+import type { RawCell } from '../read/types.js';
+import { cellText } from './cells.js';
+
+/**
+ * A patient id as text. Excel turns MRNs into numbers and some tools then write `20451.0` or `2.0451E+4`;
+ * those become `20451`. Text ids keep their leading zeros.
+ */
+export function normalizeId(cell: RawCell | undefined): string {
+  const text = cellText(cell);
+  if (/^\d+\.0+$/.test(text)) return text.replace(/\.0+$/, '');
+  if (/^\d+(\.\d+)?e\+\d+$/i.test(text)) {
+    const n = Number(text);
+    if (Number.isSafeInteger(n)) return n.toFixed(0);
+  }
+  return text;
+}
+
+/** An NPI as its digits (spaces and dashes removed); the invalid-npi rule checks length and check digit. */
+export function normalizeNpi(cell: RawCell | undefined): string | undefined {
+  const text = normalizeId(cell).replace(/[\s-]/g, '');
+  return text === '' ? undefined : text;
+}
+
+/**
+ * NPI check digit: Luhn over the 9 leading digits prefixed with 80840 (the health-industry prefix), as CMS
+ * specifies in "Requirements for NPI Check Digit".
+ */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi.slice(0, 9)}`;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10 === Number(npi[9]);
+}
+
+/** An ICD-10-CM code upper case without dot or spaces: `e11.9` → `E119`. */
+export function normalizeIcd10(cell: RawCell | undefined): string {
+  return cellText(cell).toUpperCase().replace(/[.\s]/g, '');
+}
+
+/** ICD-10-CM shape: a letter, a digit, a letter or digit, then up to four more characters. */
+export function isWellFormedIcd10(code: string): boolean {
+  return /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/.test(code);
+}
+
+/** The code as people write it: E119 → E11.9. */
+export function displayIcd10(code: string): string {
+  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+}
+
+/** A CPT/HCPCS code without modifiers: `99490-25` → `99490`, `g0181` → `G0181`. */
+export function normalizeProcedureCode(cell: RawCell | undefined): string {
+  const text = normalizeId(cell).toUpperCase();
+  const m = /^([0-9A-Z]{5})(?:\s*[-\s:]\s*[0-9A-Z]{2})*$/.exec(text);
+  return m ? m[1]! : text;
+}
+
+/**
+ * Medicare Beneficiary Identifier format (CMS "MBI format specifications"): 11 characters,
+ * C A AN N A AN N A A N N, where C is 1–9, A a letter other than S, L, O, I, B, Z, N a digit.
+ */
+export function isValidMbi(mbi: string): boolean {
+  return /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y]{2}[0-9]{2}$/.test(mbi);
+}
+
+export function normalizeMbi(cell: RawCell | undefined): string | undefined {
+  const text = cellText(cell).toUpperCase().replace(/[\s-]/g, '');
+  return text === '' ? undefined : text;
+}

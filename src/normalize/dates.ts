@@ -1,0 +1,80 @@
+import type { RawCell } from '../read/types.js';
+
+export type DateOrder = 'mdy' | 'dmy';
+
+/** Days between Excel's day 0 (1899-12-30, Lotus leap-year bug included) and 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+const MS_PER_DAY = 86_400_000;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A service date as ISO yyyy-mm-dd, or null when the cell is not a date. Accepts Excel date cells (read as
+ * UTC, as exceljs builds them), Excel serials, ISO, US M/D/YYYY and MM/DD/YY (D/M with order 'dmy'),
+ * "Mar 7, 2025" and "7-Mar-2025". A time of day after the date is ignored.
+ */
+export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): string | null {
+  if (cell === null || cell === undefined || typeof cell === 'boolean') return null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number') return fromSerial(cell);
+  const text = cell.trim();
+  if (text === '') return null;
+
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(text);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|[T\s,])/.exec(text);
+  if (m) {
+    const [a, b] = [+m[1]!, +m[2]!];
+    const year = expandYear(m[3]!);
+    return order === 'mdy' ? ymd(year, a, b) : ymd(year, b, a);
+  }
+
+  m = /^(\d{1,2})[-\s]([a-z]{3,9})\.?[-\s,]+(\d{4}|\d{2})(?:$|[T\s])/i.exec(text);
+  if (m) return ymd(expandYear(m[3]!), monthNumber(m[2]!), +m[1]!);
+
+  m = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:$|[T\s,])/i.exec(text);
+  if (m) return ymd(+m[3]!, monthNumber(m[1]!), +m[2]!);
+
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+
+  // A bare serial, as some exports write formula results into CSV.
+  if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
+  return null;
+}
+
+/** The calendar month (yyyy-mm) of an ISO date. */
+export function monthOf(isoDate: string): string {
+  return isoDate.slice(0, 7);
+}
+
+/** The last day of a yyyy-mm month, as an ISO date. */
+export function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+function fromSerial(serial: number): string | null {
+  // 1 = 1900-01-01; 2958465 = 9999-12-31. Anything else is not a date.
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
+  const date = new Date(Math.round((Math.floor(serial) - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
+  return date.toISOString().slice(0, 10);
+}
+
+function expandYear(text: string): number {
+  if (text.length === 4) return +text;
+  const yy = +text;
+  // CCM began in 2015: two-digit years are this century unless they cannot be.
+  return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function ymd(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null; // 2/30 and friends
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,62 @@
+import type { RawCell } from '../read/types.js';
+
+const MINUTES_PER_DAY = 1440;
+/** exceljs turns a time-formatted duration (00:25:00) into a Date on Excel's day 0. */
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
+
+export type Duration = { kind: 'empty' } | { kind: 'minutes'; minutes: number } | { kind: 'invalid'; text: string };
+
+/**
+ * Minutes from a duration cell: whole or decimal minutes, `25 min`, `25m`, `1h 5m`, `1.5 hrs`, `1:05`
+ * (h:mm), `00:25:00` (h:mm:ss), Excel time values. Anything else is `invalid` with its text, so the
+ * invalid-minutes rule can quote it; an empty cell is `empty`, so minutes can come from start and stop.
+ */
+export function parseDuration(cell: RawCell | undefined): Duration {
+  if (cell === null || cell === undefined) return { kind: 'empty' };
+  if (cell instanceof Date) {
+    const minutes = (cell.getTime() - EXCEL_DAY_ZERO) / 60_000;
+    return Number.isFinite(minutes) && minutes >= 0 && minutes < MINUTES_PER_DAY * 2
+      ? { kind: 'minutes', minutes: round(minutes) }
+      : { kind: 'invalid', text: cell.toISOString() };
+  }
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'minutes', minutes: fromNumber(cell) } : invalid(String(cell));
+  if (typeof cell === 'boolean') return invalid(String(cell));
+  const text = cell.trim();
+  if (text === '') return { kind: 'empty' };
+  const minutes = fromText(text.toLowerCase());
+  return minutes === null ? invalid(text) : { kind: 'minutes', minutes };
+}
+
+function invalid(text: string): Duration {
+  return { kind: 'invalid', text };
+}
+
+/**
+ * A fraction of a day that is a whole number of minutes is an Excel time value (00:25:00 = 0.01736…);
+ * any other number is minutes.
+ */
+function fromNumber(n: number): number {
+  if (n > 0 && n < 1) {
+    const minutes = n * MINUTES_PER_DAY;
+    if (Math.abs(minutes - Math.round(minutes)) < 1e-6) return Math.round(minutes);
+  }
+  return round(n);
+}
+
+function fromText(text: string): number | null {
+  let m = /^([+-]?\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?$/.exec(text);
+  if (m) return round(+m[1]!);
+  m = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (m) {
+    if (+m[2]! > 59 || (m[3] !== undefined && +m[3] > 59)) return null;
+    return round(+m[1]! * 60 + +m[2]! + (m[3] ? +m[3] / 60 : 0));
+  }
+  m = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)\.?)?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)\.?)?$/.exec(text);
+  if (m && (m[1] !== undefined || m[2] !== undefined)) return round(+(m[1] ?? 0) * 60 + +(m[2] ?? 0));
+  return null;
+}
+
+/** Minutes to two decimals: enough for seconds, and free of float noise like 24.999999. */
+function round(minutes: number): number {
+  return Math.round(minutes * 100) / 100;
+}

@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { CcmError, describeLocation } from '../errors.js';
+import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
+import { readInput } from '../read/open.js';
+import type { RawRow, RawSheet } from '../read/types.js';
+import { cellText } from './cells.js';
+import { normalizeId } from './codes.js';
+import { KIND_LABELS, type InputKind } from './columns.js';
+import type { DateOrder } from './dates.js';
+import { HEADER_SEARCH_ROWS, describeConflict, describeMissing, detectTable, type Candidate, type ColumnOverrides } from './detect.js';
+import {
+  normalizeCarePlan,
+  normalizeConsent,
+  normalizeDiagnosis,
+  normalizeService,
+  normalizeTimeEntry,
+  type NormalizeContext,
+  type RowAccess,
+} from './records.js';
+
+/** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
+export interface InputSpec {
+  path: string;
+  sheet?: string;
+  kind?: InputKind;
+}
+
+export interface IngestOptions {
+  dateOrder: DateOrder;
+  columns: ColumnOverrides;
+  credentials: ReadonlyMap<string, StaffRole>;
+}
+
+export interface TableReport {
+  file: string;
+  sheet: string | null;
+  kind: InputKind | null;
+  headerRow: number | null;
+  columns: { field: string; header: string; column: string }[];
+  /** Header cells no field claimed. */
+  ignoredColumns: string[];
+  rowsRead: number;
+  records: number;
+  rejected: number;
+  skipped: { blank: number; totals: number; beforeHeader: number };
+  /** Why a table was skipped, or what a partial match lacked. */
+  note?: string;
+}
+
+export interface InputReport {
+  file: string;
+  path: string;
+  sha256: string;
+  tables: TableReport[];
+}
+
+export interface Ingested {
+  entries: TimeEntry[];
+  consents: Consent[];
+  diagnoses: Diagnosis[];
+  services: BilledService[];
+  carePlans: CarePlan[];
+  rejected: RejectedRow[];
+  inputs: InputReport[];
+  /** Kinds that had at least one table, even an empty one: a rule about care plans runs only when they were exported. */
+  kindsPresent: Set<InputKind>;
+  /** The time log had an MBI column, so the invalid-mbi rule applies. */
+  hasMbiColumn: boolean;
+}
+
+/** Spreadsheet column letters for messages: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Read every input, detect each table's kind and header, and normalize its rows into records. Rows stream
+ * through: only the first rows of a table are held, to find its header.
+ */
+export async function ingest(specs: readonly InputSpec[], options: IngestOptions): Promise<Ingested> {
+  const result: Ingested = {
+    entries: [],
+    consents: [],
+    diagnoses: [],
+    services: [],
+    carePlans: [],
+    rejected: [],
+    inputs: [],
+    kindsPresent: new Set(),
+    hasMbiColumn: false,
+  };
+  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials };
+  const partials: string[] = [];
+  for (const spec of specs) {
+    const report: InputReport = { file: basename(spec.path), path: spec.path, sha256: '', tables: [] };
+    let sheetFound = spec.sheet === undefined;
+    for await (const sheet of readInput(spec.path)) {
+      if (spec.sheet !== undefined && sheet.sheet !== spec.sheet) {
+        await drain(sheet.rows);
+        continue;
+      }
+      sheetFound = true;
+      const table = await ingestTable(sheet, spec, options, ctx, result);
+      if (table.kind === null && table.note) partials.push(`${describeLocation(sheet)}: ${table.note}`);
+      report.tables.push(table);
+    }
+    if (!sheetFound) throw new CcmError(`${report.file}: no sheet named "${spec.sheet}"; run \`ccm inspect ${spec.path}\` to list its sheets.`);
+    report.sha256 = await sha256(spec.path);
+    result.inputs.push(report);
+  }
+  if (!result.kindsPresent.has('timeLog')) {
+    const hint = partials.length > 0 ? partials.join(' | ') : 'no sheet or file has a header row with patient, date and minutes columns';
+    throw new CcmError(`no time log found in the inputs: ${hint}`);
+  }
+  return result;
+}
+
+async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOptions, ctx: NormalizeContext, out: Ingested): Promise<TableReport> {
+  const iterator = sheet.rows[Symbol.asyncIterator]();
+  const sample: RawRow[] = [];
+  let exhausted = false;
+  while (sample.length < HEADER_SEARCH_ROWS) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    sample.push(next.value);
+  }
+  const report: TableReport = {
+    file: sheet.file,
+    sheet: sheet.sheet,
+    kind: null,
+    headerRow: null,
+    columns: [],
+    ignoredColumns: [],
+    rowsRead: 0,
+    records: 0,
+    rejected: 0,
+    skipped: { blank: 0, totals: 0, beforeHeader: 0 },
+  };
+  const detection = detectTable(sample, { ...(spec.kind ? { kind: spec.kind } : {}), overrides: options.columns });
+  if (!detection.ok) {
+    if (!exhausted) await drain({ [Symbol.asyncIterator]: () => iterator });
+    const best = detection.best;
+    const nonBlank = sample.filter((r) => r.cells.some((c) => cellText(c) !== ''));
+    // A CSV holds one table and a named input was named for a reason: say what is missing and stop.
+    const mustMatch = spec.kind !== undefined || sheet.sheet === null;
+    if (mustMatch) {
+      if (nonBlank.length === 0) throw new CcmError(`${describeLocation(sheet)}: the file has no rows; export it again.`);
+      if (best) throw new CcmError(`${describeLocation(sheet)}: ${describeMissing(best)}.`);
+      const label = spec.kind ? KIND_LABELS[spec.kind] : 'time log, consents, diagnoses or billed services';
+      throw new CcmError(`${describeLocation(sheet)}: no header row of a ${label} found in the first ${HEADER_SEARCH_ROWS} rows; first row: ${firstRowText(nonBlank)}.`);
+    }
+    report.note = best ? describeMissing(best) : nonBlank.length === 0 ? 'empty sheet' : 'no known header row';
+    return report;
+  }
+  const candidate = detection.candidate;
+  if (candidate.conflicts.length > 0) throw new CcmError(`${describeLocation({ ...sheet, row: candidate.headerRow })}: ${describeConflict(candidate)}.`);
+  describeTable(report, candidate);
+  out.kindsPresent.add(candidate.kind);
+  if (candidate.kind === 'timeLog' && candidate.matches.some((m) => m.field === 'mbi')) out.hasMbiColumn = true;
+
+  const index = new Map(candidate.matches.map((m) => [m.field, m.index]));
+  const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
+  const patientColumn = index.get('patientId')!;
+  const handle = (row: RawRow): void => {
+    if (row.row <= candidate.headerRow) {
+      if (row.row < candidate.headerRow) report.skipped.beforeHeader++;
+      return;
+    }
+    report.rowsRead++;
+    const skip = classifyRow(row, patientColumn);
+    if (skip) {
+      report.skipped[skip]++;
+      return;
+    }
+    const access: RowAccess = {
+      source: { file: sheet.file, sheet: sheet.sheet, row: row.row },
+      kind: candidate.kind,
+      cell: (field) => {
+        const i = index.get(field);
+        return i === undefined ? undefined : row.cells[i];
+      },
+      header: (field) => header.get(field) ?? '',
+    };
+    const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx);
+    if (normalized.ok) {
+      pushRecord(out, candidate.kind, normalized.record);
+      report.records++;
+    } else {
+      out.rejected.push(...normalized.problems);
+      report.rejected++;
+    }
+  };
+  for (const row of sample) handle(row);
+  if (!exhausted) for (let next = await iterator.next(); !next.done; next = await iterator.next()) handle(next.value);
+  return report;
+}
+
+type AnyRecord = TimeEntry | Consent | Diagnosis | BilledService | { patientId: string };
+
+function normalizeRow(kind: InputKind, row: RowAccess, nextEntryId: number, ctx: NormalizeContext) {
+  switch (kind) {
+    case 'timeLog':
+      return normalizeTimeEntry(row, nextEntryId, ctx);
+    case 'consents':
+      return normalizeConsent(row, ctx);
+    case 'diagnoses':
+      return normalizeDiagnosis(row, ctx);
+    case 'services':
+      return normalizeService(row, ctx);
+    case 'carePlans':
+      return normalizeCarePlan(row, ctx);
+  }
+}
+
+function pushRecord(out: Ingested, kind: InputKind, record: AnyRecord): void {
+  const lists: Record<InputKind, AnyRecord[]> = {
+    timeLog: out.entries,
+    consents: out.consents,
+    diagnoses: out.diagnoses,
+    services: out.services,
+    carePlans: out.carePlans,
+  };
+  lists[kind].push(record);
+}
+
+const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;
+
+/**
+ * Rows that are not entries: blank rows, and totals ("Total", "Grand Total", or a row with no patient id
+ * holding nothing but numbers).
+ */
+function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'totals' | undefined {
+  const texts = row.cells.map((c) => cellText(c));
+  const filled = texts.filter((t) => t !== '');
+  if (filled.length === 0) return 'blank';
+  if (filled.slice(0, 3).some((t) => TOTALS.test(t)) || TOTALS.test(texts[patientColumn] ?? '')) return 'totals';
+  if (normalizeId(row.cells[patientColumn]) === '' && row.cells.every((c) => c === null || typeof c === 'number' || cellText(c) === '' || /^[\d.,:]+$/.test(cellText(c)))) {
+    return 'totals';
+  }
+  return undefined;
+}
+
+function describeTable(report: TableReport, candidate: Candidate): void {
+  report.kind = candidate.kind;
+  report.headerRow = candidate.headerRow;
+  report.columns = candidate.matches.map((m) => ({ field: m.field, header: m.header, column: columnLetter(m.index) }));
+  const used = new Set(candidate.matches.map((m) => m.index));
+  report.ignoredColumns = candidate.headers.filter((h, i) => h !== '' && !used.has(i));
+}
+
+function firstRowText(rows: RawRow[]): string {
+  const text = (rows[0]?.cells ?? []).map((c) => cellText(c)).filter(Boolean).join(', ');
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+async function drain(rows: AsyncIterable<RawRow>): Promise<void> {
+  for await (const _ of rows) {
+    // A workbook's next sheet comes only after this one is read to the end.
+  }
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,231 @@
+import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, StaffRole, TimeEntry } from '../model/schema.js';
+import type { RawCell } from '../read/types.js';
+import { cellText } from './cells.js';
+import { normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
+import type { InputKind } from './columns.js';
+import { monthOf, parseDate, type DateOrder } from './dates.js';
+import { parseDuration } from './durations.js';
+import { classifyProgram, isComplexMarker } from './programs.js';
+import { classifyCredential } from './roles.js';
+import { parseClockTime } from './times.js';
+
+export interface NormalizeContext {
+  dateOrder: DateOrder;
+  credentials: ReadonlyMap<string, StaffRole>;
+}
+
+/** Reads one data row: the cell and the header text of a field, when the table has that column. */
+export interface RowAccess {
+  source: SourceRef;
+  kind: InputKind;
+  cell(field: string): RawCell | undefined;
+  header(field: string): string;
+}
+
+/** A record of one kind, or the reasons it could not be made (one per bad column). */
+export type Normalized<T> = { ok: true; record: T } | { ok: false; problems: RejectedRow[] };
+
+class Problems {
+  readonly list: RejectedRow[] = [];
+  constructor(private readonly row: RowAccess) {}
+  add(field: string, reason: string, patientId?: string): void {
+    this.list.push({
+      source: this.row.source,
+      kind: this.row.kind,
+      column: this.row.header(field) || field,
+      value: cellText(this.row.cell(field)),
+      reason,
+      ...(patientId ? { patientId } : {}),
+    });
+  }
+}
+
+function text(row: RowAccess, field: string): string | undefined {
+  const t = cellText(row.cell(field));
+  return t === '' ? undefined : t;
+}
+
+function requiredId(row: RowAccess, problems: Problems): string {
+  const id = normalizeId(row.cell('patientId'));
+  if (id === '') problems.add('patientId', 'the patient id is empty');
+  return id;
+}
+
+/** A date field; empty is undefined, unreadable text is a problem. */
+function optionalDate(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string | undefined {
+  const cell = row.cell(field);
+  if (cellText(cell) === '') return undefined;
+  const date = parseDate(cell, ctx.dateOrder);
+  if (date === null) problems.add(field, `"${cellText(cell)}" is not a date`, patientId);
+  return date ?? undefined;
+}
+
+function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string {
+  if (cellText(row.cell(field)) === '') {
+    problems.add(field, 'the date is empty', patientId);
+    return '';
+  }
+  return optionalDate(row, field, ctx, problems, patientId) ?? '';
+}
+
+function optionalClock(row: RowAccess, field: string, problems: Problems, patientId: string): number | undefined {
+  const cell = row.cell(field);
+  if (cellText(cell) === '') return undefined;
+  const time = parseClockTime(cell);
+  if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
+  return time ?? undefined;
+}
+
+function finish<T>(problems: Problems, record: T): Normalized<T> {
+  return problems.list.length > 0 ? { ok: false, problems: problems.list } : { ok: true, record };
+}
+
+export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext): Normalized<TimeEntry> {
+  const problems = new Problems(row);
+  const patientId = requiredId(row, problems);
+  const date = requiredDate(row, 'date', ctx, problems, patientId);
+  const start = optionalClock(row, 'start', problems, patientId);
+  const stop = optionalClock(row, 'stop', problems, patientId);
+  const clockMinutes = start !== undefined && stop !== undefined ? stop - start : undefined;
+
+  const duration = parseDuration(row.cell('minutes'));
+  let minutes: number | null;
+  let minutesText: string | undefined;
+  if (duration.kind === 'minutes') minutes = duration.minutes;
+  else if (duration.kind === 'invalid') {
+    minutes = null;
+    minutesText = duration.text;
+  } else if (clockMinutes !== undefined) minutes = clockMinutes;
+  else {
+    minutes = null;
+    minutesText = '';
+  }
+
+  const credential = text(row, 'credential');
+  const programText = text(row, 'program');
+  const program = classifyProgram(programText);
+  const staff = text(row, 'staff');
+  const mbi = normalizeMbi(row.cell('mbi'));
+  const npi = normalizeNpi(row.cell('billingNpi')) ?? normalizeNpi(row.cell('renderingNpi'));
+  const patientName = text(row, 'patientName');
+  const activity = text(row, 'activity');
+  return finish(problems, {
+    id,
+    source: row.source,
+    patientId,
+    ...(patientName ? { patientName } : {}),
+    ...(mbi ? { mbi } : {}),
+    date,
+    month: monthOf(date),
+    ...(staff ? { staff } : {}),
+    ...(credential ? { credential } : {}),
+    role: classifyCredential(credential, ctx.credentials),
+    minutes,
+    ...(minutesText !== undefined ? { minutesText } : {}),
+    ...(start !== undefined ? { start } : {}),
+    ...(stop !== undefined ? { stop } : {}),
+    ...(clockMinutes !== undefined ? { clockMinutes } : {}),
+    ...(activity ? { activity } : {}),
+    note: text(row, 'note') ?? '',
+    program,
+    ...(programText ? { programText } : {}),
+    ...(npi ? { npi } : {}),
+    complex: program === 'complex-ccm' || isComplexMarker(text(row, 'complexity')),
+  });
+}
+
+const NEGATIVE_STATUS = /^(no|n|false|declined?|refused|revoked|opted ?out|withdrawn|inactive|disenrolled|not consented)$/i;
+const AFFIRMATIVE = /^(yes|y|true|x|revoked)$/i;
+
+export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normalized<Consent> {
+  const problems = new Problems(row);
+  const patientId = requiredId(row, problems);
+  const date = optionalDate(row, 'consentDate', ctx, problems, patientId);
+  const status = text(row, 'status');
+  const revokedText = text(row, 'revoked');
+  let revokedDate: string | undefined;
+  let revokedUndated = false;
+  if (revokedText !== undefined) {
+    const parsed = parseDate(row.cell('revoked'), ctx.dateOrder);
+    if (parsed) revokedDate = parsed;
+    else if (AFFIRMATIVE.test(revokedText)) revokedUndated = true;
+    else if (!/^(no|n|false)$/i.test(revokedText)) problems.add('revoked', `"${revokedText}" is neither a date nor yes/no`, patientId);
+  }
+  const method = text(row, 'method');
+  const npi = normalizeNpi(row.cell('npi'));
+  return finish(problems, {
+    source: row.source,
+    patientId,
+    ...(date ? { date } : {}),
+    ...(method ? { method } : {}),
+    ...(revokedDate ? { revokedDate } : {}),
+    // A revocation with no date cannot be placed in time; the conservative reading is no consent.
+    declined: (status !== undefined && NEGATIVE_STATUS.test(status)) || revokedUndated,
+    ...(npi ? { npi } : {}),
+  });
+}
+
+const RESOLVED_STATUS = /^(resolved|inactive|historical|history|hx|ruled ?out|entered in error|error|deleted|removed|no|n|false)$/i;
+
+export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Normalized<Diagnosis> {
+  const problems = new Problems(row);
+  const patientId = requiredId(row, problems);
+  const codeText = text(row, 'code');
+  if (codeText === undefined) problems.add('code', 'the diagnosis code is empty', patientId);
+  const onsetDate = optionalDate(row, 'onset', ctx, problems, patientId);
+  const resolvedText = text(row, 'resolved');
+  let resolvedDate: string | undefined;
+  let resolvedFlag = false;
+  if (resolvedText !== undefined) {
+    const parsed = parseDate(row.cell('resolved'), ctx.dateOrder);
+    if (parsed) resolvedDate = parsed;
+    else if (AFFIRMATIVE.test(resolvedText) || RESOLVED_STATUS.test(resolvedText)) resolvedFlag = /^(yes|y|true|x|resolved)$/i.test(resolvedText);
+    else problems.add('resolved', `"${resolvedText}" is neither a date nor yes/no`, patientId);
+  }
+  const status = text(row, 'status');
+  const description = text(row, 'description');
+  return finish(problems, {
+    source: row.source,
+    patientId,
+    code: normalizeIcd10(row.cell('code')),
+    codeText: codeText ?? '',
+    ...(description ? { description } : {}),
+    ...(onsetDate ? { onsetDate } : {}),
+    ...(resolvedDate ? { resolvedDate } : {}),
+    resolved: resolvedFlag || (status !== undefined && RESOLVED_STATUS.test(status)),
+  });
+}
+
+export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normalized<BilledService> {
+  const problems = new Problems(row);
+  const patientId = requiredId(row, problems);
+  const date = requiredDate(row, 'date', ctx, problems, patientId);
+  const code = normalizeProcedureCode(row.cell('code'));
+  if (code === '') problems.add('code', 'the procedure code is empty', patientId);
+  let units = 1;
+  const unitsText = text(row, 'units');
+  if (unitsText !== undefined) {
+    units = Number(unitsText);
+    if (!Number.isInteger(units) || units < 1) problems.add('units', `"${unitsText}" is not a whole number of units`, patientId);
+  }
+  const npi = normalizeNpi(row.cell('npi')) ?? normalizeNpi(row.cell('renderingNpi'));
+  const description = text(row, 'description');
+  return finish(problems, {
+    source: row.source,
+    patientId,
+    date,
+    month: monthOf(date),
+    code,
+    units,
+    ...(npi ? { npi } : {}),
+    ...(description ? { description } : {}),
+  });
+}
+
+export function normalizeCarePlan(row: RowAccess, ctx: NormalizeContext): Normalized<CarePlan> {
+  const problems = new Problems(row);
+  const patientId = requiredId(row, problems);
+  const date = requiredDate(row, 'date', ctx, problems, patientId);
+  const action = text(row, 'action');
+  return finish(problems, { source: row.source, patientId, date, month: monthOf(date), ...(action ? { action } : {}) });
+}

@@ -1,0 +1,44 @@
+import type { RawCell } from '../read/types.js';
+
+const MINUTES_PER_DAY = 1440;
+
+/**
+ * A clock time as minutes after midnight, or null when the cell is not a time. Accepts `09:00`, `9:00 AM`,
+ * `14:00:00`, `9am`, a date-time (the time part is used) and Excel time fractions and date-time serials.
+ * Seconds are rounded to the nearest minute.
+ */
+export function parseClockTime(cell: RawCell | undefined): number | null {
+  if (cell === null || cell === undefined || typeof cell === 'boolean') return null;
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return null;
+    return wrap(cell.getUTCHours() * 60 + cell.getUTCMinutes() + Math.round(cell.getUTCSeconds() / 60));
+  }
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || cell < 0) return null;
+    return wrap(Math.round((cell - Math.floor(cell)) * MINUTES_PER_DAY));
+  }
+  let text = cell.trim().toLowerCase();
+  // "2025-03-07 09:15" or "3/7/2025 9:15 AM": the time is what follows the date.
+  const dateTime = /^\d[\d/.-]*\d[t\s]+(.+)$/.exec(text);
+  if (dateTime && /[-/.]/.test(text.slice(0, text.length - dateTime[1]!.length))) text = dateTime[1]!.trim();
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([ap])\.?m\.?)?\s*(?:z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (m) return fromParts(+m[1]!, +m[2]!, m[3] ? +m[3] : 0, m[4]);
+  const short = /^(\d{1,2})\s*([ap])\.?m\.?$/.exec(text);
+  if (short) return fromParts(+short[1]!, 0, 0, short[2]);
+  return null;
+}
+
+function fromParts(hours: number, minutes: number, seconds: number, meridiem: string | undefined): number | null {
+  if (minutes > 59 || seconds > 59) return null;
+  if (meridiem) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (meridiem === 'p' ? 12 : 0);
+  } else if (hours > 23) {
+    return null;
+  }
+  return wrap(hours * 60 + minutes + Math.round(seconds / 60));
+}
+
+function wrap(minutes: number): number {
+  return minutes % MINUTES_PER_DAY;
+}

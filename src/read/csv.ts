@@ -1,0 +1,77 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable, pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import { CcmError } from '../errors.js';
+import { sniffDelimiter, type Delimiter } from './delimiter.js';
+import { sniffEncoding, type SniffedEncoding } from './encoding.js';
+import type { RawRow, RawSheet } from './types.js';
+
+const SAMPLE_BYTES = 64 * 1024;
+/** An unclosed quote must not buffer the rest of the file into one record. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+export interface CsvFormat extends SniffedEncoding {
+  delimiter: Delimiter;
+}
+
+/** Read the first bytes once to settle encoding and delimiter before streaming the whole file. */
+export async function sniffCsv(path: string): Promise<CsvFormat> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const encoding = sniffEncoding(head, bytesRead < SAMPLE_BYTES);
+    const text = new TextDecoder(encoding.encoding).decode(head.subarray(encoding.bomLength), { stream: true });
+    return { ...encoding, delimiter: sniffDelimiter(text) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Decode the byte stream to text with the sniffed encoding; TextDecoder keeps characters split across chunks whole. */
+async function* decode(path: string, format: SniffedEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(format.encoding);
+  const stream = createReadStream(path, { start: format.bomLength, highWaterMark: 256 * 1024 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** A CSV file as one table. Row numbers count records, as Excel numbers rows when it opens the file. */
+export function readCsv(path: string, displayName: string, format: CsvFormat): RawSheet {
+  return { file: displayName, sheet: null, rows: csvRows(path, displayName, format) };
+}
+
+async function* csvRows(path: string, displayName: string, format: CsvFormat): AsyncGenerator<RawRow> {
+  const parser = parse({
+    delimiter: format.delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_BYTES,
+    skip_empty_lines: false,
+  });
+  // pipeline, not pipe: a read error in the file stream must reach the loop below instead of hanging it.
+  pipeline(Readable.from(decode(path, format)), parser, () => {});
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, cells: record };
+    }
+  } catch (error) {
+    throw new CcmError(`${displayName}, row ${row + 1}: the file is not valid CSV (${csvReason(error)}); re-export it as CSV or XLSX.`);
+  } finally {
+    parser.destroy();
+  }
+}
+
+function csvReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Invalid Record Length:.*$/, 'inconsistent columns').split('\n')[0] ?? message;
+}

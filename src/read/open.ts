@@ -1,0 +1,70 @@
+import { open, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { CcmError } from '../errors.js';
+import { readCsv, sniffCsv } from './csv.js';
+import type { RawSheet } from './types.js';
+import { readXlsx } from './xlsx.js';
+
+export type FileFormat = 'csv' | 'xlsx';
+
+/**
+ * The tables of one input file. The format comes from the file's first bytes, not its name: exports are
+ * often misnamed, and a legacy .xls or an encrypted workbook must be refused with a useful message instead
+ * of being fed to a parser that hangs or throws something cryptic.
+ */
+export async function* readInput(path: string): AsyncGenerator<RawSheet> {
+  const displayName = basename(path);
+  const format = await detectFormat(path, displayName);
+  if (format === 'xlsx') yield* readXlsx(path, displayName);
+  else yield readCsv(path, displayName, await sniffCsv(path));
+}
+
+export async function detectFormat(path: string, displayName: string): Promise<FileFormat> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CcmError(`${path}: is a folder; name the export files inside it.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CcmError) throw error;
+    throw new CcmError(`${path}: ${fsReason(error)}.`);
+  }
+  if (size === 0) throw new CcmError(`${displayName}: the file is empty; export it again.`);
+  const head = Buffer.alloc(8);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    await handle.read(head, 0, 8, 0);
+  } catch (error) {
+    throw new CcmError(`${path}: ${fsReason(error)}.`);
+  } finally {
+    await handle?.close();
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    if (extname(path).toLowerCase() === '.xlsb') {
+      throw new CcmError(`${displayName}: binary workbooks (.xlsb) are not supported; save it as .xlsx or CSV in Excel.`);
+    }
+    return 'xlsx';
+  }
+  if (head.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new CcmError(
+      `${displayName}: this is a legacy .xls workbook or a password-protected file; open it in Excel, remove any password and save it as .xlsx or CSV.`,
+    );
+  }
+  if (['.xlsx', '.xlsm', '.xls', '.xlsb'].includes(extname(path).toLowerCase())) {
+    const text = head.toString('latin1').toLowerCase();
+    if (text.includes('<')) {
+      throw new CcmError(`${displayName}: this is a web page (HTML) saved with a spreadsheet name, not a workbook; open it in Excel and save it as .xlsx or CSV.`);
+    }
+    throw new CcmError(`${displayName}: not a readable workbook (no XLSX signature); export it again as .xlsx or CSV.`);
+  }
+  return 'csv';
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied; check that you can open the file';
+  if (code === 'EISDIR') return 'is a folder; name the export files inside it';
+  return (error as Error).message;
+}

@@ -1,0 +1,21 @@
+/** A cell as the readers deliver it: XLSX date cells arrive as UTC Dates, everything else as text or numbers. */
+export type RawCell = string | number | boolean | Date | null;
+
+export interface RawRow {
+  /** The row number a user sees in Excel or a text editor's record count: title rows and blank rows included. */
+  readonly row: number;
+  readonly cells: readonly RawCell[];
+}
+
+/**
+ * One table of an input: a CSV file, or one worksheet of a workbook. `rows` can be iterated once, and a
+ * workbook's sheets arrive one after another, so a consumer finishes (or abandons) one sheet's rows before
+ * asking for the next sheet.
+ */
+export interface RawSheet {
+  /** The path as the user gave it, used in every message and source reference. */
+  readonly file: string;
+  /** Worksheet name; null for CSV. */
+  readonly sheet: string | null;
+  readonly rows: AsyncIterable<RawRow>;
+}

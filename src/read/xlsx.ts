@@ -1,0 +1,73 @@
+import { CcmError } from '../errors.js';
+import type { RawCell, RawRow, RawSheet } from './types.js';
+
+/**
+ * XLSX through exceljs's streaming reader, loaded only when a workbook is read so CSV-only runs never pay
+ * for it. Sheets stream one at a time; the caller must finish a sheet's rows before taking the next sheet.
+ *
+ * What the streaming reader gives and how it is mapped (see ../shared/reference/library-notes.md):
+ * date-formatted cells are Dates (with `styles: 'cache'`), formulas are `{formula, result}` (the cached result
+ * is used), rich text is `{richText: [...]}` (the runs are joined), hyperlinks are `{text, hyperlink}` (the text
+ * is used), errors are `{error: '#N/A'}` (kept as text, so the normalizer reports the cell). A merged range
+ * holds its value in its top-left cell only, as in the file itself.
+ */
+export async function* readXlsx(path: string, displayName: string): AsyncGenerator<RawSheet> {
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name?: string }).name ?? 'Sheet';
+      yield { file: displayName, sheet: name, rows: sheetRows(worksheet, displayName, name) };
+    }
+  } catch (error) {
+    if (error instanceof CcmError) throw error;
+    throw new CcmError(`${displayName}: the workbook could not be read (${firstLine(error)}); open it in Excel and save it again as .xlsx.`);
+  }
+}
+
+interface StreamRow {
+  number: number;
+  hasValues: boolean;
+  values: unknown[];
+}
+
+async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet: string): AsyncGenerator<RawRow> {
+  for await (const item of worksheet) {
+    const row = item as StreamRow;
+    if (!row.hasValues) continue;
+    // exceljs rows are 1-based and sparse.
+    const values = row.values;
+    const cells: RawCell[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(toCell(values[i], file, sheet, row.number));
+    yield { row: row.number, cells };
+  }
+}
+
+export function toCell(value: unknown, file: string, sheet: string, row: number): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((run) => run.text ?? '').join('');
+    if ('formula' in v || 'sharedFormula' in v) return toCell(v.result, file, sheet, row);
+    if ('text' in v) return toCell(v.text, file, sheet, row);
+    if (typeof v.error === 'string') return v.error;
+    if ('sharedString' in v) {
+      // The symptom of exceljs's zip-order race; never guess the text.
+      throw new CcmError(`${file}, sheet "${sheet}", row ${row}: a shared string could not be resolved; open the file in Excel and save it again.`);
+    }
+  }
+  return String(value);
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

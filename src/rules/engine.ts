@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { CcmError } from '../errors.js';
+import type { AuditModel } from '../model/build.js';
+import type { SourceRef, TimeEntry } from '../model/schema.js';
+import { SEVERITIES, type AnyRule, type Finding, type RuleReport, type Severity, type SupportView } from './types.js';
+
+/** A rule as configured for one run. */
+export interface ResolvedRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: unknown;
+}
+
+export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' | undefined; options?: Record<string, unknown> | undefined };
+
+/** Apply config to the registry: severity overrides, options parsed with defaults, `off` removed. */
+export function resolveRules(registry: readonly AnyRule[], settings: Readonly<Record<string, RuleSetting>>): ResolvedRule[] {
+  const resolved: ResolvedRule[] = [];
+  for (const rule of registry) {
+    const setting = settings[rule.id];
+    const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.severity);
+    if (severity === 'off') continue;
+    const raw = typeof setting === 'object' ? (setting.options ?? {}) : {};
+    const parsed = rule.options.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CcmError(`config: rules.${rule.id}.options${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    resolved.push({ rule, severity, options: parsed.data });
+  }
+  return resolved;
+}
+
+export function renderMessage(template: string, data: Readonly<Record<string, string | number>> = {}, ruleId = ''): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`rule ${ruleId}: message placeholder {${name}} has no value`);
+    return String(value);
+  });
+}
+
+function compareSource(a: SourceRef | undefined, b: SourceRef | undefined): number {
+  if (!a || !b) return a ? 1 : b ? -1 : 0;
+  return cmp(a.file, b.file) || cmp(a.sheet ?? '', b.sheet ?? '') || a.row - b.row;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings in one stable order: patient, month, first row, rule. Reports and baselines depend on it. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.patientId ?? '', b.patientId ?? '') ||
+    cmp(a.month ?? '', b.month ?? '') ||
+    compareSource(a.sources[0], b.sources[0]) ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.message, b.message)
+  );
+}
+
+export function fingerprint(rule: string, patientId: string | null, month: string | null, sources: readonly SourceRef[]): string {
+  const rows = sources.map((s) => `${s.file}|${s.sheet ?? ''}|${s.row}`).join(';');
+  return createHash('sha256').update(`${rule}\n${patientId ?? ''}\n${month ?? ''}\n${rows}`).digest('hex').slice(0, 16);
+}
+
+export interface RuleRun {
+  findings: Finding[];
+  support: SupportView;
+}
+
+/**
+ * Run the rules: entry-level rules first, then — once it is known which entries' minutes still count (D1) —
+ * the patient-month rules. A rule that throws stops the run: claim lines from a partial rule set would
+ * look complete and be wrong.
+ */
+export function runRules(model: AuditModel, rules: readonly ResolvedRule[]): RuleRun {
+  const findings: Finding[] = [];
+  const excluded = new Map<number, Finding[]>();
+  const support: SupportView = {
+    isSupported: (entry: TimeEntry) => !excluded.has(entry.id),
+    exclusions: (entry: TimeEntry) => excluded.get(entry.id) ?? [],
+  };
+  for (const level of ['entry', 'month'] as const) {
+    for (const { rule, severity, options } of rules.filter((r) => r.rule.level === level)) {
+      const produced: Finding[] = [];
+      const report = (r: RuleReport<string>): void => {
+        produced.push(toFinding(rule, severity, r));
+      };
+      try {
+        rule.check({ model, options: options as Record<string, unknown>, support, report });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new CcmError(`rule "${rule.id}" failed (${reason}); no report was written. This is a bug in ccm: please report it with the command you ran.`);
+      }
+      if (level === 'entry') {
+        for (const finding of produced) {
+          if (finding.severity !== 'error') continue;
+          for (const id of finding.entryIds) excluded.set(id, [...(excluded.get(id) ?? []), finding]);
+        }
+      }
+      findings.push(...produced);
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, support };
+}
+
+function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Finding {
+  const template = rule.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id}: unknown message id "${r.messageId}"`);
+  const entries = r.entries ?? [];
+  const first = entries[0];
+  const patientId = r.patientId ?? first?.patientId ?? null;
+  const month = r.month ?? first?.month ?? null;
+  const sources = dedupeSources([...(r.sources ?? entries.map((e) => e.source))]);
+  if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
+  return {
+    rule: rule.id,
+    code: rule.code,
+    severity: r.maxSeverity && SEVERITIES.indexOf(r.maxSeverity) > SEVERITIES.indexOf(severity) ? r.maxSeverity : severity,
+    level: rule.level,
+    patientId,
+    month,
+    message: renderMessage(template, r.data, rule.id),
+    fix: rule.fix,
+    sources,
+    entryIds: entries.map((e) => e.id),
+    fingerprint: fingerprint(rule.id, patientId, month, sources),
+  };
+}
+
+function dedupeSources(sources: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources
+    .sort(compareSource)
+    .filter((s) => {
+      const key = `${s.file}\u0000${s.sheet ?? ''}\u0000${s.row}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** For config validation messages: the closest known id by edit distance. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export const noOptions = z.strictObject({});

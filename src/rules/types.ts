@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { AuditModel } from '../model/build.js';
+import type { SourceRef, TimeEntry } from '../model/schema.js';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type RuleLevel = 'entry' | 'month';
+
+/** One problem found by one rule, pointing at the rows to fix. */
+export interface Finding {
+  rule: string;
+  /** Short stable code (CCM101) that accompanies the id. */
+  code: string;
+  severity: Severity;
+  level: RuleLevel;
+  patientId: string | null;
+  month: string | null;
+  message: string;
+  fix: string;
+  /** Rows a user sees in Excel; never empty. */
+  sources: SourceRef[];
+  /** Time entries the finding is about: an entry-level error makes their minutes unsupported (D1). */
+  entryIds: number[];
+  /** Stable identity for baselines: rule, patient, month and the rows, not the message wording. */
+  fingerprint: string;
+}
+
+export interface RuleReport<M extends string> {
+  messageId: M;
+  /** Values for the message template's {placeholders}. */
+  data?: Record<string, string | number>;
+  /** Entries the finding is about; their sources are the finding's sources unless `sources` is given. */
+  entries?: readonly TimeEntry[];
+  patientId?: string;
+  month?: string;
+  sources?: readonly SourceRef[];
+  /**
+   * Caps this finding's severity below the configured one, for a case the reference leaves UNCONFIRMED or
+   * marks for review (D7, D8: a different practitioner's overlapping service is a warning).
+   */
+  maxSeverity?: Severity;
+}
+
+/** After the entry-level rules: which entries' minutes still count (D1), for month-level rules and billing. */
+export interface SupportView {
+  isSupported(entry: TimeEntry): boolean;
+  /** The entry-level error findings that made an entry's minutes unsupported. */
+  exclusions(entry: TimeEntry): readonly Finding[];
+}
+
+export interface RuleContext<O, M extends string> {
+  readonly model: AuditModel;
+  readonly options: O;
+  /** Available to month-level rules; entry-level rules run before support is known. */
+  readonly support: SupportView;
+  report(report: RuleReport<M>): void;
+}
+
+export interface RuleMeta<S extends z.ZodObject, M extends string> {
+  /** kebab-case, stable, never renamed or reused. */
+  id: string;
+  code: string;
+  severity: Severity;
+  level: RuleLevel;
+  /** One line, for `ccm rules`. */
+  description: string;
+  /** Why the rule exists, for `ccm explain` and the docs page. */
+  rationale: string;
+  /** Reference ids from ccm-billing-rules.md it enforces (R-…, D…). */
+  references: readonly string[];
+  /** How to fix, one sentence, shown with every finding. */
+  fix: string;
+  options: S;
+  messages: Record<M, string>;
+}
+
+export interface Rule<S extends z.ZodObject = z.ZodObject, M extends string = string> extends RuleMeta<S, M> {
+  check(context: RuleContext<z.output<S>, M>): void;
+}
+
+/** The registry's element type: a rule with its option and message types erased. */
+export type AnyRule = Rule<z.ZodObject, string>;
