@@ -11,6 +11,11 @@ export interface AuditSummary {
   findingsByRule: Record<string, number>;
   /** Estimated revenue (labelled an estimate wherever shown). */
   estimatedRevenue: Record<'ready' | 'blocked' | 'notBillable', number>;
+  /**
+   * Rules ranked by the estimated revenue their findings hold back: blocked months' claims, and for months
+   * whose excluded entries cost codes, the difference those entries make. Highest first, ties by rule id.
+   */
+  topFixes: { rule: string; patientMonths: number; revenueAtStake: number }[];
   /** Findings suppressed by a baseline. */
   suppressed: number;
 }
