@@ -29,6 +29,8 @@ export interface InputSpec {
 
 export interface IngestOptions {
   dateOrder: DateOrder;
+  /** `inspect` reads any table; an audit needs a time log. */
+  requireTimeLog?: boolean;
   columns: ColumnOverrides;
   credentials: ReadonlyMap<string, StaffRole>;
 }
@@ -112,7 +114,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     report.sha256 = await sha256(spec.path);
     result.inputs.push(report);
   }
-  if (!result.kindsPresent.has('timeLog')) {
+  if (options.requireTimeLog !== false && !result.kindsPresent.has('timeLog')) {
     const hint = partials.length > 0 ? partials.join(' | ') : 'no sheet or file has a header row with patient, date and minutes columns';
     throw new CcmError(`no time log found in the inputs: ${hint}`);
   }

@@ -1,0 +1,78 @@
+import type { AuditResult } from './audit-types.js';
+import { bill } from './billing/bill.js';
+import { BUNDLED_FEES } from './billing/fees.js';
+import { summarize } from './billing/summary.js';
+import type { BillingOptions } from './billing/types.js';
+import type { Config } from './config/schema.js';
+import { buildModel } from './model/build.js';
+import type { StaffRole, TimeEntry } from './model/schema.js';
+import { ingest, type InputSpec } from './normalize/ingest.js';
+import type { ColumnOverrides } from './normalize/detect.js';
+import { roleKey } from './normalize/roles.js';
+import { applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
+import { resolveRules, runRules } from './rules/engine.js';
+import { RULES } from './rules/index.js';
+import { VERSION } from './version.js';
+
+export interface AuditOptions {
+  config?: Config;
+  /** "Today" for future-date checks, yyyy-mm-dd; defaults to the local date. */
+  runDate?: string;
+  /** Overrides config.month. */
+  period?: string;
+  billing?: Partial<BillingOptions>;
+  baseline?: Baseline;
+  /** Record when the report was made; off by default so identical inputs give identical reports. */
+  timestamp?: Date;
+}
+
+export interface AuditOutcome {
+  result: AuditResult;
+  baseline: BaselineOutcome | null;
+}
+
+export function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
+export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
+  const config = options.config ?? {};
+  const credentials = new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role]));
+  const data = await ingest(inputs, { dateOrder: config.dateOrder ?? 'mdy', columns: (config.columns ?? {}) as ColumnOverrides, credentials });
+  const period = options.period ?? config.month;
+  const runDate = options.runDate ?? localDate();
+  const model = buildModel(data, { period, runDate });
+  const run = runRules(model, resolveRules(RULES, config.rules ?? {}));
+  const baseline = options.baseline ? applyBaseline(run.findings, options.baseline, runDate) : null;
+  const findings = baseline ? baseline.kept : run.findings;
+  const billingOptions: BillingOptions = {
+    dateOfService: options.billing?.dateOfService ?? config.billing?.dateOfService ?? 'month-end',
+    placeOfService: options.billing?.placeOfService ?? config.billing?.placeOfService ?? '11',
+    defaultNpi: options.billing?.defaultNpi ?? config.billing?.defaultNpi,
+    fees: options.billing?.fees ?? BUNDLED_FEES,
+  };
+  // Suppressed findings no longer block claims: accepting them is what a baseline is for.
+  const patientMonths = bill(model, { ...run, findings }, billingOptions);
+  const entries = new Map<number, TimeEntry>(model.entries.map((e) => [e.id, e]));
+  for (const d of model.duplicates) entries.set(d.entry.id, d.entry);
+  const result: AuditResult = {
+    schemaVersion: 1,
+    tool: { name: 'ccm', version: VERSION },
+    generatedAt: options.timestamp ? options.timestamp.toISOString() : null,
+    period: period ?? null,
+    runDate,
+    options: {
+      dateOfService: billingOptions.dateOfService,
+      placeOfService: billingOptions.placeOfService,
+      feeSchedule: (billingOptions.fees ?? BUNDLED_FEES).source,
+    },
+    inputs: data.inputs,
+    summary: summarize(model, patientMonths, { ...run, findings }, baseline?.suppressed.length ?? 0),
+    patientMonths,
+    findings,
+    entries,
+  };
+  return { result, baseline };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CcmError } from './errors.js';
+import type { Finding } from './rules/types.js';
+
+/**
+ * Accepted exceptions. A baseline lists findings by fingerprint (rule, patient, month and rows — not the
+ * message text), each with the reason it was accepted and an optional expiry date. Suppressed findings
+ * are counted, not hidden; entries that match nothing any more, or have expired, are reported as stale.
+ */
+export const BaselineSchema = z.strictObject({
+  version: z.literal(1),
+  findings: z.array(
+    z.strictObject({
+      fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+      rule: z.string(),
+      patientId: z.string().nullable(),
+      month: z.string().nullable(),
+      reason: z.string().min(1),
+      expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    }),
+  ),
+});
+export type Baseline = z.infer<typeof BaselineSchema>;
+
+export interface BaselineOutcome {
+  kept: Finding[];
+  suppressed: Finding[];
+  /** Baseline entries that matched no finding. */
+  unmatched: Baseline['findings'];
+  /** Baseline entries past their expiry date: their findings are reported again. */
+  expired: Baseline['findings'];
+}
+
+export function parseBaseline(text: string, name: string): Baseline {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CcmError(`${name}: not valid JSON (${(error as Error).message}).`);
+  }
+  const parsed = BaselineSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CcmError(`${name}: ${issue.path.join('.') || '(top level)'}: ${issue.message}.`);
+  }
+  return parsed.data;
+}
+
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline, runDate: string): BaselineOutcome {
+  const active = new Map<string, Baseline['findings'][number]>();
+  const expired: Baseline['findings'] = [];
+  for (const entry of baseline.findings) {
+    if (entry.expires !== undefined && entry.expires < runDate) expired.push(entry);
+    else active.set(entry.fingerprint, entry);
+  }
+  const matched = new Set<string>();
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of findings) {
+    if (active.has(finding.fingerprint)) {
+      matched.add(finding.fingerprint);
+      suppressed.push(finding);
+    } else kept.push(finding);
+  }
+  const unmatched = [...active.values()].filter((e) => !matched.has(e.fingerprint));
+  return { kept, suppressed, unmatched, expired };
+}
+
+/** A baseline accepting every current finding, for `ccm baseline`. */
+export function createBaseline(findings: readonly Finding[], reason: string): Baseline {
+  const seen = new Set<string>();
+  const entries: Baseline['findings'] = [];
+  for (const f of findings) {
+    if (seen.has(f.fingerprint)) continue;
+    seen.add(f.fingerprint);
+    entries.push({ fingerprint: f.fingerprint, rule: f.rule, patientId: f.patientId, month: f.month, reason });
+  }
+  return { version: 1, findings: entries };
+}

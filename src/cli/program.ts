@@ -1,0 +1,269 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { audit, localDate, type AuditOptions } from '../audit.js';
+import { createBaseline, parseBaseline } from '../baseline.js';
+import { parseFeeScheduleCsv } from '../billing/fee-schedule.js';
+import { loadConfig, resolveFromConfig } from '../config/load.js';
+import { CcmError } from '../errors.js';
+import { inspectInputs, renderInspection } from '../inspect.js';
+import { renderJson } from '../report/json.js';
+import { renderTerminal } from '../report/table.js';
+import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
+import { renderExplain, renderRuleList } from '../rules/docs.js';
+import { closest } from '../rules/engine.js';
+import { RULES } from '../rules/index.js';
+import type { Severity } from '../rules/types.js';
+import { VERSION } from '../version.js';
+import { collectInputs, type KindFlags } from './inputs.js';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal (colour by default). */
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+type FailOn = Severity | 'never';
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+interface CommonFlags extends KindFlags {
+  config?: string;
+  month?: string;
+  dateOrder?: 'mdy' | 'dmy';
+  runDate?: string;
+}
+
+interface AuditFlags extends CommonFlags {
+  out: string;
+  format: string;
+  failOn?: FailOn;
+  dos?: 'month-end' | 'threshold-met';
+  feeSchedule?: string;
+  baseline?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color: boolean;
+  showNotes?: boolean;
+  timestamp?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--time-log <file>', 'a time log, as file or file.xlsx#Sheet (skips detection)', collect)
+    .option('--consents <file>', 'a consents table, as file or file.xlsx#Sheet', collect)
+    .option('--diagnoses <file>', 'a diagnoses / problem list table', collect)
+    .option('--services <file>', 'a billed-services table (other CPT/HCPCS codes billed)', collect)
+    .option('--care-plans <file>', 'a care-plan table', collect)
+    .option('--config <file>', 'config file (default: ./ccm.config.json when present)')
+    .option('--month <YYYY-MM>', 'audit only this calendar month')
+    .addOption(new Option('--date-order <order>', 'read 03/07/2025 as month first (mdy) or day first (dmy)').choices(['mdy', 'dmy']))
+    .option('--run-date <YYYY-MM-DD>', 'the date to treat as today (default: today), for reproducible runs');
+}
+
+/** The commander program. Actions return exit codes through `setExit`; nothing here calls process.exit. */
+export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('ccm')
+    .description('Audit Medicare Chronic Care Management (CCM) time-log exports before claims go out.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ccm audit march.xlsx                              audit a workbook (time log, consents, problems, services)
+  ccm audit time_log.csv consents.csv problems.csv  audit CSV exports; each file's kind is detected
+  ccm audit export.xlsx --month 2026-10 --out report --format xlsx,csv
+  ccm audit --time-log "export.xlsx#CCM Log" --consents consents.csv
+  ccm inspect export.xlsx                           show how each sheet and column was understood
+  ccm rules                                         list the compliance rules
+  ccm explain vague-note                            why a rule exists and how to fix its findings
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
+    );
+
+  addInputOptions(
+    program
+      .command('audit')
+      .description('audit exports and write the claim-ready report and the exception list')
+      .argument('[inputs...]', 'CSV or XLSX files (file.xlsx#Sheet for one sheet)'),
+  )
+    .option('-o, --out <dir>', 'output folder', 'ccm-report')
+    .option('-f, --format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when findings at or above this severity remain (default: error)').choices(['error', 'warning', 'info', 'never']))
+    .addOption(new Option('--dos <policy>', 'date of service: last day of the month, or the day the base code minimum was met').choices(['month-end', 'threshold-met']))
+    .option('--fee-schedule <file.csv>', 'fee schedule CSV (year,code,amount) instead of the bundled estimates')
+    .option('--baseline <file>', 'suppress accepted findings listed in this baseline file')
+    .option('--json', 'print report.json to stdout instead of the summary')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colour in the terminal summary (also NO_COLOR)')
+    .option('--show-notes', 'show note text in the terminal (hidden by default: it is health information)')
+    .option('--timestamp', 'record the time of the run in the reports (off: identical inputs give identical files)')
+    .action(async (inputs: string[], flags: AuditFlags) => setExit(await runAudit(io, inputs, flags)));
+
+  addInputOptions(
+    program
+      .command('inspect')
+      .description('show, per file and sheet, the detected kind, header row, column mapping, rows and what was skipped')
+      .argument('[inputs...]', 'CSV or XLSX files'),
+  ).action(async (inputs: string[], flags: CommonFlags) => {
+    const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
+    const specs = resolveSpecs(io, inputs, flags);
+    const report = await inspectInputs(specs, { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}) });
+    io.stdout(renderInspection(report));
+    setExit(EXIT.ok);
+  });
+
+  program
+    .command('rules')
+    .description('list every rule: id, severity, level, description')
+    .action(() => {
+      io.stdout(renderRuleList(RULES));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's rationale, sources, options and how to fix")
+    .argument('<rule>', 'rule id, e.g. vague-note')
+    .action((id: string) => {
+      const rule = RULES.find((r) => r.id === id || r.code === id.toUpperCase());
+      if (!rule) {
+        const guess = closest(id, ruleIds());
+        throw new CcmError(`no rule "${id}"${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them'}.`);
+      }
+      io.stdout(renderExplain(rule));
+      setExit(EXIT.ok);
+    });
+
+  addInputOptions(
+    program
+      .command('baseline')
+      .description('write a baseline file that accepts every current finding (edit the reasons, then use --baseline)')
+      .argument('[inputs...]', 'CSV or XLSX files'),
+  )
+    .option('-o, --out <file>', 'baseline file to write', 'ccm-baseline.json')
+    .option('--reason <text>', 'reason recorded for each accepted finding', 'accepted at baseline creation; review')
+    .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string }) => {
+      const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
+      const specs = resolveSpecs(io, inputs, flags);
+      const { result } = await audit(specs, { config: loaded.config, ...periodAndDate(flags) });
+      const baseline = createBaseline(result.findings, flags.reason);
+      const out = resolve(io.cwd, flags.out);
+      if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
+      await writeFile(out, `${JSON.stringify(baseline, null, 2)}\n`, { mode: 0o600 });
+      io.stdout(`wrote ${flags.out}: ${baseline.findings.length} accepted findings\n`);
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+function ruleIds(): string[] {
+  return RULES.map((r) => r.id);
+}
+
+function resolveSpecs(io: CliIO, inputs: readonly string[], flags: KindFlags) {
+  const specs = collectInputs(inputs, flags).map((s) => ({ ...s, path: resolve(io.cwd, s.path) }));
+  if (specs.length === 0) throw new CcmError('no input files: name at least one CSV or XLSX export (see `ccm audit --help`).');
+  return specs;
+}
+
+function periodAndDate(flags: CommonFlags): Pick<AuditOptions, 'period' | 'runDate'> {
+  if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) throw new CcmError(`--month ${flags.month}: expected YYYY-MM, e.g. 2026-10.`);
+  if (flags.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.runDate)) throw new CcmError(`--run-date ${flags.runDate}: expected YYYY-MM-DD.`);
+  return { ...(flags.month ? { period: flags.month } : {}), runDate: flags.runDate ?? localDate() };
+}
+
+function parseFormats(list: string): ReportFormat[] {
+  const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new CcmError(`--format ${f}: unknown format; choose from ${REPORT_FORMATS.join(', ')}.`);
+  }
+  return [...new Set(formats)] as ReportFormat[];
+}
+
+async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags): Promise<number> {
+  const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
+  const config = { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}) };
+  const specs = resolveSpecs(io, inputs, flags);
+  const formats = parseFormats(flags.format);
+  const outDir = resolve(io.cwd, flags.out);
+  const failOn: FailOn = flags.failOn ?? config.failOn ?? 'error';
+
+  const feePath = flags.feeSchedule ? resolve(io.cwd, flags.feeSchedule) : config.billing?.feeSchedule ? resolveFromConfig(loaded, config.billing.feeSchedule) : undefined;
+  const fees = feePath ? parseFeeScheduleCsv(await readText(feePath, flags.feeSchedule ?? config.billing?.feeSchedule ?? feePath), flags.feeSchedule ?? feePath) : undefined;
+  const baseline = flags.baseline ? parseBaseline(await readText(resolve(io.cwd, flags.baseline), flags.baseline), flags.baseline) : undefined;
+
+  const options: AuditOptions = {
+    config,
+    ...periodAndDate({ ...flags, month: flags.month ?? config.month }),
+    billing: { ...(flags.dos ? { dateOfService: flags.dos } : {}), ...(fees ? { fees } : {}) },
+    ...(baseline ? { baseline } : {}),
+    ...(flags.timestamp ? { timestamp: new Date() } : {}),
+  };
+  const { result, baseline: baselineOutcome } = await audit(specs, options);
+  const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
+  const clash = specs.find((s) => outputs.includes(resolve(io.cwd, s.path)));
+  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.path}; choose another --out.`);
+  const paths = await writeReports(result, { dir: outDir, formats });
+
+  if (flags.json) io.stdout(renderJson(result));
+  else if (!flags.quiet) {
+    const color = flags.color && io.env.NO_COLOR === undefined && io.isTTY;
+    io.stdout(renderTerminal(result, { color, showNotes: flags.showNotes ?? false, paths: paths.map((p) => relativeTo(io.cwd, p)) }));
+  }
+  if (baselineOutcome && !flags.quiet) {
+    for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${e.patientId ?? '-'} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
+    if (baselineOutcome.unmatched.length > 0) io.stderr(`baseline: ${baselineOutcome.unmatched.length} accepted finding(s) no longer occur; remove them from ${flags.baseline}\n`);
+  }
+  if (failOn === 'never') return EXIT.ok;
+  const threshold = SEVERITY_RANK[failOn];
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+async function readText(path: string, shown: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CcmError(`${shown}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+}
+
+function relativeTo(cwd: string, path: string): string {
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}
+
+/**
+ * Run the CLI: returns the exit code. Expected problems (CcmError, bad flags) print one line; anything else
+ * is a bug and prints its stack. Exit 2 either way, so CI never mistakes a crash for a clean audit.
+ */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; commander already printed its message.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
+    }
+    if (error instanceof CcmError) {
+      io.stderr(`ccm: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`ccm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
+}

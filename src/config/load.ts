@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { CcmError } from '../errors.js';
+import { closest } from '../rules/engine.js';
+import { ConfigSchema, type Config } from './schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'ccm.config.json';
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, to resolve relative paths in it; null when no file was used. */
+  path: string | null;
+}
+
+/**
+ * Load `--config FILE`, or `ccm.config.json` in the working folder when it exists. Every problem is one line
+ * naming the file and the key.
+ */
+export async function loadConfig(explicit: string | undefined, ruleIds: readonly string[], cwd = process.cwd()): Promise<LoadedConfig> {
+  const path = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, path: null };
+    throw new CcmError(`${explicit}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  const name = explicit ?? DEFAULT_CONFIG_FILE;
+  return { config: parseConfig(text, name, ruleIds), path };
+}
+
+export function parseConfig(text: string, name: string, ruleIds: readonly string[]): Config {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CcmError(`${name}: not valid JSON (${(error as Error).message}).`);
+  }
+  const parsed = ConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((k) => `"${k}"`).join(', ')}` : '';
+    throw new CcmError(`${name}: ${where}: ${issue.message}${keys}.`);
+  }
+  for (const id of Object.keys(parsed.data.rules ?? {})) {
+    if (!ruleIds.includes(id)) {
+      const guess = closest(id, ruleIds);
+      throw new CcmError(`${name}: rules.${id}: no rule has this id${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them'}.`);
+    }
+  }
+  return parsed.data;
+}
+
+export function resolveFromConfig(loaded: LoadedConfig, path: string): string {
+  return loaded.path ? resolve(dirname(loaded.path), path) : resolve(path);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
+import { StaffRole } from '../model/schema.js';
+
+const Severity = z.enum(['error', 'warning', 'info']);
+
+const RuleSettingSchema = z.union([
+  z.enum(['off', 'error', 'warning', 'info']),
+  z.strictObject({
+    severity: z.enum(['off', 'error', 'warning', 'info']).optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+/** Per kind: field name → the exact header text that holds it. */
+const ColumnsSchema = z.strictObject(
+  Object.fromEntries(
+    INPUT_KINDS.map((kind) => [
+      kind,
+      z.strictObject(Object.fromEntries(Object.keys(FIELDS[kind]).map((field) => [field, z.string().min(1).optional()]))).optional(),
+    ]),
+  ) as Record<(typeof INPUT_KINDS)[number], z.ZodOptional<z.ZodObject>>,
+);
+
+/**
+ * `ccm.config.json`. Strict: an unknown key is an error, so a typo never silently does nothing.
+ * schema/ccm.config.schema.json is generated from this and kept in step by a test.
+ */
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
+      .optional()
+      .describe('Audit only this calendar month (YYYY-MM).'),
+    dateOrder: z.enum(['mdy', 'dmy']).optional().describe('How to read ambiguous dates like 03/07/2025: month first (mdy, default) or day first (dmy).'),
+    columns: ColumnsSchema.optional().describe('Map a field to a header your export uses, per input kind.'),
+    credentials: z
+      .record(z.string(), StaffRole.exclude(['unknown']))
+      .optional()
+      .describe('Classify credentials or job titles the built-in table does not know, e.g. {"Care Coordinator": "clinical-staff"}.'),
+    rules: z.record(z.string(), RuleSettingSchema).optional().describe('Per rule id: "off", a severity, or {severity, options}.'),
+    billing: z
+      .strictObject({
+        dateOfService: z.enum(['month-end', 'threshold-met']).optional(),
+        placeOfService: z.string().regex(/^\d{2}$/, 'expected a two-digit place-of-service code').optional(),
+        defaultNpi: z.string().regex(/^\d{10}$/, 'expected a 10-digit NPI').optional(),
+        feeSchedule: z.string().optional().describe('Path to a fee schedule CSV (year,code,amount), relative to the config file.'),
+      })
+      .optional(),
+    failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+  })
+  .describe('ccm configuration');
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type SeverityName = z.infer<typeof Severity>;
+
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input' });
+}

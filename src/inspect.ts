@@ -1,0 +1,73 @@
+import type { Config } from './config/schema.js';
+import { CcmError } from './errors.js';
+import type { StaffRole } from './model/schema.js';
+import { KIND_LABELS } from './normalize/columns.js';
+import type { ColumnOverrides } from './normalize/detect.js';
+import { ingest, type InputReport, type InputSpec } from './normalize/ingest.js';
+import type { RejectedRow } from './model/schema.js';
+import { roleKey } from './normalize/roles.js';
+
+export interface Inspection {
+  file: string;
+  report?: InputReport;
+  /** Why the file could not be read at all. */
+  error?: string;
+  /** The first rows that could not be normalized, so a user sees why before running an audit. */
+  rejected: RejectedRow[];
+}
+
+const SHOWN_REJECTS = 5;
+
+/** What `ccm inspect` shows: each file read on its own, so one bad file does not hide the others. */
+export async function inspectInputs(specs: readonly InputSpec[], config: Config): Promise<Inspection[]> {
+  const credentials = new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([t, r]) => [roleKey(t), r]));
+  const out: Inspection[] = [];
+  for (const spec of specs) {
+    try {
+      const data = await ingest([spec], {
+        dateOrder: config.dateOrder ?? 'mdy',
+        columns: (config.columns ?? {}) as ColumnOverrides,
+        credentials,
+        requireTimeLog: false,
+      });
+      out.push({ file: spec.path, report: data.inputs[0]!, rejected: data.rejected.slice(0, SHOWN_REJECTS) });
+    } catch (error) {
+      if (!(error instanceof CcmError)) throw error;
+      out.push({ file: spec.path, error: error.message, rejected: [] });
+    }
+  }
+  return out;
+}
+
+export function renderInspection(inspections: readonly Inspection[]): string {
+  const lines: string[] = [];
+  for (const item of inspections) {
+    if (item.error) {
+      lines.push(`${item.file}`, `  cannot be used: ${item.error}`, '');
+      continue;
+    }
+    const report = item.report!;
+    lines.push(`${report.file}  (sha256 ${report.sha256.slice(0, 12)}…)`);
+    for (const t of report.tables) {
+      const where = t.sheet === null ? '' : `sheet "${t.sheet}": `;
+      if (t.kind === null) {
+        lines.push(`  ${where}skipped — ${t.note ?? 'not a known kind'}`);
+        continue;
+      }
+      lines.push(`  ${where}${KIND_LABELS[t.kind]}, header in row ${t.headerRow}`);
+      for (const c of t.columns) lines.push(`    ${c.column.padEnd(3)} ${JSON.stringify(c.header).padEnd(24)} → ${c.field}`);
+      if (t.ignoredColumns.length > 0) lines.push(`    not used: ${t.ignoredColumns.map((h) => JSON.stringify(h)).join(', ')}`);
+      const skipped = [
+        t.skipped.beforeHeader ? `${t.skipped.beforeHeader} above the header` : '',
+        t.skipped.blank ? `${t.skipped.blank} blank` : '',
+        t.skipped.totals ? `${t.skipped.totals} totals` : '',
+      ].filter(Boolean);
+      lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+    }
+    for (const r of item.rejected) {
+      lines.push(`  row ${r.source.row}${r.source.sheet ? ` of "${r.source.sheet}"` : ''}, column "${r.column}": ${r.reason}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
