@@ -14,7 +14,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  */
 export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): string | null {
   if (cell === null || cell === undefined || typeof cell === 'boolean') return null;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) {
+    return Number.isNaN(cell.getTime()) ? null : ymd(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  }
   if (typeof cell === 'number') return fromSerial(cell);
   const text = cell.trim();
   if (text === '') return null;

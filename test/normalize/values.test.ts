@@ -1,0 +1,322 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cellText } from '../../src/normalize/cells.js';
+import { displayIcd10, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode } from '../../src/normalize/codes.js';
+import { monthEnd, parseDate } from '../../src/normalize/dates.js';
+import { parseDuration } from '../../src/normalize/durations.js';
+import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
+import { classifyCredential } from '../../src/normalize/roles.js';
+import { parseClockTime } from '../../src/normalize/times.js';
+import type { RawCell } from '../../src/read/types.js';
+
+const excelTime = (h: number, m: number, s = 0) => new Date(Date.UTC(1899, 11, 30, h, m, s));
+
+describe('parseDate', () => {
+  it.each<[RawCell, string | null]>([
+    [new Date(Date.UTC(2025, 2, 7)), '2025-03-07'],
+    [new Date(Date.UTC(2025, 2, 7, 23, 59)), '2025-03-07'],
+    [45723, '2025-03-07'],
+    [45723.75, '2025-03-07'],
+    ['45723', '2025-03-07'],
+    ['2025-03-07', '2025-03-07'],
+    ['2025-3-7', '2025-03-07'],
+    ['2025/03/07', '2025-03-07'],
+    ['2025-03-07T14:30:00Z', '2025-03-07'],
+    ['2025-03-07 14:30', '2025-03-07'],
+    ['3/7/2025', '2025-03-07'],
+    ['03/07/2025', '2025-03-07'],
+    ['3/7/25', '2025-03-07'],
+    ['03-07-2025', '2025-03-07'],
+    ['3/7/2025 9:15 AM', '2025-03-07'],
+    ['Mar 7, 2025', '2025-03-07'],
+    ['March 7 2025', '2025-03-07'],
+    ['7-Mar-2025', '2025-03-07'],
+    ['07-Mar-25', '2025-03-07'],
+    ['20250307', '2025-03-07'],
+    ['2/29/2024', '2024-02-29'],
+    ['2/29/2025', null],
+    ['13/1/2025', null],
+    ['10/32/2026', null],
+    ['', null],
+    ['  ', null],
+    ['yesterday', null],
+    [null, null],
+    [true, null],
+    [0, null],
+    [-5, null],
+  ])('%j → %j', (cell, expected) => {
+    expect(parseDate(cell)).toBe(expected);
+  });
+
+  it.each<[string, string | null]>([
+    ['7/3/2025', '2025-03-07'],
+    ['13/1/2025', '2025-01-13'],
+    ['2025-03-07', '2025-03-07'],
+  ])('dmy: %j → %j', (cell, expected) => {
+    expect(parseDate(cell, 'dmy')).toBe(expected);
+  });
+
+  it('never throws and returns an ISO date or null for any cell', () => {
+    const cell = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: false }));
+    fc.assert(
+      fc.property(cell, (c) => {
+        const result = parseDate(c as RawCell);
+        return result === null || /^\d{4}-\d{2}-\d{2}$/.test(result);
+      }),
+    );
+  });
+
+  it('reads back every ISO date it writes', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+        return parseDate(iso) === iso && parseDate(`${m}/${day}/${y}`) === iso && parseDate(`${day}/${m}/${y}`, 'dmy') === iso;
+      }),
+    );
+  });
+
+  it('knows month ends', () => {
+    expect([monthEnd('2026-02'), monthEnd('2024-02'), monthEnd('2026-10'), monthEnd('2026-12')]).toEqual(['2026-02-28', '2024-02-29', '2026-10-31', '2026-12-31']);
+  });
+});
+
+describe('parseClockTime', () => {
+  it.each<[RawCell, number | null]>([
+    ['09:00', 540],
+    ['9:00', 540],
+    ['9:00 AM', 540],
+    ['9:00am', 540],
+    ['9:00 a.m.', 540],
+    ['12:15 AM', 15],
+    ['12:15 PM', 735],
+    ['2:30 PM', 870],
+    ['14:00:00', 840],
+    ['14:00:40', 841],
+    ['9am', 540],
+    ['9 PM', 1260],
+    ['2025-03-07 14:30', 870],
+    ['3/7/2025 9:15 AM', 555],
+    ['2025-03-07T14:30:00Z', 870],
+    [0.375, 540],
+    [45723.5, 720],
+    [excelTime(9, 25), 565],
+    ['25:00', null],
+    ['13:00 PM', null],
+    ['9:60', null],
+    ['noon', null],
+    ['', null],
+    [null, null],
+    [-0.5, null],
+  ])('%j → %j', (cell, expected) => {
+    expect(parseClockTime(cell)).toBe(expected);
+  });
+
+  it('gives a minute of the day or null for any input', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), (c) => {
+        const t = parseClockTime(c as RawCell);
+        return t === null || (Number.isInteger(t) && t >= 0 && t < 1440);
+      }),
+    );
+  });
+});
+
+describe('parseDuration', () => {
+  it.each<[RawCell, ReturnType<typeof parseDuration>]>([
+    [25, { kind: 'minutes', minutes: 25 }],
+    [25.5, { kind: 'minutes', minutes: 25.5 }],
+    ['25', { kind: 'minutes', minutes: 25 }],
+    ['25.5', { kind: 'minutes', minutes: 25.5 }],
+    ['25 min', { kind: 'minutes', minutes: 25 }],
+    ['25 mins', { kind: 'minutes', minutes: 25 }],
+    ['25 minutes', { kind: 'minutes', minutes: 25 }],
+    ['25m', { kind: 'minutes', minutes: 25 }],
+    ['1h 5m', { kind: 'minutes', minutes: 65 }],
+    ['1 hr 5 min', { kind: 'minutes', minutes: 65 }],
+    ['1.5 hrs', { kind: 'minutes', minutes: 90 }],
+    ['2h', { kind: 'minutes', minutes: 120 }],
+    ['1:05', { kind: 'minutes', minutes: 65 }],
+    ['0:25', { kind: 'minutes', minutes: 25 }],
+    ['00:25:00', { kind: 'minutes', minutes: 25 }],
+    ['00:25:30', { kind: 'minutes', minutes: 25.5 }],
+    [25 / 1440, { kind: 'minutes', minutes: 25 }],
+    [excelTime(0, 25), { kind: 'minutes', minutes: 25 }],
+    [excelTime(1, 5), { kind: 'minutes', minutes: 65 }],
+    [0, { kind: 'minutes', minutes: 0 }],
+    [-10, { kind: 'minutes', minutes: -10 }],
+    ['-10', { kind: 'minutes', minutes: -10 }],
+    ['', { kind: 'empty' }],
+    [null, { kind: 'empty' }],
+    ['abc', { kind: 'invalid', text: 'abc' }],
+    ['1:75', { kind: 'invalid', text: '1:75' }],
+    ['#N/A', { kind: 'invalid', text: '#N/A' }],
+    [true, { kind: 'invalid', text: 'true' }],
+  ])('%j → %j', (cell, expected) => {
+    expect(parseDuration(cell)).toEqual(expected);
+  });
+
+  it('reads any whole number of minutes written as a number, "N min" or h:mm', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), (n) => {
+        const hmm = `${Math.floor(n / 60)}:${String(n % 60).padStart(2, '0')}`;
+        return [n, `${n}`, `${n} min`, `${n}m`, hmm].every((c) => {
+          const d = parseDuration(c);
+          return d.kind === 'minutes' && d.minutes === n;
+        });
+      }),
+    );
+  });
+
+  it('never throws', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.constant(null)), (c) => ['empty', 'minutes', 'invalid'].includes(parseDuration(c as RawCell).kind)));
+  });
+});
+
+describe('ids and codes', () => {
+  it.each<[RawCell, string]>([
+    [20451, '20451'],
+    ['20451.0', '20451'],
+    ['2.0451E+4', '20451'],
+    [' 20451 ', '20451'],
+    ['00123', '00123'],
+    ['A-77', 'A-77'],
+    [null, ''],
+  ])('patient id %j → %j', (cell, expected) => {
+    expect(normalizeId(cell)).toBe(expected);
+  });
+
+  it('keeps any text id as its trimmed text', () => {
+    fc.assert(fc.property(fc.string(), (s) => /^\d+(\.0+)?$|e\+/i.test(s.trim()) || normalizeId(s) === s.trim()));
+  });
+
+  it.each<[string, string, boolean, string]>([
+    ['e119', 'E119', true, 'E11.9'],
+    ['E11.9', 'E119', true, 'E11.9'],
+    [' i10 ', 'I10', true, 'I10'],
+    ['N18.30', 'N1830', true, 'N18.30'],
+    ['S52.501A', 'S52501A', true, 'S52.501A'],
+    ['F32.A', 'F32A', true, 'F32.A'],
+    ['2E11.9', '2E119', false, '2E1.19'],
+    ['E1', 'E1', false, 'E1'],
+    ['E11.12345', 'E1112345', false, 'E11.12345'],
+  ])('ICD-10 %j → %j (well-formed %j, shown %j)', (input, code, wellFormed, shown) => {
+    expect(normalizeIcd10(input)).toBe(code);
+    expect(isWellFormedIcd10(code)).toBe(wellFormed);
+    expect(displayIcd10(code)).toBe(shown);
+  });
+
+  it.each<[string, boolean]>([
+    ['1234567893', true],
+    ['1245319599', true],
+    ['1234567890', false],
+    ['123456789', false],
+    ['12345678931', false],
+    ['abcdefghij', false],
+  ])('NPI %s valid: %j', (npi, valid) => {
+    expect(isValidNpi(npi)).toBe(valid);
+  });
+
+  it('reads NPIs Excel turned into numbers', () => {
+    expect([normalizeNpi(1234567893), normalizeNpi('123-456-7893'), normalizeNpi(''), normalizeNpi(null)]).toEqual(['1234567893', '1234567893', undefined, undefined]);
+  });
+
+  it.each<[string, boolean]>([
+    ['1EG4TE5MK73', true],
+    ['1eg4te5mk73'.toUpperCase(), true],
+    ['1EG4TE5MK7', false],
+    ['0EG4TE5MK73', false],
+    ['1SG4TE5MK73', false],
+    ['1EG4TE5MK7O', false],
+  ])('MBI %s valid: %j', (mbi, valid) => {
+    expect(isValidMbi(mbi)).toBe(valid);
+  });
+
+  it.each<[RawCell, string]>([
+    [99490, '99490'],
+    ['99490-25', '99490'],
+    ['g0181', 'G0181'],
+    ['99439 GT', '99439'],
+  ])('procedure code %j → %j', (cell, expected) => {
+    expect(normalizeProcedureCode(cell)).toBe(expected);
+  });
+});
+
+describe('credentials', () => {
+  it.each<[string | undefined, string]>([
+    ['RN', 'clinical-staff'],
+    ['R.N.', 'clinical-staff'],
+    ['RN, BSN', 'clinical-staff'],
+    ['LPN', 'clinical-staff'],
+    ['LVN', 'clinical-staff'],
+    ['CMA', 'clinical-staff'],
+    ['Medical Assistant', 'clinical-staff'],
+    ['PharmD', 'clinical-staff'],
+    ['MD', 'practitioner'],
+    ['D.O.', 'practitioner'],
+    ['NP', 'practitioner'],
+    ['FNP-C', 'practitioner'],
+    ['PA-C', 'practitioner'],
+    ['CNS', 'practitioner'],
+    ['CNM', 'practitioner'],
+    ['Front Desk', 'non-clinical'],
+    ['Receptionist', 'non-clinical'],
+    ['Scheduler', 'non-clinical'],
+    ['Billing', 'non-clinical'],
+    ['Admin', 'non-clinical'],
+    ['Care Coordinator', 'unknown'],
+    ['', 'unknown'],
+    [undefined, 'unknown'],
+  ])('%j → %s', (credential, role) => {
+    expect(classifyCredential(credential)).toBe(role);
+  });
+
+  it('lets config classify titles it does not know', () => {
+    expect(classifyCredential('Care Coordinator', new Map([['carecoordinator', 'clinical-staff']]))).toBe('clinical-staff');
+  });
+});
+
+describe('programs', () => {
+  it.each<[string | undefined, string]>([
+    [undefined, 'ccm'],
+    ['', 'ccm'],
+    ['CCM', 'ccm'],
+    ['Chronic Care Management', 'ccm'],
+    ['Complex CCM', 'complex-ccm'],
+    ['CCM - Complex', 'complex-ccm'],
+    ['PCM', 'pcm'],
+    ['TCM', 'tcm'],
+    ['Transitional Care', 'tcm'],
+    ['RPM', 'rpm'],
+    ['Remote Patient Monitoring', 'rpm'],
+    ['BHI', 'bhi'],
+    ['CoCM', 'bhi'],
+    ['APCM', 'apcm'],
+    ['Wellness visit', 'other'],
+  ])('%j → %s', (text, program) => {
+    expect(classifyProgram(text)).toBe(program);
+  });
+
+  it.each<[string | undefined, boolean]>([
+    ['Complex', true],
+    ['Yes', true],
+    ['High', true],
+    ['Non-complex', false],
+    ['No', false],
+    [undefined, false],
+  ])('complexity %j → %j', (text, complex) => {
+    expect(isComplexMarker(text)).toBe(complex);
+  });
+});
+
+describe('cellText', () => {
+  it.each<[RawCell, string]>([
+    [20451, '20451'],
+    [25.5, '25.5'],
+    ['  x  ', 'x'],
+    [true, 'TRUE'],
+    [null, ''],
+  ])('%j → %j', (cell, expected) => {
+    expect(cellText(cell)).toBe(expected);
+  });
+});
