@@ -9,7 +9,7 @@ import type { StaffRole, TimeEntry } from './model/schema.js';
 import { ingest, type InputSpec } from './normalize/ingest.js';
 import type { ColumnOverrides } from './normalize/detect.js';
 import { roleKey } from './normalize/roles.js';
-import { applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
+import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
 import { resolveRules, runRules } from './rules/engine.js';
 import { RULES } from './rules/index.js';
 import { VERSION } from './version.js';
@@ -44,7 +44,8 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   const period = options.period ?? config.month;
   const runDate = options.runDate ?? localDate();
   const model = buildModel(data, { period, runDate });
-  const run = runRules(model, resolveRules(RULES, config.rules ?? {}));
+  const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
+  const run = runRules(model, resolveRules(RULES, config.rules ?? {}), (f) => accepted.has(f.fingerprint));
   const baseline = options.baseline ? applyBaseline(run.findings, options.baseline, runDate) : null;
   const findings = baseline ? baseline.kept : run.findings;
   const billingOptions: BillingOptions = {
@@ -53,7 +54,7 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
     defaultNpi: options.billing?.defaultNpi ?? config.billing?.defaultNpi,
     fees: options.billing?.fees ?? BUNDLED_FEES,
   };
-  // Suppressed findings no longer block claims: accepting them is what a baseline is for.
+  // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.
   const patientMonths = bill(model, { ...run, findings }, billingOptions);
   const entries = new Map<number, TimeEntry>(model.entries.map((e) => [e.id, e]));
   for (const d of model.duplicates) entries.set(d.entry.id, d.entry);
@@ -69,7 +70,7 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
       feeSchedule: (billingOptions.fees ?? BUNDLED_FEES).source,
     },
     inputs: data.inputs,
-    summary: summarize(model, patientMonths, { ...run, findings }, baseline?.suppressed.length ?? 0),
+    summary: summarize(model, patientMonths, { ...run, findings }, baseline?.suppressed.length ?? 0, billingOptions),
     patientMonths,
     findings,
     entries,

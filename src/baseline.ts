@@ -46,13 +46,15 @@ export function parseBaseline(text: string, name: string): Baseline {
   return parsed.data;
 }
 
+/** Fingerprints a baseline accepts on the run date (expired entries accept nothing). */
+export function acceptedFingerprints(baseline: Baseline, runDate: string): Set<string> {
+  return new Set(baseline.findings.filter((e) => e.expires === undefined || e.expires >= runDate).map((e) => e.fingerprint));
+}
+
 export function applyBaseline(findings: readonly Finding[], baseline: Baseline, runDate: string): BaselineOutcome {
-  const active = new Map<string, Baseline['findings'][number]>();
-  const expired: Baseline['findings'] = [];
-  for (const entry of baseline.findings) {
-    if (entry.expires !== undefined && entry.expires < runDate) expired.push(entry);
-    else active.set(entry.fingerprint, entry);
-  }
+  const accepted = acceptedFingerprints(baseline, runDate);
+  const active = new Map(baseline.findings.filter((e) => accepted.has(e.fingerprint)).map((e) => [e.fingerprint, e]));
+  const expired = baseline.findings.filter((e) => !accepted.has(e.fingerprint));
   const matched = new Set<string>();
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];

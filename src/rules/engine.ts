@@ -72,10 +72,11 @@ export interface RuleRun {
 
 /**
  * Run the rules: entry-level rules first, then — once it is known which entries' minutes still count (D1) —
- * the patient-month rules. A rule that throws stops the run: claim lines from a partial rule set would
+ * the patient-month rules. Findings `isAccepted` (a baseline) are still returned but exclude no minutes.
+ * A rule that throws stops the run: claim lines from a partial rule set would
  * look complete and be wrong.
  */
-export function runRules(model: AuditModel, rules: readonly ResolvedRule[]): RuleRun {
+export function runRules(model: AuditModel, rules: readonly ResolvedRule[], isAccepted: (finding: Finding) => boolean = () => false): RuleRun {
   const findings: Finding[] = [];
   const excluded = new Map<number, Finding[]>();
   const support: SupportView = {
@@ -96,7 +97,8 @@ export function runRules(model: AuditModel, rules: readonly ResolvedRule[]): Rul
       }
       if (level === 'entry') {
         for (const finding of produced) {
-          if (finding.severity !== 'error') continue;
+          // A finding accepted in a baseline no longer costs the entry its minutes.
+          if (finding.severity !== 'error' || isAccepted(finding)) continue;
           for (const id of finding.entryIds) excluded.set(id, [...(excluded.get(id) ?? []), finding]);
         }
       }

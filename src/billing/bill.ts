@@ -1,0 +1,107 @@
+import type { AuditModel, PatientMonthRef } from '../model/build.js';
+import type { TimeEntry } from '../model/schema.js';
+import { monthEnd } from '../normalize/dates.js';
+import type { Finding } from '../rules/types.js';
+import type { RuleRun } from '../rules/engine.js';
+import { MINIMUM_BILLABLE_MINUTES, type FamilyOption } from './codes.js';
+import { claimDiagnoses } from './diagnoses.js';
+import { bestOption, claimLines, entryMinutes, pricesFor } from './pricing.js';
+import type { BillingOptions, PatientMonth } from './types.js';
+
+/**
+ * One PatientMonth per model.patientMonths element, in the same order.
+ *
+ * Billing trusts the rule results (D1): an entry counts when `run.support` says it is supported, whatever its
+ * role, so a configuration that relaxes a rule (e.g. turns off the non-clinical-staff rule) is honoured here.
+ * Month-level `error` findings in `run.findings` block the claim; pass only the findings that should block
+ * (e.g. without baseline-suppressed ones).
+ */
+export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support'>, options: BillingOptions): PatientMonth[] {
+  const blockers = blockingRules(run.findings);
+  return model.patientMonths.map((pm) => billMonth(model, pm, run.support.isSupported, blockers, options));
+}
+
+function billMonth(
+  model: AuditModel,
+  pm: PatientMonthRef,
+  isSupported: (entry: TimeEntry) => boolean,
+  blockers: ReadonlyMap<string, readonly string[]>,
+  options: BillingOptions,
+): PatientMonth {
+  const counts = (e: TimeEntry): boolean => isSupported(e) && entryMinutes(e) > 0;
+  const price = pricesFor(options, pm.month);
+  const option = bestOption(pm.entries, counts, price);
+  const { lines, total } = claimLines(option, price);
+  const supportedMinutes = sum(pm.entries.filter(counts).map(entryMinutes));
+  const blockedBy = [...(blockers.get(monthKey(pm.patientId, pm.month)) ?? [])];
+  const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';
+  return {
+    patientId: pm.patientId,
+    mbi: pm.entries.find((e) => e.mbi)?.mbi ?? null,
+    month: pm.month,
+    status,
+    loggedMinutes: sum(pm.entries.map(entryMinutes)),
+    supportedMinutes,
+    family: option?.family.family ?? null,
+    lines,
+    estimatedPayment: total,
+    dateOfService: option ? dateOfService(pm, option, counts, options) : null,
+    billingNpi: billingNpi(pm.entries, options),
+    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? [], pm.month),
+    // Listed for not-billable months too: fixing the time alone would still leave the claim blocked.
+    blockedBy,
+    minutesShort: option ? null : Math.max(0, MINIMUM_BILLABLE_MINUTES - supportedMinutes),
+  };
+}
+
+function monthKey(patientId: string, month: string): string {
+  return `${patientId}\u0000${month}`;
+}
+
+/** Sorted, unique rule ids of month-level errors by patient-month (D1: they block the claim). */
+function blockingRules(findings: readonly Finding[]): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  for (const f of findings) {
+    if (f.level !== 'month' || f.severity !== 'error' || f.patientId === null || f.month === null) continue;
+    const key = monthKey(f.patientId, f.month);
+    const set = sets.get(key) ?? new Set<string>();
+    set.add(f.rule);
+    sets.set(key, set);
+  }
+  return new Map([...sets].map(([key, set]) => [key, [...set].sort()]));
+}
+
+/**
+ * D6 / R-CLAIM-DOS: the month's last day, or the day the cumulative supported minutes first reached the
+ * chosen family's base minimum (entries by date, then time-log order; the practitioner family counts only the
+ * practitioner's own minutes, R-CODE-99491).
+ */
+function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, options: BillingOptions): string {
+  const end = monthEnd(pm.month);
+  if (options.dateOfService === 'month-end') return end;
+  const relevant = pm.entries
+    .filter((e) => counts(e) && (!option.family.practitionerOnly || e.role === 'practitioner'))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  let total = 0;
+  for (const entry of relevant) {
+    total += entryMinutes(entry);
+    if (total >= option.family.base.minutes) return entry.date;
+  }
+  return end; // unreachable: the option exists only when the base minimum is met
+}
+
+/**
+ * The one NPI on the month's CCM entries; with none, the configured default. Several NPIs give null rather
+ * than a guess: one practitioner per month is the multiple-billing-practitioners rule's business
+ * (R-EXCL-ONE-PRACTITIONER), and a claim must not pick one silently.
+ */
+function billingNpi(entries: readonly TimeEntry[], options: BillingOptions): string | null {
+  const npis = new Set(entries.map((e) => e.npi).filter((n): n is string => !!n));
+  if (npis.size === 1) return [...npis][0]!;
+  if (npis.size === 0) return options.defaultNpi ?? null;
+  return null;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,37 @@
+import { lookupIcd10 } from '../data/icd10.js';
+import type { Diagnosis } from '../model/schema.js';
+import { isWellFormedIcd10, displayIcd10 } from '../normalize/codes.js';
+import { monthEnd } from '../normalize/dates.js';
+
+/** A professional claim (CMS-1500 item 21, 837P) carries at most 12 diagnosis codes. */
+export const MAX_CLAIM_DIAGNOSES = 12;
+
+/**
+ * Active during the month: onset on or before its last day (or no onset recorded), and not resolved before
+ * its first day. A resolved flag without a date cannot be placed in time, so it counts as inactive: a claim
+ * should not rest on a condition the record says is over.
+ */
+export function isActiveInMonth(d: Diagnosis, month: string): boolean {
+  if (d.onsetDate !== undefined && d.onsetDate > monthEnd(month)) return false;
+  if (d.resolvedDate !== undefined) return d.resolvedDate >= `${month}-01`;
+  return !d.resolved;
+}
+
+/**
+ * Diagnosis codes for the month's claim, dotted: well-formed codes only (malformed ones are the
+ * invalid-icd10 rule's business), each once, chronic conditions first because they justify CCM (R-ELIG-CCM),
+ * then the rest; within each group the problem list's order. Chronic = AHRQ CCIR "chronic" for the code set
+ * of the month's last day; 'no-determination' is not promoted.
+ */
+export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string): string[] {
+  const date = monthEnd(month);
+  const seen = new Set<string>();
+  const chronic: string[] = [];
+  const other: string[] = [];
+  for (const d of diagnoses) {
+    if (!isWellFormedIcd10(d.code) || seen.has(d.code) || !isActiveInMonth(d, month)) continue;
+    seen.add(d.code);
+    (lookupIcd10(d.code, date).chronic === 'chronic' ? chronic : other).push(d.code);
+  }
+  return [...chronic, ...other].slice(0, MAX_CLAIM_DIAGNOSES).map(displayIcd10);
+}

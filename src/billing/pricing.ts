@@ -1,0 +1,59 @@
+import type { TimeEntry } from '../model/schema.js';
+import { monthEnd } from '../normalize/dates.js';
+import { chooseFamily, roundCents, type FamilyOption, type MonthMinutes } from './codes.js';
+import { BUNDLED_FEES, feeFor } from './fees.js';
+import type { BillingOptions, ClaimLine } from './types.js';
+
+/**
+ * Shared by bill() and summarize(): minutes of a set of entries, the family they earn and its price, so the
+ * summary's "what if these minutes counted" figures use exactly the arithmetic the claim lines use.
+ */
+
+/** Minutes an entry can contribute: unreadable (null), negative or non-finite minutes contribute nothing. */
+export function entryMinutes(entry: TimeEntry): number {
+  const m = entry.minutes;
+  return m !== null && Number.isFinite(m) && m > 0 ? m : 0;
+}
+
+/**
+ * Staff and practitioner minutes of the entries that `counts`. Every role other than `practitioner` is added
+ * to staff time: which roles may count is the rules' decision (R-TIME-STAFF through non-clinical-staff
+ * findings, D1), so a configuration that turns such a rule off is honoured here rather than second-guessed.
+ */
+export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean): MonthMinutes {
+  let staff = 0;
+  let practitioner = 0;
+  for (const entry of entries) {
+    if (!counts(entry)) continue;
+    if (entry.role === 'practitioner') practitioner += entryMinutes(entry);
+    else staff += entryMinutes(entry);
+  }
+  // The complex marker is a property of the month (R-ELIG-COMPLEX), whether or not the marked entry counts.
+  return { staff, practitioner, complex: entries.some((e) => e.complex) };
+}
+
+/**
+ * Prices for a service month. The date of service always falls inside the month (month end or the day the
+ * threshold was met, D6), so the month's calendar year is the DOS year whichever policy applies.
+ */
+export function pricesFor(options: Pick<BillingOptions, 'fees'>, month: string): (code: string) => number {
+  const schedule = options.fees ?? BUNDLED_FEES;
+  const date = monthEnd(month);
+  return (code) => feeFor(schedule, code, date);
+}
+
+/** The family the entries that `counts` earn (D4), or null when no family reaches its base minimum. */
+export function bestOption(
+  entries: readonly TimeEntry[],
+  counts: (entry: TimeEntry) => boolean,
+  price: (code: string) => number,
+): FamilyOption | null {
+  return chooseFamily(monthMinutes(entries, counts), price);
+}
+
+/** Claim lines and their total for an option; the total is the sum of the cent-rounded lines, so both agree. */
+export function claimLines(option: FamilyOption | null, price: (code: string) => number): { lines: ClaimLine[]; total: number } {
+  if (!option) return { lines: [], total: 0 };
+  const lines = option.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: roundCents(price(l.code) * l.units) }));
+  return { lines, total: roundCents(lines.reduce((sum, l) => sum + l.estimatedPayment, 0)) };
+}

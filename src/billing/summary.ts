@@ -1,0 +1,102 @@
+import type { AuditSummary } from '../audit-types.js';
+import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
+import type { TimeEntry } from '../model/schema.js';
+import type { RuleRun } from '../rules/engine.js';
+import { SEVERITIES, type Severity, type SupportView } from '../rules/types.js';
+import { roundCents } from './codes.js';
+import { bestOption, claimLines, entryMinutes, pricesFor } from './pricing.js';
+import type { BillingOptions, PatientMonth, PatientMonthStatus } from './types.js';
+
+/**
+ * The audit's headline numbers. `run.findings` are the findings the report shows (after any baseline);
+ * `run.support` tells which entries' minutes counted (D1). `options.fees` must be the schedule bill() used, so
+ * the what-if figures are priced like the claim lines.
+ */
+export function summarize(
+  model: AuditModel,
+  patientMonths: readonly PatientMonth[],
+  run: Pick<RuleRun, 'findings' | 'support'>,
+  suppressed: number,
+  options: Pick<BillingOptions, 'fees'>,
+): AuditSummary {
+  const refs = new Map(model.patientMonths.map((ref) => [patientMonthKey(ref.patientId, ref.month), ref]));
+  const byStatus: Record<PatientMonthStatus, number> = { billable: 0, blocked: 0, 'not-billable': 0 };
+  const revenue = { ready: 0, blocked: 0, notBillable: 0 };
+  for (const pm of patientMonths) {
+    byStatus[pm.status]++;
+    if (pm.status === 'billable') revenue.ready += pm.estimatedPayment;
+    else if (pm.status === 'blocked') revenue.blocked += pm.estimatedPayment;
+    else revenue.notBillable += loggedPotential(refs.get(patientMonthKey(pm.patientId, pm.month)), options);
+  }
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byRule = new Map<string, number>();
+  for (const f of run.findings) {
+    bySeverity[f.severity]++;
+    byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  }
+
+  return {
+    patients: new Set(patientMonths.map((pm) => pm.patientId)).size,
+    patientMonths: byStatus,
+    findingsBySeverity: bySeverity,
+    findingsByRule: Object.fromEntries([...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    estimatedRevenue: { ready: roundCents(revenue.ready), blocked: roundCents(revenue.blocked), notBillable: roundCents(revenue.notBillable) },
+    topFixes: topFixes(patientMonths, refs, run.support, options),
+    suppressed,
+  };
+}
+
+/**
+ * What a not-billable month would earn if every logged minute were supported: the revenue lost to
+ * documentation problems. Every role but the practitioner's counts as staff time here, by design.
+ */
+function loggedPotential(ref: PatientMonthRef | undefined, options: Pick<BillingOptions, 'fees'>): number {
+  if (!ref) return 0;
+  const price = pricesFor(options, ref.month);
+  return claimLines(bestOption(ref.entries, (e) => entryMinutes(e) > 0, price), price).total;
+}
+
+/**
+ * Revenue at stake per rule. A blocked month's whole payment is at stake for every rule blocking it (D1).
+ * For excluded entries, each excluding rule is charged what the month would gain if the entries *it*
+ * excluded were supported (priced against the actual payment); an entry excluded by two rules counts for
+ * both, as fixing either is part of recovering it. Months are counted once per rule.
+ */
+function topFixes(
+  patientMonths: readonly PatientMonth[],
+  refs: ReadonlyMap<string, PatientMonthRef>,
+  support: SupportView,
+  options: Pick<BillingOptions, 'fees'>,
+): AuditSummary['topFixes'] {
+  const stakes = new Map<string, { revenue: number; months: Set<string> }>();
+  const add = (rule: string, key: string, amount: number): void => {
+    if (amount <= 0) return;
+    const stake = stakes.get(rule) ?? { revenue: 0, months: new Set<string>() };
+    stake.revenue += amount;
+    stake.months.add(key);
+    stakes.set(rule, stake);
+  };
+
+  for (const pm of patientMonths) {
+    const key = patientMonthKey(pm.patientId, pm.month);
+    if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, key, pm.estimatedPayment);
+    const ref = refs.get(key);
+    if (!ref) continue;
+    const excluded = ref.entries.filter((e) => !support.isSupported(e) && entryMinutes(e) > 0);
+    if (excluded.length === 0) continue;
+    const price = pricesFor(options, pm.month);
+    const excludingRules = new Set(excluded.flatMap((e) => support.exclusions(e).map((f) => f.rule)));
+    for (const rule of excludingRules) {
+      const released = new Set<TimeEntry>(excluded.filter((e) => support.exclusions(e).some((f) => f.rule === rule)));
+      const counts = (e: TimeEntry): boolean => (support.isSupported(e) || released.has(e)) && entryMinutes(e) > 0;
+      const potential = claimLines(bestOption(ref.entries, counts, price), price).total;
+      add(rule, key, roundCents(potential - pm.estimatedPayment));
+    }
+  }
+
+  return [...stakes]
+    .map(([rule, s]) => ({ rule, patientMonths: s.months.size, revenueAtStake: roundCents(s.revenue) }))
+    .filter((f) => f.revenueAtStake > 0)
+    .sort((a, b) => b.revenueAtStake - a.revenueAtStake || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}

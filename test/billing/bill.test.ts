@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { bill } from '../../src/billing/bill.js';
+import { BUNDLED_FEES } from '../../src/billing/fees.js';
+import type { BillingOptions, FeeSchedule, PatientMonth } from '../../src/billing/types.js';
+import { describeLines, diagnosis, entry, finding, model, ruleRun, type EntryInput } from './helpers.js';
+
+const MONTH_END: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
+const THRESHOLD: BillingOptions = { dateOfService: 'threshold-met', placeOfService: '11' };
+
+function billOne(inputs: EntryInput[], findings = ruleRun(), options = MONTH_END): PatientMonth {
+  const months = bill(model(inputs.map(entry)), findings, options);
+  expect(months).toHaveLength(1);
+  return months[0]!;
+}
+
+describe('bill: minutes and codes', () => {
+  it('bills supported clinical-staff time at the CY2026 amounts', () => {
+    const pm = billOne([{ minutes: 15 }, { minutes: 10 }]);
+    expect(pm).toMatchObject({
+      patientId: 'P1',
+      month: '2026-03',
+      status: 'billable',
+      loggedMinutes: 25,
+      supportedMinutes: 25,
+      family: 'non-complex',
+      lines: [{ code: '99490', units: 1, estimatedPayment: 66.13 }],
+      estimatedPayment: 66.13,
+      dateOfService: '2026-03-31',
+      blockedBy: [],
+      minutesShort: null,
+    });
+  });
+
+  it.each<[string, EntryInput[], number, number, string]>([
+    ['unreadable minutes count 0', [{ minutes: 20 }, { minutes: null, minutesText: 'abc' }], 20, 20, '99490'],
+    ['negative minutes count 0', [{ minutes: 45 }, { minutes: -10 }], 45, 45, '99490 99439x1'],
+    ['non-CCM programs never count (D3)', [{ minutes: 20 }, { minutes: 40, program: 'tcm' }], 20, 20, '99490'],
+    ['practitioner time alone, 90 minutes', [{ minutes: 90, role: 'practitioner', credential: 'MD' }], 90, 90, '99491 99437x2'],
+    ['a complex marker on any entry makes the month complex', [{ minutes: 60 }, { minutes: 30, complex: true }], 90, 90, '99487 99489x1'],
+    ['complex months under 60 minutes fall back to non-complex', [{ minutes: 59, complex: true }], 59, 59, '99490 99439x1'],
+  ])('%s', (_, inputs, logged, supported, codes) => {
+    const pm = billOne(inputs);
+    expect(pm.loggedMinutes).toBe(logged);
+    expect(pm.supportedMinutes).toBe(supported);
+    expect(describeLines(pm.lines)).toBe(codes);
+  });
+
+  it('entry-level errors make minutes unsupported (D1); warnings do not', () => {
+    const run = ruleRun([
+      finding({ rule: 'vague-note', level: 'entry', entryIds: [1] }),
+      finding({ rule: 'short-note', level: 'entry', severity: 'warning', entryIds: [0] }),
+    ]);
+    const pm = billOne([{ minutes: 15 }, { minutes: 10 }], run);
+    expect(pm).toMatchObject({ status: 'not-billable', loggedMinutes: 25, supportedMinutes: 15, family: null, lines: [], estimatedPayment: 0 });
+    expect(pm).toMatchObject({ dateOfService: null, minutesShort: 5 });
+  });
+
+  it('trusts the rules: a non-clinical entry no rule excluded counts (config may relax rules)', () => {
+    const pm = billOne([{ minutes: 10 }, { minutes: 10, role: 'non-clinical', credential: 'Front desk' }]);
+    expect(pm.supportedMinutes).toBe(20);
+    expect(pm.status).toBe('billable');
+  });
+
+  it('minutesShort counts up to the lowest base minimum', () => {
+    expect(billOne([{ minutes: null }]).minutesShort).toBe(20);
+    expect(billOne([{ minutes: 19 }]).minutesShort).toBe(1);
+  });
+});
+
+describe('bill: status', () => {
+  const at = (patientId: string, month: string) => ({ patientId, month });
+  it.each<[string, Parameters<typeof finding>[0][], PatientMonth['status'], string[]]>([
+    ['no findings', [], 'billable', []],
+    ['a month-level warning does not block', [{ rule: 'care-plan-missing', level: 'month', severity: 'warning' }], 'billable', []],
+    [
+      'month-level errors block; ids sorted and unique',
+      [
+        { rule: 'no-consent', level: 'month' },
+        { rule: 'fewer-than-two-chronic', level: 'month' },
+        { rule: 'no-consent', level: 'month' },
+      ],
+      'blocked',
+      ['fewer-than-two-chronic', 'no-consent'],
+    ],
+    ["another month's error does not block", [{ rule: 'no-consent', level: 'month', ...at('P1', '2026-04') }], 'billable', []],
+    ["another patient's error does not block", [{ rule: 'no-consent', level: 'month', ...at('P2', '2026-03') }], 'billable', []],
+  ])('%s', (_, findings, status, blockedBy) => {
+    const pm = billOne([{ minutes: 45 }], ruleRun(findings.map(finding)));
+    expect(pm.status).toBe(status);
+    expect(pm.blockedBy).toEqual(blockedBy);
+    // Blocked months keep their lines: they show what is at stake.
+    expect(pm.lines.map((l) => l.code)).toEqual(['99490', '99439']);
+    expect(pm.estimatedPayment).toBe(114.13);
+    expect(pm.dateOfService).toBe('2026-03-31');
+  });
+
+  it('not-billable wins over blocked, and still names the blocking rules', () => {
+    const pm = billOne([{ minutes: 10 }], ruleRun([finding({ rule: 'no-consent', level: 'month' })]));
+    expect(pm).toMatchObject({ status: 'not-billable', blockedBy: ['no-consent'], lines: [], estimatedPayment: 0, minutesShort: 10 });
+  });
+});
+
+describe('bill: fee year follows the date of service', () => {
+  it.each([
+    ['2025-12-15', 60.49, '2025-12-31'],
+    ['2026-01-15', 66.13, '2026-01-31'],
+  ])('%s', (date, amount, dos) => {
+    const pm = billOne([{ minutes: 20, date }]);
+    expect(pm.estimatedPayment).toBe(amount);
+    expect(pm.dateOfService).toBe(dos);
+  });
+
+  it('uses options.fees instead of the bundled schedule', () => {
+    const fees: FeeSchedule = { source: 'x.csv', amounts: { 2026: { ...BUNDLED_FEES.amounts[2026], '99490': 70, '99439': 50.005 } } };
+    const pm = billOne([{ minutes: 40 }], ruleRun(), { ...MONTH_END, fees });
+    expect(pm.lines).toEqual([
+      { code: '99490', units: 1, estimatedPayment: 70 },
+      { code: '99439', units: 1, estimatedPayment: 50.01 },
+    ]);
+    expect(pm.estimatedPayment).toBe(120.01);
+  });
+});
+
+describe('bill: date of service (D6, R-CLAIM-DOS)', () => {
+  it.each<[string, EntryInput[], number[], string]>([
+    [
+      'staff: the day the cumulative supported minutes reach 20, in date order',
+      [
+        { minutes: 10, date: '2026-03-20' },
+        { minutes: 5, date: '2026-03-05' },
+        { minutes: 8, date: '2026-03-12' },
+        { minutes: 30, date: '2026-03-06' }, // excluded below
+      ],
+      [3],
+      '2026-03-20',
+    ],
+    [
+      'several entries on the threshold day',
+      [
+        { minutes: 12, date: '2026-03-02' },
+        { minutes: 5, date: '2026-03-09' },
+        { minutes: 5, date: '2026-03-09' },
+        { minutes: 30, date: '2026-03-01', role: 'non-clinical' }, // excluded below
+      ],
+      [3],
+      '2026-03-09',
+    ],
+    [
+      'practitioner family: only the practitioner minutes reach the 30-minute base',
+      [
+        { minutes: 40, date: '2026-03-02' },
+        { minutes: 30, date: '2026-03-10', role: 'practitioner' },
+        { minutes: 30, date: '2026-03-15', role: 'practitioner' },
+        { minutes: 30, date: '2026-03-20', role: 'practitioner' },
+      ],
+      [],
+      '2026-03-10',
+    ],
+    [
+      'complex family: the 60-minute base',
+      [
+        { minutes: 30, date: '2026-03-01', complex: true },
+        { minutes: 30, date: '2026-03-08', role: 'practitioner' },
+        { minutes: 30, date: '2026-03-09' },
+      ],
+      [],
+      '2026-03-08',
+    ],
+  ])('%s', (_, inputs, excluded, dos) => {
+    const run = ruleRun([finding({ rule: 'vague-note', level: 'entry', entryIds: excluded })]);
+    expect(billOne(inputs, run, THRESHOLD).dateOfService).toBe(dos);
+    expect(billOne(inputs, run, MONTH_END).dateOfService).toBe('2026-03-31');
+  });
+
+  it('is null when the month is not billable', () => {
+    expect(billOne([{ minutes: 5 }], ruleRun(), THRESHOLD).dateOfService).toBeNull();
+  });
+});
+
+describe('bill: billing NPI and MBI', () => {
+  it.each<[string, (string | undefined)[], string | undefined, string | null]>([
+    ['one NPI on every entry', ['1234567893', '1234567893'], undefined, '1234567893'],
+    ['one NPI on some entries', ['1234567893', undefined], '1999999999', '1234567893'],
+    ['no NPI: the configured default', [undefined, undefined], '1999999999', '1999999999'],
+    ['no NPI and no default', [undefined], undefined, null],
+    ['several NPIs: none, not a guess', ['1234567893', '1245319599'], '1999999999', null],
+  ])('%s', (_, npis, defaultNpi, expected) => {
+    const pm = billOne(
+      npis.map((npi) => ({ minutes: 20, ...(npi ? { npi } : {}) })),
+      ruleRun(),
+      { ...MONTH_END, defaultNpi },
+    );
+    expect(pm.billingNpi).toBe(expected);
+  });
+
+  it('takes the first MBI on the month entries', () => {
+    expect(billOne([{ minutes: 10 }, { minutes: 10, mbi: '1EG4TE5MK73' }, { minutes: 5, mbi: '2EG4TE5MK73' }]).mbi).toBe('1EG4TE5MK73');
+    expect(billOne([{ minutes: 20 }]).mbi).toBeNull();
+  });
+});
+
+describe('bill: diagnoses', () => {
+  const billWith = (diagnoses: ReturnType<typeof diagnosis>[]) => bill(model([entry({ minutes: 20 })], diagnoses), ruleRun(), MONTH_END)[0]!.diagnoses;
+
+  it('active, well-formed, unique codes; chronic first, then problem-list order; dotted', () => {
+    expect(
+      billWith([
+        diagnosis('J069'), // not chronic
+        diagnosis('E119'),
+        diagnosis('Z794'), // CCIR no-determination: not promoted
+        diagnosis('I10'),
+        diagnosis('XX'), // malformed
+        diagnosis('E119'), // duplicate
+        diagnosis('R509', { onsetDate: '2026-04-01' }), // onset after the month
+        diagnosis('N1830', { resolvedDate: '2026-02-28' }), // resolved before the month
+        diagnosis('I509', { resolved: true }), // resolved, no date: inactive
+        diagnosis('J449', { resolved: true, resolvedDate: '2026-03-01' }), // resolved during the month: active
+        diagnosis('E785', { onsetDate: '2026-03-31' }), // onset on the last day: active
+        diagnosis('F329', { patientId: 'P2' }), // another patient
+      ]),
+    ).toEqual(['E11.9', 'I10', 'J44.9', 'E78.5', 'J06.9', 'Z79.4']);
+  });
+
+  it('at most 12', () => {
+    const chronic = ['E119', 'I10', 'I509', 'J449', 'E785', 'M170', 'F329', 'I4891', 'N1830', 'G309', 'F0390', 'E1165', 'N1831'];
+    const result = billWith([diagnosis('J069'), ...chronic.map((c) => diagnosis(c))]);
+    expect(result).toHaveLength(12);
+    expect(result[0]).toBe('E11.9');
+    expect(result).not.toContain('J06.9');
+    expect(result).not.toContain('N18.31');
+  });
+});
+
+describe('bill: one result per patient-month, in model order', () => {
+  it('keeps model.patientMonths order', () => {
+    const m = model(
+      [
+        entry({ minutes: 20, patientId: 'P2', date: '2026-03-03' }),
+        entry({ minutes: 20, patientId: 'P1', date: '2026-04-03' }),
+        entry({ minutes: 5, patientId: 'P1', date: '2026-03-03' }),
+      ],
+    );
+    const months = bill(m, ruleRun(), MONTH_END);
+    expect(months.map((pm) => `${pm.patientId} ${pm.month} ${pm.status}`)).toEqual([
+      'P1 2026-03 not-billable',
+      'P1 2026-04 billable',
+      'P2 2026-03 billable',
+    ]);
+    expect(months.map((pm) => [pm.patientId, pm.month])).toEqual(m.patientMonths.map((r) => [r.patientId, r.month]));
+  });
+});

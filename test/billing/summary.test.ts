@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { bill } from '../../src/billing/bill.js';
+import { BUNDLED_FEES } from '../../src/billing/fees.js';
+import { summarize } from '../../src/billing/summary.js';
+import type { BillingOptions, FeeSchedule } from '../../src/billing/types.js';
+import { entry, finding, model, ruleRun, type EntryInput } from './helpers.js';
+
+const OPTIONS: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
+
+/** Entries of several patients in 2026-03 (CY2026: 99490 66.13, 99439 48.00); ids are positions in this list. */
+const ENTRIES: EntryInput[] = [
+  // 0–1 P1: 25 supported minutes → 99490, billable.
+  { patientId: 'P1', minutes: 15 },
+  { patientId: 'P1', minutes: 10 },
+  // 2–3 P2: 45 supported → 114.13, blocked by two rules; 20 more excluded by vague-note (65 → 162.13: +48.00).
+  { patientId: 'P2', minutes: 45 },
+  { patientId: 'P2', minutes: 20 },
+  // 4–6 P3: 10 supported → not billable. vague-note excluded 30 (40 → 114.13); non-clinical-staff 5 (15 → 0).
+  { patientId: 'P3', minutes: 10 },
+  { patientId: 'P3', minutes: 30 },
+  { patientId: 'P3', minutes: 5, role: 'non-clinical' },
+  // 7–8 P4: 45 supported → 114.13, billable; vague-note excluded 20 (65 → 162.13: +48.00).
+  { patientId: 'P4', minutes: 45 },
+  { patientId: 'P4', minutes: 20 },
+  // 9–10 P5: 15 supported → not billable; one 10-minute entry excluded by two rules (25 → 66.13 each).
+  { patientId: 'P5', minutes: 15 },
+  { patientId: 'P5', minutes: 10 },
+];
+
+const FINDINGS = [
+  finding({ rule: 'no-consent', level: 'month', patientId: 'P2' }),
+  finding({ rule: 'too-few-conditions', level: 'month', patientId: 'P2' }),
+  finding({ rule: 'vague-note', level: 'entry', patientId: 'P2', entryIds: [3] }),
+  finding({ rule: 'vague-note', level: 'entry', patientId: 'P3', entryIds: [5] }),
+  finding({ rule: 'non-clinical-staff', level: 'entry', patientId: 'P3', entryIds: [6] }),
+  finding({ rule: 'vague-note', level: 'entry', patientId: 'P4', entryIds: [8] }),
+  finding({ rule: 'vague-note', level: 'entry', patientId: 'P5', entryIds: [10] }),
+  finding({ rule: 'overlapping-time', level: 'entry', patientId: 'P5', entryIds: [10] }),
+  finding({ rule: 'care-plan-stale', level: 'month', severity: 'warning', patientId: 'P1' }),
+  finding({ rule: 'clock-mismatch', level: 'entry', severity: 'info', patientId: 'P1', entryIds: [0] }),
+];
+
+function summaryOf(findings = FINDINGS, options: BillingOptions = OPTIONS, suppressed = 0) {
+  const m = model(ENTRIES.map(entry));
+  const run = ruleRun(findings);
+  const months = bill(m, run, options);
+  return { months, summary: summarize(m, months, run, suppressed, options) };
+}
+
+describe('summarize', () => {
+  it('counts patients, statuses and findings', () => {
+    const { months, summary } = summaryOf(FINDINGS, OPTIONS, 3);
+    expect(months.map((pm) => `${pm.patientId} ${pm.status} ${pm.estimatedPayment}`)).toEqual([
+      'P1 billable 66.13',
+      'P2 blocked 114.13',
+      'P3 not-billable 0',
+      'P4 billable 114.13',
+      'P5 not-billable 0',
+    ]);
+    expect(summary.patients).toBe(5);
+    expect(summary.patientMonths).toEqual({ billable: 2, blocked: 1, 'not-billable': 2 });
+    expect(summary.findingsBySeverity).toEqual({ error: 8, warning: 1, info: 1 });
+    expect(Object.entries(summary.findingsByRule)).toEqual([
+      ['care-plan-stale', 1],
+      ['clock-mismatch', 1],
+      ['no-consent', 1],
+      ['non-clinical-staff', 1],
+      ['overlapping-time', 1],
+      ['too-few-conditions', 1],
+      ['vague-note', 4],
+    ]);
+    expect(summary.suppressed).toBe(3);
+  });
+
+  it('estimates revenue: ready, blocked, and what not-billable months logged', () => {
+    // notBillable: P3 logged 45 min (non-clinical minutes included) → 114.13; P5 logged 25 → 66.13.
+    expect(summaryOf().summary.estimatedRevenue).toEqual({ ready: 180.26, blocked: 114.13, notBillable: 180.26 });
+  });
+
+  it('ranks top fixes by revenue at stake, then rule id', () => {
+    expect(summaryOf().summary.topFixes).toEqual([
+      // P2 48.00 + P3 114.13 + P4 48.00 + P5 66.13
+      { rule: 'vague-note', patientMonths: 4, revenueAtStake: 276.26 },
+      { rule: 'no-consent', patientMonths: 1, revenueAtStake: 114.13 },
+      { rule: 'too-few-conditions', patientMonths: 1, revenueAtStake: 114.13 },
+      { rule: 'overlapping-time', patientMonths: 1, revenueAtStake: 66.13 },
+      // non-clinical-staff: releasing its 5 minutes earns nothing, so it is not listed.
+    ]);
+  });
+
+  it('prices the what-if figures with the given fee schedule', () => {
+    const fees: FeeSchedule = { source: 'fees.csv', amounts: { 2026: { ...BUNDLED_FEES.amounts[2026], '99490': 100, '99439': 10 } } };
+    const { summary } = summaryOf(FINDINGS, { ...OPTIONS, fees });
+    expect(summary.estimatedRevenue).toEqual({ ready: 210, blocked: 110, notBillable: 210 });
+    expect(summary.topFixes[0]).toEqual({ rule: 'vague-note', patientMonths: 4, revenueAtStake: 230 });
+  });
+
+  it('an empty audit has every key, all zero', () => {
+    const m = model([]);
+    const run = ruleRun();
+    expect(summarize(m, bill(m, run, OPTIONS), run, 0, OPTIONS)).toEqual({
+      patients: 0,
+      patientMonths: { billable: 0, blocked: 0, 'not-billable': 0 },
+      findingsBySeverity: { error: 0, warning: 0, info: 0 },
+      findingsByRule: {},
+      estimatedRevenue: { ready: 0, blocked: 0, notBillable: 0 },
+      topFixes: [],
+      suppressed: 0,
+    });
+  });
+});

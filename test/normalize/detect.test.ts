@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { headerKey } from '../../src/normalize/columns.js';
+import { describeConflict, detectTable } from '../../src/normalize/detect.js';
+import type { RawRow } from '../../src/read/types.js';
+
+const rows = (...lines: (string | null)[][]): RawRow[] => lines.map((cells, i) => ({ row: i + 1, cells }));
+
+describe('headerKey', () => {
+  it.each([
+    ['Patient #', 'patientnumber'],
+    ['Patient No.', 'patientnumber'],
+    ['Time Spent (min)', 'timespentmin'],
+    ['patient_id', 'patientid'],
+    ['  DATE of SERVICE ', 'dateofservice'],
+  ])('%j → %j', (header, key) => expect(headerKey(header)).toBe(key));
+});
+
+describe('detectTable', () => {
+  it.each<[string, string[], string]>([
+    ['time log', ['MRN', 'DOS', 'Staff', 'Minutes', 'Notes'], 'timeLog'],
+    ['time log with clock times only', ['Chart Number', 'Service Date', 'Care Manager', 'Start Time', 'End Time'], 'timeLog'],
+    ['consents', ['MRN', 'Consent Date', 'Method'], 'consents'],
+    ['diagnoses', ['Patient ID', 'ICD-10', 'Description', 'Onset'], 'diagnoses'],
+    ['billed services', ['MRN', 'DOS', 'CPT', 'Units'], 'services'],
+    ['care plans', ['MRN', 'Care Plan Date', 'Action'], 'carePlans'],
+  ])('recognises a %s', (_, header, kind) => {
+    const d = detectTable(rows(['Report title'], [], header));
+    expect(d.ok && d.candidate.kind).toBe(kind);
+    expect(d.ok && d.candidate.headerRow).toBe(3);
+  });
+
+  it('prefers the row that matches the most columns', () => {
+    const d = detectTable(rows(['Date', 'Patient ID'], ['MRN', 'DOS', 'Staff', 'Minutes', 'Notes']));
+    expect(d.ok && d.candidate.headerRow).toBe(2);
+  });
+
+  it('reports the closest partial match when a required field is missing', () => {
+    const d = detectTable(rows(['MRN', 'DOS', 'Staff', 'Notes']));
+    expect(d.ok).toBe(false);
+    expect(!d.ok && d.best?.kind).toBe('timeLog');
+    expect(!d.ok && d.best?.missing).toEqual(['minutes or start and stop']);
+  });
+
+  it('lists columns that claim the same field', () => {
+    const d = detectTable(rows(['MRN', 'DOS', 'Minutes', 'Duration']));
+    expect(d.ok && d.candidate.conflicts).toEqual([{ field: 'minutes', headers: ['Minutes', 'Duration'] }]);
+    expect(d.ok && describeConflict(d.candidate)).toMatch(/"Minutes" and "Duration" all look like the minutes column/);
+  });
+
+  it('lets the config map a column, which also settles a conflict', () => {
+    const overrides = { timeLog: { minutes: 'Time Logged (rounded)' } };
+    const d = detectTable(rows(['MRN', 'DOS', 'Time Logged (rounded)', 'Duration']), { overrides });
+    expect(d.ok && d.candidate.conflicts).toEqual([]);
+    expect(d.ok && d.candidate.matches.find((m) => m.field === 'minutes')?.header).toBe('Time Logged (rounded)');
+  });
+
+  it('tries only the kind the user named', () => {
+    const d = detectTable(rows(['MRN', 'Consent Date']), { kind: 'timeLog' });
+    expect(d.ok).toBe(false);
+  });
+});
