@@ -1,0 +1,19 @@
+/**
+ * Formula-injection neutralization (OWASP "CSV Injection"): a spreadsheet treats a cell that begins with
+ * `=`, `+`, `-` or `@` as a formula, and tab or carriage return can smuggle one past a naive check. Text from
+ * the time log (notes, staff names, raw cells quoted in messages) is attacker-controllable, so every text
+ * cell the CSV and XLSX writers emit goes through here. A leading `'` makes Excel and LibreOffice show the
+ * text as text. Numbers are never escaped: `-2` written as a number is a value, not a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function escapeText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export type CellValue = string | number | null;
+
+/** Escapes text and passes numbers and empty cells through unchanged. */
+export function escapeCell<T extends CellValue | Date>(value: T): T {
+  return (typeof value === 'string' ? escapeText(value) : value) as T;
+}

@@ -1,0 +1,55 @@
+import type { AuditResult } from '../audit-types.js';
+import type { ClaimLine } from '../billing/types.js';
+import type { SourceRef, TimeEntry } from '../model/schema.js';
+import type { Finding } from '../rules/types.js';
+
+/**
+ * Presentation helpers shared by the reporters. They look things up and format; they decide nothing about
+ * billing, so every reporter shows the same figures the audit computed.
+ */
+
+/** A row as Excel users write it: `Log!12`; a CSV has no sheet (`row 12`); another file is named first. */
+function rowRef(ref: SourceRef, baseFile?: string): string {
+  const where = ref.sheet === null ? `row ${ref.row}` : `${ref.sheet}!${ref.row}`;
+  return ref.file === baseFile ? where : `${ref.file} ${where}`;
+}
+
+/** The rows after the first, relative to the first row's file: `Log!12; Log!14`. */
+export function otherRows(sources: readonly SourceRef[]): string {
+  const base = sources[0]?.file;
+  return sources
+    .slice(1)
+    .map((s) => rowRef(s, base))
+    .join('; ');
+}
+
+/** The time entry whose evidence (date, staff, minutes, note) an entry-level finding shows: its first. */
+export function evidenceEntry(result: AuditResult, finding: Finding): TimeEntry | undefined {
+  if (finding.level !== 'entry') return undefined;
+  const id = finding.entryIds[0];
+  return id === undefined ? undefined : result.entries.get(id);
+}
+
+/** The minutes cell as evidence: the number, else the unreadable text the finding is about. */
+export function evidenceMinutes(entry: TimeEntry | undefined): number | string | null {
+  if (!entry) return null;
+  return entry.minutes ?? entry.minutesText ?? null;
+}
+
+/** Each rule's fix sentence, taken from its findings (a rule's fix is the same on every finding). */
+export function fixesByRule(findings: readonly Finding[]): Map<string, string> {
+  const fixes = new Map<string, string>();
+  for (const f of findings) if (!fixes.has(f.rule)) fixes.set(f.rule, f.fix);
+  return fixes;
+}
+
+/** `99490, 99439 ×2` */
+export function codesText(lines: readonly ClaimLine[]): string {
+  return lines.map((l) => (l.units === 1 ? l.code : `${l.code} ×${l.units}`)).join(', ');
+}
+
+/** A yyyy-mm-dd date at UTC midnight: exceljs stores getTime(), so a local midnight would shift the day. */
+export function utcDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}

@@ -1,0 +1,145 @@
+import type { AuditResult } from '../audit-types.js';
+import type { PatientMonth } from '../billing/types.js';
+import type { TableReport } from '../normalize/ingest.js';
+import type { Finding } from '../rules/types.js';
+
+/** Shown in report.json next to the money fields, whose names already say "estimated". */
+export const ESTIMATE_NOTICE =
+  'All payment amounts (estimatedPayment, estimatedRevenue, revenueAtStake) are estimates from national ' +
+  'non-facility Physician Fee Schedule amounts, not what Medicare will pay: locality, deductible, ' +
+  'coinsurance and sequestration change the actual payment.';
+
+/**
+ * report.json (schema/report.schema.json). Every object is rebuilt field by field so the key order is the
+ * one written here, whatever order the audit built its objects in: two runs give byte-identical files.
+ * `entries` is left out: the findings' sources and entry ids point at the rows, and the notes stay in the
+ * time log.
+ */
+export function renderJson(result: AuditResult): string {
+  return [...renderJsonChunks(result)].join('');
+}
+
+/** Characters per chunk: big enough for few writes, small enough never to hold the whole report. */
+const CHUNK = 1 << 20;
+
+/**
+ * The text of renderJson in chunks of about 1 MB, for writing a file. A million findings make ~570 MB of
+ * JSON, past V8's longest string (~512 MB), so a single JSON.stringify of the report would throw "Invalid
+ * string length". The two long arrays are stringified element by element instead, each indented as
+ * JSON.stringify(report, null, 2) would indent it (JSON strings hold no raw newline, so re-indenting after
+ * each newline is exact); a test checks the text is identical.
+ */
+export function* renderJsonChunks(result: AuditResult): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces(result)) {
+    buffer += piece;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+function* pieces(result: AuditResult): Generator<string> {
+  const head = {
+    schemaVersion: result.schemaVersion,
+    tool: { name: result.tool.name, version: result.tool.version },
+    notice: ESTIMATE_NOTICE,
+    generatedAt: result.generatedAt,
+    period: result.period,
+    runDate: result.runDate,
+    options: {
+      dateOfService: result.options.dateOfService,
+      placeOfService: result.options.placeOfService,
+      feeSchedule: result.options.feeSchedule,
+    },
+    inputs: result.inputs.map((input) => ({
+      file: input.file,
+      path: input.path,
+      sha256: input.sha256,
+      tables: input.tables.map(table),
+    })),
+    summary: summary(result.summary),
+  };
+  // Drop the closing "\n}" to continue the object after "summary".
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
+  yield* array('patientMonths', result.patientMonths, patientMonth, ',');
+  yield* array('findings', result.findings, finding, '');
+  yield '}\n';
+}
+
+/** `  "name": [...]` at depth 1 of a 2-space-indented object. */
+function* array<T>(name: string, items: readonly T[], shape: (item: T) => object, after: string): Generator<string> {
+  if (items.length === 0) {
+    yield `  "${name}": []${after}\n`;
+    return;
+  }
+  yield `  "${name}": [`;
+  for (const [i, item] of items.entries()) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(shape(item), null, 2).replace(/\n/g, '\n    ')}`;
+  yield `\n  ]${after}\n`;
+}
+
+function table(t: TableReport) {
+  return {
+    file: t.file,
+    sheet: t.sheet,
+    kind: t.kind,
+    headerRow: t.headerRow,
+    columns: t.columns.map((c) => ({ field: c.field, header: c.header, column: c.column })),
+    ignoredColumns: [...t.ignoredColumns],
+    rowsRead: t.rowsRead,
+    records: t.records,
+    rejected: t.rejected,
+    skipped: { blank: t.skipped.blank, totals: t.skipped.totals, beforeHeader: t.skipped.beforeHeader },
+    // Optional in the model: written as null so every table has the same keys.
+    note: t.note ?? null,
+  };
+}
+
+function summary(s: AuditResult['summary']) {
+  return {
+    patients: s.patients,
+    patientMonths: { billable: s.patientMonths.billable, blocked: s.patientMonths.blocked, 'not-billable': s.patientMonths['not-billable'] },
+    findingsBySeverity: { error: s.findingsBySeverity.error, warning: s.findingsBySeverity.warning, info: s.findingsBySeverity.info },
+    findingsByRule: Object.fromEntries(Object.entries(s.findingsByRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    estimatedRevenue: { ready: s.estimatedRevenue.ready, blocked: s.estimatedRevenue.blocked, notBillable: s.estimatedRevenue.notBillable },
+    topFixes: s.topFixes.map((t) => ({ rule: t.rule, patientMonths: t.patientMonths, revenueAtStake: t.revenueAtStake })),
+    suppressed: s.suppressed,
+  };
+}
+
+function patientMonth(pm: PatientMonth) {
+  return {
+    patientId: pm.patientId,
+    mbi: pm.mbi,
+    month: pm.month,
+    status: pm.status,
+    loggedMinutes: pm.loggedMinutes,
+    supportedMinutes: pm.supportedMinutes,
+    family: pm.family,
+    lines: pm.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: l.estimatedPayment })),
+    estimatedPayment: pm.estimatedPayment,
+    dateOfService: pm.dateOfService,
+    billingNpi: pm.billingNpi,
+    diagnoses: [...pm.diagnoses],
+    blockedBy: [...pm.blockedBy],
+    minutesShort: pm.minutesShort,
+  };
+}
+
+function finding(f: Finding) {
+  return {
+    rule: f.rule,
+    code: f.code,
+    severity: f.severity,
+    level: f.level,
+    patientId: f.patientId,
+    month: f.month,
+    message: f.message,
+    fix: f.fix,
+    sources: f.sources.map((s) => ({ file: s.file, sheet: s.sheet, row: s.row })),
+    entryIds: [...f.entryIds],
+    fingerprint: f.fingerprint,
+  };
+}

@@ -1,0 +1,116 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { AuditResult } from '../audit-types.js';
+import { describeLocation } from '../errors.js';
+import type { Finding, Severity } from '../rules/types.js';
+import { evidenceEntry, fixesByRule } from './format.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  /** Notes are clinical text: shown only when asked for. */
+  showNotes: boolean;
+  /** Report files written, shown last. */
+  paths: readonly string[];
+}
+
+const TOP_RULES = 8;
+const TOP_FIXES = 5;
+const TOP_ERRORS = 10;
+const NOTE_LENGTH = 100;
+
+/** Borderless, one line per row: reads like a summary, not a spreadsheet, in any terminal font. */
+const PLAIN = {
+  chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '  ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' },
+  // cli-table3 colours heads and borders itself (red/grey, by TTY detection): off, so `color` alone decides.
+  style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+};
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/**
+ * The end-of-run summary for a billing manager: what can be billed, what is blocked and why, what to fix
+ * first for the most (estimated) revenue, and where the full reports are.
+ */
+export function renderTerminal(result: AuditResult, options: TerminalOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const s = result.summary;
+  const out: string[] = [];
+  const period = result.period ? ` for ${result.period}` : '';
+  out.push(c.bold(`CCM audit${period}`) + c.dim(` (run ${result.runDate}, ${result.tool.name} ${result.tool.version})`), '');
+
+  const months = table(['Patient-months', 'Count', 'Estimated revenue'], ['left', 'right', 'right']);
+  months.push(
+    [c.green('Ready to bill'), s.patientMonths.billable, usd.format(s.estimatedRevenue.ready)],
+    [c.red('Blocked by errors (fix to bill)'), s.patientMonths.blocked, usd.format(s.estimatedRevenue.blocked)],
+    ['Not billable (too few supported minutes)', s.patientMonths['not-billable'], usd.format(s.estimatedRevenue.notBillable)],
+  );
+  out.push(
+    months.toString(),
+    c.dim('  Not billable: what those months would earn if every logged minute were supported.'),
+    c.dim('  Revenue figures are estimates from national non-facility fee amounts, not payments.'),
+    '',
+  );
+
+  const severity = (n: number, label: Severity) => paint(c, label, `${n} ${label === 'info' ? 'info' : n === 1 ? label : `${label}s`}`);
+  out.push(
+    `Findings: ${severity(s.findingsBySeverity.error, 'error')}, ${severity(s.findingsBySeverity.warning, 'warning')}, ` +
+      `${severity(s.findingsBySeverity.info, 'info')}` +
+      (s.suppressed > 0 ? c.dim(` (${s.suppressed} suppressed by the baseline)`) : ''),
+  );
+
+  const firstByRule = new Map<string, Finding>();
+  for (const f of result.findings) if (!firstByRule.has(f.rule)) firstByRule.set(f.rule, f);
+  const rules = Object.entries(s.findingsByRule).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+  if (rules.length > 0) {
+    const byRule = table(['Rule', 'Code', 'Severity', 'Count'], ['left', 'left', 'left', 'right']);
+    for (const [rule, count] of rules.slice(0, TOP_RULES)) {
+      const f = firstByRule.get(rule);
+      byRule.push([rule, f?.code ?? '', f ? paint(c, f.severity, f.severity) : '', count]);
+    }
+    out.push(byRule.toString());
+    if (rules.length > TOP_RULES) out.push(c.dim(`  … and ${rules.length - TOP_RULES} more rules`));
+  }
+  out.push('');
+
+  if (s.topFixes.length > 0) {
+    const fixes = fixesByRule(result.findings);
+    const top = table(['Fix first', 'Patient-months', 'Estimated at stake', 'How to fix'], ['left', 'right', 'right', 'left'], [null, null, null, 60]);
+    for (const t of s.topFixes.slice(0, TOP_FIXES)) top.push([t.rule, t.patientMonths, usd.format(t.revenueAtStake), clean(fixes.get(t.rule) ?? '')]);
+    out.push(top.toString(), '');
+  }
+
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    out.push(c.bold('Errors'));
+    for (const f of errors.slice(0, TOP_ERRORS)) {
+      const who = f.patientId === null ? '' : `${f.patientId} ${f.month ?? ''}: `;
+      const where = f.sources[0] ? c.dim(` (${describeLocation(f.sources[0])})`) : '';
+      out.push(`  ${c.red(f.rule)} ${clean(who + f.message)}${where}`);
+      const note = options.showNotes ? evidenceEntry(result, f)?.note : undefined;
+      if (note) out.push(c.dim(`    note: ${truncate(clean(note), NOTE_LENGTH)}`));
+    }
+    if (errors.length > TOP_ERRORS) out.push(c.dim(`  … and ${errors.length - TOP_ERRORS} more errors in the reports`));
+    out.push('');
+  }
+
+  if (options.paths.length > 0) out.push('Reports written:', ...options.paths.map((p) => `  ${p}`), '');
+  // cli-table3 pads every cell, the last one too: drop the trailing blanks it leaves on each line.
+  return `${out.join('\n').replace(/ +$/gm, '').trimEnd()}\n`;
+}
+
+function table(head: string[], colAligns: ('left' | 'right')[], colWidths: (number | null)[] = []): Table.Table {
+  return new Table({ ...PLAIN, head, colAligns, colWidths, wordWrap: true });
+}
+
+function paint(c: ChalkInstance, severity: Severity, text: string): string {
+  return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : c.blue(text);
+}
+
+/** Text from the time log can hold escape sequences that would drive the terminal: show them inert. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

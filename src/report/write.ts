@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AuditResult } from '../audit-types.js';
+import { renderClaimsCsv, renderExceptionsCsv } from './csv.js';
+import { renderJsonChunks } from './json.js';
+import { renderJunit } from './junit.js';
+import { writeXlsx } from './xlsx.js';
+
+/** Every format, in the order files are written and returned. */
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The files each format writes. */
+export const REPORT_FILES = {
+  json: ['report.json'],
+  csv: ['claims.csv', 'exceptions.csv'],
+  xlsx: ['report.xlsx'],
+  junit: ['junit.xml'],
+} as const satisfies Record<ReportFormat, readonly string[]>;
+
+/** Owner-only: the reports hold patient ids, MBIs and note text. */
+const MODE = 0o600;
+
+type Writer = (result: AuditResult, path: string) => Promise<void>;
+
+/** Text formats are written chunk by chunk: report.json can be longer than one JavaScript string. */
+const text =
+  (render: (result: AuditResult) => Iterable<string>): Writer =>
+  (result, path) =>
+    pipeline(Readable.from(render(result)), createWriteStream(path, { flags: 'wx', mode: MODE }));
+
+const WRITERS: Record<(typeof REPORT_FILES)[ReportFormat][number], Writer> = {
+  'report.json': text(renderJsonChunks),
+  'claims.csv': text((r) => [renderClaimsCsv(r)]),
+  'exceptions.csv': text((r) => [renderExceptionsCsv(r)]),
+  'report.xlsx': writeXlsx,
+  'junit.xml': text((r) => [renderJunit(r)]),
+};
+
+/**
+ * Writes the reports into `dir` (created if missing) and returns their paths in a fixed order (json, csv,
+ * xlsx, junit). Each file is written to a temporary file in the same directory and all are renamed only
+ * once every one is complete, so a failure (a full disk, a bug in one writer) leaves the previous report
+ * set as it was and no temporary files behind. Renames within a directory are atomic per file.
+ */
+export async function writeReports(result: AuditResult, options: { dir: string; formats: readonly ReportFormat[] }): Promise<string[]> {
+  await mkdir(options.dir, { recursive: true });
+  const names = REPORT_FORMATS.filter((f) => options.formats.includes(f)).flatMap((f) => REPORT_FILES[f]);
+  const tag = randomBytes(6).toString('hex');
+  const staged = names.map((name) => ({ path: join(options.dir, name), temp: join(options.dir, `.${name}.${tag}.tmp`), write: WRITERS[name] }));
+  try {
+    for (const file of staged) await file.write(result, file.temp);
+    for (const file of staged) await rename(file.temp, file.path);
+  } catch (error) {
+    await Promise.all(staged.map((file) => rm(file.temp, { force: true })));
+    throw error;
+  }
+  return staged.map((file) => file.path);
+}

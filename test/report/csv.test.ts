@@ -1,0 +1,104 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CLAIMS_COLUMNS, EXCEPTIONS_COLUMNS, renderClaimsCsv, renderExceptionsCsv } from '../../src/report/csv.js';
+import { HYPERLINK_NOTE, QUOTED_NOTE, TAB_NOTE, sampleResult } from './sample-result.js';
+
+function records(text: string): Record<string, string>[] {
+  return parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+}
+
+describe('CSV framing', () => {
+  for (const [name, render] of [
+    ['claims.csv', renderClaimsCsv],
+    ['exceptions.csv', renderExceptionsCsv],
+  ] as const) {
+    it(`${name}: UTF-8 BOM, CRLF after every record, no bare LF outside quotes`, () => {
+      const text = render(sampleResult());
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      expect(text.endsWith('\r\n')).toBe(true);
+      expect(text.endsWith('\r\n\r\n')).toBe(false);
+      // Strip quoted fields: what is left must use CRLF only.
+      const unquoted = text.replace(/"(?:[^"]|"")*"/g, '""');
+      expect(unquoted.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    });
+  }
+});
+
+describe('renderClaimsCsv', () => {
+  const text = renderClaimsCsv(sampleResult());
+  const rows = records(text);
+
+  it('has the documented header, with one column per diagnosis (icd1…icd12)', () => {
+    expect(text.slice(1, text.indexOf('\r\n')).split(',')).toEqual([...CLAIMS_COLUMNS]);
+    expect(CLAIMS_COLUMNS.filter((c) => /^icd\d+$/.test(c))).toHaveLength(12);
+  });
+
+  it('has one row per claim line of billable patient-months only', () => {
+    expect(rows.map((r) => [r.patient_id, r.code, r.units])).toEqual([
+      ['00123', '99490', '1'],
+      ['00123', '99439', '1'],
+    ]);
+  });
+
+  it('carries the claim fields as they are, leading zeros included', () => {
+    expect(rows[0]).toMatchObject({
+      patient_id: '00123',
+      mbi: '1EG4TE5MK73',
+      month: '2026-10',
+      date_of_service: '2026-10-31',
+      supported_minutes: '42',
+      billing_npi: '1234567893',
+      icd1: 'E11.9',
+      icd2: 'I10',
+      icd3: 'N18.30',
+      icd4: '',
+      icd12: '',
+      place_of_service: '11',
+      estimated_payment: '66.13',
+    });
+    expect(rows[1]!.estimated_payment).toBe('48');
+  });
+
+  it('is empty but for the header when nothing is billable', () => {
+    const result = sampleResult();
+    result.patientMonths = result.patientMonths.filter((pm) => pm.status !== 'billable');
+    expect(renderClaimsCsv(result)).toBe(`\uFEFF${CLAIMS_COLUMNS.join(',')}\r\n`);
+  });
+});
+
+describe('renderExceptionsCsv', () => {
+  const result = sampleResult();
+  const text = renderExceptionsCsv(result);
+  const rows = records(text);
+  const byRule = (rule: string) => rows.find((r) => r.rule === rule)!;
+
+  it('has the documented header and one row per finding, in the audit order', () => {
+    expect(text.slice(1, text.indexOf('\r\n')).split(',')).toEqual([...EXCEPTIONS_COLUMNS]);
+    expect(rows.map((r) => r.fingerprint)).toEqual(result.findings.map((f) => f.fingerprint));
+  });
+
+  it('puts the first source row in file/sheet/row and the others in other_rows', () => {
+    expect(byRule('duplicate-entry')).toMatchObject({ file: 'export.xlsx', sheet: 'Log', row: '20', other_rows: 'Log!21; extra.csv row 4' });
+    expect(byRule('invalid-row')).toMatchObject({ file: 'extra.csv', sheet: '', row: '9', other_rows: '', patient_id: '', month: '' });
+  });
+
+  it("shows the first entry's evidence for entry-level findings, none for month-level ones", () => {
+    expect(byRule('vague-note')).toMatchObject({ entry_date: '2026-10-09', staff: 'Dana Ruiz', credential: 'RN', minutes: '22' });
+    expect(byRule('missing-consent')).toMatchObject({ entry_date: '', staff: '', credential: '', minutes: '', note: '' });
+    expect(byRule('complex-candidate').note).toBe('');
+  });
+
+  it('neutralizes formulas in every text cell but leaves numbers alone', () => {
+    expect(byRule('vague-note').note).toBe(`'${HYPERLINK_NOTE}`);
+    expect(byRule('non-clinical-staff')).toMatchObject({ staff: "'@SUM(A1)", credential: "'+1", note: `'${TAB_NOTE}`, minutes: '10' });
+    expect(byRule('invalid-minutes')).toMatchObject({ minutes: "'-2+3", staff: "'\rNurse Kim" });
+    expect(byRule('invalid-row').message).toMatch(/^'@SUM\(A1\)/);
+  });
+
+  it('quotes fields with quotes, commas and line breaks (RFC 4180)', () => {
+    expect(byRule('invalid-minutes').note).toBe(QUOTED_NOTE);
+    expect(text).toContain('"Reviewed meds, ""adjusted"" dose,\nfollow-up in 2 weeks"');
+    expect(text).toContain(`"'\rNurse Kim"`);
+    expect(text).toContain(',Dana Ruiz,');
+  });
+});

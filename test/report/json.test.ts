@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { ESTIMATE_NOTICE, renderJson, renderJsonChunks } from '../../src/report/json.js';
+import { sampleResult } from './sample-result.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
+const validate = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }).compile(schema);
+
+function reversedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reversedKeys) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Map) return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
+}
+
+describe('renderJson', () => {
+  const text = renderJson(sampleResult());
+  const report = JSON.parse(text) as Record<string, unknown>;
+
+  it('validates against schema/report.schema.json', () => {
+    expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('has the documented top-level keys in order, and no entries map', () => {
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'notice', 'generatedAt', 'period', 'runDate', 'options', 'inputs', 'summary', 'patientMonths', 'findings']);
+  });
+
+  it('says that payment amounts are estimates', () => {
+    expect(report.notice).toBe(ESTIMATE_NOTICE);
+    expect(ESTIMATE_NOTICE).toMatch(/estimates/);
+    expect(ESTIMATE_NOTICE).toMatch(/national non-facility/);
+  });
+
+  it('is 2-space indented with a trailing newline', () => {
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
+  it('is deterministic: same bytes twice, and whatever key order the audit built its objects in', () => {
+    expect(renderJson(sampleResult())).toBe(text);
+    expect(renderJson(reversedKeys(sampleResult()))).toBe(text);
+  });
+
+  it('keeps patient ids as strings and writes a table without a note as null', () => {
+    const months = report.patientMonths as { patientId: string }[];
+    expect(months.map((m) => m.patientId)).toContain('00123');
+    const tables = (report.inputs as { tables: { note: string | null }[] }[]).flatMap((i) => i.tables);
+    expect(tables.map((t) => t.note)).toEqual([null, 'empty sheet', null]);
+  });
+
+  it('puts the finding fields in the documented order', () => {
+    const findings = report.findings as Record<string, unknown>[];
+    expect(Object.keys(findings[0]!)).toEqual(['rule', 'code', 'severity', 'level', 'patientId', 'month', 'message', 'fix', 'sources', 'entryIds', 'fingerprint']);
+  });
+
+  it('the schema is strict: unknown keys and bad values are rejected', () => {
+    expect(validate({ ...report, extra: 1 })).toBe(false);
+    const months = report.patientMonths as Record<string, unknown>[];
+    expect(validate({ ...report, patientMonths: [{ ...months[0], status: 'maybe' }] })).toBe(false);
+    expect(validate({ ...report, patientMonths: [{ ...months[0], surprise: true }] })).toBe(false);
+    const findings = report.findings as Record<string, unknown>[];
+    expect(validate({ ...report, findings: [{ ...findings[0], sources: [] }] })).toBe(false);
+  });
+});
+
+describe('schema/report.schema.json stays in step with the code', () => {
+  const defs = (schema as { $defs: Record<string, { enum?: unknown[]; properties?: Record<string, { enum?: unknown[] }> }> }).$defs;
+
+  it('lists the severities and input kinds the code has', async () => {
+    const { SEVERITIES } = await import('../../src/rules/types.js');
+    const { INPUT_KINDS } = await import('../../src/normalize/columns.js');
+    expect(defs.severity!.enum).toEqual([...SEVERITIES]);
+    expect(defs.table!.properties!.kind!.enum).toEqual([...INPUT_KINDS, null]);
+  });
+});
+
+describe('renderJsonChunks', () => {
+  it('is exactly JSON.stringify(report, null, 2), also with empty arrays', () => {
+    for (const result of [sampleResult(), { ...sampleResult(), patientMonths: [], findings: [] }]) {
+      const text = renderJson(result);
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    }
+  });
+
+  it('splits a long report into chunks of about 1 MB that join to the same text', () => {
+    const result = sampleResult();
+    result.findings = Array.from({ length: 6000 }, (_, i) => ({ ...result.findings[i % result.findings.length]!, message: `finding ${i} ${'x'.repeat(200)}` }));
+    const chunks = [...renderJsonChunks(result)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1.1 * 2 ** 20);
+    const text = chunks.join('');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(validate(JSON.parse(text))).toBe(true);
+  });
+});

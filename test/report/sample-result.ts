@@ -1,0 +1,231 @@
+import type { AuditResult } from '../../src/audit-types.js';
+import type { PatientMonth } from '../../src/billing/types.js';
+import type { SourceRef, TimeEntry } from '../../src/model/schema.js';
+import { compareFindings, fingerprint } from '../../src/rules/engine.js';
+import type { Finding, RuleLevel, Severity } from '../../src/rules/types.js';
+
+/**
+ * A small but realistic audit of October 2026: one patient-month billable, one blocked by a month-level
+ * error, one not billable after an entry-level error, plus a row with no patient. Cell text carries the
+ * formula-injection cases (=, +, -, @, tab, CR), CSV quoting cases (quotes, commas, newlines) and a patient
+ * id with leading zeros.
+ */
+export const HYPERLINK_NOTE = '=HYPERLINK("http://x")';
+export const QUOTED_NOTE = 'Reviewed meds, "adjusted" dose,\nfollow-up in 2 weeks';
+export const TAB_NOTE = '\tcalled about refill';
+
+const log = (row: number): SourceRef => ({ file: 'export.xlsx', sheet: 'Log', row });
+
+function entry(id: number, row: number, fields: Partial<TimeEntry> & Pick<TimeEntry, 'patientId' | 'date' | 'note' | 'minutes'>): TimeEntry {
+  return { id, source: log(row), month: fields.date.slice(0, 7), role: 'clinical-staff', program: 'ccm', complex: false, ...fields };
+}
+
+export const ENTRIES: TimeEntry[] = [
+  entry(0, 5, { patientId: '00123', mbi: '1EG4TE5MK73', date: '2026-10-02', staff: 'Dana Ruiz', credential: 'RN', minutes: 20, note: 'Care plan review; BP log discussed' }),
+  entry(1, 6, { patientId: '00123', mbi: '1EG4TE5MK73', date: '2026-10-09', staff: 'Dana Ruiz', credential: 'RN', minutes: 22, note: HYPERLINK_NOTE }),
+  entry(2, 7, { patientId: '00123', mbi: '1EG4TE5MK73', date: '2026-10-15', staff: '@SUM(A1)', credential: '+1', role: 'non-clinical', minutes: 10, note: TAB_NOTE }),
+  entry(3, 20, { patientId: 'A-77', date: '2026-10-03', staff: 'Lee Park', credential: 'LPN', minutes: 25, note: 'Coordinated with cardiology' }),
+  entry(4, 21, { patientId: 'A-77', date: '2026-10-03', staff: 'Lee Park', credential: 'LPN', minutes: 25, note: 'Coordinated with cardiology' }),
+  entry(5, 12, { patientId: '00456', date: '2026-10-10', staff: '\rNurse Kim', credential: 'RN', minutes: null, minutesText: '-2+3', note: QUOTED_NOTE }),
+  entry(6, 14, { patientId: '00456', date: '2026-10-20', staff: 'Kim Lo', credential: 'MA', minutes: 15, note: 'Scheduled labs' }),
+];
+
+interface FindingSpec {
+  rule: string;
+  code: string;
+  severity: Severity;
+  level: RuleLevel;
+  message: string;
+  fix: string;
+  entries?: number[];
+  patientId?: string | null;
+  month?: string | null;
+  sources?: SourceRef[];
+}
+
+function finding(spec: FindingSpec): Finding {
+  const entries = (spec.entries ?? []).map((id) => ENTRIES[id]!);
+  const patientId = spec.patientId !== undefined ? spec.patientId : (entries[0]?.patientId ?? null);
+  const month = spec.month !== undefined ? spec.month : (entries[0]?.month ?? null);
+  const sources = spec.sources ?? entries.map((e) => e.source);
+  return {
+    rule: spec.rule,
+    code: spec.code,
+    severity: spec.severity,
+    level: spec.level,
+    patientId,
+    month,
+    message: spec.message,
+    fix: spec.fix,
+    sources,
+    entryIds: spec.entries ?? [],
+    fingerprint: fingerprint(spec.rule, patientId, month, sources),
+  };
+}
+
+export const FIXES = {
+  'missing-consent': 'Record the patient’s CCM consent (date and method) in the consent export, then run the audit again.',
+  'invalid-minutes': 'Correct the minutes cell to a whole number of minutes.',
+  'non-clinical-staff': 'Remove the entry or record it under the clinical staff member who did the work.',
+  'vague-note': 'Describe the care management activity in the note.',
+  'duplicate-entry': 'Delete the duplicate row from the time log.',
+  'complex-candidate': 'Review whether the month meets complex CCM criteria.',
+  'invalid-row': 'Correct the date cell in the source file.',
+} as const;
+
+const FINDINGS: Finding[] = [
+  finding({ rule: 'vague-note', code: 'CCM120', severity: 'warning', level: 'entry', entries: [1], message: 'The note does not describe a care management activity.', fix: FIXES['vague-note'] }),
+  finding({ rule: 'non-clinical-staff', code: 'CCM104', severity: 'error', level: 'entry', entries: [2], message: 'Staff "@SUM(A1)" (credential "+1") is not clinical staff; 10 minutes do not count.', fix: FIXES['non-clinical-staff'] }),
+  finding({ rule: 'complex-candidate', code: 'CCM301', severity: 'info', level: 'month', patientId: '00123', month: '2026-10', sources: [log(5), log(6)], entries: [], message: '42 supported minutes: complex CCM would need 60.', fix: FIXES['complex-candidate'] }),
+  finding({ rule: 'missing-consent', code: 'CCM201', severity: 'error', level: 'month', patientId: 'A-77', month: '2026-10', sources: [log(20)], message: 'No CCM consent on file for A-77 before 2026-10-03.', fix: FIXES['missing-consent'] }),
+  finding({ rule: 'duplicate-entry', code: 'CCM110', severity: 'warning', level: 'entry', entries: [4], sources: [log(20), log(21), { file: 'extra.csv', sheet: null, row: 4 }], message: 'Rows 20, 21 and extra.csv row 4 log the same 25 minutes, "Coordinated with cardiology".', fix: FIXES['duplicate-entry'] }),
+  finding({ rule: 'invalid-minutes', code: 'CCM102', severity: 'error', level: 'entry', entries: [5], message: 'Minutes "-2+3" is not a duration.', fix: FIXES['invalid-minutes'] }),
+  finding({ rule: 'invalid-row', code: 'CCM001', severity: 'error', level: 'entry', patientId: null, month: null, sources: [{ file: 'extra.csv', sheet: null, row: 9 }], message: '@SUM(A1) in column "Date" is not a date; the row has no patient id.', fix: FIXES['invalid-row'] }),
+].sort(compareFindings);
+
+const PATIENT_MONTHS: PatientMonth[] = [
+  {
+    patientId: '00123',
+    mbi: '1EG4TE5MK73',
+    month: '2026-10',
+    status: 'billable',
+    loggedMinutes: 52,
+    supportedMinutes: 42,
+    family: 'non-complex',
+    lines: [
+      { code: '99490', units: 1, estimatedPayment: 66.13 },
+      { code: '99439', units: 1, estimatedPayment: 48 },
+    ],
+    estimatedPayment: 114.13,
+    dateOfService: '2026-10-31',
+    billingNpi: '1234567893',
+    diagnoses: ['E11.9', 'I10', 'N18.30'],
+    blockedBy: [],
+    minutesShort: null,
+  },
+  {
+    patientId: '00456',
+    mbi: null,
+    month: '2026-10',
+    status: 'not-billable',
+    loggedMinutes: 15,
+    supportedMinutes: 15,
+    family: null,
+    lines: [],
+    estimatedPayment: 0,
+    dateOfService: null,
+    billingNpi: '1234567893',
+    diagnoses: ['J44.9'],
+    blockedBy: [],
+    minutesShort: 5,
+  },
+  {
+    patientId: 'A-77',
+    mbi: '2F59TY7NR21',
+    month: '2026-10',
+    status: 'blocked',
+    loggedMinutes: 25,
+    supportedMinutes: 25,
+    family: 'non-complex',
+    lines: [{ code: '99490', units: 1, estimatedPayment: 66.13 }],
+    estimatedPayment: 66.13,
+    dateOfService: '2026-10-31',
+    billingNpi: '1234567893',
+    diagnoses: ['I50.9', 'E78.5'],
+    blockedBy: ['missing-consent'],
+    minutesShort: null,
+  },
+];
+
+/** A fresh copy each call, so a test may change it. */
+export function sampleResult(): AuditResult {
+  const findings = structuredClone(FINDINGS);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'ccm', version: '0.1.0' },
+    generatedAt: null,
+    period: '2026-10',
+    runDate: '2026-11-03',
+    options: { dateOfService: 'month-end', placeOfService: '11', feeSchedule: 'bundled: CY2026 national non-facility (estimates)' },
+    inputs: [
+      {
+        file: 'export.xlsx',
+        path: 'exports/export.xlsx',
+        sha256: 'a'.repeat(64),
+        tables: [
+          {
+            file: 'export.xlsx',
+            sheet: 'Log',
+            kind: 'timeLog',
+            headerRow: 4,
+            columns: [
+              { field: 'patientId', header: 'Patient ID', column: 'A' },
+              { field: 'date', header: 'DOS', column: 'B' },
+              { field: 'minutes', header: 'Minutes', column: 'E' },
+            ],
+            ignoredColumns: ['Room'],
+            rowsRead: 20,
+            records: 19,
+            rejected: 0,
+            skipped: { blank: 1, totals: 0, beforeHeader: 3 },
+          },
+          {
+            file: 'export.xlsx',
+            sheet: 'Notes',
+            kind: null,
+            headerRow: null,
+            columns: [],
+            ignoredColumns: [],
+            rowsRead: 0,
+            records: 0,
+            rejected: 0,
+            skipped: { blank: 0, totals: 0, beforeHeader: 0 },
+            note: 'empty sheet',
+          },
+        ],
+      },
+      {
+        file: 'extra.csv',
+        path: 'exports/extra.csv',
+        sha256: 'b'.repeat(64),
+        tables: [
+          {
+            file: 'extra.csv',
+            sheet: null,
+            kind: 'timeLog',
+            headerRow: 1,
+            columns: [{ field: 'patientId', header: 'MRN', column: 'A' }],
+            ignoredColumns: [],
+            rowsRead: 9,
+            records: 8,
+            rejected: 1,
+            skipped: { blank: 0, totals: 0, beforeHeader: 0 },
+          },
+        ],
+      },
+    ],
+    summary: {
+      patients: 3,
+      patientMonths: { billable: 1, blocked: 1, 'not-billable': 1 },
+      findingsBySeverity: { error: 4, warning: 2, info: 1 },
+      findingsByRule: {
+        'complex-candidate': 1,
+        'duplicate-entry': 1,
+        'invalid-minutes': 1,
+        'invalid-row': 1,
+        'missing-consent': 1,
+        'non-clinical-staff': 1,
+        'vague-note': 1,
+      },
+      estimatedRevenue: { ready: 114.13, blocked: 66.13, notBillable: 66.13 },
+      topFixes: [
+        { rule: 'invalid-minutes', patientMonths: 1, revenueAtStake: 66.13 },
+        { rule: 'missing-consent', patientMonths: 1, revenueAtStake: 66.13 },
+      ],
+      suppressed: 0,
+    },
+    patientMonths: structuredClone(PATIENT_MONTHS),
+    findings,
+    entries: new Map(ENTRIES.map((e) => [e.id, structuredClone(e)])),
+  };
+}

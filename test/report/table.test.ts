@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminal } from '../../src/report/table.js';
+import { FIXES, HYPERLINK_NOTE, QUOTED_NOTE, sampleResult } from './sample-result.js';
+
+const ANSI = /\u001b\[/;
+
+describe('renderTerminal', () => {
+  const plain = renderTerminal(sampleResult(), { color: false, showNotes: false, paths: ['ccm-report/report.json', 'ccm-report/report.xlsx'] });
+
+  it('shows patient-months by status with estimated revenue', () => {
+    expect(plain).toMatch(/Ready to bill\s+1\s+\$114\.13/);
+    expect(plain).toMatch(/Blocked by errors.*\s+1\s+\$66\.13/);
+    expect(plain).toMatch(/Not billable.*\s+1\s+\$66\.13/);
+    expect(plain).toMatch(/Estimated revenue/);
+    expect(plain).toMatch(/estimates/);
+  });
+
+  it('shows findings by severity and by rule', () => {
+    expect(plain).toContain('Findings: 4 errors, 2 warnings, 1 info');
+    expect(plain).toMatch(/missing-consent\s+CCM201\s+error\s+1/);
+  });
+
+  it('shows the top fixes with revenue at stake and the fix sentence', () => {
+    expect(plain).toMatch(/invalid-minutes\s+1\s+\$66\.13\s+Correct the minutes cell/);
+    expect(plain.replace(/\s+/g, ' ')).toContain(FIXES['missing-consent']);
+  });
+
+  it('lists the paths written', () => {
+    expect(plain).toContain('Reports written:\n  ccm-report/report.json\n  ccm-report/report.xlsx\n');
+  });
+
+  it('has no colour codes, no trailing blanks and one final newline without colour', () => {
+    expect(plain).not.toMatch(ANSI);
+    expect(plain).not.toMatch(/ +\n/);
+    expect(plain.endsWith('\n')).toBe(true);
+    expect(plain.endsWith('\n\n')).toBe(false);
+  });
+
+  it('never shows note text unless asked', () => {
+    for (const entry of sampleResult().entries.values()) expect(plain).not.toContain(entry.note.trim());
+    const withNotes = renderTerminal(sampleResult(), { color: false, showNotes: true, paths: [] });
+    expect(withNotes).toContain('note: Reviewed meds, "adjusted" dose, follow-up in 2 weeks');
+    expect(withNotes).not.toContain(QUOTED_NOTE);
+    expect(withNotes).not.toContain(HYPERLINK_NOTE); // a warning's note: only errors are listed
+  });
+
+  it('colours only when asked', () => {
+    expect(renderTerminal(sampleResult(), { color: true, showNotes: false, paths: [] })).toMatch(ANSI);
+  });
+
+  it('shows input text inert: no escape sequences from the time log reach the terminal', () => {
+    const result = sampleResult();
+    result.findings.find((f) => f.rule === 'invalid-minutes')!.message = 'Minutes "\u001b[2J" is not a duration.';
+    const out = renderTerminal(result, { color: false, showNotes: true, paths: [] });
+    expect(out).not.toMatch(ANSI);
+    expect(out).toContain('Minutes " [2J" is not a duration.');
+  });
+});
