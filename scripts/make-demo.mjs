@@ -170,7 +170,8 @@ async function main() {
 
   const plans = wb.addWorksheet('Care Plans');
   plans.addRow(['MRN', 'Care Plan Date', 'Action']);
-  for (const [mrn] of CONSENTS) if (mrn !== 20476) plans.addRow([mrn, '09/30/2026', 'Reviewed']);
+  // Every patient has a care plan but 20476 (missing-care-plan); 20455 has no consent row (missing-consent).
+  for (const mrn of [...CONSENTS.map(([m]) => m), 20455].sort()) if (mrn !== 20476) plans.addRow([mrn, '09/30/2026', 'Reviewed']);
 
   const readme = wb.addWorksheet('Read Me');
   readme.addRow(['This workbook is synthetic demo data for ccm. No real patients.']);

@@ -1,6 +1,6 @@
 import { lookupIcd10 } from '../data/icd10.js';
 import type { Diagnosis } from '../model/schema.js';
-import { isWellFormedIcd10, displayIcd10 } from '../normalize/codes.js';
+import { displayIcd10 } from '../normalize/codes.js';
 import { monthEnd } from '../normalize/dates.js';
 
 /** A professional claim (CMS-1500 item 21, 837P) carries at most 12 diagnosis codes. */
@@ -18,8 +18,8 @@ export function isActiveInMonth(d: Diagnosis, month: string): boolean {
 }
 
 /**
- * Diagnosis codes for the month's claim, dotted: well-formed codes only (malformed ones are the
- * invalid-icd10 rule's business), each once, chronic conditions first because they justify CCM (R-ELIG-CCM),
+ * Diagnosis codes for the month's claim, dotted: billable codes of the month's code set only (the others are
+ * the invalid-icd10 and unknown-diagnosis-code rules' business), each once, chronic conditions first because they justify CCM (R-ELIG-CCM),
  * then the rest; within each group the problem list's order. Chronic = AHRQ CCIR "chronic" for the code set
  * of the month's last day; 'no-determination' is not promoted.
  */
@@ -29,9 +29,12 @@ export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string): 
   const chronic: string[] = [];
   const other: string[] = [];
   for (const d of diagnoses) {
-    if (!isWellFormedIcd10(d.code) || seen.has(d.code) || !isActiveInMonth(d, month)) continue;
+    if (seen.has(d.code) || !isActiveInMonth(d, month)) continue;
+    const info = lookupIcd10(d.code, date);
+    // A claim line with a malformed, unknown or header code is rejected; those are the diagnosis rules' findings.
+    if (info.status !== 'billable') continue;
     seen.add(d.code);
-    (lookupIcd10(d.code, date).chronic === 'chronic' ? chronic : other).push(d.code);
+    (info.chronic === 'chronic' ? chronic : other).push(d.code);
   }
   return [...chronic, ...other].slice(0, MAX_CLAIM_DIAGNOSES).map(displayIcd10);
 }

@@ -138,7 +138,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
       const rule = RULES.find((r) => r.id === id || r.code === id.toUpperCase());
       if (!rule) {
         const guess = closest(id, ruleIds());
-        throw new CcmError(`no rule "${id}"${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them'}.`);
+        throw new CcmError(`no rule "${id}"${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them.'}`);
       }
       io.stdout(renderExplain(rule));
       setExit(EXIT.ok);

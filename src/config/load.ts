@@ -46,7 +46,7 @@ export function parseConfig(text: string, name: string, ruleIds: readonly string
   for (const id of Object.keys(parsed.data.rules ?? {})) {
     if (!ruleIds.includes(id)) {
       const guess = closest(id, ruleIds);
-      throw new CcmError(`${name}: rules.${id}: no rule has this id${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them'}.`);
+      throw new CcmError(`${name}: rules.${id}: no rule has this id${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them.'}`);
     }
   }
   return parsed.data;

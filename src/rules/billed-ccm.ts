@@ -1,0 +1,70 @@
+import { CCM_CODES, CODE_FAMILIES, chooseFamily, codesForMinutes, type CodeFamilyDefinition, type CodeUnits, type FamilyOption, type MonthMinutes } from '../billing/codes.js';
+import { BUNDLED_FEES, feeFor } from '../billing/fees.js';
+import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
+import type { BilledService } from '../model/schema.js';
+import type { SupportView } from './types.js';
+import { countableMinutes, monthEnd } from './util.js';
+
+/** A patient-month's billed CCM codes next to what its supported minutes earn (D4, D5). */
+export interface BilledComparison {
+  /** Billed service rows with a CCM code. */
+  services: BilledService[];
+  /** Units billed per CCM code, summed over rows. */
+  billed: Map<string, number>;
+  /** Code families the billed codes belong to: more than one breaks R-EXCL-ONE-CCM-TYPE. */
+  families: CodeFamilyDefinition[];
+  minutes: MonthMinutes;
+  /** Estimated amount of a code for this month (bundled national fees). */
+  price: (code: string) => number;
+  /** The best-paying compliant family the documentation supports, if any (D4). */
+  best: FamilyOption | null;
+}
+
+/** Supported minutes split as the code families count them: the practitioner's own, and everyone else's (R-TIME-PRACTITIONER). */
+export function supportedMinutes(pm: PatientMonthRef, support: SupportView): MonthMinutes {
+  let staff = 0;
+  let practitioner = 0;
+  for (const e of pm.entries) {
+    if (!support.isSupported(e)) continue;
+    if (e.role === 'practitioner') practitioner += countableMinutes(e);
+    else staff += countableMinutes(e);
+  }
+  return { staff, practitioner, complex: pm.entries.some((e) => e.complex) };
+}
+
+/** The comparison for a month whose billed services include CCM codes; null when none were billed. */
+export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
+  const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => CCM_CODES.has(s.code));
+  if (services.length === 0) return null;
+  const billed = new Map<string, number>();
+  for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
+  const families = CODE_FAMILIES.filter((f) => billed.has(f.base.code) || billed.has(f.addOn.code));
+  const minutes = supportedMinutes(pm, support);
+  const end = monthEnd(pm.month);
+  const price = (code: string): number => feeFor(BUNDLED_FEES, code, end);
+  return { services, billed, families, minutes, price, best: chooseFamily(minutes, price) };
+}
+
+/** Minutes a family counts: the practitioner's alone for 99491/99437, everyone's otherwise. */
+export function countedMinutes(family: CodeFamilyDefinition, minutes: MonthMinutes): number {
+  return family.practitionerOnly ? minutes.practitioner : minutes.staff + minutes.practitioner;
+}
+
+/** What a family's documentation earns this month: nothing for complex CCM unless the month is marked complex (R-ELIG-COMPLEX). */
+export function earnedLines(family: CodeFamilyDefinition, minutes: MonthMinutes): CodeUnits[] {
+  if (family.needsComplexMarker && !minutes.complex) return [];
+  return codesForMinutes(family, countedMinutes(family, minutes));
+}
+
+export function unitsOf(lines: readonly CodeUnits[], code: string): number {
+  return lines.find((l) => l.code === code)?.units ?? 0;
+}
+
+/** "99490 + 99439 ×2" */
+export function describeLines(lines: readonly CodeUnits[]): string {
+  return lines.map((l) => (l.units === 1 ? l.code : `${l.code} ×${l.units}`)).join(' + ');
+}
+
+export function servicesOf(comparison: BilledComparison, codes: readonly string[]): BilledService[] {
+  return comparison.services.filter((s) => codes.includes(s.code));
+}

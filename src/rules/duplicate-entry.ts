@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineRule } from './define-rule.js';
+import { inPeriod, rowFrom } from './util.js';
+
+export const duplicateEntry = defineRule({
+  id: 'duplicate-entry',
+  code: 'CCM002',
+  severity: 'warning',
+  level: 'entry',
+  description: 'A time-log row repeats an earlier row exactly; the copy is dropped before any other rule runs.',
+  rationale:
+    'Exact duplicates (same patient, date, staff, start, minutes and note) are almost always an export or copy-paste artifact. ' +
+    'Counting them would double the time, so the model keeps the first row and drops the copy (D2); this rule makes the drop visible. ' +
+    'It is a warning because no time is lost: the first row still counts. Duplicates of every program are reported, since a dropped row ' +
+    'also changes staff-day totals and overlaps; with --month, only the audited month\'s duplicates are reported.',
+  references: ['D2', 'R-DOC-CHECKLIST'],
+  fix: 'Delete the repeated row from the source system (or the export) so the log holds each activity once.',
+  options: z.strictObject({}),
+  messages: {
+    duplicate: 'Row {row} repeats {original} exactly (same patient, date, staff, start, minutes and note); the copy was dropped so its time counts once.',
+  },
+  check({ model, report }) {
+    for (const { entry, duplicateOf } of model.duplicates) {
+      if (!inPeriod(model, entry.month)) continue;
+      report({
+        messageId: 'duplicate',
+        data: { row: entry.source.row, original: rowFrom(entry.source, duplicateOf.source) },
+        entries: [entry],
+        sources: [entry.source, duplicateOf.source],
+      });
+    }
+  },
+});

@@ -1,0 +1,119 @@
+/**
+ * Examples for each rule's docs page and `ccm explain`: situations the rule reports and ones it accepts. Kept
+ * apart from the rule modules so rule code stays about checking; the registry test requires an entry per rule.
+ */
+export interface RuleExamples {
+  flagged: readonly string[];
+  passes: readonly string[];
+}
+
+export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
+  'invalid-row': {
+    flagged: ['A time-log row whose DOS is "13/45/2026".', 'A diagnosis row with an empty MRN.'],
+    passes: ['Every row has a patient id, a readable date and readable clock times.'],
+  },
+  'duplicate-entry': {
+    flagged: ['Two rows for patient 1001 on 10/05/2026 by Nina Reyes RN, 09:00, 20 minutes, with the same note.'],
+    passes: ['Two calls the same day with different start times or notes.'],
+  },
+  'invalid-minutes': {
+    flagged: ['Minutes "twenty".', 'Minutes 0 or -5.', 'Minutes 480 in one entry (default limit 240).', 'No minutes and no start/stop times.'],
+    passes: ['Minutes 25.', 'Empty minutes with Start Time 09:00 and End Time 09:25 (25 minutes from the clock).'],
+  },
+  'minutes-mismatch': {
+    flagged: ['Minutes 30 with 09:00–09:15.'],
+    passes: ['Minutes 15 with 09:00–09:15.', 'Minutes 16 with 09:00–09:15 (within the 1-minute tolerance).'],
+  },
+  'future-date': {
+    flagged: ['An entry dated 12/02/2026 in an audit run on 2026-11-15.'],
+    passes: ['An entry dated on or before the audit date.'],
+  },
+  'date-outside-period': {
+    flagged: ['With --month 2026-10, a CCM entry dated 09/30/2026.'],
+    passes: ['With --month 2026-10, every CCM entry dated in October 2026.', 'Any entry when no --month is given.'],
+  },
+  'missing-staff': {
+    flagged: ['An entry with no staff name.', 'Staff "Nina Reyes" with no credential.', 'Credential "Care Navigator" not in the built-in table or the config `credentials` map.'],
+    passes: ['Staff "Nina Reyes", credential "RN".', 'Credential "Care Navigator" mapped to "clinical-staff" in ccm.config.json.'],
+  },
+  'non-clinical-staff-time': {
+    flagged: ['A CCM entry by "Front Desk" staff or a billing specialist.'],
+    passes: ['A CCM entry by an RN, LPN, MA or the billing practitioner.'],
+  },
+  'overlapping-time': {
+    flagged: ['Nina Reyes RN: 09:00–09:30 for patient 1001 and 09:15–09:40 for patient 1002 on the same day.', 'A CCM call 10:00–10:30 during a TCM call 10:10–10:40 by the same nurse.'],
+    passes: ['09:00–09:20 and 09:20–09:40 (touching, not overlapping).', 'Entries without start and stop times.'],
+  },
+  'excessive-daily-minutes': {
+    flagged: ['One nurse logs 650 minutes on one day across CCM and RPM (default limit 600).'],
+    passes: ['One nurse logs 420 minutes in a day.'],
+  },
+  'vague-note': {
+    flagged: ['"CCM call - 20 min"', '"20 minutes"', '"Spoke with pt"', '"Left message"', '"f/u BP"', 'An empty note.'],
+    passes: ['"Reviewed home BP log 150s-160s; called pt re amlodipine dose; pt reports dizziness resolved; updated care plan goal"'],
+  },
+  'cloned-note': {
+    flagged: [
+      'The note "Reviewed care plan with patient, all goals on track, meds unchanged" on entries of patients 1001 and 1002.',
+      'The same 40-character note for patient 1001 in September and in October.',
+    ],
+    passes: ['Notes that name this month\'s readings, changes and results.', 'The same short note ("BP check") on several rows (vague-note judges short notes).'],
+  },
+  'service-before-consent': {
+    flagged: ['Consent dated 10/12/2026 and a CCM entry on 10/05/2026.'],
+    passes: ['Consent dated 10/12/2026 and a CCM entry on 10/12/2026 (the same day).'],
+  },
+  'missing-consent': {
+    flagged: [
+      'No consent record for the patient (or no consents export at all).',
+      'Only a declined consent.',
+      'Consent dated 11/03/2026 for October time.',
+      'Consent revoked on 08/20/2026 for October time.',
+    ],
+    passes: ['Consent dated 01/15/2026 and never revoked.', 'Consent revoked on 10/20/2026: October is still covered (revocation takes effect at month end).'],
+  },
+  'insufficient-chronic-conditions': {
+    flagged: ['Only E11.9 and E11.65 (one condition: diabetes, E11).', 'I10 plus J06.9 (an acute infection, not chronic).', 'E11.9 plus I50.9 resolved 08/01/2026, for October.'],
+    passes: ['E11.9 and I10 active in the month.', 'E11.9 plus a payer-listed code in `additionalChronicCodes`.'],
+  },
+  'invalid-icd10': {
+    flagged: ['Diagnosis code "250.00" (an ICD-9 code).', 'Diagnosis code "Diabetes".'],
+    passes: ['Diagnosis code "E11.9".'],
+  },
+  'unknown-diagnosis-code': {
+    flagged: ['"E11.99" (not in the code set: a typo).', '"N18.3" (a category header: use N18.30, N18.31 or N18.32).'],
+    passes: ['"N18.30", "E11.9", "I10".'],
+  },
+  'missing-care-plan': {
+    flagged: ['A care-plan export without a plan for the patient.', 'The first care plan dated 11/05/2026 for October time.'],
+    passes: ['A care plan dated 03/02/2026 for October time.', 'Any month when no care-plan export is given.'],
+  },
+  'invalid-npi': {
+    flagged: ['Billing NPI "123456789" (9 digits).', 'Billing NPI "1234567890" (check digit fails).'],
+    passes: ['Billing NPI "1234567893".', 'No NPI on the entry.'],
+  },
+  'invalid-mbi': {
+    flagged: ['MBI "1EG4-TE5-MK7" (10 characters).', 'MBI "1SG4TE5MK73" (S is never used).', 'An empty MBI cell.'],
+    passes: ['MBI "1EG4-TE5-MK73".', 'Any entry when the time log has no MBI column.'],
+  },
+  'multiple-billing-practitioners': {
+    flagged: ['October entries for patient 1001 under NPIs 1234567893 and 1245319599.'],
+    passes: ['Every October entry of the patient under NPI 1234567893.'],
+  },
+  'incompatible-service': {
+    flagged: ['G0181 billed in October by the CCM practitioner\'s NPI (error).', 'G0181 billed in October by another NPI (warning for review).', '99426 (PCM) billed in the same month without an NPI.'],
+    passes: ['TCM 99495 and RPM 99457 billed in the same month as CCM.'],
+  },
+  'under-threshold': {
+    flagged: ['19 supported minutes in the month.', '25 minutes logged, of which 10 are on an entry with a vague note.'],
+    passes: ['20, 39, 40, 59 or 60 supported minutes.', 'A month whose only entry has unreadable minutes (left to invalid-minutes).'],
+  },
+  'unsupported-code': {
+    flagged: ['99490 billed with 19 supported minutes.', '99490 + 99439 billed with 39 supported minutes.', '99439 ×3 billed.', '99490 and 99491 billed in one month.', '99487 billed with no entry marked complex.'],
+    passes: ['99490 + 99439 billed with 40 supported minutes.', '99490 + 99439 ×2 billed with 60 supported minutes.'],
+  },
+  'missed-revenue': {
+    flagged: ['99490 billed alone with 45 supported minutes (99439 ×1 not billed).', '99491 billed for 30 practitioner minutes in a month that also has 40 staff minutes (99490 + 99439 ×2 pays more).'],
+    passes: ['99490 + 99439 billed with 40 supported minutes.', 'Months without billed CCM codes in the services export.'],
+  },
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { patientMonthKey } from '../model/build.js';
+import type { BilledService } from '../model/schema.js';
+import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
+import { defineRule } from './define-rule.js';
+
+type Practitioner = 'samePractitioner' | 'unknownPractitioner' | 'differentPractitioner';
+
+function describeServices(services: readonly BilledService[]): string {
+  return services.map((s) => `${s.code} (${OVERLAPPING_CARE_MANAGEMENT.get(s.code)}, ${s.date})`).join(', ');
+}
+
+function npis(services: readonly BilledService[]): string {
+  return [...new Set(services.map((s) => s.npi ?? 'none'))].join(', ');
+}
+
+export const incompatibleService = defineRule({
+  id: 'incompatible-service',
+  code: 'CCM022',
+  severity: 'error',
+  level: 'month',
+  description: 'A care-management service that overlaps CCM (home health or hospice supervision, ESRD monthly, PCM, APCM) is billed in the same patient-month.',
+  rationale:
+    'The same practitioner may not bill CCM in a month in which they bill home health supervision G0181, hospice supervision G0182 or ESRD ' +
+    'monthly services 90951–90970 (R-EXCL-HH-HOSPICE-ESRD), PCM 99424–99427 (R-EXCL-PCM) or APCM G0556–G0558 (R-EXCL-APCM); this ' +
+    '"overlapping care management" is what both OIG audits recovered money for (R-OIG-2019, R-OIG-2021), so ccm treats it as blocking ' +
+    '(D8), although the home-health/hospice/ESRD bar is confirmed only up to 2019. The same services by a different practitioner are ' +
+    'reported as a warning for review. When either NPI is unknown the practitioners cannot be told apart, and the conservative reading ' +
+    '(same practitioner) is taken. TCM, RPM, general BHI and CoCM may be billed in the same month as CCM (R-EXCL-TCM, R-EXCL-RPM, ' +
+    'R-EXCL-BHI, D3) and never trigger this rule.',
+  references: ['R-EXCL-HH-HOSPICE-ESRD', 'R-EXCL-PCM', 'R-EXCL-APCM', 'R-EXCL-TCM', 'R-EXCL-RPM', 'R-EXCL-BHI', 'R-OIG-2019', 'R-OIG-2021', 'D3', 'D8'],
+  fix: 'Bill either CCM or the overlapping service for the month, not both; if another practitioner billed it, confirm no time was counted for both.',
+  options: z.strictObject({}),
+  messages: {
+    samePractitioner: '{services} billed in {month} by the CCM practitioner (NPI {npis}) overlaps CCM; the same practitioner cannot bill both.',
+    unknownPractitioner:
+      '{services} billed in {month} overlaps CCM, and without both NPIs the practitioners cannot be told apart; treated as the same practitioner.',
+    differentPractitioner:
+      '{services} billed in {month} by another practitioner (NPI {npis}) overlaps CCM; allowed for a different practitioner, but review that no time is counted for both.',
+  },
+  check({ model, report }) {
+    for (const pm of model.patientMonths) {
+      const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => OVERLAPPING_CARE_MANAGEMENT.has(s.code));
+      const firstEntry = pm.entries[0];
+      if (services.length === 0 || firstEntry === undefined) continue;
+      const ccmNpis = new Set(pm.entries.flatMap((e) => (e.npi === undefined ? [] : [e.npi])));
+      const someEntryUnidentified = pm.entries.some((e) => e.npi === undefined);
+      const groups: Record<Practitioner, BilledService[]> = { samePractitioner: [], unknownPractitioner: [], differentPractitioner: [] };
+      for (const s of services) {
+        if (s.npi !== undefined && ccmNpis.has(s.npi)) groups.samePractitioner.push(s);
+        else if (s.npi === undefined || someEntryUnidentified) groups.unknownPractitioner.push(s);
+        else groups.differentPractitioner.push(s);
+      }
+      for (const messageId of ['samePractitioner', 'unknownPractitioner', 'differentPractitioner'] as const) {
+        const list = groups[messageId];
+        if (list.length === 0) continue;
+        report({
+          messageId,
+          data: { services: describeServices(list), month: pm.month, npis: npis(list) },
+          patientId: pm.patientId,
+          month: pm.month,
+          sources: [...list.map((s) => s.source), firstEntry.source],
+          ...(messageId === 'differentPractitioner' ? { maxSeverity: 'warning' as const } : {}),
+        });
+      }
+    }
+  },
+});

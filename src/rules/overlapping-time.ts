@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CCM_PROGRAMS } from '../model/build.js';
+import type { TimeEntry } from '../model/schema.js';
+import { defineRule } from './define-rule.js';
+import { clock, inPeriod, rowFrom, staffLabel } from './util.js';
+
+interface Interval {
+  entry: TimeEntry;
+  start: number;
+  stop: number;
+}
+
+/** Entries with both clock times and a positive span; without them an overlap cannot be shown. */
+function intervals(entries: readonly TimeEntry[]): Interval[] {
+  const list: Interval[] = [];
+  for (const entry of entries) {
+    if (entry.start !== undefined && entry.stop !== undefined && entry.stop > entry.start) list.push({ entry, start: entry.start, stop: entry.stop });
+  }
+  return list.sort((a, b) => a.start - b.start || a.stop - b.stop);
+}
+
+/**
+ * Every overlapping pair of one staff-day, by a sweep over intervals sorted by start: only intervals still
+ * open at the next start are compared, so a day of back-to-back entries costs O(n log n), and the work
+ * beyond that is proportional to the overlaps found.
+ */
+export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Interval][] {
+  const pairs: [Interval, Interval][] = [];
+  let open: Interval[] = [];
+  for (const current of intervals(entries)) {
+    // Touching is not overlapping: 09:00–09:20 ends as 09:20–09:40 begins.
+    open = open.filter((o) => o.stop > current.start);
+    for (const o of open) pairs.push([o, current]);
+    open.push(current);
+  }
+  return pairs;
+}
+
+/** "09:00–09:30 (row 27, patient 20463, CCM)", the row as seen from the finding's first row. */
+function describe(i: Interval, base: Interval): string {
+  const program = i.entry.programText ?? i.entry.program.toUpperCase();
+  return `${clock(i.start)}–${clock(i.stop)} (${rowFrom(base.entry.source, i.entry.source)}, patient ${i.entry.patientId}, ${program})`;
+}
+
+export const overlappingTime = defineRule({
+  id: 'overlapping-time',
+  code: 'CCM009',
+  severity: 'error',
+  level: 'entry',
+  description: 'One staff member logged overlapping clock times on the same day (any patients, any programs).',
+  rationale:
+    'A person cannot spend the same minutes on two activities: overlapping intervals mean some minutes are counted twice, for two patients ' +
+    'or for CCM and another billed service (R-TIME-NO-DOUBLE, D3). Which entry is wrong cannot be told from the log, so both CCM entries ' +
+    'of the pair are unsupported until corrected (D1). Non-CCM entries (TCM, RPM…) take part in the comparison and appear in the sources, ' +
+    'but only CCM entries are reported as unsupported. Entries without both a start and a stop time are skipped (CMS does not require ' +
+    'clock times, R-DOC-ENTRY), as are spans whose stop is not after their start. Intervals that only touch do not overlap.',
+  references: ['R-TIME-NO-DOUBLE', 'R-DOC-ENTRY', 'D1', 'D3'],
+  fix: 'Correct the start and stop times of the overlapping entries in the source system so each minute is logged once.',
+  options: z.strictObject({}),
+  messages: {
+    overlap: '{staff} logged overlapping time on {date}: {first} and {second}.',
+  },
+  check({ model, report }) {
+    for (const dayEntries of model.entriesByStaffDay.values()) {
+      const day = dayEntries[0];
+      if (day === undefined || !inPeriod(model, day.month) || !dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) continue;
+      for (const [a, b] of overlappingPairs(dayEntries)) {
+        const ccm = [a.entry, b.entry].filter((e) => CCM_PROGRAMS.has(e.program));
+        if (ccm.length === 0) continue;
+        report({
+          messageId: 'overlap',
+          data: { staff: staffLabel(a.entry), date: a.entry.date, first: describe(a, a), second: describe(b, a) },
+          entries: ccm,
+          sources: [a.entry.source, b.entry.source],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { lookupIcd10 } from '../data/icd10.js';
+import type { Diagnosis } from '../model/schema.js';
+import { displayIcd10, isWellFormedIcd10 } from '../normalize/codes.js';
+import { defineRule } from './define-rule.js';
+import { monthEnd } from './util.js';
+
+export const unknownDiagnosisCode = defineRule({
+  id: 'unknown-diagnosis-code',
+  code: 'CCM017',
+  severity: 'warning',
+  level: 'month',
+  description: 'A well-formed diagnosis code is not a billable ICD-10-CM code for the month: unknown, a category header, or retired.',
+  rationale:
+    'Claims need billable (complete, current) ICD-10-CM codes, and the eligibility check (R-ELIG-CCM, R-DOC-CHECKLIST) can only rate codes ' +
+    'it knows. The code set is the one in force at the month\'s end (fiscal years start on 1 October). A code not in any shipped code set ' +
+    'is likely a typo; a known but non-billable code is a category header or a retired code that needs a more specific or current code. ' +
+    'It is a warning: the month may still qualify on other codes.',
+  references: ['R-ELIG-CCM', 'R-DOC-CHECKLIST'],
+  fix: 'Replace the code in the problem list with the complete, current billable ICD-10-CM code.',
+  options: z.strictObject({}),
+  messages: {
+    unknown: 'Diagnosis code(s) {codes} are not in the ICD-10-CM code set: check for a typo.',
+    notBillable: 'Diagnosis code(s) {codes} are not billable for {month} (a category header or a retired code): use the complete, current code.',
+  },
+  check({ model, report }) {
+    for (const pm of model.patientMonths) {
+      const end = monthEnd(pm.month);
+      const groups: Record<'unknown' | 'notBillable', Diagnosis[]> = { unknown: [], notBillable: [] };
+      for (const d of model.diagnosesByPatient.get(pm.patientId) ?? []) {
+        if (!isWellFormedIcd10(d.code)) continue;
+        const status = lookupIcd10(d.code, end).status;
+        if (status === 'unknown') groups.unknown.push(d);
+        else if (status === 'not-billable') groups.notBillable.push(d);
+      }
+      for (const messageId of ['unknown', 'notBillable'] as const) {
+        const list = groups[messageId];
+        if (list.length === 0) continue;
+        report({
+          messageId,
+          data: { codes: [...new Set(list.map((d) => displayIcd10(d.code)))].join(', '), month: pm.month },
+          patientId: pm.patientId,
+          month: pm.month,
+          sources: list.map((d) => d.source),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { CodeFamilyDefinition } from '../billing/codes.js';
+import { compareBilled, countedMinutes, describeLines, earnedLines, servicesOf, unitsOf, type BilledComparison } from './billed-ccm.js';
+import { defineRule } from './define-rule.js';
+import type { RuleReport } from './types.js';
+import { formatMinutes } from './util.js';
+
+type MessageId = 'mixedFamilies' | 'notComplex' | 'addOnWithoutBase' | 'overCap' | 'exceedsSupport';
+type Report = Omit<RuleReport<MessageId>, 'patientId' | 'month'>;
+
+/** Minutes the given units of a family's code need: the base minimum, plus one full increment per add-on unit (R-TIME-ADDON-FULL). */
+function minutesNeeded(family: CodeFamilyDefinition, code: string, units: number): number {
+  return code === family.base.code ? family.base.minutes : family.base.minutes + units * family.addOn.increment;
+}
+
+function whoseMinutes(family: CodeFamilyDefinition): string {
+  return family.practitionerOnly ? 'the practitioner\'s own' : 'clinical staff or practitioner';
+}
+
+/** Problems of one month's billed CCM codes, in the order a biller would fix them. */
+function problems(c: BilledComparison): Report[] {
+  if (c.families.length > 1) {
+    return [{ messageId: 'mixedFamilies', data: { codes: describeLines([...c.billed].map(([code, units]) => ({ code, units }))) }, sources: c.services.map((s) => s.source) }];
+  }
+  // Every CCM code belongs to a family, and compareBilled only compares months with CCM codes billed.
+  const family = c.families[0]!;
+  const familyCodes = [family.base.code, family.addOn.code];
+  if (family.needsComplexMarker && !c.minutes.complex) {
+    return [{ messageId: 'notComplex', data: { codes: familyCodes.filter((code) => c.billed.has(code)).join(', ') }, sources: servicesOf(c, familyCodes).map((s) => s.source) }];
+  }
+  const found: Report[] = [];
+  const earned = earnedLines(family, c.minutes);
+  const minutes = formatMinutes(countedMinutes(family, c.minutes));
+  if (c.billed.has(family.addOn.code) && !c.billed.has(family.base.code)) {
+    found.push({ messageId: 'addOnWithoutBase', data: { addOn: family.addOn.code, base: family.base.code }, sources: servicesOf(c, [family.addOn.code]).map((s) => s.source) });
+  }
+  for (const code of familyCodes) {
+    const units = c.billed.get(code);
+    if (units === undefined) continue;
+    const sources = servicesOf(c, [code]).map((s) => s.source);
+    const cap = code === family.base.code ? 1 : family.addOn.maxUnits;
+    if (cap !== null && units > cap) {
+      found.push({ messageId: 'overCap', data: { code, units, max: cap }, sources });
+      continue;
+    }
+    const supported = unitsOf(earned, code);
+    if (units > supported) {
+      found.push({
+        messageId: 'exceedsSupport',
+        data: { code, units, needed: minutesNeeded(family, code, units), whose: whoseMinutes(family), minutes, supported },
+        sources,
+      });
+    }
+  }
+  return found;
+}
+
+export const unsupportedCode = defineRule({
+  id: 'unsupported-code',
+  code: 'CCM024',
+  severity: 'error',
+  level: 'month',
+  description: 'A billed CCM code, or its units, is not supported by the month\'s supported minutes (or breaks the code-pairing rules).',
+  rationale:
+    'Each CCM code needs its documented time: 99490 20 minutes of clinical staff time, each 99439 a further full 20 (at most twice), 99491 ' +
+    '30 minutes of the practitioner\'s own time, each 99437 a further 30, 99487 60 minutes in a month marked complex and each 99489 a ' +
+    'further 30 (R-CODE-99490, R-CODE-99439, R-CODE-99491, R-CODE-99437, R-CODE-99487, R-CODE-99489, R-TIME-ADDON-FULL, D5). Only one type of CCM may be billed in a month (R-EXCL-ONE-CCM-TYPE) and the ' +
+    'practitioner\'s minutes count toward one family only (R-TIME-PRACTITIONER, D4). The rule runs only for months whose billed-services ' +
+    'export contains CCM codes, and compares them with the supported minutes (D1) of the family that was billed. Billing more than the ' +
+    'documentation supports is an overpayment, so this is an error.',
+  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'D1', 'D4', 'D5'],
+  fix: 'Correct the claim to the codes and units the supported minutes earn (see the patient-month\'s claim lines), or fix the excluded entries if the work was done.',
+  options: z.strictObject({}),
+  messages: {
+    mixedFamilies: 'More than one type of CCM is billed for the month ({codes}); only one of 99490/99439, 99487/99489 or 99491/99437 may be billed.',
+    notComplex: 'Complex CCM ({codes}) is billed but no entry of the month is marked complex (moderate or high complexity decision making).',
+    addOnWithoutBase: '{addOn} is billed without its base code {base}.',
+    overCap: '{code} is billed ×{units}; at most {max} unit(s) may be billed per month.',
+    exceedsSupport: '{code} ×{units} needs {needed} minutes of {whose} time, but the month has {minutes} supported, enough for {supported} unit(s).',
+  },
+  check({ model, support, report }) {
+    for (const pm of model.patientMonths) {
+      const comparison = compareBilled(model, pm, support);
+      if (comparison === null) continue;
+      for (const problem of problems(comparison)) report({ ...problem, patientId: pm.patientId, month: pm.month });
+    }
+  },
+});

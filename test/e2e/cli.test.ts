@@ -1,0 +1,136 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ccm, ROOT, tempDir } from '../helpers/cli.js';
+import { fixture } from '../helpers/paths.js';
+
+const DEMO = fixture('demo/ccm-export-2026-10.xlsx');
+const EXPECTED = fixture('demo/expected');
+const RUN = ['--month', '2026-10', '--run-date', '2026-11-15'];
+
+describe('ccm audit on the demo', () => {
+  it('writes the reports, prints a summary and exits 1 for error findings', () => {
+    const out = tempDir();
+    const r = ccm(['audit', DEMO, ...RUN, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    for (const name of ['report.json', 'claims.csv', 'exceptions.csv', 'report.xlsx', 'junit.xml']) {
+      expect(existsSync(join(out, name)), name).toBe(true);
+      expect(statSync(join(out, name)).mode & 0o777, name).toBe(0o600);
+    }
+    expect(r.stdout).toMatch(/billable/i);
+    expect(r.stdout).toMatch(/estimated/i);
+  });
+
+  it('matches the committed expected result (set UPDATE_EXPECTED=1 to refresh after a deliberate change)', () => {
+    const out = tempDir();
+    ccm(['audit', DEMO, ...RUN, '--out', out, '--format', 'json,csv,junit']);
+    for (const name of ['report.json', 'claims.csv', 'exceptions.csv', 'junit.xml']) {
+      const actual = readFileSync(join(out, name), 'utf8');
+      if (process.env.UPDATE_EXPECTED) {
+        mkdirSync(EXPECTED, { recursive: true });
+        writeFileSync(join(EXPECTED, name), actual);
+      }
+      expect(actual, name).toBe(readFileSync(join(EXPECTED, name), 'utf8'));
+    }
+  });
+
+  it('gives byte-identical files on two runs', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    ccm(['audit', DEMO, ...RUN, '--out', a]);
+    ccm(['audit', DEMO, ...RUN, '--out', b]);
+    for (const name of ['report.json', 'claims.csv', 'exceptions.csv', 'report.xlsx', 'junit.xml']) {
+      expect(readFileSync(join(a, name)).equals(readFileSync(join(b, name))), name).toBe(true);
+    }
+  });
+
+  it('--fail-on never exits 0; --quiet prints nothing; --json prints the report', () => {
+    const out = tempDir();
+    expect(ccm(['audit', DEMO, ...RUN, '--out', out, '--fail-on', 'never']).code).toBe(0);
+    const quiet = ccm(['audit', DEMO, ...RUN, '--out', out, '--quiet']);
+    expect([quiet.stdout, quiet.stderr]).toEqual(['', '']);
+    const json = ccm(['audit', DEMO, ...RUN, '--out', out, '--json', '--fail-on', 'never']);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+  });
+
+  it('never prints note text unless asked', () => {
+    const out = tempDir();
+    const note = 'CCM call - 10 min';
+    expect(ccm(['audit', DEMO, ...RUN, '--out', out]).stdout).not.toContain(note);
+  });
+});
+
+describe('ccm inspect', () => {
+  it('shows the detected kind, header row and mapping of a messy export', () => {
+    const r = ccm(['inspect', fixture('formats/messy-export.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('time log, header in row 5');
+    expect(r.stdout).toMatch(/"Patient #"\s+→ patientId/);
+    expect(r.stdout).toMatch(/"Activity Date"\s+→ date/);
+    expect(r.stdout).toMatch(/"Time In"\s+→ start/);
+    expect(r.stdout).toContain('skipped 4 above the header, 1 blank, 1 totals');
+  });
+
+  it('lists every sheet of the demo, including the one it skips', () => {
+    const r = ccm(['inspect', DEMO]);
+    expect(r.stdout).toContain('sheet "CCM Time Log": time log, header in row 4');
+    expect(r.stdout).toContain('sheet "Read Me": skipped');
+  });
+});
+
+describe('could not run: exit 2 and one line naming the problem', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a time log with no duration or start/stop', ['audit', fixture('formats/no-minutes.csv')], /^ccm: no-minutes\.csv: the time log has no minutes .* or start .* and stop .* column; headers found in row 1: MRN, DOS, Staff, Credentials, Notes\.\n$/],
+    ['a missing file', ['audit', 'nope.csv'], /^ccm: .*nope\.csv: no such file\.\n$/],
+    ['an unknown flag', ['audit', DEMO, '--bogus'], /unknown option '--bogus'/],
+    ['a bad month', ['audit', DEMO, '--month', '2026-13'], /^ccm: --month 2026-13: expected YYYY-MM/],
+    ['a bad format', ['audit', DEMO, '--format', 'pdf'], /^ccm: --format pdf: unknown format/],
+    ['an unknown rule in explain', ['explain', 'vague-notes'], /^ccm: no rule "vague-notes"; did you mean "vague-note"\?/],
+    ['no inputs', ['audit'], /^ccm: no input files/],
+  ];
+  it.each(cases)('%s', (_, args, message) => {
+    const out = tempDir();
+    const r = ccm(args[0] === 'audit' ? [...args, '--out', out] : args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, 'report.json'))).toBe(false);
+  });
+
+  it('a config with an unknown key', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ccm.config.json'), '{"rules": {"vague-notes": "off"}}');
+    const r = ccm(['audit', DEMO, '--out', join(dir, 'out')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ccm: ccm\.config\.json: rules\.vague-notes: no rule has this id; did you mean "vague-note"\?\n$/);
+  });
+
+  it('an unreadable file', () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    const dir = tempDir();
+    const path = join(dir, 'log.csv');
+    writeFileSync(path, 'MRN,DOS,Minutes\n1,1/1/2026,20\n');
+    chmodSync(path, 0);
+    expect(ccm(['audit', path, '--out', join(dir, 'out')]).stderr).toMatch(/permission denied/);
+  });
+});
+
+describe('help, version, rules, explain', () => {
+  it('prints help with examples and the version', () => {
+    const help = ccm(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(ccm(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('lists the rules and explains one', () => {
+    const rules = ccm(['rules']);
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toContain('vague-note');
+    expect(rules.stdout).toContain('incompatible-service');
+    const explain = ccm(['explain', 'overlapping-time']);
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toMatch(/R-TIME/);
+  });
+});

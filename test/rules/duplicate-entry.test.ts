@@ -1,0 +1,36 @@
+import { duplicateEntry } from '../../src/rules/duplicate-entry.js';
+import { entry } from '../helpers/model-builder.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const NOTE = 'Reviewed home BP log 150s-160s; called pt re amlodipine dose; updated care plan goal';
+
+ruleTester(duplicateEntry, {
+  valid: [
+    { name: 'distinct entries', model: { entries: [entry(), entry()] } },
+    { name: 'same note, different start time', model: { entries: [entry({ note: NOTE, startTime: '09:00' }), entry({ note: NOTE, startTime: '10:00' })] } },
+    {
+      name: 'duplicates outside --month are not reported',
+      model: { entries: [entry({ note: NOTE, date: '2026-09-03' }), entry({ note: NOTE, date: '2026-09-03' }), entry({ date: '2026-10-03' })], period: '2026-10' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an exact copy: both rows in sources, the dropped copy as the entry',
+      model: { entries: [entry({ note: NOTE }), entry({ note: NOTE })] },
+      findings: [{ messageId: 'duplicate', entryIds: [1], rows: [2, 3], data: { original: 'row 2' }, severity: 'warning' }],
+    },
+    {
+      name: 'case and spacing of the note do not hide a copy; three copies give two findings',
+      model: { entries: [entry({ note: NOTE }), entry({ note: `  ${NOTE.toUpperCase()} ` }), entry({ note: NOTE })] },
+      findings: [
+        { messageId: 'duplicate', entryIds: [1], rows: [2, 3] },
+        { messageId: 'duplicate', entryIds: [2], rows: [2, 4] },
+      ],
+    },
+    {
+      name: 'duplicates of other programs are reported too',
+      model: { entries: [entry({ note: NOTE, program: 'rpm' }), entry({ note: NOTE, program: 'rpm' })] },
+      findings: [{ messageId: 'duplicate', entryIds: [1] }],
+    },
+  ],
+});

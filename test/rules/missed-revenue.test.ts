@@ -1,0 +1,44 @@
+import { missedRevenue } from '../../src/rules/missed-revenue.js';
+import { entry, service } from '../helpers/model-builder.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const staff = (minutes: number) => entry({ minutes });
+const md = (minutes: number) => entry({ minutes, credential: 'MD', staff: 'Dr. Ada Park' });
+
+ruleTester(missedRevenue, {
+  valid: [
+    { name: '99490 with 39 minutes', model: { entries: [staff(39)], services: [service('99490')] } },
+    { name: '99490 + 99439 with 40 minutes', model: { entries: [staff(40)], services: [service('99490'), service('99439')] } },
+    { name: '99490 + 99439 ×2 with 75 minutes (the cap)', model: { entries: [staff(75)], services: [service('99490'), service('99439', { units: 2 })] } },
+    { name: 'no CCM codes billed', model: { entries: [staff(60)], services: [service('99495')] } },
+    { name: 'mixed CCM types are unsupported-code\'s concern', model: { entries: [staff(60), md(60)], services: [service('99490'), service('99491')] } },
+    { name: 'complex CCM billed in full', model: { entries: [entry({ minutes: 90, program: 'complex-ccm' })], services: [service('99487'), service('99489')] } },
+  ],
+  invalid: [
+    {
+      name: '99490 alone with 45 minutes',
+      model: { entries: [staff(45)], services: [service('99490')] },
+      findings: [{ messageId: 'unbilledUnits', severity: 'info', sources: ['services.csv:2'], data: { code: '99439', supported: 1, billed: 0, amount: '$48.00' }, month: '2026-10' }],
+    },
+    {
+      name: '99439 once with 60 minutes',
+      model: { entries: [staff(60)], services: [service('99490'), service('99439')] },
+      findings: [{ messageId: 'unbilledUnits', data: { code: '99439', supported: 2, billed: 1, amount: '$48.00' } }],
+    },
+    {
+      name: 'a 2025 month is priced with 2025 fees',
+      model: { entries: [entry({ minutes: 45, date: '2025-10-05' })], services: [service('99490', { date: '2025-10-31' })] },
+      findings: [{ messageId: 'unbilledUnits', data: { amount: '$45.93' } }],
+    },
+    {
+      name: 'a practitioner family that pays less than the staff family',
+      model: { entries: [md(30), staff(40)], services: [service('99491')] },
+      findings: [{ messageId: 'betterFamily', data: { best: '99490 + 99439 ×2', bestAmount: '$162.13', family: 'practitioner', familyAmount: '$84.84' } }],
+    },
+    {
+      name: 'complex codes billed in a month not marked complex',
+      model: { entries: [staff(90)], services: [service('99487')] },
+      findings: [{ messageId: 'betterFamily', data: { best: '99490 + 99439 ×2', familyAmount: '$0.00' } }],
+    },
+  ],
+});

@@ -1,0 +1,22 @@
+import { missingStaff } from '../../src/rules/missing-staff.js';
+import { entry } from '../helpers/model-builder.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(missingStaff, {
+  valid: [
+    { name: 'name and known credential', model: { entries: [entry({ staff: 'Nina Reyes', credential: 'RN' })] } },
+    { name: 'credential with extra parts', model: { entries: [entry({ credential: 'RN, BSN' })] } },
+    { name: 'a credential mapped by config arrives classified', model: { entries: [entry({ credential: 'Care Navigator', role: 'clinical-staff' })] } },
+    { name: 'non-CCM programs are not judged', model: { entries: [entry({ staff: undefined, program: 'rpm' })] } },
+  ],
+  invalid: [
+    { name: 'no staff name', model: { entries: [entry({ staff: undefined })] }, findings: [{ messageId: 'noStaff', entryIds: [0], severity: 'error' }] },
+    { name: 'no staff name and no credential', model: { entries: [entry({ staff: undefined, credential: undefined })] }, findings: [{ messageId: 'noStaff', entryIds: [0] }] },
+    { name: 'no credential', model: { entries: [entry({ credential: undefined })] }, findings: [{ messageId: 'noCredential', data: { staff: 'Nina Reyes' } }] },
+    {
+      name: 'unrecognised credential',
+      model: { entries: [entry({ credential: 'Care Navigator' })] },
+      findings: [{ messageId: 'unknownCredential', data: { staff: 'Nina Reyes', credential: 'Care Navigator' } }],
+    },
+  ],
+});

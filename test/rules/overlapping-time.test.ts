@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { overlappingPairs, overlappingTime } from '../../src/rules/overlapping-time.js';
+import { entry, model } from '../helpers/model-builder.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(overlappingTime, {
+  valid: [
+    { name: '09:00–09:20 and 09:20–09:40 touch but do not overlap', model: { entries: [entry({ startTime: '09:00', stopTime: '09:20' }), entry({ patientId: 'P2', startTime: '09:20', stopTime: '09:40' })] } },
+    { name: 'different staff at the same time', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ staff: 'Omar Diaz', startTime: '09:00', stopTime: '09:30' })] } },
+    { name: 'different days', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ date: '2026-10-06', startTime: '09:00', stopTime: '09:30' })] } },
+    { name: 'entries without both clock times are skipped', model: { entries: [entry({ startTime: '09:00' }), entry({ startTime: '09:05', stopTime: '09:30' }), entry()] } },
+    { name: 'two non-CCM entries overlapping', model: { entries: [entry({ program: 'tcm', startTime: '09:00', stopTime: '09:30' }), entry({ program: 'rpm', startTime: '09:10', stopTime: '09:40' }), entry()] } },
+    {
+      name: 'days outside --month are not reported',
+      model: { entries: [entry({ date: '2026-09-10', startTime: '09:00', stopTime: '09:30' }), entry({ date: '2026-09-10', startTime: '09:10', stopTime: '09:40' }), entry()], period: '2026-10' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two CCM entries for different patients overlap: both unsupported',
+      model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ patientId: 'P2', startTime: '09:15', stopTime: '09:40' })] },
+      findings: [{ messageId: 'overlap', entryIds: [0, 1], rows: [2, 3], severity: 'error', data: { staff: 'Nina Reyes', date: '2026-10-05' } }],
+    },
+    {
+      name: 'a CCM entry inside a TCM entry: only the CCM entry is unsupported, both rows are sources',
+      model: { entries: [entry({ program: 'tcm', startTime: '10:00', stopTime: '10:40' }), entry({ startTime: '10:10', stopTime: '10:30' })] },
+      findings: [{ messageId: 'overlap', entryIds: [1], rows: [2, 3] }],
+    },
+    {
+      name: 'staff names match case- and space-insensitively',
+      model: { entries: [entry({ staff: 'Nina  Reyes', startTime: '09:00', stopTime: '09:30' }), entry({ staff: 'nina reyes', startTime: '09:29', stopTime: '09:40' })] },
+      findings: [{ messageId: 'overlap', entryIds: [0, 1] }],
+    },
+    {
+      name: 'one long entry overlapping two others gives one finding per pair',
+      model: {
+        entries: [
+          entry({ startTime: '09:00', stopTime: '11:00', minutes: 120 }),
+          entry({ startTime: '09:30', stopTime: '09:50' }),
+          entry({ startTime: '10:00', stopTime: '10:20' }),
+          entry({ startTime: '11:00', stopTime: '11:20' }),
+        ],
+      },
+      findings: [
+        { messageId: 'overlap', entryIds: [0, 1] },
+        { messageId: 'overlap', entryIds: [0, 2] },
+      ],
+    },
+  ],
+});
+
+describe('overlappingPairs', () => {
+  it('sweeps a large back-to-back day without reporting touching intervals', () => {
+    const entries = Array.from({ length: 600 }, (_, i) => entry({ start: i * 2, stop: i * 2 + 2, minutes: 2 }));
+    const m = model({ entries });
+    expect(overlappingPairs(m.entries)).toEqual([]);
+  });
+
+  it('finds every pair among nested intervals', () => {
+    const m = model({ entries: [entry({ start: 0, stop: 100 }), entry({ start: 10, stop: 90 }), entry({ start: 20, stop: 80 })] });
+    expect(overlappingPairs(m.entries).map(([a, b]) => [a.entry.id, b.entry.id])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { serviceBeforeConsent } from '../../src/rules/service-before-consent.js';
+import { consent, entry } from '../helpers/model-builder.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(serviceBeforeConsent, {
+  valid: [
+    { name: 'consent the same day as the entry', model: { entries: [entry({ date: '2026-10-12' })], consents: [consent({ date: '2026-10-12' })] } },
+    { name: 'consent long before', model: { entries: [entry()], consents: [consent({ date: '2025-03-01' })] } },
+    { name: 'no consent at all is left to missing-consent', model: { entries: [entry()], consents: [] } },
+    { name: 'no consents export is left to missing-consent', model: { entries: [entry()] } },
+    { name: 'only a declined consent is left to missing-consent', model: { entries: [entry()], consents: [consent({ date: '2026-01-01', declined: true })] } },
+    { name: 'the earliest of several consents counts', model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-10-20' }), consent({ date: '2026-02-01' })] } },
+    { name: 'other programs are not judged', model: { entries: [entry({ date: '2026-10-01', program: 'tcm' })], consents: [consent({ date: '2026-10-12' })] } },
+  ],
+  invalid: [
+    {
+      name: 'an entry the day before consent',
+      model: { entries: [entry({ date: '2026-10-11' }), entry({ date: '2026-10-12' })], consents: [consent({ date: '2026-10-12' })] },
+      findings: [{ messageId: 'beforeConsent', entryIds: [0], data: { date: '2026-10-11', consentDate: '2026-10-12', consentRow: 'consents.csv, row 2' }, severity: 'error' }],
+    },
+    {
+      name: 'a declined record does not count as the earliest consent',
+      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-01-01', declined: true }), consent({ date: '2026-10-12' })] },
+      findings: [{ messageId: 'beforeConsent', data: { consentRow: 'consents.csv, row 3' } }],
+    },
+    {
+      name: 'consents are per patient',
+      model: { entries: [entry({ date: '2026-10-05' }), entry({ date: '2026-10-05', patientId: 'P2' })], consents: [consent({ date: '2026-01-01' }), consent({ patientId: 'P2', date: '2026-10-06' })] },
+      findings: [{ messageId: 'beforeConsent', entryIds: [1], patientId: 'P2' }],
+    },
+  ],
+});

@@ -1,0 +1,78 @@
+import { unsupportedCode } from '../../src/rules/unsupported-code.js';
+import { entry, service } from '../helpers/model-builder.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const staff = (minutes: number) => entry({ minutes });
+const md = (minutes: number) => entry({ minutes, credential: 'MD', staff: 'Dr. Ada Park' });
+
+ruleTester(unsupportedCode, {
+  valid: [
+    { name: '99490 with 20 minutes', model: { entries: [staff(20)], services: [service('99490')] } },
+    { name: '99490 + 99439 with 40 minutes', model: { entries: [staff(40)], services: [service('99490'), service('99439')] } },
+    { name: '99490 + 99439 ×2 with 60 minutes', model: { entries: [staff(60)], services: [service('99490'), service('99439', { units: 2 })] } },
+    { name: 'billing less than supported is missed-revenue\'s concern', model: { entries: [staff(59)], services: [service('99490')] } },
+    { name: '99491 with 30 practitioner minutes', model: { entries: [md(30)], services: [service('99491')] } },
+    { name: 'practitioner minutes count toward 99490', model: { entries: [staff(10), md(10)], services: [service('99490')] } },
+    { name: '99487 + 99489 in a complex month with 90 minutes', model: { entries: [entry({ minutes: 90, program: 'complex-ccm' })], services: [service('99487'), service('99489')] } },
+    { name: 'no CCM codes billed', model: { entries: [staff(5)], services: [service('99495')] } },
+    { name: 'no services export', model: { entries: [staff(5)] } },
+  ],
+  invalid: [
+    {
+      name: '99490 with 19 minutes',
+      model: { entries: [staff(19)], services: [service('99490')] },
+      findings: [{ messageId: 'exceedsSupport', severity: 'error', sources: ['services.csv:2'], data: { code: '99490', units: 1, needed: 20, minutes: '19', supported: 0 }, month: '2026-10' }],
+    },
+    {
+      name: '99439 with 39 minutes',
+      model: { entries: [staff(39)], services: [service('99490'), service('99439')] },
+      findings: [{ messageId: 'exceedsSupport', sources: ['services.csv:3'], data: { code: '99439', units: 1, needed: 40, minutes: '39', supported: 0 } }],
+    },
+    {
+      name: '99439 ×2 with 59 minutes',
+      model: { entries: [staff(59)], services: [service('99490'), service('99439', { units: 2 })] },
+      findings: [{ messageId: 'exceedsSupport', data: { code: '99439', units: 2, needed: 60, supported: 1 } }],
+    },
+    {
+      name: 'units are added over rows',
+      model: { entries: [staff(45)], services: [service('99490'), service('99439'), service('99439')] },
+      findings: [{ messageId: 'exceedsSupport', sources: ['services.csv:3', 'services.csv:4'], data: { code: '99439', units: 2, supported: 1 } }],
+    },
+    {
+      name: '99439 more than twice',
+      model: { entries: [staff(90)], services: [service('99490'), service('99439', { units: 3 })] },
+      findings: [{ messageId: 'overCap', data: { code: '99439', units: 3, max: 2 } }],
+    },
+    {
+      name: 'the base code more than once',
+      model: { entries: [staff(40)], services: [service('99490', { units: 2 })] },
+      findings: [{ messageId: 'overCap', data: { code: '99490', max: 1 } }],
+    },
+    {
+      name: 'an add-on without its base',
+      model: { entries: [staff(45)], services: [service('99439')] },
+      findings: [{ messageId: 'addOnWithoutBase', data: { addOn: '99439', base: '99490' }, sources: ['services.csv:2'] }],
+    },
+    {
+      name: 'two CCM types in one month',
+      model: { entries: [staff(40), md(30)], services: [service('99490'), service('99491')] },
+      findings: [{ messageId: 'mixedFamilies', sources: ['services.csv:2', 'services.csv:3'], data: { codes: '99490 + 99491' } }],
+    },
+    {
+      name: 'complex CCM without a complex marker',
+      model: { entries: [staff(90)], services: [service('99487'), service('99489')] },
+      findings: [{ messageId: 'notComplex', data: { codes: '99487, 99489' }, sources: ['services.csv:2', 'services.csv:3'] }],
+    },
+    {
+      name: '99491 needs the practitioner\'s own minutes',
+      model: { entries: [staff(45)], services: [service('99491')] },
+      findings: [{ messageId: 'exceedsSupport', data: { code: '99491', needed: 30, whose: 'the practitioner\'s own', minutes: '0' } }],
+    },
+    {
+      name: 'excluded entries do not support the code (D1)',
+      model: { entries: [staff(15), entry({ minutes: 10, note: 'phone call' })], services: [service('99490')] },
+      enable: ['vague-note'],
+      findings: [{ messageId: 'exceedsSupport', data: { minutes: '15' } }],
+    },
+  ],
+});
