@@ -5,7 +5,8 @@ import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
-import { bestOption, claimLines, entryMinutes, pricesFor } from './pricing.js';
+import { countableMinutes } from '../model/queries.js';
+import { bestOption, claimLines, pricesFor } from './pricing.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
 /**
@@ -28,11 +29,11 @@ function billMonth(
   blockers: ReadonlyMap<string, readonly string[]>,
   options: BillingOptions,
 ): PatientMonth {
-  const counts = (e: TimeEntry): boolean => isSupported(e) && entryMinutes(e) > 0;
+  const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   const price = pricesFor(options, pm.month);
   const option = bestOption(pm.entries, counts, price);
   const { lines, total } = claimLines(option, price);
-  const supportedMinutes = sum(pm.entries.filter(counts).map(entryMinutes));
+  const supportedMinutes = sum(pm.entries.filter(counts).map(countableMinutes));
   const blockedBy = [...(blockers.get(monthKey(pm.patientId, pm.month)) ?? [])];
   const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';
   return {
@@ -40,7 +41,7 @@ function billMonth(
     mbi: pm.entries.find((e) => e.mbi)?.mbi ?? null,
     month: pm.month,
     status,
-    loggedMinutes: sum(pm.entries.map(entryMinutes)),
+    loggedMinutes: sum(pm.entries.map(countableMinutes)),
     supportedMinutes,
     family: option?.family.family ?? null,
     lines,
@@ -84,7 +85,7 @@ function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: Ti
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   let total = 0;
   for (const entry of relevant) {
-    total += entryMinutes(entry);
+    total += countableMinutes(entry);
     if (total >= option.family.base.minutes) return entry.date;
   }
   return end; // unreachable: the option exists only when the base minimum is met

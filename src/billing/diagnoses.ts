@@ -1,21 +1,11 @@
 import { lookupIcd10 } from '../data/icd10.js';
+import { isActiveInMonth } from '../model/queries.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10 } from '../normalize/codes.js';
 import { monthEnd } from '../normalize/dates.js';
 
 /** A professional claim (CMS-1500 item 21, 837P) carries at most 12 diagnosis codes. */
 export const MAX_CLAIM_DIAGNOSES = 12;
-
-/**
- * Active during the month: onset on or before its last day (or no onset recorded), and not resolved before
- * its first day. A resolved flag without a date cannot be placed in time, so it counts as inactive: a claim
- * should not rest on a condition the record says is over.
- */
-export function isActiveInMonth(d: Diagnosis, month: string): boolean {
-  if (d.onsetDate !== undefined && d.onsetDate > monthEnd(month)) return false;
-  if (d.resolvedDate !== undefined) return d.resolvedDate >= `${month}-01`;
-  return !d.resolved;
-}
 
 /**
  * Diagnosis codes for the month's claim, dotted: billable codes of the month's code set only (the others are

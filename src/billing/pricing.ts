@@ -1,3 +1,4 @@
+import { countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { monthEnd } from '../normalize/dates.js';
 import { chooseFamily, roundCents, type FamilyOption, type MonthMinutes } from './codes.js';
@@ -9,12 +10,6 @@ import type { BillingOptions, ClaimLine } from './types.js';
  * summary's "what if these minutes counted" figures use exactly the arithmetic the claim lines use.
  */
 
-/** Minutes an entry can contribute: unreadable (null), negative or non-finite minutes contribute nothing. */
-export function entryMinutes(entry: TimeEntry): number {
-  const m = entry.minutes;
-  return m !== null && Number.isFinite(m) && m > 0 ? m : 0;
-}
-
 /**
  * Staff and practitioner minutes of the entries that `counts`. Every role other than `practitioner` is added
  * to staff time: which roles may count is the rules' decision (R-TIME-STAFF through non-clinical-staff
@@ -25,8 +20,8 @@ export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: Time
   let practitioner = 0;
   for (const entry of entries) {
     if (!counts(entry)) continue;
-    if (entry.role === 'practitioner') practitioner += entryMinutes(entry);
-    else staff += entryMinutes(entry);
+    if (entry.role === 'practitioner') practitioner += countableMinutes(entry);
+    else staff += countableMinutes(entry);
   }
   // The complex marker is a property of the month (R-ELIG-COMPLEX), whether or not the marked entry counts.
   return { staff, practitioner, complex: entries.some((e) => e.complex) };

@@ -4,7 +4,8 @@ import type { TimeEntry } from '../model/schema.js';
 import type { RuleRun } from '../rules/engine.js';
 import { SEVERITIES, type Severity, type SupportView } from '../rules/types.js';
 import { roundCents } from './codes.js';
-import { bestOption, claimLines, entryMinutes, pricesFor } from './pricing.js';
+import { countableMinutes } from '../model/queries.js';
+import { bestOption, claimLines, pricesFor } from './pricing.js';
 import type { BillingOptions, PatientMonth, PatientMonthStatus } from './types.js';
 
 /**
@@ -54,7 +55,7 @@ export function summarize(
 function loggedPotential(ref: PatientMonthRef | undefined, options: Pick<BillingOptions, 'fees'>): number {
   if (!ref) return 0;
   const price = pricesFor(options, ref.month);
-  return claimLines(bestOption(ref.entries, (e) => entryMinutes(e) > 0, price), price).total;
+  return claimLines(bestOption(ref.entries, (e) => countableMinutes(e) > 0, price), price).total;
 }
 
 /**
@@ -83,13 +84,13 @@ function topFixes(
     if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, key, pm.estimatedPayment);
     const ref = refs.get(key);
     if (!ref) continue;
-    const excluded = ref.entries.filter((e) => !support.isSupported(e) && entryMinutes(e) > 0);
+    const excluded = ref.entries.filter((e) => !support.isSupported(e) && countableMinutes(e) > 0);
     if (excluded.length === 0) continue;
     const price = pricesFor(options, pm.month);
     const excludingRules = new Set(excluded.flatMap((e) => support.exclusions(e).map((f) => f.rule)));
     for (const rule of excludingRules) {
       const released = new Set<TimeEntry>(excluded.filter((e) => support.exclusions(e).some((f) => f.rule === rule)));
-      const counts = (e: TimeEntry): boolean => (support.isSupported(e) || released.has(e)) && entryMinutes(e) > 0;
+      const counts = (e: TimeEntry): boolean => (support.isSupported(e) || released.has(e)) && countableMinutes(e) > 0;
       const potential = claimLines(bestOption(ref.entries, counts, price), price).total;
       add(rule, key, roundCents(potential - pm.estimatedPayment));
     }

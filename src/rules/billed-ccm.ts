@@ -3,7 +3,8 @@ import { BUNDLED_FEES, feeFor } from '../billing/fees.js';
 import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
 import type { BilledService } from '../model/schema.js';
 import type { SupportView } from './types.js';
-import { countableMinutes, monthEnd } from './util.js';
+import { monthMinutes } from '../billing/pricing.js';
+import { monthEnd } from './util.js';
 
 /** A patient-month's billed CCM codes next to what its supported minutes earn (D4, D5). */
 export interface BilledComparison {
@@ -20,18 +21,6 @@ export interface BilledComparison {
   best: FamilyOption | null;
 }
 
-/** Supported minutes split as the code families count them: the practitioner's own, and everyone else's (R-TIME-PRACTITIONER). */
-export function supportedMinutes(pm: PatientMonthRef, support: SupportView): MonthMinutes {
-  let staff = 0;
-  let practitioner = 0;
-  for (const e of pm.entries) {
-    if (!support.isSupported(e)) continue;
-    if (e.role === 'practitioner') practitioner += countableMinutes(e);
-    else staff += countableMinutes(e);
-  }
-  return { staff, practitioner, complex: pm.entries.some((e) => e.complex) };
-}
-
 /** The comparison for a month whose billed services include CCM codes; null when none were billed. */
 export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
   const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => CCM_CODES.has(s.code));
@@ -39,7 +28,7 @@ export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: S
   const billed = new Map<string, number>();
   for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
   const families = CODE_FAMILIES.filter((f) => billed.has(f.base.code) || billed.has(f.addOn.code));
-  const minutes = supportedMinutes(pm, support);
+  const minutes = monthMinutes(pm.entries, (e) => support.isSupported(e));
   const end = monthEnd(pm.month);
   const price = (code: string): number => feeFor(BUNDLED_FEES, code, end);
   return { services, billed, families, minutes, price, best: chooseFamily(minutes, price) };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CCM_PROGRAMS } from '../model/build.js';
 import { defineRule } from './define-rule.js';
-import { count, countableMinutes, formatMinutes, inPeriod, staffLabel } from './util.js';
+import { countableMinutes } from '../model/queries.js';
+import { count, formatMinutes, inPeriod, staffLabel } from './util.js';
 
 /** Ten hours of logged care-management time in one day is more than a full shift of nothing else. */
 const DEFAULT_MAX_DAILY_MINUTES = 600;

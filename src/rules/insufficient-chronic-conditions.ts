@@ -3,7 +3,7 @@ import { lookupIcd10, type ChronicIndicator } from '../data/icd10.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10, isWellFormedIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
-import { icdCategory, inactiveReason } from './diagnoses.js';
+import { inactiveReason } from '../model/queries.js';
 import { monthEnd } from './util.js';
 
 /** CCM needs two or more chronic conditions (R-ELIG-CCM). */
@@ -104,3 +104,8 @@ export const insufficientChronicConditions = defineRule({
     }
   },
 });
+
+/** The 3-character ICD-10-CM category: E11.9 and E11.65 are both diabetes, one condition. */
+function icdCategory(code: string): string {
+  return code.slice(0, 3);
+}

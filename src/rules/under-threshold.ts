@@ -3,7 +3,8 @@ import { MINIMUM_BILLABLE_MINUTES } from '../billing/codes.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import type { SupportView } from './types.js';
-import { countableMinutes, formatMinutes, rowFrom } from './util.js';
+import { countableMinutes } from '../model/queries.js';
+import { formatMinutes, rowFrom } from './util.js';
 
 /** "row 4 (vague-note), row 9 (missing-staff, overlapping-time)": rows as seen from the month's first entry. */
 function describeExclusions(base: SourceRef, entries: readonly TimeEntry[], support: SupportView): string {

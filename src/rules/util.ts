@@ -79,7 +79,3 @@ export function staffLabel(entry: TimeEntry): string {
   return entry.staff ?? 'unnamed staff';
 }
 
-/** Minutes that can be added up: null (unreadable) and non-positive values are invalid-minutes' concern. */
-export function countableMinutes(entry: TimeEntry): number {
-  return entry.minutes !== null && entry.minutes > 0 ? entry.minutes : 0;
-}
