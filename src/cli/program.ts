@@ -172,7 +172,7 @@ function ruleIds(): string[] {
 }
 
 function resolveSpecs(io: CliIO, inputs: readonly string[], flags: KindFlags) {
-  const specs = collectInputs(inputs, flags).map((s) => ({ ...s, path: resolve(io.cwd, s.path) }));
+  const specs = collectInputs(inputs, flags).map((s) => ({ ...s, label: s.path, path: resolve(io.cwd, s.path) }));
   if (specs.length === 0) throw new CcmError('no input files: name at least one CSV or XLSX export (see `ccm audit --help`).');
   return specs;
 }

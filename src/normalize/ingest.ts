@@ -23,6 +23,8 @@ import {
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
   path: string;
+  /** The path as the user wrote it, for reports: absolute paths would differ between machines and runs. */
+  label?: string;
   sheet?: string;
   kind?: InputKind;
 }
@@ -98,7 +100,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
   const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials };
   const partials: string[] = [];
   for (const spec of specs) {
-    const report: InputReport = { file: basename(spec.path), path: spec.path, sha256: '', tables: [] };
+    const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
     let sheetFound = spec.sheet === undefined;
     for await (const sheet of readInput(spec.path)) {
       if (spec.sheet !== undefined && sheet.sheet !== spec.sheet) {
@@ -110,7 +112,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
       if (table.kind === null && table.note) partials.push(`${describeLocation(sheet)}: ${table.note}`);
       report.tables.push(table);
     }
-    if (!sheetFound) throw new CcmError(`${report.file}: no sheet named "${spec.sheet}"; run \`ccm inspect ${spec.path}\` to list its sheets.`);
+    if (!sheetFound) throw new CcmError(`${report.file}: no sheet named "${spec.sheet}"; run \`ccm inspect ${spec.label ?? spec.path}\` to list its sheets.`);
     report.sha256 = await sha256(spec.path);
     result.inputs.push(report);
   }

@@ -63,7 +63,8 @@ export function renderClaimsCsv(result: AuditResult): string {
         pm.billingNpi,
         ...icd,
         result.options.placeOfService,
-        line.estimatedPayment,
+        // Dollars and cents, as billing imports expect ("48.00", not "48").
+        line.estimatedPayment.toFixed(2),
       ]);
     }
   }

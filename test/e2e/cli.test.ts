@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ccm, ROOT, tempDir } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
 
-const DEMO = fixture('demo/ccm-export-2026-10.xlsx');
+// Relative to the repository root, where ccm() runs: reports record input paths as the user wrote them.
+const DEMO = 'fixtures/demo/ccm-export-2026-10.xlsx';
 const EXPECTED = fixture('demo/expected');
 const RUN = ['--month', '2026-10', '--run-date', '2026-11-15'];
 
