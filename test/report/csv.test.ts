@@ -56,7 +56,7 @@ describe('renderClaimsCsv', () => {
       place_of_service: '11',
       estimated_payment: '66.13',
     });
-    expect(rows[1]!.estimated_payment).toBe('48');
+    expect(rows[1]!.estimated_payment).toBe('48.00');
   });
 
   it('is empty but for the header when nothing is billable', () => {
