@@ -9,6 +9,7 @@ import type { StaffRole, TimeEntry } from './model/schema.js';
 import { ingest, type InputSpec } from './normalize/ingest.js';
 import type { ColumnOverrides } from './normalize/detect.js';
 import { roleKey } from './normalize/roles.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
 import { resolveRules, runRules } from './rules/engine.js';
 import { RULES } from './rules/index.js';
@@ -36,11 +37,21 @@ export function localDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+export function readLimits(config: Config): ReadLimits {
+  const l = config.limits ?? {};
+  return {
+    maxRows: l.maxRows ?? DEFAULT_LIMITS.maxRows,
+    maxCellChars: l.maxCellChars ?? DEFAULT_LIMITS.maxCellChars,
+    maxUncompressedBytes: l.maxUncompressedMB !== undefined ? l.maxUncompressedMB * 1024 ** 2 : DEFAULT_LIMITS.maxUncompressedBytes,
+    maxCompressionRatio: l.maxCompressionRatio ?? DEFAULT_LIMITS.maxCompressionRatio,
+  };
+}
+
 /** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
   const credentials = new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role]));
-  const data = await ingest(inputs, { dateOrder: config.dateOrder ?? 'mdy', columns: (config.columns ?? {}) as ColumnOverrides, credentials });
+  const data = await ingest(inputs, { dateOrder: config.dateOrder ?? 'mdy', columns: (config.columns ?? {}) as ColumnOverrides, credentials, limits: readLimits(config) });
   const period = options.period ?? config.month;
   const runDate = options.runDate ?? localDate();
   const model = buildModel(data, { period, runDate });

@@ -1,4 +1,5 @@
 import type { Config } from './config/schema.js';
+import { readLimits } from './audit.js';
 import { CcmError } from './errors.js';
 import type { StaffRole } from './model/schema.js';
 import { KIND_LABELS } from './normalize/columns.js';
@@ -29,6 +30,7 @@ export async function inspectInputs(specs: readonly InputSpec[], config: Config)
         columns: (config.columns ?? {}) as ColumnOverrides,
         credentials,
         requireTimeLog: false,
+        limits: readLimits(config),
       });
       out.push({ file: spec.path, report: data.inputs[0]!, rejected: data.rejected.slice(0, SHOWN_REJECTS) });
     } catch (error) {

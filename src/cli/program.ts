@@ -11,6 +11,7 @@ import { renderJson } from '../report/json.js';
 import { renderTerminal } from '../report/table.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
 import { renderExplain, renderRuleList } from '../rules/docs.js';
+import { inputBeingRead } from '../read/open.js';
 import { closest } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
@@ -213,7 +214,7 @@ async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags)
   const { result, baseline: baselineOutcome } = await audit(specs, options);
   const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
   const clash = specs.find((s) => outputs.includes(resolve(io.cwd, s.path)));
-  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.path}; choose another --out.`);
+  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);
   const paths = await writeReports(result, { dir: outDir, formats });
 
   if (flags.json) io.stdout(renderJson(result));
@@ -251,8 +252,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const program = createProgram(io, (c) => {
     code = c;
   });
+  // exceljs can wait forever on a damaged workbook: the event loop empties with the read still pending. When
+  // that happens before the command finished, say which file it was instead of exiting silently (Node's 13).
+  let onStall = (): void => {};
+  const stalled = new Promise<'stalled'>((resolve) => {
+    onStall = () => resolve('stalled');
+    process.once('beforeExit', onStall);
+  });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    const outcome = await Promise.race([program.parseAsync([...argv], { from: 'user' }), stalled]);
+    if (outcome === 'stalled') {
+      io.stderr(`ccm: ${inputBeingRead() ?? 'an input'}: reading stopped before the end of the file (the workbook is damaged); open it in Excel and save it again, or export it as CSV.\n`);
+      return EXIT.failure;
+    }
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -265,5 +277,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     io.stderr(`ccm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failure;
+  } finally {
+    process.removeListener('beforeExit', onStall);
   }
 }

@@ -50,6 +50,15 @@ export const ConfigSchema = z
       })
       .optional(),
     failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+    limits: z
+      .strictObject({
+        maxRows: z.number().int().positive().optional(),
+        maxCellChars: z.number().int().positive().optional(),
+        maxUncompressedMB: z.number().positive().optional(),
+        maxCompressionRatio: z.number().positive().optional(),
+      })
+      .optional()
+      .describe('Resource limits for untrusted inputs; the defaults are far above any real export.'),
   })
   .describe('ccm configuration');
 

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { CcmError, describeLocation } from '../errors.js';
 import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { readInput } from '../read/open.js';
 import type { RawRow, RawSheet } from '../read/types.js';
 import { cellText } from './cells.js';
@@ -33,6 +34,7 @@ export interface IngestOptions {
   dateOrder: DateOrder;
   /** `inspect` reads any table; an audit needs a time log. */
   requireTimeLog?: boolean;
+  limits?: ReadLimits;
   columns: ColumnOverrides;
   credentials: ReadonlyMap<string, StaffRole>;
 }
@@ -102,7 +104,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
   for (const spec of specs) {
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
     let sheetFound = spec.sheet === undefined;
-    for await (const sheet of readInput(spec.path)) {
+    for await (const sheet of readInput(spec.path, options.limits ?? DEFAULT_LIMITS)) {
       if (spec.sheet !== undefined && sheet.sheet !== spec.sheet) {
         await drain(sheet.rows);
         continue;
@@ -116,9 +118,16 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     report.sha256 = await sha256(spec.path);
     result.inputs.push(report);
   }
-  if (options.requireTimeLog !== false && !result.kindsPresent.has('timeLog')) {
-    const hint = partials.length > 0 ? partials.join(' | ') : 'no sheet or file has a header row with patient, date and minutes columns';
-    throw new CcmError(`no time log found in the inputs: ${hint}`);
+  if (options.requireTimeLog !== false) {
+    if (!result.kindsPresent.has('timeLog')) {
+      const hint = partials.length > 0 ? partials.join(' | ') : 'no sheet or file has a header row with patient, date and minutes columns';
+      throw new CcmError(`no time log found in the inputs: ${hint}`);
+    }
+    const timeLogs = result.inputs.flatMap((i) => i.tables).filter((t) => t.kind === 'timeLog');
+    if (timeLogs.every((t) => t.records + t.rejected === 0)) {
+      const t = timeLogs[0]!;
+      throw new CcmError(`${describeLocation(t)}: the time log has a header (row ${t.headerRow}) but no entries; export it again with the month's rows.`);
+    }
   }
   return result;
 }
@@ -172,12 +181,17 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const index = new Map(candidate.matches.map((m) => [m.field, m.index]));
   const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
   const patientColumn = index.get('patientId')!;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const handle = (row: RawRow): void => {
     if (row.row <= candidate.headerRow) {
       if (row.row < candidate.headerRow) report.skipped.beforeHeader++;
       return;
     }
     report.rowsRead++;
+    if (report.rowsRead > limits.maxRows) {
+      throw new CcmError(`${describeLocation(sheet)}: more than ${limits.maxRows} rows; split the export or raise limits.maxRows in the config.`);
+    }
+    checkCellLengths(row, sheet, candidate.headers, limits.maxCellChars);
     const skip = classifyRow(row, patientColumn);
     if (skip) {
       report.skipped[skip]++;
@@ -232,6 +246,16 @@ function pushRecord(out: Ingested, kind: InputKind, record: AnyRecord): void {
     carePlans: out.carePlans,
   };
   lists[kind].push(record);
+}
+
+function checkCellLengths(row: RawRow, sheet: RawSheet, headers: readonly string[], max: number): void {
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i];
+    if (typeof cell === 'string' && cell.length > max) {
+      const column = headers[i] || columnLetter(i);
+      throw new CcmError(`${describeLocation({ ...sheet, row: row.row, column })}: a cell of ${cell.length} characters, over the ${max} limit; check the export.`);
+    }
+  }
 }
 
 const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;

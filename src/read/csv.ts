@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { CcmError } from '../errors.js';
@@ -23,11 +24,26 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
     const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
     const encoding = sniffEncoding(head, bytesRead < SAMPLE_BYTES);
+    if (encoding.bomLength === 0 && head.includes(0)) throw new CcmError(`${basename(path)}: ${describeNulBytes(head)}`);
     const text = new TextDecoder(encoding.encoding).decode(head.subarray(encoding.bomLength), { stream: true });
     return { ...encoding, delimiter: sniffDelimiter(text) };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Text exports have no NUL bytes. UTF-16 without a byte-order mark has one in every other byte; anything
+ * else with NULs is a binary file with a CSV name.
+ */
+function describeNulBytes(head: Buffer): string {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const utf16 = Math.max(even, odd) > head.length / 4 && Math.min(even, odd) < head.length / 50;
+  return utf16
+    ? 'the file is UTF-16 text without a byte-order mark; save it again as "CSV UTF-8" in Excel.'
+    : 'the file contains NUL bytes, so it is not a text export; export it again as CSV or XLSX.';
 }
 
 /** Decode the byte stream to text with the sniffed encoding; TextDecoder keeps characters split across chunks whole. */

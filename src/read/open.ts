@@ -3,7 +3,9 @@ import { basename, extname } from 'node:path';
 import { CcmError } from '../errors.js';
 import { readCsv, sniffCsv } from './csv.js';
 import type { RawSheet } from './types.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { readXlsx } from './xlsx.js';
+import { preflightXlsx } from './xlsx-preflight.js';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -12,10 +14,21 @@ export type FileFormat = 'csv' | 'xlsx';
  * often misnamed, and a legacy .xls or an encrypted workbook must be refused with a useful message instead
  * of being fed to a parser that hangs or throws something cryptic.
  */
-export async function* readInput(path: string): AsyncGenerator<RawSheet> {
+let reading: string | undefined;
+
+/** The input being read, for the message when a damaged workbook stalls exceljs (see cli/program.ts). */
+export function inputBeingRead(): string | undefined {
+  return reading;
+}
+
+export async function* readInput(path: string, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<RawSheet> {
   const displayName = basename(path);
+  reading = displayName;
   const format = await detectFormat(path, displayName);
-  if (format === 'xlsx') yield* readXlsx(path, displayName);
+  if (format === 'xlsx') {
+    await preflightXlsx(path, displayName, limits);
+    yield* readXlsx(path, displayName);
+  }
   else yield readCsv(path, displayName, await sniffCsv(path));
 }
 
@@ -47,9 +60,11 @@ export async function detectFormat(path: string, displayName: string): Promise<F
     return 'xlsx';
   }
   if (head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new CcmError(
-      `${displayName}: this is a legacy .xls workbook or a password-protected file; open it in Excel, remove any password and save it as .xlsx or CSV.`,
-    );
+    // An OLE2 compound file: a legacy .xls, or an .xlsx that Excel encrypted with a password.
+    if (await containsText(path, ENCRYPTED_PACKAGE)) {
+      throw new CcmError(`${displayName}: the workbook is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again.`);
+    }
+    throw new CcmError(`${displayName}: this is a legacy .xls workbook; open it in Excel and save it as .xlsx or CSV.`);
   }
   if (['.xlsx', '.xlsm', '.xls', '.xlsb'].includes(extname(path).toLowerCase())) {
     const text = head.toString('latin1').toLowerCase();
@@ -59,6 +74,21 @@ export async function detectFormat(path: string, displayName: string): Promise<F
     throw new CcmError(`${displayName}: not a readable workbook (no XLSX signature); export it again as .xlsx or CSV.`);
   }
   return 'csv';
+}
+
+/** The stream name Office gives an encrypted workbook inside its compound file, as UTF-16LE. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const SCAN_BYTES = 4 * 1024 * 1024;
+
+async function containsText(path: string, needle: Buffer): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SCAN_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SCAN_BYTES, 0);
+    return buffer.subarray(0, bytesRead).includes(needle);
+  } finally {
+    await handle.close();
+  }
 }
 
 function fsReason(error: unknown): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { CcmError } from '../errors.js';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -48,7 +49,11 @@ const WRITERS: Record<(typeof REPORT_FILES)[ReportFormat][number], Writer> = {
  * set as it was and no temporary files behind. Renames within a directory are atomic per file.
  */
 export async function writeReports(result: AuditResult, options: { dir: string; formats: readonly ReportFormat[] }): Promise<string[]> {
-  await mkdir(options.dir, { recursive: true });
+  try {
+    await mkdir(options.dir, { recursive: true });
+  } catch (error) {
+    throw unwritable(options.dir, error);
+  }
   const names = REPORT_FORMATS.filter((f) => options.formats.includes(f)).flatMap((f) => REPORT_FILES[f]);
   const tag = randomBytes(6).toString('hex');
   const staged = names.map((name) => ({ path: join(options.dir, name), temp: join(options.dir, `.${name}.${tag}.tmp`), write: WRITERS[name] }));
@@ -57,7 +62,14 @@ export async function writeReports(result: AuditResult, options: { dir: string; 
     for (const file of staged) await rename(file.temp, file.path);
   } catch (error) {
     await Promise.all(staged.map((file) => rm(file.temp, { force: true })));
-    throw error;
+    throw unwritable(options.dir, error);
   }
   return staged.map((file) => file.path);
+}
+
+/** A file-system failure while writing is the user's to fix (permissions, a full disk): say so in one line. */
+function unwritable(dir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string') return error;
+  return new CcmError(`${dir}: cannot write the report there (${code}); choose another --out folder. The previous report, if any, is unchanged.`);
 }

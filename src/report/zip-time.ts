@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { readCentralDirectory } from '../zip.js';
 
 /**
  * Reproducible XLSX files. exceljs's WorkbookWriter hands each part to archiver without a date, so archiver
@@ -10,11 +11,7 @@ import { open } from 'node:fs/promises';
  * CRCs cover the data only, so the archive stays valid.
  */
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const EOCD_SIZE = 22;
-const CENTRAL_SIZE = 46;
 
 /** MS-DOS time (low 16 bits) and date (high 16 bits), from UTC fields as archiver writes them by default. */
 export function dosDateTime(date: Date): number {
@@ -35,44 +32,19 @@ export async function stampZipEntries(path: string, when: Date): Promise<boolean
   const stamp = dosDateTime(when);
   const file = await open(path, 'r+');
   try {
-    const { size } = await file.stat();
-    const tailSize = Math.min(size, EOCD_SIZE + 0xffff); // the record plus the longest comment
-    const tail = Buffer.alloc(tailSize);
-    await file.read(tail, 0, tailSize, size - tailSize);
-    const eocd = findEndOfCentralDirectory(tail);
-    const entries = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return false;
-
-    const cd = Buffer.alloc(cdSize);
-    await file.read(cd, 0, cdSize, cdOffset);
-    const localOffsets: number[] = [];
-    for (let at = 0, n = 0; n < entries; n++) {
-      if (cd.readUInt32LE(at) !== CENTRAL) throw new Error(`${path}: zip central directory is corrupt`);
-      const localOffset = cd.readUInt32LE(at + 42);
-      if (localOffset === 0xffffffff) return false;
-      localOffsets.push(localOffset);
-      cd.writeUInt32LE(stamp, at + 12);
-      at += CENTRAL_SIZE + cd.readUInt16LE(at + 28) + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
-    }
+    const cd = await readCentralDirectory(file);
+    if (cd.zip64) return false;
     const bytes = Buffer.alloc(4);
-    for (const offset of localOffsets) {
-      await file.read(bytes, 0, 4, offset);
-      if (bytes.readUInt32LE(0) !== LOCAL) throw new Error(`${path}: zip local header missing at byte ${offset}`);
+    for (const entry of cd.entries) {
+      cd.bytes.writeUInt32LE(stamp, entry.recordOffset + 12);
+      await file.read(bytes, 0, 4, entry.localHeaderOffset);
+      if (bytes.readUInt32LE(0) !== LOCAL) throw new Error(`${path}: zip local header missing at byte ${entry.localHeaderOffset}`);
       bytes.writeUInt32LE(stamp);
-      await file.write(bytes, 0, 4, offset + 10);
+      await file.write(bytes, 0, 4, entry.localHeaderOffset + 10);
     }
-    await file.write(cd, 0, cdSize, cdOffset);
+    await file.write(cd.bytes, 0, cd.bytes.length, cd.offset);
     return true;
   } finally {
     await file.close();
   }
-}
-
-function findEndOfCentralDirectory(tail: Buffer): number {
-  for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) return i;
-  }
-  throw new Error('not a zip file: no end-of-central-directory record');
 }

@@ -1,0 +1,76 @@
+import type { FileHandle } from 'node:fs/promises';
+
+/**
+ * The central directory of a zip file (APPNOTE.TXT 4.3.12, 4.3.16), read without inflating anything: the
+ * XLSX reader checks a workbook with it before streaming (a truncated file would hang exceljs; an encrypted
+ * entry or a zip bomb must be refused before it is inflated), and the XLSX writer rewrites entry times in it.
+ */
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const EOCD_SIZE = 22;
+const CENTRAL_SIZE = 46;
+
+export interface ZipEntry {
+  name: string;
+  /** General-purpose flags; bit 0 = encrypted. */
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+  /** Offset of this entry's record inside the central directory buffer. */
+  recordOffset: number;
+}
+
+export interface CentralDirectory {
+  offset: number;
+  /** The raw directory, for callers that patch it in place. */
+  bytes: Buffer;
+  entries: ZipEntry[];
+  /** Zip64 archives (over 4 GB or 65,535 entries) keep their real figures elsewhere; callers decide. */
+  zip64: boolean;
+}
+
+export class ZipFormatError extends Error {}
+
+export async function readCentralDirectory(file: FileHandle): Promise<CentralDirectory> {
+  const { size } = await file.stat();
+  const tailSize = Math.min(size, EOCD_SIZE + 0xffff); // the record plus the longest comment
+  const tail = Buffer.alloc(tailSize);
+  await file.read(tail, 0, tailSize, size - tailSize);
+  const eocd = findEndOfCentralDirectory(tail);
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    return { offset: cdOffset, bytes: Buffer.alloc(0), entries: [], zip64: true };
+  }
+  if (cdOffset + cdSize > size) throw new ZipFormatError('the central directory lies past the end of the file');
+  const bytes = Buffer.alloc(cdSize);
+  await file.read(bytes, 0, cdSize, cdOffset);
+  const entries: ZipEntry[] = [];
+  let zip64 = false;
+  for (let at = 0, n = 0; n < count; n++) {
+    if (at + CENTRAL_SIZE > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new ZipFormatError('the central directory is corrupt');
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const entry: ZipEntry = {
+      name: bytes.toString('utf8', at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength),
+      flags: bytes.readUInt16LE(at + 8),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      uncompressedSize: bytes.readUInt32LE(at + 24),
+      localHeaderOffset: bytes.readUInt32LE(at + 42),
+      recordOffset: at,
+    };
+    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) zip64 = true;
+    entries.push(entry);
+    at += CENTRAL_SIZE + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return { offset: cdOffset, bytes, entries, zip64 };
+}
+
+function findEndOfCentralDirectory(tail: Buffer): number {
+  for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) return i;
+  }
+  throw new ZipFormatError('no end-of-central-directory record (the file is cut short or not a zip)');
+}
