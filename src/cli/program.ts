@@ -8,6 +8,7 @@ import { loadConfig, resolveFromConfig } from '../config/load.js';
 import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
 import { renderJson } from '../report/json.js';
+import { checkRedactSalt, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
 import { renderExplain, renderRuleList } from '../rules/docs.js';
@@ -51,6 +52,8 @@ interface AuditFlags extends CommonFlags {
   color: boolean;
   showNotes?: boolean;
   timestamp?: boolean;
+  redact?: boolean;
+  redactSalt?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -108,6 +111,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
     .option('--no-color', 'no colour in the terminal summary (also NO_COLOR)')
     .option('--show-notes', 'show note text in the terminal (hidden by default: it is health information)')
     .option('--timestamp', 'record the time of the run in the reports (off: identical inputs give identical files)')
+    .option('--redact', 'for sharing: replace patient ids by keyed hashes and remove names, MBIs and note text')
+    .option('--redact-salt <secret>', 'the secret key for --redact (or set CCM_REDACT_SALT); the same key gives the same pseudonyms')
     .action(async (inputs: string[], flags: AuditFlags) => setExit(await runAudit(io, inputs, flags)));
 
   addInputOptions(
@@ -211,7 +216,11 @@ async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags)
     ...(baseline ? { baseline } : {}),
     ...(flags.timestamp ? { timestamp: new Date() } : {}),
   };
-  const { result, baseline: baselineOutcome } = await audit(specs, options);
+  const salt = flags.redact ? (flags.redactSalt ?? io.env.CCM_REDACT_SALT ?? '') : undefined;
+  if (salt !== undefined) checkRedactSalt(salt);
+  const audited = await audit(specs, options);
+  const result = salt !== undefined ? redactResult(audited.result, salt) : audited.result;
+  const baselineOutcome = audited.baseline;
   const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
   const clash = specs.find((s) => outputs.includes(resolve(io.cwd, s.path)));
   if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);

@@ -1,0 +1,57 @@
+import { createHmac } from 'node:crypto';
+import type { AuditResult } from '../audit-types.js';
+import { CcmError } from '../errors.js';
+import type { TimeEntry } from '../model/schema.js';
+import { fingerprint } from '../rules/engine.js';
+
+/** Short enough to read in a spreadsheet, long enough that two patients never share one in practice. */
+const PSEUDONYM_HEX = 12;
+export const MIN_SALT_LENGTH = 16;
+
+/**
+ * A copy of the result fit to share with a consultant: patient ids replaced by keyed hashes (stable for one
+ * salt, so the same patient keeps the same pseudonym across months and runs), patient names, MBIs and note
+ * text removed, and fingerprints recomputed from the pseudonyms. An unkeyed hash of an MRN would be
+ * reversed by trying every MRN, hence the secret salt.
+ */
+export function checkRedactSalt(salt: string): void {
+  if (salt.length < MIN_SALT_LENGTH) {
+    throw new CcmError(`--redact needs a secret salt of at least ${MIN_SALT_LENGTH} characters (CCM_REDACT_SALT or --redact-salt); keep it to get the same pseudonyms next time.`);
+  }
+}
+
+export function redactResult(result: AuditResult, salt: string): AuditResult {
+  checkRedactSalt(salt);
+  const ids = new Map<string, string>();
+  const pseudonym = (id: string): string => {
+    let p = ids.get(id);
+    if (p === undefined) {
+      p = `P-${createHmac('sha256', salt).update(id).digest('hex').slice(0, PSEUDONYM_HEX)}`;
+      ids.set(id, p);
+    }
+    return p;
+  };
+  const pseudonymOrNull = (id: string | null) => (id === null ? null : pseudonym(id));
+  const entries = new Map<number, TimeEntry>();
+  for (const [key, e] of result.entries) {
+    const { patientName: _name, mbi: _mbi, ...rest } = e;
+    entries.set(key, { ...rest, patientId: pseudonym(e.patientId), note: '' });
+  }
+  for (const pm of result.patientMonths) pseudonym(pm.patientId);
+  // Messages name other patients (an overlap across two patients): replace every known id, longest first.
+  const known = [...ids.keys()].sort((a, b) => b.length - a.length);
+  const scrub = (text: string) => known.reduce((t, id) => t.replace(new RegExp(`(?<![\\w-])${escapeRegExp(id)}(?![\\w-])`, 'g'), ids.get(id)!), text);
+  return {
+    ...result,
+    entries,
+    patientMonths: result.patientMonths.map((pm) => ({ ...pm, patientId: pseudonym(pm.patientId), mbi: null })),
+    findings: result.findings.map((f) => {
+      const patientId = pseudonymOrNull(f.patientId);
+      return { ...f, patientId, message: scrub(f.message), fingerprint: fingerprint(f.rule, patientId, f.month, f.sources) };
+    }),
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { ccm, ROOT, tempDir } from '../helpers/cli.js';
+
+const DEMO = 'fixtures/demo/ccm-export-2026-10.xlsx';
+const RUN = ['--month', '2026-10', '--run-date', '2026-11-15'];
+const SALT = 'test-salt-0123456789';
+
+describe('no network', () => {
+  it('loads no network module and opens no connection during a full audit', () => {
+    const out = tempDir();
+    const r = ccm(['audit', DEMO, ...RUN, '--out', out, '--quiet'], { env: { NODE_OPTIONS: `--import ${join(ROOT, 'test/helpers/no-network.mjs')}` } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('NETWORK-MODULES []');
+  });
+});
+
+describe('note text in the terminal', () => {
+  it('is hidden by default and shown with --show-notes', () => {
+    const dir = tempDir();
+    const note = 'Jennifer called';
+    writeFileSync(join(dir, 'log.csv'), `MRN,DOS,Staff,Credentials,Minutes,Notes\r\n20451,10/3/2026,Maria Lopez,RN,25,${note}\r\n`);
+    const hidden = ccm(['audit', join(dir, 'log.csv'), '--out', join(dir, 'a'), '--run-date', '2026-11-15']);
+    expect(hidden.stdout).toContain('vague-note');
+    expect(hidden.stdout).not.toContain(note);
+    const shown = ccm(['audit', join(dir, 'log.csv'), '--out', join(dir, 'b'), '--run-date', '2026-11-15', '--show-notes']);
+    expect(shown.stdout).toContain(note);
+  });
+});
+
+describe('--redact', () => {
+  it('replaces patient ids with stable keyed pseudonyms and removes note text', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    for (const out of [a, b]) expect(ccm(['audit', DEMO, ...RUN, '--out', out, '--redact', '--quiet'], { env: { CCM_REDACT_SALT: SALT } }).code).toBe(1);
+    for (const name of ['report.json', 'claims.csv', 'exceptions.csv', 'junit.xml']) {
+      const text = readFileSync(join(a, name), 'utf8');
+      expect(text, name).not.toMatch(/\b204[5-7]\d\b/);
+      expect(text, name).not.toContain('CCM call - 10 min');
+      expect(text, name).not.toContain('Alice Morgan');
+      expect(readFileSync(join(b, name), 'utf8'), name).toBe(text);
+    }
+    const report = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8'));
+    expect(report.patientMonths[0].patientId).toMatch(/^P-[0-9a-f]{12}$/);
+  });
+
+  it('gives different pseudonyms for a different salt, and refuses a missing one', () => {
+    const out = tempDir();
+    ccm(['audit', DEMO, ...RUN, '--out', out, '--redact', '--redact-salt', `${SALT}-other`, '--quiet']);
+    const other = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).patientMonths[0].patientId;
+    const first = tempDir();
+    ccm(['audit', DEMO, ...RUN, '--out', first, '--redact', '--quiet'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(JSON.parse(readFileSync(join(first, 'report.json'), 'utf8')).patientMonths[0].patientId).not.toBe(other);
+    const r = ccm(['audit', DEMO, ...RUN, '--out', tempDir(), '--redact']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ccm: --redact needs a secret salt/);
+  });
+});
+
+describe('formula injection through the whole pipeline', () => {
+  const HOSTILE = ['=HYPERLINK("http://evil.invalid","click")', '+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
+
+  it('neutralizes every hostile cell in exceptions.csv and report.xlsx, and keeps numbers numbers', () => {
+    const dir = tempDir();
+    const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    // 0 minutes: every row gets an entry-level finding (invalid-minutes), whose evidence columns carry staff and note.
+    const rows = HOSTILE.map((h, i) => [`2045${i}`, '10/3/2026', quote(h), 'RN', '0', quote(h)].join(','));
+    writeFileSync(join(dir, 'log.csv'), ['MRN,DOS,Staff,Credentials,Minutes,Notes', ...rows].join('\r\n'));
+    const out = join(dir, 'out');
+    expect(ccm(['audit', join(dir, 'log.csv'), '--out', out, '--run-date', '2026-11-15', '--quiet']).code).toBe(1);
+
+    const csv = readFileSync(join(out, 'exceptions.csv'), 'utf8');
+    // Tab- and CR-led cells lose their lead when ingest trims cells; escape.ts's own tests cover them on output.
+    const FORMULAS = HOSTILE.filter((h) => !/^\s/.test(h));
+    for (const h of FORMULAS) {
+      const cell = h.includes('"') || h.includes('\r') ? quote(`'${h}`) : `'${h}`;
+      expect(csv, JSON.stringify(h)).toContain(cell);
+    }
+
+    const book = XLSX.read(readFileSync(join(out, 'report.xlsx')));
+    const exceptions = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Exceptions']!);
+    const texts = exceptions.flatMap((r) => Object.values(r)).filter((v): v is string => typeof v === 'string');
+    for (const text of texts) expect(/^[=+\-@\t\r]/.test(text), JSON.stringify(text)).toBe(false);
+    for (const h of FORMULAS) expect(texts, JSON.stringify(h)).toContain(`'${h}`);
+    const minutes = exceptions.map((r) => Object.entries(r).find(([k]) => /minutes/i.test(k))?.[1]).filter((v) => v !== undefined);
+    expect(minutes.length).toBeGreaterThan(0);
+    for (const m of minutes) expect(typeof m).toBe('number');
+  });
+});

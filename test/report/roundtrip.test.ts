@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { renderExceptionsCsv } from '../../src/report/csv.js';
+import { escapeText } from '../../src/report/escape.js';
+import { writeXlsx } from '../../src/report/xlsx.js';
+import { tempDir } from '../helpers/cli.js';
+import { sampleResult } from './sample-result.js';
+
+/** A result whose first finding's message is `text`: messages are free text that reaches every writer. */
+function withMessage(text: string) {
+  const result = sampleResult();
+  result.findings[0] = { ...result.findings[0]!, message: text };
+  return result;
+}
+
+// XML 1.0 cannot carry most C0 controls, so XLSX text is drawn from the characters a workbook can hold.
+const xmlChar = fc.oneof(
+  fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', "'", ',', ';', '<', '&', ' ', 'é', '€', '中', '😀'),
+  fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme-ascii' }),
+);
+const cellText = fc.array(xmlChar, { minLength: 1, maxLength: 40 }).map((chars) => chars.join(''));
+
+// "Identical, injection prefix aside": what reads back is exactly the text with the guard's leading quote.
+describe('round trips (injection guard aside)', () => {
+  it('any text written to exceptions.csv reads back identical with a CSV parser', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }), (text) => {
+        const rows = parse(renderExceptionsCsv(withMessage(text)), { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+        return rows[0]!.message === escapeText(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text written to report.xlsx reads back identical with an independent reader', async () => {
+    const dir = tempDir();
+    await fc.assert(
+      fc.asyncProperty(cellText, async (text) => {
+        const path = join(dir, 'r.xlsx');
+        await writeXlsx(withMessage(text), path);
+        const book = XLSX.read(readFileSync(path));
+        const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Exceptions']!, { raw: true });
+        const messages = rows.map((r) => Object.values(r)).flat().filter((v): v is string => typeof v === 'string');
+        expect(messages).toContain(escapeText(text));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
