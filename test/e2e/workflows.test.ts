@@ -1,0 +1,107 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ccm, tempDir } from '../helpers/cli.js';
+
+const DEMO = 'fixtures/demo/ccm-export-2026-10.xlsx';
+const RUN = ['--month', '2026-10', '--run-date', '2026-11-15'];
+
+function report(out: string) {
+  return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+}
+
+/** A small practice month as CSVs: one patient with CCM time and a TCM stay, plus its billed services. */
+function practice(services: string): string {
+  const dir = tempDir();
+  writeFileSync(
+    join(dir, 'time_log.csv'),
+    [
+      'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI',
+      '30001,10/2/2026,Maria Lopez,RN,30,TCM,Post-discharge call day 2: weights stable; meds reconciled; visit booked 10/8,1234567893',
+      '30001,10/20/2026,Maria Lopez,RN,25,CCM,Updated heart failure care plan: 2 g sodium limit; daily weights; call if gain over 2 lb,1234567893',
+    ].join('\r\n'),
+  );
+  writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\r\n30001,9/1/2026\r\n');
+  writeFileSync(join(dir, 'problems.csv'), 'MRN,ICD-10 Code\r\n30001,I50.9\r\n30001,N18.30\r\n');
+  writeFileSync(join(dir, 'services.csv'), `MRN,DOS,CPT Code,Billing NPI\r\n${services}`);
+  return dir;
+}
+
+function auditPractice(dir: string, extra: string[] = []) {
+  const out = join(dir, 'out');
+  const files = ['time_log.csv', 'consents.csv', 'problems.csv', 'services.csv'].map((f) => join(dir, f));
+  const r = ccm(['audit', ...files, ...RUN, '--out', out, '--quiet', ...extra]);
+  return { r, report: report(out) };
+}
+
+describe('same-month services (issue: TCM is not G0181)', () => {
+  it('bills CCM in a month with TCM 99495 by the same practitioner', () => {
+    const { r, report: rep } = auditPractice(practice('30001,10/8/2026,99495,1234567893\r\n'));
+    expect(r.code).toBe(0);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billable', loggedMinutes: 25, lines: [{ code: '99490', units: 1 }] });
+    expect(rep.findings.map((f: { rule: string }) => f.rule)).not.toContain('incompatible-service');
+  });
+
+  it('blocks the same month when the practitioner also billed G0181', () => {
+    const { r, report: rep } = auditPractice(practice('30001,10/31/2026,G0181,1234567893\r\n'));
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['incompatible-service'] });
+  });
+
+  it('only warns when another practitioner billed G0181', () => {
+    const { r, report: rep } = auditPractice(practice('30001,10/31/2026,G0181,1245319599\r\n'));
+    expect(r.code).toBe(0);
+    expect(rep.patientMonths[0].status).toBe('billable');
+    expect(rep.findings).toEqual([expect.objectContaining({ rule: 'incompatible-service', severity: 'warning' })]);
+  });
+});
+
+describe('billing options', () => {
+  it('--dos threshold-met dates the claim on the day the base minimum was reached', () => {
+    const dir = practice('');
+    expect(auditPractice(dir).report.patientMonths[0].dateOfService).toBe('2026-10-31');
+    expect(auditPractice(dir, ['--dos', 'threshold-met']).report.patientMonths[0].dateOfService).toBe('2026-10-20');
+  });
+
+  it('--fee-schedule replaces the bundled estimates', () => {
+    const dir = practice('');
+    writeFileSync(join(dir, 'fees.csv'), ['year,code,amount', ...['99490', '99439', '99491', '99437', '99487', '99489'].map((c, i) => `2026,${c},${100 + i}`)].join('\n'));
+    const rep = auditPractice(dir, ['--fee-schedule', join(dir, 'fees.csv')]).report;
+    expect(rep.patientMonths[0].lines).toEqual([expect.objectContaining({ code: '99490', estimatedPayment: 100 })]);
+    expect(rep.options.feeSchedule).toContain('fees.csv');
+  });
+
+  it('reads a column the config maps', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), 'MRN,DOS,Staff,Credentials,Time Logged,Notes\r\n1,10/2/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n');
+    writeFileSync(join(dir, 'ccm.config.json'), JSON.stringify({ columns: { timeLog: { minutes: 'Time Logged' } }, rules: { 'missing-consent': 'off', 'insufficient-chronic-conditions': 'off' } }));
+    const r = ccm(['audit', 'log.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(report(join(dir, 'out')).patientMonths[0]).toMatchObject({ loggedMinutes: 25, status: 'billable' });
+  });
+});
+
+describe('accepted exceptions', () => {
+  it('ccm baseline writes one; --baseline suppresses those findings; a stale entry is reported', () => {
+    const dir = tempDir();
+    const baseline = join(dir, 'baseline.json');
+    const made = ccm(['baseline', DEMO, ...RUN, '--out', baseline, '--reason', 'reviewed with the practice']);
+    expect(made.code).toBe(0);
+    const accepted = JSON.parse(readFileSync(baseline, 'utf8'));
+    expect(accepted.findings.length).toBeGreaterThan(5);
+    expect(accepted.findings[0].reason).toBe('reviewed with the practice');
+
+    const out = join(dir, 'out');
+    const clean = ccm(['audit', DEMO, ...RUN, '--out', out, '--baseline', baseline, '--quiet']);
+    expect(clean.code).toBe(0);
+    const rep = report(out);
+    expect(rep.findings).toEqual([]);
+    expect(rep.summary.suppressed).toBe(accepted.findings.length);
+    expect(rep.summary.patientMonths.blocked).toBe(0);
+
+    accepted.findings.push({ fingerprint: 'ffffffffffffffff', rule: 'vague-note', patientId: '1', month: '2026-10', reason: 'old' });
+    writeFileSync(baseline, JSON.stringify(accepted));
+    const stale = ccm(['audit', DEMO, ...RUN, '--out', out, '--baseline', baseline]);
+    expect(stale.stderr).toMatch(/baseline: 1 accepted finding\(s\) no longer occur/);
+  });
+});

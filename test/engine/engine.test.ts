@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { acceptedFingerprints, applyBaseline, createBaseline, parseBaseline } from '../../src/baseline.js';
+import { CcmError } from '../../src/errors.js';
+import { defineRule } from '../../src/rules/define-rule.js';
+import { resolveRules, runRules } from '../../src/rules/engine.js';
+import { RULES } from '../../src/rules/index.js';
+import { entry, model as buildTestModel } from '../helpers/model-builder.js';
+
+const throwing = defineRule({
+  id: 'always-throws',
+  code: 'TEST001',
+  severity: 'error',
+  level: 'entry',
+  description: 'test rule',
+  rationale: 'test',
+  references: [],
+  fix: 'none',
+  options: z.strictObject({}),
+  messages: { never: 'never' },
+  check() {
+    throw new Error('boom');
+  },
+});
+
+describe('rule engine', () => {
+  it('fails the whole run when a rule throws, naming the rule', () => {
+    const model = buildTestModel({ entries: [entry({})] });
+    expect(() => runRules(model, resolveRules([throwing], {}))).toThrow(CcmError);
+    expect(() => runRules(model, resolveRules([throwing], {}))).toThrow(/rule "always-throws" failed \(boom\); no report was written/);
+  });
+
+  it('applies config: off, severity and options, and rejects bad options', () => {
+    const ids = (settings: Parameters<typeof resolveRules>[1]) => resolveRules(RULES, settings).map((r) => `${r.rule.id}:${r.severity}`);
+    expect(ids({ 'vague-note': 'off' })).not.toContain('vague-note:error');
+    expect(ids({ 'cloned-note': 'error' })).toContain('cloned-note:error');
+    expect(ids({ 'vague-note': { severity: 'warning' } })).toContain('vague-note:warning');
+    expect(() => resolveRules(RULES, { 'invalid-minutes': { options: { maxMinutesPerEntry: 'lots' } } })).toThrow(/^config: rules\.invalid-minutes\.options\.maxMinutesPerEntry/);
+  });
+
+  it('does not let a suppressed entry-level error exclude minutes', () => {
+    const e = entry({ note: 'f/u' });
+    const model = buildTestModel({ entries: [e] });
+    const rules = resolveRules(RULES.filter((r) => r.id === 'vague-note'), {});
+    const plain = runRules(model, rules);
+    expect(plain.support.isSupported(model.entries[0]!)).toBe(false);
+    const accepted = runRules(model, rules, () => true);
+    expect(accepted.findings).toHaveLength(1);
+    expect(accepted.support.isSupported(model.entries[0]!)).toBe(true);
+  });
+});
+
+describe('baseline', () => {
+  const model = buildTestModel({ entries: [entry({ note: 'f/u' }), entry({ patientId: 'B', note: 'checked in' })] });
+  const findings = runRules(model, resolveRules(RULES.filter((r) => r.id === 'vague-note'), {})).findings;
+
+  it('suppresses listed findings, reports unmatched and expired entries', () => {
+    const baseline = createBaseline(findings.slice(0, 1), 'reviewed with the practice');
+    baseline.findings.push({ fingerprint: '0123456789abcdef', rule: 'vague-note', patientId: 'X', month: '2026-10', reason: 'gone' });
+    const outcome = applyBaseline(findings, baseline, '2026-11-15');
+    expect(outcome.suppressed).toEqual(findings.slice(0, 1));
+    expect(outcome.kept).toEqual(findings.slice(1));
+    expect(outcome.unmatched.map((e) => e.fingerprint)).toEqual(['0123456789abcdef']);
+
+    baseline.findings[0]!.expires = '2026-11-01';
+    const later = applyBaseline(findings, baseline, '2026-11-15');
+    expect(later.suppressed).toEqual([]);
+    expect(later.expired).toHaveLength(1);
+    expect(acceptedFingerprints(baseline, '2026-10-31').has(findings[0]!.fingerprint)).toBe(true);
+  });
+
+  it('rejects a malformed baseline with one line', () => {
+    expect(() => parseBaseline('{"version": 2, "findings": []}', 'b.json')).toThrow(/^b\.json: version: /);
+    expect(() => parseBaseline('nope', 'b.json')).toThrow(/^b\.json: not valid JSON/);
+  });
+});
