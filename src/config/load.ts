@@ -36,18 +36,22 @@ export function parseConfig(text: string, name: string, ruleIds: readonly string
   } catch (error) {
     throw new CcmError(`${name}: not valid JSON (${(error as Error).message}).`);
   }
+  // Before the schema: an unknown rule id deserves a "did you mean", not zod's generic unknown-key message.
+  const rules = (json as { rules?: unknown } | null)?.rules;
+  if (rules !== null && typeof rules === 'object') {
+    for (const id of Object.keys(rules)) {
+      if (!ruleIds.includes(id)) {
+        const guess = closest(id, ruleIds);
+        throw new CcmError(`${name}: rules.${id}: no rule has this id${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them.'}`);
+      }
+    }
+  }
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
     const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((k) => `"${k}"`).join(', ')}` : '';
     throw new CcmError(`${name}: ${where}: ${issue.message}${keys}.`);
-  }
-  for (const id of Object.keys(parsed.data.rules ?? {})) {
-    if (!ruleIds.includes(id)) {
-      const guess = closest(id, ruleIds);
-      throw new CcmError(`${name}: rules.${id}: no rule has this id${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them.'}`);
-    }
   }
   return parsed.data;
 }

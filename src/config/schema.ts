@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
 import { StaffRole } from '../model/schema.js';
+import { RULES } from '../rules/index.js';
 
 const Severity = z.enum(['error', 'warning', 'info']);
 
-const RuleSettingSchema = z.union([
-  z.enum(['off', 'error', 'warning', 'info']),
-  z.strictObject({
-    severity: z.enum(['off', 'error', 'warning', 'info']).optional(),
-    options: z.record(z.string(), z.unknown()).optional(),
-  }),
-]);
+const SeverityOrOff = z.enum(['off', 'error', 'warning', 'info']);
+
+/** Per rule: "off", a severity, or {severity, options} with that rule's own option schema, so editors can complete them. */
+const RulesSchema = z.strictObject(
+  Object.fromEntries(
+    RULES.map((rule) => [
+      rule.id,
+      z.union([SeverityOrOff, z.strictObject({ severity: SeverityOrOff.optional(), options: rule.options.optional() })]).optional().describe(rule.description),
+    ]),
+  ),
+);
 
 /** Per kind: field name → the exact header text that holds it. */
 const ColumnsSchema = z.strictObject(
@@ -40,7 +45,7 @@ export const ConfigSchema = z
       .record(z.string(), StaffRole.exclude(['unknown']))
       .optional()
       .describe('Classify credentials or job titles the built-in table does not know, e.g. {"Care Coordinator": "clinical-staff"}.'),
-    rules: z.record(z.string(), RuleSettingSchema).optional().describe('Per rule id: "off", a severity, or {severity, options}.'),
+    rules: RulesSchema.optional().describe('Per rule id: "off", a severity, or {severity, options}.'),
     billing: z
       .strictObject({
         dateOfService: z.enum(['month-end', 'threshold-met']).optional(),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { z } from 'zod';
 import { CcmError } from '../errors.js';
 import type { AuditModel } from '../model/build.js';
@@ -15,7 +15,7 @@ export interface ResolvedRule {
 export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' | undefined; options?: Record<string, unknown> | undefined };
 
 /** Apply config to the registry: severity overrides, options parsed with defaults, `off` removed. */
-export function resolveRules(registry: readonly AnyRule[], settings: Readonly<Record<string, RuleSetting>>): ResolvedRule[] {
+export function resolveRules(registry: readonly AnyRule[], settings: Readonly<Record<string, RuleSetting | undefined>>): ResolvedRule[] {
   const resolved: ResolvedRule[] = [];
   for (const rule of registry) {
     const setting = settings[rule.id];
@@ -60,9 +60,15 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** One-shot hashing (Node ≥ 20.12) is about twice as fast as a Hash object per finding; same digest. */
+const sha256Hex: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 export function fingerprint(rule: string, patientId: string | null, month: string | null, sources: readonly SourceRef[]): string {
   const rows = sources.map((s) => `${s.file}|${s.sheet ?? ''}|${s.row}`).join(';');
-  return createHash('sha256').update(`${rule}\n${patientId ?? ''}\n${month ?? ''}\n${rows}`).digest('hex').slice(0, 16);
+  return sha256Hex(`${rule}\n${patientId ?? ''}\n${month ?? ''}\n${rows}`).slice(0, 16);
 }
 
 export interface RuleRun {
@@ -134,6 +140,8 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
 }
 
 function dedupeSources(sources: SourceRef[]): SourceRef[] {
+  // Most findings point at one row.
+  if (sources.length <= 1) return sources;
   const seen = new Set<string>();
   return sources
     .sort(compareSource)
