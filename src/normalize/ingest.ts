@@ -182,6 +182,17 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
   const patientColumn = index.get('patientId')!;
   const limits = options.limits ?? DEFAULT_LIMITS;
+  // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
+  let current: readonly RawRow['cells'][number][] = [];
+  const access: RowAccess = {
+    source: { file: sheet.file, sheet: sheet.sheet, row: 0 },
+    kind: candidate.kind,
+    cell: (field) => {
+      const i = index.get(field);
+      return i === undefined ? undefined : current[i];
+    },
+    header: (field) => header.get(field) ?? '',
+  };
   const handle = (row: RawRow): void => {
     if (row.row <= candidate.headerRow) {
       if (row.row < candidate.headerRow) report.skipped.beforeHeader++;
@@ -197,15 +208,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       report.skipped[skip]++;
       return;
     }
-    const access: RowAccess = {
-      source: { file: sheet.file, sheet: sheet.sheet, row: row.row },
-      kind: candidate.kind,
-      cell: (field) => {
-        const i = index.get(field);
-        return i === undefined ? undefined : row.cells[i];
-      },
-      header: (field) => header.get(field) ?? '',
-    };
+    current = row.cells;
+    access.source = { file: sheet.file, sheet: sheet.sheet, row: row.row };
     const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx);
     if (normalized.ok) {
       pushRecord(out, candidate.kind, normalized.record);

@@ -18,9 +18,19 @@ for (const [program, keys] of Object.entries(PROGRAM_TABLE) as [Program, readonl
 }
 
 /** An empty program cell, or a time log with no program column, is CCM: that is what the tool audits. */
+/** Free-text program cells must not grow the memo without bound. */
+const MEMO_LIMIT = 1000;
+const SEEN = new Map<string, Program>();
+
 export function classifyProgram(text: string | undefined): Program {
   if (!text) return 'ccm';
-  return LOOKUP.get(text.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? 'other';
+  // Remembered per spelling: an export repeats a few program names on every row.
+  let program = SEEN.get(text);
+  if (program === undefined) {
+    program = LOOKUP.get(text.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? 'other';
+    if (SEEN.size < MEMO_LIMIT) SEEN.set(text, program);
+  }
+  return program;
 }
 
 /** Values of a complexity / CCM-type column that mark complex CCM. */

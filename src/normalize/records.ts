@@ -26,10 +26,11 @@ export interface RowAccess {
 export type Normalized<T> = { ok: true; record: T } | { ok: false; problems: RejectedRow[] };
 
 class Problems {
-  readonly list: RejectedRow[] = [];
+  /** Allocated on the first problem only: almost every row has none. */
+  list: RejectedRow[] | undefined;
   constructor(private readonly row: RowAccess) {}
   add(field: string, reason: string, patientId?: string): void {
-    this.list.push({
+    (this.list ??= []).push({
       source: this.row.source,
       kind: this.row.kind,
       column: this.row.header(field) || field,
@@ -77,7 +78,7 @@ function optionalClock(row: RowAccess, field: string, problems: Problems, patien
 }
 
 function finish<T>(problems: Problems, record: T): Normalized<T> {
-  return problems.list.length > 0 ? { ok: false, problems: problems.list } : { ok: true, record };
+  return problems.list ? { ok: false, problems: problems.list } : { ok: true, record };
 }
 
 export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext): Normalized<TimeEntry> {
@@ -104,34 +105,36 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   const credential = text(row, 'credential');
   const programText = text(row, 'program');
   const program = classifyProgram(programText);
-  const staff = text(row, 'staff');
-  const mbi = normalizeMbi(row.cell('mbi'));
-  const npi = normalizeNpi(row.cell('billingNpi')) ?? normalizeNpi(row.cell('renderingNpi'));
-  const patientName = text(row, 'patientName');
-  const activity = text(row, 'activity');
-  return finish(problems, {
+  // Built by assignment rather than conditional spreads: this runs once per time-log row.
+  const entry: TimeEntry = {
     id,
     source: row.source,
     patientId,
-    ...(patientName ? { patientName } : {}),
-    ...(mbi ? { mbi } : {}),
     date,
     month: monthOf(date),
-    ...(staff ? { staff } : {}),
-    ...(credential ? { credential } : {}),
     role: classifyCredential(credential, ctx.credentials),
     minutes,
-    ...(minutesText !== undefined ? { minutesText } : {}),
-    ...(start !== undefined ? { start } : {}),
-    ...(stop !== undefined ? { stop } : {}),
-    ...(clockMinutes !== undefined ? { clockMinutes } : {}),
-    ...(activity ? { activity } : {}),
     note: text(row, 'note') ?? '',
     program,
-    ...(programText ? { programText } : {}),
-    ...(npi ? { npi } : {}),
     complex: program === 'complex-ccm' || isComplexMarker(text(row, 'complexity')),
-  });
+  };
+  const patientName = text(row, 'patientName');
+  if (patientName) entry.patientName = patientName;
+  const mbi = normalizeMbi(row.cell('mbi'));
+  if (mbi) entry.mbi = mbi;
+  const staff = text(row, 'staff');
+  if (staff) entry.staff = staff;
+  if (credential) entry.credential = credential;
+  if (minutesText !== undefined) entry.minutesText = minutesText;
+  if (start !== undefined) entry.start = start;
+  if (stop !== undefined) entry.stop = stop;
+  if (clockMinutes !== undefined) entry.clockMinutes = clockMinutes;
+  const activity = text(row, 'activity');
+  if (activity) entry.activity = activity;
+  if (programText) entry.programText = programText;
+  const npi = normalizeNpi(row.cell('billingNpi')) ?? normalizeNpi(row.cell('renderingNpi'));
+  if (npi) entry.npi = npi;
+  return finish(problems, entry);
 }
 
 const NEGATIVE_STATUS = /^(no|n|false|declined?|refused|revoked|opted ?out|withdrawn|inactive|disenrolled|not consented)$/i;

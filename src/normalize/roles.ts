@@ -38,8 +38,25 @@ export function roleKey(text: string): string {
  * The role for a credential cell. Cells often list several ("RN, BSN", "Jane Doe, MA"): the first part
  * that is a known credential decides, scanning from the most specific (practitioner) down.
  */
-export function classifyCredential(text: string | undefined, extra: ReadonlyMap<string, StaffRole> = new Map()): StaffRole {
+export function classifyCredential(text: string | undefined, extra: ReadonlyMap<string, StaffRole> = NO_EXTRA): StaffRole {
   if (!text) return 'unknown';
+  // A time log repeats a handful of credentials a million times: remember each answer per config.
+  let cache = CACHE.get(extra);
+  if (!cache) CACHE.set(extra, (cache = new Map()));
+  let role = cache.get(text);
+  if (role === undefined) {
+    role = classify(text, extra);
+    if (cache.size < MEMO_LIMIT) cache.set(text, role);
+  }
+  return role;
+}
+
+/** Free-text credential cells must not grow the memo without bound. */
+const MEMO_LIMIT = 1000;
+const NO_EXTRA: ReadonlyMap<string, StaffRole> = new Map();
+const CACHE = new WeakMap<ReadonlyMap<string, StaffRole>, Map<string, StaffRole>>();
+
+function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRole {
   const whole = roleKey(text);
   const direct = extra.get(whole) ?? LOOKUP.get(whole);
   if (direct) return direct;
