@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { audit, RULES } from '../../src/index.js';
+import { fixture } from '../helpers/paths.js';
+
+describe('library API', () => {
+  it('audits without the CLI and writes nothing', async () => {
+    const { result } = await audit([{ path: fixture('demo/ccm-export-2026-10.xlsx') }], { period: '2026-10', runDate: '2026-11-15' });
+    expect(result.summary.patientMonths.billable).toBeGreaterThan(0);
+    expect(new Set(result.findings.map((f) => f.rule)).size).toBeGreaterThan(10);
+    expect(RULES.every((r) => result.findings.every((f) => f.rule !== r.id || f.code === r.code))).toBe(true);
+  });
+});
