@@ -44,8 +44,10 @@ interface Loaded {
   firstYear: number;
   lastYear: number;
   provenance: IcdProvenance;
-  /** code -> "<ccir><mask>" as documented in the data file's `format` field. */
-  flags: Map<string, string>;
+  /** category -> packed entries, as in the file; decoded on first use (an audit touches a few hundred). */
+  packed: Record<string, string>;
+  /** category -> (rest of code -> "<ccir><mask>"), as documented in the data file's `format` field. */
+  decoded: Map<string, Map<string, string>>;
 }
 
 const DATA_URL = new URL('../../data/icd10cm.json', import.meta.url);
@@ -64,17 +66,26 @@ function data(): Loaded {
     });
   }
   if (file.formatVersion !== 1) throw new Error(`unsupported ICD-10-CM data formatVersion ${file.formatVersion}`);
-  const flags = new Map<string, string>();
-  for (const [category, entries] of Object.entries(file.codes)) {
-    for (const entry of entries.split(',')) {
-      const colon = entry.indexOf(':');
-      flags.set(category + entry.slice(0, colon), entry.slice(colon + 1));
-    }
-  }
   // Shipped fiscal years are consecutive, so mask bit i is firstYear + i.
   const years = file.fiscalYears;
-  loaded = { firstYear: years[0]!, lastYear: years[years.length - 1]!, provenance: file.provenance, flags };
+  loaded = { firstYear: years[0]!, lastYear: years[years.length - 1]!, provenance: file.provenance, packed: file.codes, decoded: new Map() };
   return loaded;
+}
+
+/** The flags of a code, decoding its category on first use: decoding all 100,000 codes up front costs more than a small audit. */
+function flagsOf(d: Loaded, code: string): string | undefined {
+  const category = code.slice(0, 3);
+  let entries = d.decoded.get(category);
+  if (!entries) {
+    entries = new Map();
+    const packed = Object.hasOwn(d.packed, category) ? d.packed[category] : undefined;
+    for (const entry of packed ? packed.split(',') : []) {
+      const colon = entry.indexOf(':');
+      entries.set(entry.slice(0, colon), entry.slice(colon + 1));
+    }
+    d.decoded.set(category, entries);
+  }
+  return entries.get(code.slice(3));
 }
 
 /** Federal fiscal year of an ISO yyyy-mm-dd date: FY N runs from (N-1)-10-01 to N-09-30. */
@@ -89,11 +100,12 @@ export function icd10FiscalYear(serviceDate: string): number {
 
 /** code: upper-case, no dot (E119); dots, case and surrounding spaces are tolerated. serviceDate: ISO yyyy-mm-dd. */
 export function lookupIcd10(code: string, serviceDate: string): IcdLookup {
-  const { firstYear, lastYear, flags } = data();
+  const d = data();
+  const { firstYear, lastYear } = d;
   // Only the shipped years exist: older dates use the oldest set, newer dates the newest.
   const fiscalYear = Math.min(Math.max(icd10FiscalYear(serviceDate), firstYear), lastYear);
   const normalized = code.trim().toUpperCase().replace('.', '');
-  const f = flags.get(normalized);
+  const f = flagsOf(d, normalized);
   if (f === undefined) return { code: normalized, status: 'unknown', chronic: 'not-rated', fiscalYear };
   const billable = (Number(f.slice(1)) >> (fiscalYear - firstYear)) & 1;
   return {
