@@ -1,11 +1,10 @@
 import type { AuditModel, PatientMonthRef } from '../model/build.js';
 import type { TimeEntry } from '../model/schema.js';
-import { monthEnd } from '../normalize/dates.js';
 import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
-import { countableMinutes } from '../model/queries.js';
+import { countableMinutes, lastDayOfMonth } from '../model/queries.js';
 import { bestOption, claimLines, pricesFor } from './pricing.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
@@ -26,22 +25,30 @@ function billMonth(
   model: AuditModel,
   pm: PatientMonthRef,
   isSupported: (entry: TimeEntry) => boolean,
-  blockers: ReadonlyMap<string, readonly string[]>,
+  blockers: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>,
   options: BillingOptions,
 ): PatientMonth {
   const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   const price = pricesFor(options, pm.month);
   const option = bestOption(pm.entries, counts, price);
   const { lines, total } = claimLines(option, price);
-  const supportedMinutes = sum(pm.entries.filter(counts).map(countableMinutes));
-  const blockedBy = [...(blockers.get(monthKey(pm.patientId, pm.month)) ?? [])];
+  let loggedMinutes = 0;
+  let supportedMinutes = 0;
+  let mbi: string | null = null;
+  for (const e of pm.entries) {
+    const minutes = countableMinutes(e);
+    loggedMinutes += minutes;
+    if (minutes > 0 && isSupported(e)) supportedMinutes += minutes;
+    if (mbi === null && e.mbi) mbi = e.mbi;
+  }
+  const blockedBy = [...(blockers.get(pm.patientId)?.get(pm.month) ?? [])];
   const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';
   return {
     patientId: pm.patientId,
-    mbi: pm.entries.find((e) => e.mbi)?.mbi ?? null,
+    mbi,
     month: pm.month,
     status,
-    loggedMinutes: sum(pm.entries.map(countableMinutes)),
+    loggedMinutes,
     supportedMinutes,
     family: option?.family.family ?? null,
     lines,
@@ -55,21 +62,22 @@ function billMonth(
   };
 }
 
-function monthKey(patientId: string, month: string): string {
-  return `${patientId}\u0000${month}`;
-}
-
-/** Sorted, unique rule ids of month-level errors by patient-month (D1: they block the claim). */
-function blockingRules(findings: readonly Finding[]): Map<string, string[]> {
-  const sets = new Map<string, Set<string>>();
+/** Sorted, unique rule ids of month-level errors by patient, then month (D1: they block the claim). */
+function blockingRules(findings: readonly Finding[]): Map<string, Map<string, string[]>> {
+  const rules = new Map<string, Map<string, string[]>>();
   for (const f of findings) {
     if (f.level !== 'month' || f.severity !== 'error' || f.patientId === null || f.month === null) continue;
-    const key = monthKey(f.patientId, f.month);
-    const set = sets.get(key) ?? new Set<string>();
-    set.add(f.rule);
-    sets.set(key, set);
+    let byMonth = rules.get(f.patientId);
+    if (byMonth === undefined) {
+      byMonth = new Map();
+      rules.set(f.patientId, byMonth);
+    }
+    const list = byMonth.get(f.month);
+    if (list === undefined) byMonth.set(f.month, [f.rule]);
+    else if (!list.includes(f.rule)) list.push(f.rule);
   }
-  return new Map([...sets].map(([key, set]) => [key, [...set].sort()]));
+  for (const byMonth of rules.values()) for (const list of byMonth.values()) list.sort();
+  return rules;
 }
 
 /**
@@ -78,7 +86,7 @@ function blockingRules(findings: readonly Finding[]): Map<string, string[]> {
  * practitioner's own minutes, R-CODE-99491).
  */
 function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, options: BillingOptions): string {
-  const end = monthEnd(pm.month);
+  const end = lastDayOfMonth(pm.month);
   if (options.dateOfService === 'month-end') return end;
   const relevant = pm.entries
     .filter((e) => counts(e) && (!option.family.practitionerOnly || e.role === 'practitioner'))
@@ -97,12 +105,11 @@ function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: Ti
  * (R-EXCL-ONE-PRACTITIONER), and a claim must not pick one silently.
  */
 function billingNpi(entries: readonly TimeEntry[], options: BillingOptions): string | null {
-  const npis = new Set(entries.map((e) => e.npi).filter((n): n is string => !!n));
-  if (npis.size === 1) return [...npis][0]!;
-  if (npis.size === 0) return options.defaultNpi ?? null;
-  return null;
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+  let npi: string | undefined;
+  for (const e of entries) {
+    if (!e.npi) continue;
+    if (npi === undefined) npi = e.npi;
+    else if (e.npi !== npi) return null;
+  }
+  return npi ?? options.defaultNpi ?? null;
 }

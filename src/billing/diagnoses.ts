@@ -1,8 +1,6 @@
-import { lookupIcd10 } from '../data/icd10.js';
-import { isActiveInMonth } from '../model/queries.js';
+import { icdInMonth, isActiveInMonth } from '../model/queries.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10 } from '../normalize/codes.js';
-import { monthEnd } from '../normalize/dates.js';
 
 /** A professional claim (CMS-1500 item 21, 837P) carries at most 12 diagnosis codes. */
 export const MAX_CLAIM_DIAGNOSES = 12;
@@ -14,17 +12,28 @@ export const MAX_CLAIM_DIAGNOSES = 12;
  * of the month's last day; 'no-determination' is not promoted.
  */
 export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string): string[] {
-  const date = monthEnd(month);
   const seen = new Set<string>();
   const chronic: string[] = [];
   const other: string[] = [];
   for (const d of diagnoses) {
     if (seen.has(d.code) || !isActiveInMonth(d, month)) continue;
-    const info = lookupIcd10(d.code, date);
+    const info = icdInMonth(d.code, month);
     // A claim line with a malformed, unknown or header code is rejected; those are the diagnosis rules' findings.
     if (info.status !== 'billable') continue;
     seen.add(d.code);
     (info.chronic === 'chronic' ? chronic : other).push(d.code);
   }
-  return [...chronic, ...other].slice(0, MAX_CLAIM_DIAGNOSES).map(displayIcd10);
+  return [...chronic, ...other].slice(0, MAX_CLAIM_DIAGNOSES).map(dotted);
+}
+
+/** One dotted string per code for every claim that lists it, not one per patient-month. */
+const DOTTED = new Map<string, string>();
+
+function dotted(code: string): string {
+  let text = DOTTED.get(code);
+  if (text === undefined) {
+    text = displayIcd10(code);
+    DOTTED.set(code, text);
+  }
+  return text;
 }

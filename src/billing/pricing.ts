@@ -1,9 +1,9 @@
 import { countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
-import { monthEnd } from '../normalize/dates.js';
+import { lastDayOfMonth } from '../model/queries.js';
 import { chooseFamily, roundCents, type FamilyOption, type MonthMinutes } from './codes.js';
 import { BUNDLED_FEES, feeFor } from './fees.js';
-import type { BillingOptions, ClaimLine } from './types.js';
+import type { BillingOptions, ClaimLine, FeeSchedule } from './types.js';
 
 /**
  * Shared by bill() and summarize(): minutes of a set of entries, the family they earn and its price, so the
@@ -33,9 +33,30 @@ export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: Time
  */
 export function pricesFor(options: Pick<BillingOptions, 'fees'>, month: string): (code: string) => number {
   const schedule = options.fees ?? BUNDLED_FEES;
-  const date = monthEnd(month);
-  return (code) => feeFor(schedule, code, date);
+  let byMonth = priceCache.get(schedule);
+  if (byMonth === undefined) {
+    byMonth = new Map();
+    priceCache.set(schedule, byMonth);
+  }
+  let price = byMonth.get(month);
+  if (price === undefined) {
+    const date = lastDayOfMonth(month);
+    const amounts = new Map<string, number>();
+    price = (code) => {
+      let amount = amounts.get(code);
+      if (amount === undefined) {
+        amount = feeFor(schedule, code, date);
+        amounts.set(code, amount);
+      }
+      return amount;
+    };
+    byMonth.set(month, price);
+  }
+  return price;
 }
+
+/** Prices are asked per patient-month; a schedule has a few codes and months, so each answer is kept. */
+const priceCache = new WeakMap<FeeSchedule, Map<string, (code: string) => number>>();
 
 /** The family the entries that `counts` earn (D4), or null when no family reaches its base minimum. */
 export function bestOption(

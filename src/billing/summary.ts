@@ -20,14 +20,14 @@ export function summarize(
   suppressed: number,
   options: Pick<BillingOptions, 'fees'>,
 ): AuditSummary {
-  const refs = new Map(model.patientMonths.map((ref) => [patientMonthKey(ref.patientId, ref.month), ref]));
+  const refs = refLookup(model.patientMonths);
   const byStatus: Record<PatientMonthStatus, number> = { billable: 0, blocked: 0, 'not-billable': 0 };
   const revenue = { ready: 0, blocked: 0, notBillable: 0 };
   for (const pm of patientMonths) {
     byStatus[pm.status]++;
     if (pm.status === 'billable') revenue.ready += pm.estimatedPayment;
     else if (pm.status === 'blocked') revenue.blocked += pm.estimatedPayment;
-    else revenue.notBillable += loggedPotential(refs.get(patientMonthKey(pm.patientId, pm.month)), options);
+    else revenue.notBillable += loggedPotential(refs(pm), options);
   }
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
@@ -43,8 +43,23 @@ export function summarize(
     findingsBySeverity: bySeverity,
     findingsByRule: Object.fromEntries([...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     estimatedRevenue: { ready: roundCents(revenue.ready), blocked: roundCents(revenue.blocked), notBillable: roundCents(revenue.notBillable) },
-    topFixes: topFixes(patientMonths, refs, run.support, options),
+    topFixes: topFixes(patientMonths, model.patientMonths, run.support, options),
     suppressed,
+  };
+}
+
+/**
+ * The model's patient-month behind a billed one. bill() returns them in the model's order, so the one at the
+ * same position is nearly always it; a keyed map is built only for lists in another order.
+ */
+function refLookup(refs: readonly PatientMonthRef[]): (pm: PatientMonth) => PatientMonthRef | undefined {
+  let position = 0;
+  let byKey: Map<string, PatientMonthRef> | undefined;
+  return (pm) => {
+    const next = refs[position++];
+    if (next !== undefined && next.patientId === pm.patientId && next.month === pm.month) return next;
+    byKey ??= new Map(refs.map((ref) => [patientMonthKey(ref.patientId, ref.month), ref]));
+    return byKey.get(patientMonthKey(pm.patientId, pm.month));
   };
 }
 
@@ -66,33 +81,32 @@ function loggedPotential(ref: PatientMonthRef | undefined, options: Pick<Billing
  */
 function topFixes(
   patientMonths: readonly PatientMonth[],
-  refs: ReadonlyMap<string, PatientMonthRef>,
+  refs: readonly PatientMonthRef[],
   support: SupportView,
   options: Pick<BillingOptions, 'fees'>,
 ): AuditSummary['topFixes'] {
   const stakes = new Map<string, { revenue: number; months: Set<string> }>();
-  const add = (rule: string, key: string, amount: number): void => {
+  const add = (rule: string, pm: PatientMonth, amount: number): void => {
     if (amount <= 0) return;
     const stake = stakes.get(rule) ?? { revenue: 0, months: new Set<string>() };
     stake.revenue += amount;
-    stake.months.add(key);
+    stake.months.add(patientMonthKey(pm.patientId, pm.month));
     stakes.set(rule, stake);
   };
 
+  const refFor = refLookup(refs);
   for (const pm of patientMonths) {
-    const key = patientMonthKey(pm.patientId, pm.month);
-    if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, key, pm.estimatedPayment);
-    const ref = refs.get(key);
-    if (!ref) continue;
+    if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, pm, pm.estimatedPayment);
+    const ref = refFor(pm);
+    if (!ref || ref.entries.every((e) => support.isSupported(e) || countableMinutes(e) <= 0)) continue;
     const excluded = ref.entries.filter((e) => !support.isSupported(e) && countableMinutes(e) > 0);
-    if (excluded.length === 0) continue;
     const price = pricesFor(options, pm.month);
     const excludingRules = new Set(excluded.flatMap((e) => support.exclusions(e).map((f) => f.rule)));
     for (const rule of excludingRules) {
       const released = new Set<TimeEntry>(excluded.filter((e) => support.exclusions(e).some((f) => f.rule === rule)));
       const counts = (e: TimeEntry): boolean => (support.isSupported(e) || released.has(e)) && countableMinutes(e) > 0;
       const potential = claimLines(bestOption(ref.entries, counts, price), price).total;
-      add(rule, key, roundCents(potential - pm.estimatedPayment));
+      add(rule, pm, roundCents(potential - pm.estimatedPayment));
     }
   }
 

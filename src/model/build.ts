@@ -1,6 +1,6 @@
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
-import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, TimeEntry } from './schema.js';
+import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry } from './schema.js';
 
 /** Programs whose minutes count toward CCM codes (D3). */
 export const CCM_PROGRAMS: ReadonlySet<TimeEntry['program']> = new Set(['ccm', 'complex-ccm']);
@@ -53,10 +53,33 @@ export interface ModelOptions {
   runDate: string;
 }
 
-/** Identity of a row for D2: same patient, date, staff, start, minutes and note. */
-function duplicateKey(e: TimeEntry): string {
-  const note = e.note.replace(/\s+/g, ' ').trim().toLowerCase();
-  return [e.patientId, e.date, (e.staff ?? '').toLowerCase(), e.start ?? '', e.minutes ?? e.minutesText ?? '', note].join('\u0000');
+/** The note as D2 compares it: spacing and case do not make a row different. */
+function duplicateNote(note: string): string {
+  return note.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * D2 identity beyond patient and date (which the caller has already matched): same staff (ignoring case), start,
+ * minutes (or the unreadable minutes text) and note (ignoring spacing and case).
+ */
+function sameRow(a: TimeEntry, b: TimeEntry): boolean {
+  return (
+    (a.staff ?? '').toLowerCase() === (b.staff ?? '').toLowerCase() &&
+    String(a.start ?? '') === String(b.start ?? '') &&
+    String(a.minutes ?? a.minutesText ?? '') === String(b.minutes ?? b.minutesText ?? '') &&
+    (a.note === b.note || duplicateNote(a.note) === duplicateNote(b.note))
+  );
+}
+
+/** Staff names as written vary in spacing and case; a few distinct spellings stand for each person. */
+function staffKeyOf(cache: Map<string, string>, staff: string | undefined): string | undefined {
+  if (staff === undefined) return undefined;
+  let key = cache.get(staff);
+  if (key === undefined) {
+    key = staff.replace(/\s+/g, ' ').trim().toLowerCase();
+    cache.set(staff, key);
+  }
+  return key || undefined;
 }
 
 export function staffKey(entry: TimeEntry): string | undefined {
@@ -79,27 +102,178 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
-  const seen = new Map<string, TimeEntry>();
-  const entries: TimeEntry[] = [];
-  const duplicates: DuplicatePair[] = [];
-  for (const entry of data.entries) {
-    const key = duplicateKey(entry);
-    const first = seen.get(key);
-    if (first) duplicates.push({ entry, duplicateOf: first });
-    else {
-      seen.set(key, entry);
-      entries.push(entry);
+/**
+ * Small integers for a repeated string field (patient ids, dates, months, staff): one hash lookup per entry
+ * and field, then every grouping works on integers in typed arrays. Codes follow first appearance.
+ */
+class Codes {
+  private readonly map = new Map<string, number>();
+  readonly values: string[] = [];
+
+  code(value: string): number {
+    let code = this.map.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.map.set(value, code);
+      this.values.push(value);
     }
+    return code;
   }
-  // With --month, only that month is billed; other months' entries stay visible to rules (e.g. cloned notes).
-  const ccmByMonth = groupBy(
-    entries.filter((e) => CCM_PROGRAMS.has(e.program) && (options.period === undefined || e.month === options.period)),
-    (e) => patientMonthKey(e.patientId, e.month),
-  );
-  const patientMonths = [...ccmByMonth.values()]
-    .map((list) => ({ patientId: list[0]!.patientId, month: list[0]!.month, entries: list }))
-    .sort((a, b) => compareText(a.patientId, b.patientId) || compareText(a.month, b.month));
+
+  /** Each code's position when the values are sorted as text. */
+  ranks(): Int32Array {
+    const order = this.values.map((_, i) => i).sort((a, b) => compareText(this.values[a]!, this.values[b]!));
+    const rank = new Int32Array(order.length);
+    order.forEach((code, position) => (rank[code] = position));
+    return rank;
+  }
+}
+
+/**
+ * `order` stably sorted by `key[order[i]]` (0 ≤ key < buckets): a counting sort, O(n + buckets). Two of them
+ * (secondary key first) sort by a pair of keys without comparisons and without quadratic steps.
+ */
+function countingSort(order: Int32Array, key: Int32Array, buckets: number): Int32Array {
+  const starts = new Int32Array(buckets + 1);
+  for (let i = 0; i < order.length; i++) starts[key[order[i]!]! + 1]!++;
+  for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+  const sorted = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[starts[key[order[i]!]!]!++] = order[i]!;
+  return sorted;
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/** Runs of equal `key` in `order` (already sorted by it): calls `each(start, end)` per run. */
+function runs(order: Int32Array, key: (index: number) => number, each: (start: number, end: number) => void): void {
+  for (let start = 0; start < order.length; ) {
+    const k = key(order[start]!);
+    let end = start + 1;
+    while (end < order.length && key(order[end]!) === k) end++;
+    each(start, end);
+    start = end;
+  }
+}
+
+/** Rows sharing patient and date before a run is checked through a keyed map instead of pairwise. */
+const PAIRWISE_LIMIT = 16;
+
+/**
+ * Exact duplicates (D2). Rows are sorted by patient and date with two counting sorts (stable, so each run keeps
+ * time-log order) and only rows within a run are compared field by field; notes are normalized only for those
+ * rare candidates. The first row of each identity is kept.
+ */
+function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patients: number, day: Int32Array, days: number) {
+  const duplicateOf = new Int32Array(all.length).fill(-1);
+  const order = countingSort(countingSort(identity(all.length), day, days), patient, patients);
+  runs(order, (i) => patient[i]! * days + day[i]!, (start, end) => {
+    if (end - start === 1) return;
+    if (end - start <= PAIRWISE_LIMIT) {
+      for (let a = start + 1; a < end; a++) {
+        const entry = all[order[a]!]!;
+        for (let b = start; b < a; b++) {
+          if (duplicateOf[order[b]!] === -1 && sameRow(entry, all[order[b]!]!)) {
+            duplicateOf[order[a]!] = order[b]!;
+            break;
+          }
+        }
+      }
+      return;
+    }
+    // Many rows of one patient on one day: a map by the full identity keeps this linear.
+    const first = new Map<string, number>();
+    for (let a = start; a < end; a++) {
+      const e = all[order[a]!]!;
+      const key = [(e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
+      const kept = first.get(key);
+      if (kept === undefined) first.set(key, order[a]!);
+      else duplicateOf[order[a]!] = kept;
+    }
+  });
+  const entries: TimeEntry[] = [];
+  const kept: number[] = [];
+  const duplicates: DuplicatePair[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (duplicateOf[i] === -1) {
+      entries.push(all[i]!);
+      kept.push(i);
+    } else duplicates.push({ entry: all[i]!, duplicateOf: all[duplicateOf[i]!]! });
+  }
+  return { entries, kept, duplicates };
+}
+
+export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
+  const all = data.entries;
+  const patientCodes = new Codes();
+  const dayCodes = new Codes();
+  const patientOf = new Int32Array(all.length);
+  const dayOf = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    patientOf[i] = patientCodes.code(all[i]!.patientId);
+    dayOf[i] = dayCodes.code(all[i]!.date);
+  }
+  const { entries, kept, duplicates } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
+  const patient = new Int32Array(kept.length);
+  const day = new Int32Array(kept.length);
+  kept.forEach((i, k) => {
+    patient[k] = patientOf[i]!;
+    day[k] = dayOf[i]!;
+  });
+
+  // Patient-months: CCM entries (of the period, with --month; other months' entries stay visible to rules,
+  // e.g. cloned notes), sorted by patient id then month as text, each month's entries in time-log order.
+  const monthCodes = new Codes();
+  const month = new Int32Array(entries.length);
+  const ccm: number[] = [];
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    if (!CCM_PROGRAMS.has(e.program) || (options.period !== undefined && e.month !== options.period)) continue;
+    month[k] = monthCodes.code(e.month);
+    ccm.push(k);
+  }
+  const patientRank = patientCodes.ranks();
+  const monthRank = monthCodes.ranks();
+  const byRank = (ranks: Int32Array, codes: Int32Array) => Int32Array.from(codes, (code) => ranks[code]!);
+  const patientKey = byRank(patientRank, patient);
+  const monthKey = new Int32Array(entries.length);
+  for (const k of ccm) monthKey[k] = monthRank[month[k]!]!;
+  const ccmOrder = countingSort(countingSort(Int32Array.from(ccm), monthKey, monthCodes.values.length), patientKey, patientCodes.values.length);
+  const patientMonths: PatientMonthRef[] = [];
+  runs(ccmOrder, (k) => patientKey[k]! * monthCodes.values.length + monthKey[k]!, (start, end) => {
+    const list: TimeEntry[] = [];
+    for (let i = start; i < end; i++) list.push(entries[ccmOrder[i]!]!);
+    patientMonths.push({ patientId: list[0]!.patientId, month: list[0]!.month, entries: list });
+  });
+
+  // Entries by patient, patients in order of first appearance (as a Map would insert them).
+  const entriesByPatient = new Map<string, TimeEntry[]>();
+  const patientOrder = countingSort(identity(entries.length), patient, patientCodes.values.length);
+  runs(patientOrder, (k) => patient[k]!, (start, end) => {
+    const list: TimeEntry[] = [];
+    for (let i = start; i < end; i++) list.push(entries[patientOrder[i]!]!);
+    entriesByPatient.set(list[0]!.patientId, list);
+  });
+
+  // Staff-days keyed `staff\0date`, in order of first appearance: one key string per staff-day, not per entry.
+  const staffKeys = new Map<string, string>();
+  const staffCodes = new Codes();
+  const staffDays = new Map<number, TimeEntry[]>();
+  const dayCount = dayCodes.values.length;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    const staff = staffKeyOf(staffKeys, e.staff);
+    if (staff === undefined) continue;
+    const key = staffCodes.code(staff) * dayCount + day[k]!;
+    const list = staffDays.get(key);
+    if (list) list.push(e);
+    else staffDays.set(key, [e]);
+  }
+  const entriesByStaffDay = new Map<string, TimeEntry[]>();
+  for (const [key, list] of staffDays) entriesByStaffDay.set(`${staffCodes.values[Math.floor(key / dayCount)]!}\u0000${list[0]!.date}`, list);
 
   const model: AuditModel = {
     entries,
@@ -114,17 +288,52 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     period: options.period,
     runDate: options.runDate,
     patientMonths,
-    entriesByPatient: groupBy(entries, (e) => e.patientId),
+    entriesByPatient,
     consentsByPatient: groupBy(data.consents, (c) => c.patientId),
     diagnosesByPatient: groupBy(data.diagnoses, (d) => d.patientId),
     servicesByPatientMonth: groupBy(data.services, (s) => patientMonthKey(s.patientId, s.month)),
     carePlansByPatientMonth: groupBy(data.carePlans, (p) => patientMonthKey(p.patientId, p.month)),
-    entriesByStaffDay: groupBy(entries, (e) => {
-      const staff = staffKey(e);
-      return staff === undefined ? undefined : `${staff}\u0000${e.date}`;
-    }),
+    entriesByStaffDay,
   };
-  return deepFreeze(model);
+  return freezeModel(model);
+}
+
+/**
+ * Freezes the model and everything in it: records, their sources, lists and maps' lists. The model's shape is
+ * known, so this walks it directly instead of reflecting over every record (deepFreeze), which costs a second
+ * per million entries.
+ */
+function freezeModel(model: AuditModel): AuditModel {
+  const records = (list: readonly { source: SourceRef }[]): void => {
+    for (const r of list) {
+      Object.freeze(r.source);
+      Object.freeze(r);
+    }
+    Object.freeze(list);
+  };
+  records(model.entries);
+  for (const d of model.duplicates) {
+    Object.freeze(d.entry.source);
+    Object.freeze(d.entry);
+    Object.freeze(d);
+  }
+  Object.freeze(model.duplicates);
+  records(model.consents);
+  records(model.diagnoses);
+  records(model.services);
+  records(model.carePlans);
+  records(model.rejected);
+  for (const pm of model.patientMonths) {
+    Object.freeze(pm.entries);
+    Object.freeze(pm);
+  }
+  Object.freeze(model.patientMonths);
+  for (const map of [model.entriesByPatient, model.consentsByPatient, model.diagnosesByPatient, model.servicesByPatientMonth, model.carePlansByPatientMonth, model.entriesByStaffDay]) {
+    for (const list of map.values()) Object.freeze(list);
+    Object.freeze(map);
+  }
+  Object.freeze(model.kindsPresent);
+  return Object.freeze(model);
 }
 
 /** Rules must not change what they read; a frozen model makes a mutation throw in tests instead of leaking. */

@@ -1,3 +1,4 @@
+import { lookupIcd10, type IcdLookup } from '../data/icd10.js';
 import { monthEnd } from '../normalize/dates.js';
 import type { Diagnosis, TimeEntry } from './schema.js';
 
@@ -12,17 +13,49 @@ export function countableMinutes(entry: TimeEntry): number {
   return m !== null && Number.isFinite(m) && m > 0 ? m : 0;
 }
 
+// An audit asks these per patient-month and diagnosis, hundreds of thousands of times, about a few dozen months
+// and a few thousand codes: the answers are remembered. Months and codes are bounded, so the caches are too.
+const monthEnds = new Map<string, string>();
+const icdByMonth = new Map<string, Map<string, IcdLookup>>();
+
+/** The last day of a yyyy-mm month (as normalize/dates.ts's monthEnd), remembered per month. */
+export function lastDayOfMonth(month: string): string {
+  let end = monthEnds.get(month);
+  if (end === undefined) {
+    end = monthEnd(month);
+    monthEnds.set(month, end);
+  }
+  return end;
+}
+
+/** The ICD-10-CM lookup for a normalized code in the code set of the month's last day, remembered per month. */
+export function icdInMonth(code: string, month: string): IcdLookup {
+  let codes = icdByMonth.get(month);
+  if (codes === undefined) {
+    codes = new Map();
+    icdByMonth.set(month, codes);
+  }
+  let lookup = codes.get(code);
+  if (lookup === undefined) {
+    lookup = lookupIcd10(code, lastDayOfMonth(month));
+    codes.set(code, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Why a diagnosis is not active in a month, or null when it is: onset after the month's last day, or resolved
  * before its first day. A "resolved" status without a date cannot be placed in time, so it counts as resolved:
  * neither a claim nor eligibility should rest on a condition the record says is over.
  */
 export function inactiveReason(diagnosis: Diagnosis, month: string): string | null {
-  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > monthEnd(month)) return `onset ${diagnosis.onsetDate}, after the month`;
+  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return `onset ${diagnosis.onsetDate}, after the month`;
   if (diagnosis.resolvedDate !== undefined) return diagnosis.resolvedDate < `${month}-01` ? `resolved ${diagnosis.resolvedDate}` : null;
   return diagnosis.resolved ? 'marked resolved' : null;
 }
 
 export function isActiveInMonth(diagnosis: Diagnosis, month: string): boolean {
-  return inactiveReason(diagnosis, month) === null;
+  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return false;
+  if (diagnosis.resolvedDate !== undefined) return !(diagnosis.resolvedDate < `${month}-01`);
+  return !diagnosis.resolved;
 }

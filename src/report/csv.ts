@@ -47,12 +47,20 @@ export const EXCEPTIONS_COLUMNS = [
 
 /** One row per claim line of each billable patient-month, ready for a billing-system charge import. */
 export function renderClaimsCsv(result: AuditResult): string {
-  const rows: CellValue[][] = [];
+  return [...claimsCsvChunks(result)].join('');
+}
+
+/** claims.csv in chunks of about CHUNK characters, for writing a file without holding it as one string. */
+export function* claimsCsvChunks(result: AuditResult): Generator<string> {
+  yield* csvChunks(CLAIMS_COLUMNS, claimRows(result));
+}
+
+function* claimRows(result: AuditResult): Generator<CellValue[]> {
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
     const icd = Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null);
     for (const line of pm.lines) {
-      rows.push([
+      yield [
         pm.patientId,
         pm.mbi,
         pm.month,
@@ -65,18 +73,26 @@ export function renderClaimsCsv(result: AuditResult): string {
         result.options.placeOfService,
         // Dollars and cents, as billing imports expect ("48.00", not "48").
         line.estimatedPayment.toFixed(2),
-      ]);
+      ];
     }
   }
-  return toCsv(CLAIMS_COLUMNS, rows);
 }
 
 /** One row per finding, with the rows to fix and, for entry-level findings, the entry's evidence. */
 export function renderExceptionsCsv(result: AuditResult): string {
-  const rows = result.findings.map((f): CellValue[] => {
+  return [...exceptionsCsvChunks(result)].join('');
+}
+
+/** exceptions.csv in chunks of about CHUNK characters. */
+export function* exceptionsCsvChunks(result: AuditResult): Generator<string> {
+  yield* csvChunks(EXCEPTIONS_COLUMNS, exceptionRows(result));
+}
+
+function* exceptionRows(result: AuditResult): Generator<CellValue[]> {
+  for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
-    return [
+    yield [
       f.severity,
       f.rule,
       f.code,
@@ -95,22 +111,37 @@ export function renderExceptionsCsv(result: AuditResult): string {
       f.fix,
       f.fingerprint,
     ];
-  });
-  return toCsv(EXCEPTIONS_COLUMNS, rows);
+  }
 }
 
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Characters per chunk: few writes, and never the whole file as one string (a million findings make ~1 GB). */
+const CHUNK = 1 << 20;
 
 /**
  * RFC 4180: CRLF after every record, fields with `"`, `,`, CR or LF quoted with `"` doubled. A UTF-8 BOM
  * makes Excel read the file as UTF-8 instead of the system code page. Every text cell is escaped here, so
  * no column can forget it; numbers pass through as numbers.
  */
-function toCsv(header: readonly string[], rows: readonly CellValue[][]): string {
-  const lines = [header.map(field).join(',')];
-  for (const row of rows) lines.push(row.map((v) => field(escapeCell(v))).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+function* csvChunks(header: readonly string[], rows: Iterable<readonly CellValue[]>): Generator<string> {
+  // Lines are joined from arrays, not concatenated: `+=` would build each chunk as a rope of millions of
+  // small pieces, several times the chunk's size in memory until it is written.
+  let lines = [`${BOM}${header.map(field).join(',')}`];
+  let size = 0;
+  for (const row of rows) {
+    const cells = new Array<string>(row.length);
+    for (let i = 0; i < row.length; i++) cells[i] = field(escapeCell(row[i]!));
+    const line = cells.join(',');
+    lines.push(line);
+    size += line.length;
+    if (size >= CHUNK) {
+      yield `${lines.join('\r\n')}\r\n`;
+      lines = [];
+      size = 0;
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
 }
 
 function field(value: CellValue): string {

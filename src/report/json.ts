@@ -69,14 +69,29 @@ function* pieces(result: AuditResult): Generator<string> {
   yield '}\n';
 }
 
-/** `  "name": [...]` at depth 1 of a 2-space-indented object. */
+/** Elements stringified per JSON.stringify call: one native call per batch instead of one per element. */
+const BATCH = 512;
+/** What JSON.stringify([[…]], null, 2) puts around the elements, which it indents by 4 like the report's arrays. */
+const BATCH_OPEN = '[\n  [\n';
+const BATCH_CLOSE = '\n  ]\n]';
+
+/**
+ * `  "name": [...]` at depth 1 of a 2-space-indented object. Elements sit at depth 2, so a batch wrapped in two
+ * arrays comes out of JSON.stringify already indented and comma-separated as the report needs it (no
+ * re-indenting pass); only the wrapper's own lines are cut off.
+ */
 function* array<T>(name: string, items: readonly T[], shape: (item: T) => object, after: string): Generator<string> {
   if (items.length === 0) {
     yield `  "${name}": []${after}\n`;
     return;
   }
   yield `  "${name}": [`;
-  for (const [i, item] of items.entries()) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(shape(item), null, 2).replace(/\n/g, '\n    ')}`;
+  for (let start = 0; start < items.length; start += BATCH) {
+    const batch: object[] = [];
+    for (let i = start; i < Math.min(start + BATCH, items.length); i++) batch.push(shape(items[i]!));
+    const text = JSON.stringify([batch], null, 2);
+    yield `${start === 0 ? '\n' : ',\n'}${text.slice(BATCH_OPEN.length, text.length - BATCH_CLOSE.length)}`;
+  }
   yield `\n  ]${after}\n`;
 }
 

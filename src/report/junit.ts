@@ -15,6 +15,11 @@ export const NO_PATIENT_MONTH = { classname: 'ccm.inputs', name: 'rows without a
  * No timestamps or durations unless the audit has `generatedAt`, so the file is reproducible.
  */
 export function renderJunit(result: AuditResult): string {
+  return [...junitChunks(result)].join('');
+}
+
+/** junit.xml in chunks of about CHUNK characters, for writing a file without holding it as one string. */
+export function* junitChunks(result: AuditResult): Generator<string> {
   const byMonth = new Map<string, Finding[]>();
   const orphans: Finding[] = [];
   for (const f of result.findings) {
@@ -38,7 +43,7 @@ export function renderJunit(result: AuditResult): string {
 
   const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}"`;
   const timestamp = result.generatedAt === null ? '' : ` timestamp="${attr(result.generatedAt)}"`;
-  const lines = [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="ccm" ${counts}>`,
     `  <testsuite name="ccm" ${counts}${timestamp}>`,
@@ -49,11 +54,26 @@ export function renderJunit(result: AuditResult): string {
     ...result.inputs.map((input) => property('input', input.file)),
     '    </properties>',
   ];
-  for (const { pm, failures: blocking } of cases) lines.push(...testCase(pm.patientId, pm.month, blocking, pm));
+  // Lines collected in an array and joined per chunk: flat strings, not ropes of many small pieces.
+  let lines = head;
+  let size = 0;
+  for (const { pm, failures: blocking } of cases) {
+    for (const line of testCase(pm.patientId, pm.month, blocking, pm)) {
+      lines.push(line);
+      size += line.length;
+    }
+    if (size >= CHUNK) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+      size = 0;
+    }
+  }
   if (orphans.length > 0) lines.push(...testCase(NO_PATIENT_MONTH.classname, NO_PATIENT_MONTH.name, orphans));
   lines.push('  </testsuite>', '</testsuites>', '');
-  return lines.join('\n');
+  yield lines.join('\n');
 }
+
+const CHUNK = 1 << 20;
 
 function property(name: string, value: string): string {
   return `      <property name="${attr(name)}" value="${attr(value)}"/>`;

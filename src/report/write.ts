@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AuditResult } from '../audit-types.js';
-import { renderClaimsCsv, renderExceptionsCsv } from './csv.js';
+import { claimsCsvChunks, exceptionsCsvChunks } from './csv.js';
 import { renderJsonChunks } from './json.js';
-import { renderJunit } from './junit.js';
+import { junitChunks } from './junit.js';
 import { writeXlsx } from './xlsx.js';
 
 /** Every format, in the order files are written and returned. */
@@ -28,18 +28,19 @@ const MODE = 0o600;
 
 type Writer = (result: AuditResult, path: string) => Promise<void>;
 
-/** Text formats are written chunk by chunk: report.json can be longer than one JavaScript string. */
+/** Text formats are written chunk by chunk: report.json can be longer than one JavaScript string, and no report is held whole. */
 const text =
   (render: (result: AuditResult) => Iterable<string>): Writer =>
   (result, path) =>
-    pipeline(Readable.from(render(result)), createWriteStream(path, { flags: 'wx', mode: MODE }));
+    // One chunk ahead of the file at most: the default would hold 16 chunks, long enough to reach the old heap.
+    pipeline(Readable.from(render(result), { highWaterMark: 1 }), createWriteStream(path, { flags: 'wx', mode: MODE }));
 
 const WRITERS: Record<(typeof REPORT_FILES)[ReportFormat][number], Writer> = {
   'report.json': text(renderJsonChunks),
-  'claims.csv': text((r) => [renderClaimsCsv(r)]),
-  'exceptions.csv': text((r) => [renderExceptionsCsv(r)]),
+  'claims.csv': text(claimsCsvChunks),
+  'exceptions.csv': text(exceptionsCsvChunks),
   'report.xlsx': writeXlsx,
-  'junit.xml': text((r) => [renderJunit(r)]),
+  'junit.xml': text(junitChunks),
 };
 
 /**
@@ -48,7 +49,15 @@ const WRITERS: Record<(typeof REPORT_FILES)[ReportFormat][number], Writer> = {
  * once every one is complete, so a failure (a full disk, a bug in one writer) leaves the previous report
  * set as it was and no temporary files behind. Renames within a directory are atomic per file.
  */
-export async function writeReports(result: AuditResult, options: { dir: string; formats: readonly ReportFormat[] }): Promise<string[]> {
+export async function writeReports(
+  result: AuditResult,
+  options: {
+    dir: string;
+    formats: readonly ReportFormat[];
+    /** Called as each file is started, for the progress line (src/cli/progress.ts). */
+    onFile?: (name: string, index: number, total: number) => void;
+  },
+): Promise<string[]> {
   try {
     await mkdir(options.dir, { recursive: true });
   } catch (error) {
@@ -58,7 +67,10 @@ export async function writeReports(result: AuditResult, options: { dir: string; 
   const tag = randomBytes(6).toString('hex');
   const staged = names.map((name) => ({ path: join(options.dir, name), temp: join(options.dir, `.${name}.${tag}.tmp`), write: WRITERS[name] }));
   try {
-    for (const file of staged) await file.write(result, file.temp);
+    for (const [i, file] of staged.entries()) {
+      options.onFile?.(names[i]!, i, staged.length);
+      await file.write(result, file.temp);
+    }
     for (const file of staged) await rename(file.temp, file.path);
   } catch (error) {
     await Promise.all(staged.map((file) => rm(file.temp, { force: true })));

@@ -50,13 +50,13 @@ const STATUS_STYLE: Record<PatientMonthStatus, Partial<Style>> = {
  * dates come from the run date and the zip entries' times are rewritten afterwards (zip-time.ts).
  */
 export async function writeXlsx(result: AuditResult, path: string, options: XlsxOptions = {}): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
+  const WorkbookWriter = await loadWorkbookWriter();
   const out = createWriteStream(path, { mode: 0o600 });
   // Raced with every step: exceljs swallows a stream error and would never settle (library-notes.md).
   const failed = new Promise<never>((_, reject) => out.on('error', reject));
   try {
     await Promise.race([once(out, 'open'), failed]);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const workbook = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const stamp = fixedDate(result.runDate);
     workbook.creator = 'ccm';
     workbook.lastModifiedBy = 'ccm';
@@ -68,6 +68,22 @@ export async function writeXlsx(result: AuditResult, path: string, options: Xlsx
     await stampZipEntries(path, stamp);
   } finally {
     out.destroy();
+  }
+}
+
+type WorkbookWriterClass = typeof import('exceljs').stream.xlsx.WorkbookWriter;
+
+/**
+ * exceljs's streaming writer on its own: the package's entry point also loads the reader, the in-memory
+ * workbook and CSV support, about twice the load time (exceljs is pinned at 4.4.0, so its file layout is fixed;
+ * the entry point is the fallback if that ever changes).
+ */
+async function loadWorkbookWriter(): Promise<WorkbookWriterClass> {
+  const path: string = 'exceljs/lib/stream/xlsx/workbook-writer.js';
+  try {
+    return ((await import(path)) as { default: WorkbookWriterClass }).default;
+  } catch {
+    return (await import('exceljs')).default.stream.xlsx.WorkbookWriter;
   }
 }
 
@@ -87,6 +103,7 @@ async function writeSheets(workbook: Workbook, result: AuditResult, limit: numbe
 /** A table on one sheet, continued on "Name (2)", "Name (3)"… past Excel's row limit rather than corrupting the file. */
 async function addTable<T>(workbook: Workbook, name: string, columns: readonly Column<T>[], rows: Iterable<T>, options: { filter: boolean; limit: number }): Promise<void> {
   let part = 1;
+  const styles = columns.map((c) => new SharedStyles(c.numFmt));
   let sheet = openSheet(workbook, name, columns);
   let count = 0;
   for (const item of rows) {
@@ -95,15 +112,51 @@ async function addTable<T>(workbook: Workbook, name: string, columns: readonly C
       sheet = openSheet(workbook, `${name} (${++part})`, columns);
       count = 0;
     }
-    const row = sheet.addRow(columns.map((c) => cell(c.value(item))));
-    columns.forEach((c, i) => {
-      const style = c.style?.(item);
-      if (style) Object.assign(row.getCell(i + 1), style);
-    });
+    const values = columns.map((c) => cell(c.value(item)));
+    const row = sheet.addRow(values);
+    for (let i = 0; i < columns.length; i++) row.getCell(i + 1).style = styles[i]!.get(columns[i]!.style?.(item), values[i]!);
     row.commit();
     if (++count % YIELD_EVERY === 0) await new Promise(setImmediate);
   }
   closeSheet(sheet, columns.length, count, options.filter);
+}
+
+/**
+ * One style object per column, cell kind and extra style, shared by every cell that has it. exceljs renders a
+ * cell's style to XML to find its id unless it has seen that very object before (a WeakMap in its
+ * StylesXform): a new object per cell, as exceljs makes by default, cost a third of the writing time. The
+ * objects are what the cells would have had (the column's numFmt plus the cell's own style), and the id
+ * exceljs derives for a style without numFmt depends on the value's type, so text, numbers and dates get
+ * separate objects: the file is unchanged, byte for byte.
+ */
+class SharedStyles {
+  private readonly byExtra = new Map<Partial<Style> | undefined, Map<string, Partial<Style>>>();
+  private lastExtra: Partial<Style> | undefined;
+  private lastKind: string | undefined;
+  private last: Partial<Style> | undefined;
+
+  constructor(private readonly numFmt: string | undefined) {}
+
+  get(extra: Partial<Style> | undefined, value: Cell): Partial<Style> {
+    // With a numFmt the type does not matter; without, text, dates and numbers (and empty cells) differ.
+    const kind = this.numFmt !== undefined || (extra?.numFmt ?? undefined) !== undefined ? 'any' : typeof value === 'string' ? 'text' : value instanceof Date ? 'date' : 'number';
+    // Most cells of a column look like the one above them.
+    if (extra === this.lastExtra && kind === this.lastKind) return this.last!;
+    let byKind = this.byExtra.get(extra);
+    if (byKind === undefined) {
+      byKind = new Map();
+      this.byExtra.set(extra, byKind);
+    }
+    let style = byKind.get(kind);
+    if (style === undefined) {
+      style = { ...(this.numFmt !== undefined ? { numFmt: this.numFmt } : {}), ...extra };
+      byKind.set(kind, style);
+    }
+    this.lastExtra = extra;
+    this.lastKind = kind;
+    this.last = style;
+    return style;
+  }
 }
 
 function openSheet<T>(workbook: Workbook, name: string, columns: readonly Column<T>[]): Worksheet {
@@ -140,8 +193,17 @@ function fixedDate(runDate: string): Date {
   return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
+/** Dates by ISO text: a report repeats a few hundred dates on a million rows, and exceljs only reads them. */
+const DATES = new Map<string, Date>();
+
 function isoDate(iso: string | null | undefined): Date | null {
-  return iso ? utcDate(iso) : null;
+  if (!iso) return null;
+  let date = DATES.get(iso);
+  if (date === undefined) {
+    date = utcDate(iso);
+    if (DATES.size < 100_000) DATES.set(iso, date);
+  }
+  return date;
 }
 
 // Summary: label, value, detail.

@@ -1,10 +1,9 @@
 import { CCM_CODES, CODE_FAMILIES, chooseFamily, codesForMinutes, type CodeFamilyDefinition, type CodeUnits, type FamilyOption, type MonthMinutes } from '../billing/codes.js';
-import { BUNDLED_FEES, feeFor } from '../billing/fees.js';
+import { BUNDLED_FEES } from '../billing/fees.js';
 import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
 import type { BilledService } from '../model/schema.js';
 import type { SupportView } from './types.js';
-import { monthMinutes } from '../billing/pricing.js';
-import { monthEnd } from './util.js';
+import { monthMinutes, pricesFor } from '../billing/pricing.js';
 
 /** A patient-month's billed CCM codes next to what its supported minutes earn (D4, D5). */
 export interface BilledComparison {
@@ -23,14 +22,14 @@ export interface BilledComparison {
 
 /** The comparison for a month whose billed services include CCM codes; null when none were billed. */
 export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
+  if (model.servicesByPatientMonth.size === 0) return null;
   const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => CCM_CODES.has(s.code));
   if (services.length === 0) return null;
   const billed = new Map<string, number>();
   for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
   const families = CODE_FAMILIES.filter((f) => billed.has(f.base.code) || billed.has(f.addOn.code));
   const minutes = monthMinutes(pm.entries, (e) => support.isSupported(e));
-  const end = monthEnd(pm.month);
-  const price = (code: string): number => feeFor(BUNDLED_FEES, code, end);
+  const price = pricesFor({ fees: BUNDLED_FEES }, pm.month);
   return { services, billed, families, minutes, price, best: chooseFamily(minutes, price) };
 }
 

@@ -8,8 +8,110 @@ import { MAX_ROWS_NAMED, count, describeRows, isAuditedEntry } from './util.js';
 const DEFAULT_MIN_LENGTH = 25;
 
 /** Case and spacing differ between copies; digits and dates are kept, so "A1c 7.2" and "A1c 8.1" differ. */
-function normalizeNote(note: string): string {
+export function normalizeNote(note: string): string {
   return note.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** ASCII lower case by table: one load instead of two comparisons per character. */
+const LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
+/** Length of the normalized note whose hash noteHash returned last (a second result without an object per call). */
+let hashedLength = 0;
+
+/**
+ * A 30-bit hash of normalizeNote(note), computed in one pass without building the normalized string (ASCII
+ * notes; others are normalized first); its length is left in `hashedLength`. Grouping a million notes by a
+ * small integer instead of by their text keeps no copy of the notes alive; groups are then split by the exact
+ * text, so a collision costs a comparison and never makes two notes look cloned.
+ */
+export function noteHash(note: string): number {
+  let h = 0x811c9dc5;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < note.length; i++) {
+    const c = note.charCodeAt(i);
+    if (c <= 32) {
+      // \s in ASCII: tab, LF, VT, FF, CR and space.
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        pendingSpace = length > 0;
+        continue;
+      }
+    } else if (c > 127) return hashText(normalizeNote(note));
+    if (pendingSpace) {
+      h = Math.imul(h ^ 32, 0x01000193);
+      length++;
+      pendingSpace = false;
+    }
+    h = Math.imul(h ^ LOWER[c]!, 0x01000193);
+    length++;
+  }
+  hashedLength = length;
+  return h >>> 2;
+}
+
+/** noteHash with its length, for tests. */
+export function noteKey(note: string): { hash: number; length: number } {
+  const hash = noteHash(note);
+  return { hash, length: hashedLength };
+}
+
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  hashedLength = text.length;
+  return h >>> 2;
+}
+
+/** Most entries a hash-and-position key can number: 30 bits of hash and 23 of position fill a double exactly. */
+const MAX_SORTED = 1 << 23;
+
+/**
+ * CCM entries whose notes (of at least minLength characters, normalized) share a hash, in time-log order
+ * within each group. Each note is hashed once; the hashes and positions are packed into one number per
+ * entry and sorted natively, so equal hashes end up next to each other without a map of a million keys.
+ */
+function sameHashGroups(entries: readonly TimeEntry[], minLength: number): TimeEntry[][] {
+  const keys = new Float64Array(Math.min(entries.length, MAX_SORTED));
+  let n = 0;
+  const byHash = entries.length > MAX_SORTED ? new Map<number, TimeEntry[]>() : undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (!CCM_PROGRAMS.has(entry.program)) continue;
+    const hash = noteHash(entry.note);
+    if (hashedLength < minLength) continue;
+    if (byHash) {
+      const list = byHash.get(hash);
+      if (list) list.push(entry);
+      else byHash.set(hash, [entry]);
+    } else keys[n++] = hash * MAX_SORTED + i;
+  }
+  if (byHash) return [...byHash.values()].filter((list) => list.length > 1);
+  const sorted = keys.subarray(0, n).sort();
+  const groups: TimeEntry[][] = [];
+  for (let a = 0; a < n; ) {
+    const hash = Math.floor(sorted[a]! / MAX_SORTED);
+    let b = a + 1;
+    while (b < n && Math.floor(sorted[b]! / MAX_SORTED) === hash) b++;
+    if (b - a > 1) {
+      const group: TimeEntry[] = [];
+      for (let k = a; k < b; k++) group.push(entries[sorted[k]! % MAX_SORTED]!);
+      groups.push(group);
+    }
+    a = b;
+  }
+  return groups;
+}
+
+/** Entries of one group that really share the normalized note (nearly always the whole group). */
+function byExactNote(group: readonly TimeEntry[]): TimeEntry[][] {
+  const byNote = new Map<string, TimeEntry[]>();
+  for (const e of group) {
+    const key = normalizeNote(e.note);
+    const list = byNote.get(key);
+    if (list) list.push(e);
+    else byNote.set(key, [e]);
+  }
+  return [...byNote.values()];
 }
 
 export const clonedNote = defineRule({
@@ -40,16 +142,9 @@ export const clonedNote = defineRule({
     acrossMonths: 'The same note appears on {others} of this patient in other months ({rows}); a note copied from month to month does not show this month\'s care.',
   },
   check({ model, options, report }) {
-    const groups = new Map<string, TimeEntry[]>();
-    for (const entry of model.entries) {
-      if (!CCM_PROGRAMS.has(entry.program)) continue;
-      const key = normalizeNote(entry.note);
-      if (key.length < options.minLength) continue;
-      const group = groups.get(key);
-      if (group) group.push(entry);
-      else groups.set(key, [entry]);
-    }
-    for (const group of groups.values()) {
+    const candidates: TimeEntry[][] = [];
+    for (const group of sameHashGroups(model.entries, options.minLength)) candidates.push(...byExactNote(group));
+    for (const group of candidates) {
       if (group.length < 2) continue;
       // Copies within one patient-month are not clones; counting them lets each entry's "others" be found without comparing all pairs.
       const perPatientMonth = new Map<string, number>();

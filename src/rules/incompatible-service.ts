@@ -39,6 +39,8 @@ export const incompatibleService = defineRule({
       '{services} billed in {month} by another practitioner (NPI {npis}) overlaps CCM; allowed for a different practitioner, but review that no time is counted for both.',
   },
   check({ model, report }) {
+    // Without billed services there is nothing to compare (and no key to build per patient-month).
+    if (model.servicesByPatientMonth.size === 0) return;
     for (const pm of model.patientMonths) {
       const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => OVERLAPPING_CARE_MANAGEMENT.has(s.code));
       const firstEntry = pm.entries[0];

@@ -21,17 +21,18 @@ export const serviceBeforeConsent = defineRule({
     beforeConsent: 'The entry is dated {date}, before the patient\'s consent on {consentDate} ({consentRow}); time before consent does not count.',
   },
   check({ model, report }) {
-    const earliest = new Map<string, DatedConsent | undefined>();
-    for (const entry of model.entries) {
-      if (!isAuditedEntry(model, entry)) continue;
-      if (!earliest.has(entry.patientId)) earliest.set(entry.patientId, earliestConsent(model.consentsByPatient.get(entry.patientId) ?? []));
-      const consent = earliest.get(entry.patientId);
-      if (consent === undefined || entry.date >= consent.date) continue;
-      report({
-        messageId: 'beforeConsent',
-        data: { date: entry.date, consentDate: consent.date, consentRow: rowFrom(entry.source, consent.source) },
-        entries: [entry],
-      });
+    // Patient by patient: one consent lookup per patient, not per entry.
+    for (const [patientId, entries] of model.entriesByPatient) {
+      const consent: DatedConsent | undefined = earliestConsent(model.consentsByPatient.get(patientId) ?? []);
+      if (consent === undefined) continue;
+      for (const entry of entries) {
+        if (!isAuditedEntry(model, entry) || entry.date >= consent.date) continue;
+        report({
+          messageId: 'beforeConsent',
+          data: { date: entry.date, consentDate: consent.date, consentRow: rowFrom(entry.source, consent.source) },
+          entries: [entry],
+        });
+      }
     }
   },
 });

@@ -36,9 +36,14 @@ export const underThreshold = defineRule({
   },
   check({ model, support, report }) {
     for (const pm of model.patientMonths) {
-      const logged = pm.entries.reduce((sum, e) => sum + countableMinutes(e), 0);
+      let logged = 0;
+      let supported = 0;
+      for (const e of pm.entries) {
+        const minutes = countableMinutes(e);
+        logged += minutes;
+        supported += support.isSupported(e) ? minutes : 0;
+      }
       if (logged === 0) continue;
-      const supported = pm.entries.reduce((sum, e) => sum + (support.isSupported(e) ? countableMinutes(e) : 0), 0);
       if (supported >= MINIMUM_BILLABLE_MINUTES) continue;
       // A patient-month exists only because it has entries, so the first one is there.
       const excluded = describeExclusions(pm.entries[0]!.source, pm.entries, support);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { lookupIcd10 } from '../data/icd10.js';
+import { icdInMonth } from '../model/queries.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10, isWellFormedIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
-import { monthEnd } from './util.js';
 
 export const unknownDiagnosisCode = defineRule({
   id: 'unknown-diagnosis-code',
@@ -25,11 +24,10 @@ export const unknownDiagnosisCode = defineRule({
   },
   check({ model, report }) {
     for (const pm of model.patientMonths) {
-      const end = monthEnd(pm.month);
       const groups: Record<'unknown' | 'notBillable', Diagnosis[]> = { unknown: [], notBillable: [] };
       for (const d of model.diagnosesByPatient.get(pm.patientId) ?? []) {
         if (!isWellFormedIcd10(d.code)) continue;
-        const status = lookupIcd10(d.code, end).status;
+        const status = icdInMonth(d.code, pm.month).status;
         if (status === 'unknown') groups.unknown.push(d);
         else if (status === 'not-billable') groups.notBillable.push(d);
       }

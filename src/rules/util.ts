@@ -1,9 +1,10 @@
 import { describeLocation } from '../errors.js';
 import { CCM_PROGRAMS, type AuditModel } from '../model/build.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
-import { monthEnd } from '../normalize/dates.js';
+import { lastDayOfMonth } from '../model/queries.js';
 
-export { monthEnd };
+/** The last day of a yyyy-mm month, as an ISO date (remembered per month: rules ask it per patient-month). */
+export const monthEnd = lastDayOfMonth;
 
 /** How many other rows a message names before it says "and N more": messages stay one readable line. */
 export const MAX_ROWS_NAMED = 3;

@@ -19,9 +19,15 @@ interface Phrase {
   tokens: string[];
 }
 
+/** Bits of PhraseMatcher.kinds. */
+const STARTS_PHRASE = 1;
+const FILLER = 2;
+
 /** Phrases indexed by their first token, longest first, so a note is matched in one pass. */
-class PhraseMatcher {
+export class PhraseMatcher {
   private readonly byFirst = new Map<string, Phrase[]>();
+  /** Per word: STARTS_PHRASE and/or FILLER (stop, time and contact words; numbers are told by NUMBER_TOKEN). */
+  readonly kinds = new Map<string, number>();
 
   constructor(phrases: readonly string[]) {
     for (const text of phrases) {
@@ -33,6 +39,18 @@ class PhraseMatcher {
       this.byFirst.set(first, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const word of this.byFirst.keys()) this.kinds.set(word, STARTS_PHRASE);
+    for (const words of [STOP_WORDS, TIME_WORDS, CONTACT_WORDS]) for (const word of words) this.kinds.set(word, (this.kinds.get(word) ?? 0) | FILLER);
+  }
+
+  /** The longest phrase starting at tokens[i], if any; `more(n)` makes tokens[n] available when the note has one. */
+  matchAt(tokens: readonly string[], i: number, more: (n: number) => void): Phrase | undefined {
+    const candidates = this.byFirst.get(tokens[i]!);
+    if (candidates === undefined) return undefined;
+    return candidates.find((p) => {
+      more(i + p.tokens.length - 1);
+      return p.tokens.every((t, k) => tokens[i + k] === t);
+    });
   }
 
   /** The tokens not covered by a phrase, and the phrases found (as written in the list). */
@@ -53,7 +71,75 @@ class PhraseMatcher {
 const isFiller = (t: string): boolean => STOP_WORDS.has(t) || TIME_WORDS.has(t) || CONTACT_WORDS.has(t) || NUMBER_TOKEN.test(t);
 const isTimeOrContact = (t: string): boolean => TIME_WORDS.has(t) || CONTACT_WORDS.has(t) || NUMBER_TOKEN.test(t);
 
-function judgeNote(note: string, matcher: PhraseMatcher, minSpecificWords: number): Verdict {
+/** After lower-casing: a-z and 0-9 make words, everything else separates them (as in `tokenize`). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+/** Sentinel: the note has a non-ASCII character, whose lower case may differ in length or kind. */
+const NOT_ASCII = 1;
+
+/**
+ * The common case, decided cheaply: a note with enough specific words. Tokens are cut from the lower-cased
+ * note only as far as needed, as `tokenize` would cut them, and phrases are stripped left to right as `strip`
+ * does, so counting can stop at the minimum with the same answer judgeNote would give. Nearly every note
+ * passes within its first few words; the rest go through judgeNote for the full verdict.
+ */
+export function hasEnoughSpecificWords(note: string, matcher: PhraseMatcher, minSpecificWords: number): boolean {
+  try {
+    return countSpecificWords(note, matcher, minSpecificWords);
+  } catch (error) {
+    // Lower-casing a non-ASCII character can yield ASCII letters (K → k for the Kelvin sign): let judgeNote decide.
+    if (error === NOT_ASCII) return false;
+    throw error;
+  }
+}
+
+/**
+ * Cuts ASCII words from the note as it is written and lower-cases only the words looked at, instead of
+ * lower-casing and splitting the whole note; throws NOT_ASCII on any other character.
+ */
+function countSpecificWords(note: string, matcher: PhraseMatcher, minSpecificWords: number): boolean {
+  const text = note;
+  const tokens: string[] = [];
+  let pos = 0;
+  const more = (n: number): void => {
+    while (tokens.length <= n && pos < text.length) {
+      let c = text.charCodeAt(pos);
+      while (pos < text.length && !isWordChar(c)) {
+        if (c > 127) throw NOT_ASCII;
+        c = text.charCodeAt(++pos);
+      }
+      const start = pos;
+      let upper = false;
+      while (pos < text.length && isWordChar(c)) {
+        if (c <= 90 && c >= 65) upper = true;
+        c = text.charCodeAt(++pos);
+      }
+      if (pos < text.length && c > 127) throw NOT_ASCII;
+      if (pos > start) tokens.push(upper ? text.slice(start, pos).toLowerCase() : text.slice(start, pos));
+    }
+  };
+  let specific = 0;
+  for (let i = 0; ; ) {
+    more(i);
+    const token = tokens[i];
+    if (token === undefined) return false;
+    // One lookup tells whether the word may start a phrase and whether it is a filler word.
+    const kind = matcher.kinds.get(token) ?? 0;
+    if (kind & STARTS_PHRASE) {
+      const phrase = matcher.matchAt(tokens, i, more);
+      if (phrase) {
+        i += phrase.tokens.length;
+        continue;
+      }
+    }
+    if (!(kind & FILLER) && !NUMBER_TOKEN.test(token) && ++specific >= minSpecificWords) return true;
+    i++;
+  }
+}
+
+export function judgeNote(note: string, matcher: PhraseMatcher, minSpecificWords: number): Verdict {
   const tokens = tokenize(note);
   if (tokens.length === 0) return { kind: 'empty' };
   const { rest, found } = matcher.strip(tokens);
@@ -102,6 +188,7 @@ export const vagueNote = defineRule({
   check({ model, options, report }) {
     const matcher = new PhraseMatcher([...options.boilerplatePhrases, ...options.extraPhrases]);
     const judge = (entry: TimeEntry): void => {
+      if (hasEnoughSpecificWords(entry.note, matcher, options.minSpecificWords)) return;
       const verdict = judgeNote(entry.note, matcher, options.minSpecificWords);
       switch (verdict.kind) {
         case 'ok':
