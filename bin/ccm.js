@@ -8,4 +8,6 @@ process.exitCode = await run(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   cwd: process.cwd(),
+  // The progress line of long audits goes to stderr only when it is a terminal (issue #6).
+  progress: process.stderr.isTTY ? process.stderr : undefined,
 });

@@ -25,6 +25,8 @@ export interface AuditOptions {
   baseline?: Baseline;
   /** Record when the report was made; off by default so identical inputs give identical reports. */
   timestamp?: Date;
+  /** Progress hooks for long runs (issue #6; the CLI draws them with src/cli/progress.ts). */
+  progress?: { rows(file: string, sheet: string | null, rows: number): void; phase(name: string): void };
 }
 
 export interface AuditOutcome {
@@ -51,7 +53,8 @@ export function readLimits(config: Config): ReadLimits {
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
   const credentials = new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role]));
-  const data = await ingest(inputs, { dateOrder: config.dateOrder ?? 'mdy', columns: (config.columns ?? {}) as ColumnOverrides, credentials, limits: readLimits(config) });
+  const data = await ingest(inputs, { dateOrder: config.dateOrder ?? 'mdy', columns: (config.columns ?? {}) as ColumnOverrides, credentials, limits: readLimits(config), onRows: options.progress?.rows });
+  options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
   const runDate = options.runDate ?? localDate();
   const model = buildModel(data, { period, runDate });

@@ -18,6 +18,7 @@ import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { collectInputs, type KindFlags } from './inputs.js';
+import { createProgress, type ProgressStream } from './progress.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -26,6 +27,8 @@ export interface CliIO {
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** stderr when it is a terminal, for the progress line of long audits (issue #6); absent otherwise. */
+  progress?: ProgressStream | undefined;
 }
 
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -197,7 +200,17 @@ function parseFormats(list: string): ReportFormat[] {
   return [...new Set(formats)] as ReportFormat[];
 }
 
+/** The audit with a progress line on a terminal's stderr (issue #6): erased before anything else is printed. */
 async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags): Promise<number> {
+  const progress = createProgress(io.progress, !flags.quiet);
+  try {
+    return await runAuditWith(io, inputs, flags, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFlags, progress: ReturnType<typeof createProgress>): Promise<number> {
   const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
   const config = { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}) };
   const specs = resolveSpecs(io, inputs, flags);
@@ -215,6 +228,7 @@ async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags)
     billing: { ...(flags.dos ? { dateOfService: flags.dos } : {}), ...(fees ? { fees } : {}) },
     ...(baseline ? { baseline } : {}),
     ...(flags.timestamp ? { timestamp: new Date() } : {}),
+    progress,
   };
   const salt = flags.redact ? (flags.redactSalt ?? io.env.CCM_REDACT_SALT ?? '') : undefined;
   if (salt !== undefined) checkRedactSalt(salt);
@@ -224,7 +238,8 @@ async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags)
   const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
   const clash = specs.find((s) => outputs.includes(resolve(io.cwd, s.path)));
   if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);
-  const paths = await writeReports(result, { dir: outDir, formats });
+  const paths = await writeReports(result, { dir: outDir, formats, onFile: progress.file });
+  progress.done();
 
   if (flags.json) io.stdout(renderJson(result));
   else if (!flags.quiet) {

@@ -37,6 +37,8 @@ export interface IngestOptions {
   limits?: ReadLimits;
   columns: ColumnOverrides;
   credentials: ReadonlyMap<string, StaffRole>;
+  /** Progress hook (issue #6, src/cli/progress.ts): rows read so far in a table, every 1,024 rows and at each file's start. */
+  onRows?: ((file: string, sheet: string | null, rows: number) => void) | undefined;
 }
 
 export interface TableReport {
@@ -103,6 +105,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
   const partials: string[] = [];
   for (const spec of specs) {
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
+    options.onRows?.(report.file, null, 0); // progress hook (#6): a workbook's first row can take seconds
     let sheetFound = spec.sheet === undefined;
     for await (const sheet of readInput(spec.path, options.limits ?? DEFAULT_LIMITS)) {
       if (spec.sheet !== undefined && sheet.sheet !== spec.sheet) {
@@ -199,6 +202,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       return;
     }
     report.rowsRead++;
+    if ((report.rowsRead & 1023) === 0) options.onRows?.(sheet.file, sheet.sheet, report.rowsRead); // progress hook (#6)
     if (report.rowsRead > limits.maxRows) {
       throw new CcmError(`${describeLocation(sheet)}: more than ${limits.maxRows} rows; split the export or raise limits.maxRows in the config.`);
     }

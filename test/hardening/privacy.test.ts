@@ -88,15 +88,3 @@ describe('formula injection through the whole pipeline', () => {
     for (const m of minutes) expect(typeof m).toBe('number');
   });
 });
-
-describe('lazy exceljs', () => {
-  it('is not loaded for a CSV-only run without XLSX output, and is for XLSX output', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'log.csv'), 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,10/2/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n');
-    const env = { NODE_OPTIONS: `--import ${join(ROOT, 'test/helpers/loaded-modules.mjs')}` };
-    const csvOnly = ccm(['audit', join(dir, 'log.csv'), '--out', join(dir, 'a'), '--format', 'json,csv', '--quiet'], { env });
-    expect(csvOnly.stderr.trim()).toBe('EXCELJS-LOADED false');
-    const xlsx = ccm(['audit', join(dir, 'log.csv'), '--out', join(dir, 'b'), '--format', 'xlsx', '--quiet'], { env });
-    expect(xlsx.stderr.trim()).toBe('EXCELJS-LOADED true');
-  });
-});

@@ -1,0 +1,33 @@
+/**
+ * exceljs costs a third of a second to load: a CSV-only audit without XLSX output must never load it
+ * (issue #6). Checked the way the benchmark checks it: the CLI runs under scripts/bench/maxrss.mjs, which
+ * reports whether any exceljs module reached the module cache.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { fixture } from '../helpers/paths.js';
+
+function audit(format: string): { exceljsLoaded: boolean; maxRssKB: number } {
+  const dir = tempDir('ccm-lazy-');
+  const probe = join(dir, 'probe.json');
+  const args = ['audit', fixture('formats/utf8-bom.csv'), '--quiet', '--fail-on', 'never', '--run-date', '2025-04-01', '--format', format, '--out', join(dir, 'out')];
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/maxrss.mjs'), probe, join(ROOT, 'bin/ccm.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(readFileSync(probe, 'utf8')) as { exceljsLoaded: boolean; maxRssKB: number };
+}
+
+describe('exceljs is loaded only when needed', () => {
+  it('is not loaded for CSV in and JSON, CSV and JUnit out', () => {
+    const probe = audit('json,csv,junit');
+    expect(probe.exceljsLoaded).toBe(false);
+    expect(probe.maxRssKB).toBeGreaterThan(0);
+  });
+
+  it('is loaded for report.xlsx (the probe sees it)', () => {
+    expect(audit('xlsx').exceljsLoaded).toBe(true);
+  });
+});
