@@ -33,6 +33,9 @@ export interface AuditResult {
   summary: AuditSummary;
   patientMonths: PatientMonth[];
   findings: Finding[];
-  /** Entries by id, for the evidence columns of entry-level findings (date, staff, credential, minutes, note). */
-  entries: ReadonlyMap<number, TimeEntry>;
+  /**
+   * Every time entry read, duplicates included, indexed by id (an entry's id is its position in the time
+   * log): the evidence columns of entry-level findings (date, staff, credential, minutes, note) come from here.
+   */
+  entries: readonly TimeEntry[];
 }

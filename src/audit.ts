@@ -5,7 +5,7 @@ import { summarize } from './billing/summary.js';
 import type { BillingOptions } from './billing/types.js';
 import type { Config } from './config/schema.js';
 import { buildModel } from './model/build.js';
-import type { StaffRole, TimeEntry } from './model/schema.js';
+import type { StaffRole } from './model/schema.js';
 import { ingest, type InputSpec } from './normalize/ingest.js';
 import type { ColumnOverrides } from './normalize/detect.js';
 import { roleKey } from './normalize/roles.js';
@@ -70,8 +70,6 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   };
   // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.
   const patientMonths = bill(model, { ...run, findings }, billingOptions);
-  const entries = new Map<number, TimeEntry>(model.entries.map((e) => [e.id, e]));
-  for (const d of model.duplicates) entries.set(d.entry.id, d.entry);
   const result: AuditResult = {
     schemaVersion: 1,
     tool: { name: 'ccm', version: VERSION },
@@ -87,7 +85,8 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
     summary: summarize(model, patientMonths, { ...run, findings }, baseline?.suppressed.length ?? 0, billingOptions),
     patientMonths,
     findings,
-    entries,
+    // Ids are positions in the ingested time log, duplicates included: no map of a million entries needed.
+    entries: data.entries,
   };
   return { result, baseline };
 }

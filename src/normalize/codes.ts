@@ -7,6 +7,8 @@ import { cellText } from './cells.js';
  */
 export function normalizeId(cell: RawCell | undefined): string {
   const text = cellText(cell);
+  // Most ids have neither a decimal point nor an exponent: skip the patterns for them.
+  if (!text.includes('.') && !text.includes('e') && !text.includes('E')) return text;
   if (/^\d+\.0+$/.test(text)) return text.replace(/\.0+$/, '');
   if (/^\d+(\.\d+)?e\+\d+$/i.test(text)) {
     const n = Number(text);

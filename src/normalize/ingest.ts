@@ -17,6 +17,7 @@ import {
   normalizeDiagnosis,
   normalizeService,
   normalizeTimeEntry,
+  normalizeMemos,
   type NormalizeContext,
   type RowAccess,
 } from './records.js';
@@ -101,7 +102,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     kindsPresent: new Set(),
     hasMbiColumn: false,
   };
-  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials };
+  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, memo: normalizeMemos() };
   const partials: string[] = [];
   for (const spec of specs) {
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
@@ -273,14 +274,25 @@ const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;
  * holding nothing but numbers).
  */
 function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'totals' | undefined {
-  const texts = row.cells.map((c) => cellText(c));
-  const filled = texts.filter((t) => t !== '');
-  if (filled.length === 0) return 'blank';
-  if (filled.slice(0, 3).some((t) => TOTALS.test(t)) || TOTALS.test(texts[patientColumn] ?? '')) return 'totals';
-  if (normalizeId(row.cells[patientColumn]) === '' && row.cells.every((c) => c === null || typeof c === 'number' || cellText(c) === '' || /^[\d.,:]+$/.test(cellText(c)))) {
-    return 'totals';
+  // One pass, no intermediate arrays: this runs for every row of every table.
+  let filled = 0;
+  let onlyNumbers = true;
+  for (const cell of row.cells) {
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === 'number') {
+      filled++;
+      continue;
+    }
+    const text = cellText(cell);
+    if (text === '') continue;
+    filled++;
+    if (filled <= 3 && TOTALS.test(text)) return 'totals';
+    if (onlyNumbers && !/^[\d.,:]+$/.test(text)) onlyNumbers = false;
   }
-  return undefined;
+  if (filled === 0) return 'blank';
+  const patient = row.cells[patientColumn];
+  if (TOTALS.test(cellText(patient))) return 'totals';
+  return onlyNumbers && normalizeId(patient) === '' ? 'totals' : undefined;
 }
 
 function describeTable(report: TableReport, candidate: Candidate): void {

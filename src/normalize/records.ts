@@ -4,7 +4,8 @@ import { cellText } from './cells.js';
 import { normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
 import type { InputKind } from './columns.js';
 import { monthOf, parseDate, type DateOrder } from './dates.js';
-import { parseDuration } from './durations.js';
+import { parseDuration, type Duration } from './durations.js';
+import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
 import { parseClockTime } from './times.js';
@@ -12,6 +13,27 @@ import { parseClockTime } from './times.js';
 export interface NormalizeContext {
   dateOrder: DateOrder;
   credentials: ReadonlyMap<string, StaffRole>;
+  /** Per-run memos of parsed cell text (see memo.ts); made by `normalizeMemos()`. */
+  memo: NormalizeMemos;
+}
+
+export interface NormalizeMemos {
+  text: Memo<string>;
+  id: Memo<string>;
+  date: Memo<string | null>;
+  month: Memo<string>;
+  clock: Memo<number | null>;
+  duration: Memo<Duration>;
+  npi: Memo<string | undefined>;
+}
+
+export function normalizeMemos(): NormalizeMemos {
+  return { text: new Memo(), id: new Memo(), date: new Memo(), month: new Memo(), clock: new Memo(), duration: new Memo(), npi: new Memo() };
+}
+
+/** A parse of a cell, memoized by its text when it is text (CSV cells always are). */
+function memoized<T>(memo: Memo<T>, cell: RawCell | undefined, parse: (cell: RawCell | undefined) => T): T {
+  return typeof cell === 'string' ? memo.get(cell, parse) : parse(cell);
 }
 
 /** Reads one data row: the cell and the header text of a field, when the table has that column. */
@@ -46,8 +68,15 @@ function text(row: RowAccess, field: string): string | undefined {
   return t === '' ? undefined : t;
 }
 
-function requiredId(row: RowAccess, problems: Problems): string {
-  const id = normalizeId(row.cell('patientId'));
+/** text() for columns that repeat from row to row (staff, credential, program…): one shared string per value. */
+function sharedText(row: RowAccess, field: string, ctx: NormalizeContext): string | undefined {
+  const t = memoized(ctx.memo.text, row.cell(field), cellText);
+  return t === '' ? undefined : t;
+}
+
+function requiredId(row: RowAccess, problems: Problems, ctx?: NormalizeContext): string {
+  const cell = row.cell('patientId');
+  const id = ctx ? memoized(ctx.memo.id, cell, normalizeId) : normalizeId(cell);
   if (id === '') problems.add('patientId', 'the patient id is empty');
   return id;
 }
@@ -56,7 +85,7 @@ function requiredId(row: RowAccess, problems: Problems): string {
 function optionalDate(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string | undefined {
   const cell = row.cell(field);
   if (cellText(cell) === '') return undefined;
-  const date = parseDate(cell, ctx.dateOrder);
+  const date = memoized(ctx.memo.date, cell, (c) => parseDate(c, ctx.dateOrder));
   if (date === null) problems.add(field, `"${cellText(cell)}" is not a date`, patientId);
   return date ?? undefined;
 }
@@ -69,10 +98,10 @@ function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, prob
   return optionalDate(row, field, ctx, problems, patientId) ?? '';
 }
 
-function optionalClock(row: RowAccess, field: string, problems: Problems, patientId: string): number | undefined {
+function optionalClock(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): number | undefined {
   const cell = row.cell(field);
   if (cellText(cell) === '') return undefined;
-  const time = parseClockTime(cell);
+  const time = memoized(ctx.memo.clock, cell, parseClockTime);
   if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
   return time ?? undefined;
 }
@@ -83,13 +112,13 @@ function finish<T>(problems: Problems, record: T): Normalized<T> {
 
 export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext): Normalized<TimeEntry> {
   const problems = new Problems(row);
-  const patientId = requiredId(row, problems);
+  const patientId = requiredId(row, problems, ctx);
   const date = requiredDate(row, 'date', ctx, problems, patientId);
-  const start = optionalClock(row, 'start', problems, patientId);
-  const stop = optionalClock(row, 'stop', problems, patientId);
+  const start = optionalClock(row, 'start', ctx, problems, patientId);
+  const stop = optionalClock(row, 'stop', ctx, problems, patientId);
   const clockMinutes = start !== undefined && stop !== undefined ? stop - start : undefined;
 
-  const duration = parseDuration(row.cell('minutes'));
+  const duration = memoized(ctx.memo.duration, row.cell('minutes'), parseDuration);
   let minutes: number | null;
   let minutesText: string | undefined;
   if (duration.kind === 'minutes') minutes = duration.minutes;
@@ -102,8 +131,8 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     minutesText = '';
   }
 
-  const credential = text(row, 'credential');
-  const programText = text(row, 'program');
+  const credential = sharedText(row, 'credential', ctx);
+  const programText = sharedText(row, 'program', ctx);
   const program = classifyProgram(programText);
   // Built by assignment rather than conditional spreads: this runs once per time-log row.
   const entry: TimeEntry = {
@@ -111,28 +140,28 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     source: row.source,
     patientId,
     date,
-    month: monthOf(date),
+    month: ctx.memo.month.get(date, monthOf),
     role: classifyCredential(credential, ctx.credentials),
     minutes,
     note: text(row, 'note') ?? '',
     program,
-    complex: program === 'complex-ccm' || isComplexMarker(text(row, 'complexity')),
+    complex: program === 'complex-ccm' || isComplexMarker(sharedText(row, 'complexity', ctx)),
   };
-  const patientName = text(row, 'patientName');
+  const patientName = sharedText(row, 'patientName', ctx);
   if (patientName) entry.patientName = patientName;
   const mbi = normalizeMbi(row.cell('mbi'));
   if (mbi) entry.mbi = mbi;
-  const staff = text(row, 'staff');
+  const staff = sharedText(row, 'staff', ctx);
   if (staff) entry.staff = staff;
   if (credential) entry.credential = credential;
   if (minutesText !== undefined) entry.minutesText = minutesText;
   if (start !== undefined) entry.start = start;
   if (stop !== undefined) entry.stop = stop;
   if (clockMinutes !== undefined) entry.clockMinutes = clockMinutes;
-  const activity = text(row, 'activity');
+  const activity = sharedText(row, 'activity', ctx);
   if (activity) entry.activity = activity;
   if (programText) entry.programText = programText;
-  const npi = normalizeNpi(row.cell('billingNpi')) ?? normalizeNpi(row.cell('renderingNpi'));
+  const npi = memoized(ctx.memo.npi, row.cell('billingNpi'), normalizeNpi) ?? memoized(ctx.memo.npi, row.cell('renderingNpi'), normalizeNpi);
   if (npi) entry.npi = npi;
   return finish(problems, entry);
 }

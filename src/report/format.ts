@@ -27,7 +27,7 @@ export function otherRows(sources: readonly SourceRef[]): string {
 export function evidenceEntry(result: AuditResult, finding: Finding): TimeEntry | undefined {
   if (finding.level !== 'entry') return undefined;
   const id = finding.entryIds[0];
-  return id === undefined ? undefined : result.entries.get(id);
+  return id === undefined ? undefined : result.entries[id];
 }
 
 /** The minutes cell as evidence: the number, else the unreadable text the finding is about. */

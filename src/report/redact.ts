@@ -32,11 +32,10 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     return p;
   };
   const pseudonymOrNull = (id: string | null) => (id === null ? null : pseudonym(id));
-  const entries = new Map<number, TimeEntry>();
-  for (const [key, e] of result.entries) {
+  const entries = result.entries.map((e): TimeEntry => {
     const { patientName: _name, mbi: _mbi, ...rest } = e;
-    entries.set(key, { ...rest, patientId: pseudonym(e.patientId), note: '' });
-  }
+    return { ...rest, patientId: pseudonym(e.patientId), note: '' };
+  });
   for (const pm of result.patientMonths) pseudonym(pm.patientId);
   // Messages name other patients (an overlap across two patients): replace every known id, longest first.
   const known = [...ids.keys()].sort((a, b) => b.length - a.length);

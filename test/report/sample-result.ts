@@ -226,6 +226,6 @@ export function sampleResult(): AuditResult {
     },
     patientMonths: structuredClone(PATIENT_MONTHS),
     findings,
-    entries: new Map(ENTRIES.map((e) => [e.id, structuredClone(e)])),
+    entries: ENTRIES.map((e) => structuredClone(e)),
   };
 }
