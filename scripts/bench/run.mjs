@@ -28,7 +28,14 @@ const HAS_TIME = existsSync(TIME);
 
 const TARGETS = { csvRatio: 1.5, xlsxRatio: 1.3, writeRatio: 1.3, rssMB: 1024, scaling: 1.1, demoSeconds: 0.5 };
 
+const USAGE = `usage: npm run bench -- [--sizes 100000,1000000] [--xlsx-sizes 20000,200000] [--runs 3] [--seed 1]
+                         [--no-xlsx-report] [--keep] [--dir DIR] [--json FILE]   (a size list may be "none")`;
+
 function options(argv) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const get = (name, fallback) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
