@@ -7,7 +7,7 @@ import { parseFeeScheduleCsv } from '../billing/fee-schedule.js';
 import { loadConfig, resolveFromConfig } from '../config/load.js';
 import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
-import { renderJson } from '../report/json.js';
+import { renderJsonChunks } from '../report/json.js';
 import { checkRedactSalt, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
@@ -241,7 +241,8 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   const paths = await writeReports(result, { dir: outDir, formats, onFile: progress.file });
   progress.done();
 
-  if (flags.json) io.stdout(renderJson(result));
+  // In chunks: report.json of a large audit is longer than one JavaScript string may be.
+  if (flags.json) for (const chunk of renderJsonChunks(result)) io.stdout(chunk);
   else if (!flags.quiet) {
     const color = flags.color && io.env.NO_COLOR === undefined && io.isTTY;
     io.stdout(renderTerminal(result, { color, showNotes: flags.showNotes ?? false, paths: paths.map((p) => relativeTo(io.cwd, p)) }));
