@@ -3,8 +3,6 @@ import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
 import { StaffRole } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 
-const Severity = z.enum(['error', 'warning', 'info']);
-
 const SeverityOrOff = z.enum(['off', 'error', 'warning', 'info']);
 
 /** Per rule: "off", a severity, or {severity, options} with that rule's own option schema, so editors can complete them. */
@@ -68,7 +66,6 @@ export const ConfigSchema = z
   .describe('ccm configuration');
 
 export type Config = z.infer<typeof ConfigSchema>;
-export type SeverityName = z.infer<typeof Severity>;
 
 export function configJsonSchema(): unknown {
   return z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input' });

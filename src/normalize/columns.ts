@@ -82,7 +82,6 @@ export const FIELDS = {
   },
 } as const satisfies Record<InputKind, Record<string, FieldSpec>>;
 
-export type FieldName<K extends InputKind> = keyof (typeof FIELDS)[K] & string;
 
 /**
  * Fields beyond `required` that a kind needs one of: a time log needs minutes or both clock times.

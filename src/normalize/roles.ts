@@ -66,4 +66,3 @@ function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRol
   return 'unknown';
 }
 
-export const KNOWN_CREDENTIALS = ROLE_TABLE;

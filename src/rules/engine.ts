@@ -1,5 +1,4 @@
 import * as crypto from 'node:crypto';
-import { z } from 'zod';
 import { CcmError } from '../errors.js';
 import type { AuditModel } from '../model/build.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
@@ -218,4 +217,3 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export const noOptions = z.strictObject({});
