@@ -6,7 +6,7 @@ import type { BillingOptions } from './billing/types.js';
 import type { Config } from './config/schema.js';
 import { buildModel } from './model/build.js';
 import type { StaffRole } from './model/schema.js';
-import { ingest, type InputSpec } from './normalize/ingest.js';
+import { ingest, type IngestOptions, type InputSpec } from './normalize/ingest.js';
 import type { ColumnOverrides } from './normalize/detect.js';
 import { roleKey } from './normalize/roles.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
@@ -39,7 +39,7 @@ export function localDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function readLimits(config: Config): ReadLimits {
+function readLimits(config: Config): ReadLimits {
   const l = config.limits ?? {};
   return {
     maxRows: l.maxRows ?? DEFAULT_LIMITS.maxRows,
@@ -49,11 +49,20 @@ export function readLimits(config: Config): ReadLimits {
   };
 }
 
+/** How the config reads inputs; `audit` and `inspect` must read them the same way. */
+export function ingestOptions(config: Config): IngestOptions {
+  return {
+    dateOrder: config.dateOrder ?? 'mdy',
+    columns: (config.columns ?? {}) as ColumnOverrides,
+    credentials: new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role])),
+    limits: readLimits(config),
+  };
+}
+
 /** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
-  const credentials = new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role]));
-  const data = await ingest(inputs, { dateOrder: config.dateOrder ?? 'mdy', columns: (config.columns ?? {}) as ColumnOverrides, credentials, limits: readLimits(config), onRows: options.progress?.rows });
+  const data = await ingest(inputs, { ...ingestOptions(config), onRows: options.progress?.rows });
   options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
   const runDate = options.runDate ?? localDate();

@@ -1,12 +1,9 @@
 import type { Config } from './config/schema.js';
-import { readLimits } from './audit.js';
+import { ingestOptions } from './audit.js';
 import { CcmError } from './errors.js';
-import type { StaffRole } from './model/schema.js';
 import { KIND_LABELS } from './normalize/columns.js';
-import type { ColumnOverrides } from './normalize/detect.js';
 import { ingest, type InputReport, type InputSpec } from './normalize/ingest.js';
 import type { RejectedRow } from './model/schema.js';
-import { roleKey } from './normalize/roles.js';
 
 export interface Inspection {
   file: string;
@@ -21,17 +18,10 @@ const SHOWN_REJECTS = 5;
 
 /** What `ccm inspect` shows: each file read on its own, so one bad file does not hide the others. */
 export async function inspectInputs(specs: readonly InputSpec[], config: Config): Promise<Inspection[]> {
-  const credentials = new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([t, r]) => [roleKey(t), r]));
   const out: Inspection[] = [];
   for (const spec of specs) {
     try {
-      const data = await ingest([spec], {
-        dateOrder: config.dateOrder ?? 'mdy',
-        columns: (config.columns ?? {}) as ColumnOverrides,
-        credentials,
-        requireTimeLog: false,
-        limits: readLimits(config),
-      });
+      const data = await ingest([spec], { ...ingestOptions(config), requireTimeLog: false });
       out.push({ file: spec.path, report: data.inputs[0]!, rejected: data.rejected.slice(0, SHOWN_REJECTS) });
     } catch (error) {
       if (!(error instanceof CcmError)) throw error;

@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { audit, localDate, type AuditOptions } from '../audit.js';
 import { createBaseline, parseBaseline } from '../baseline.js';
 import { parseFeeScheduleCsv } from '../billing/fee-schedule.js';
-import { loadConfig, resolveFromConfig } from '../config/load.js';
+import { loadConfig, resolveFromConfig, type LoadedConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
 import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
 import { renderJsonChunks } from '../report/json.js';
@@ -13,7 +14,7 @@ import { renderTerminal } from '../report/table.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
 import { renderExplain, renderRuleList } from '../rules/docs.js';
 import { inputBeingRead } from '../read/open.js';
-import { closest } from '../rules/engine.js';
+import { suggestRule } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import { VERSION } from '../version.js';
@@ -124,9 +125,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
       .description('show, per file and sheet, the detected kind, header row, column mapping, rows and what was skipped')
       .argument('[inputs...]', 'CSV or XLSX files'),
   ).action(async (inputs: string[], flags: CommonFlags) => {
-    const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
+    const { config } = await cliConfig(io, flags);
     const specs = resolveSpecs(io, inputs, flags);
-    const report = await inspectInputs(specs, { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}) });
+    const report = await inspectInputs(specs, config);
     io.stdout(renderInspection(report));
     setExit(EXIT.ok);
   });
@@ -146,8 +147,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
     .action((id: string) => {
       const rule = RULES.find((r) => r.id === id || r.code === id.toUpperCase());
       if (!rule) {
-        const guess = closest(id, ruleIds());
-        throw new CcmError(`no rule "${id}"${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them.'}`);
+        throw new CcmError(`no rule "${id}"; ${suggestRule(id, ruleIds())}`);
       }
       io.stdout(renderExplain(rule));
       setExit(EXIT.ok);
@@ -162,9 +162,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
     .option('-o, --out <file>', 'baseline file to write', 'ccm-baseline.json')
     .option('--reason <text>', 'reason recorded for each accepted finding', 'accepted at baseline creation; review')
     .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string }) => {
-      const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
+      const { config } = await cliConfig(io, flags);
       const specs = resolveSpecs(io, inputs, flags);
-      const { result } = await audit(specs, { config: loaded.config, ...periodAndDate(flags) });
+      const { result } = await audit(specs, { config, ...periodAndDate(flags, config) });
       const baseline = createBaseline(result.findings, flags.reason);
       const out = resolve(io.cwd, flags.out);
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
@@ -186,10 +186,20 @@ function resolveSpecs(io: CliIO, inputs: readonly string[], flags: KindFlags) {
   return specs;
 }
 
-function periodAndDate(flags: CommonFlags): Pick<AuditOptions, 'period' | 'runDate'> {
+/**
+ * The config file with the command line's overrides, shared by every command that reads inputs: a baseline
+ * must be made from the same findings the audit will produce.
+ */
+async function cliConfig(io: CliIO, flags: CommonFlags): Promise<{ loaded: LoadedConfig; config: Config }> {
   if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) throw new CcmError(`--month ${flags.month}: expected YYYY-MM, e.g. 2026-10.`);
+  const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
+  const config: Config = { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}), ...(flags.month ? { month: flags.month } : {}) };
+  return { loaded, config };
+}
+
+function periodAndDate(flags: CommonFlags, config: Config): Pick<AuditOptions, 'period' | 'runDate'> {
   if (flags.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.runDate)) throw new CcmError(`--run-date ${flags.runDate}: expected YYYY-MM-DD.`);
-  return { ...(flags.month ? { period: flags.month } : {}), runDate: flags.runDate ?? localDate() };
+  return { ...(config.month ? { period: config.month } : {}), runDate: flags.runDate ?? localDate() };
 }
 
 function parseFormats(list: string): ReportFormat[] {
@@ -211,8 +221,7 @@ async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags)
 }
 
 async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFlags, progress: ReturnType<typeof createProgress>): Promise<number> {
-  const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
-  const config = { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}) };
+  const { loaded, config } = await cliConfig(io, flags);
   const specs = resolveSpecs(io, inputs, flags);
   const formats = parseFormats(flags.format);
   const outDir = resolve(io.cwd, flags.out);
@@ -224,7 +233,7 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
 
   const options: AuditOptions = {
     config,
-    ...periodAndDate({ ...flags, month: flags.month ?? config.month }),
+    ...periodAndDate(flags, config),
     billing: { ...(flags.dos ? { dateOfService: flags.dos } : {}), ...(fees ? { fees } : {}) },
     ...(baseline ? { baseline } : {}),
     ...(flags.timestamp ? { timestamp: new Date() } : {}),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CcmError } from '../errors.js';
-import { closest } from '../rules/engine.js';
+import { suggestRule } from '../rules/engine.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'ccm.config.json';
@@ -41,8 +41,7 @@ export function parseConfig(text: string, name: string, ruleIds: readonly string
   if (rules !== null && typeof rules === 'object') {
     for (const id of Object.keys(rules)) {
       if (!ruleIds.includes(id)) {
-        const guess = closest(id, ruleIds);
-        throw new CcmError(`${name}: rules.${id}: no rule has this id${guess ? `; did you mean "${guess}"?` : '; run `ccm rules` to list them.'}`);
+        throw new CcmError(`${name}: rules.${id}: no rule has this id; ${suggestRule(id, ruleIds)}`);
       }
     }
   }

@@ -189,8 +189,14 @@ function dedupeSources(sources: SourceRef[]): SourceRef[] {
     });
 }
 
-/** For config validation messages: the closest known id by edit distance. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
+/** The end of a message about an unknown rule id: a "did you mean" when one is close, else where to look. */
+export function suggestRule(id: string, ruleIds: readonly string[]): string {
+  const guess = closest(id, ruleIds);
+  return guess ? `did you mean "${guess}"?` : 'run `ccm rules` to list them.';
+}
+
+/** The closest known id by edit distance, when one is close enough to be a typo. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

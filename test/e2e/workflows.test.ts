@@ -104,4 +104,14 @@ describe('accepted exceptions', () => {
     const stale = ccm(['audit', DEMO, ...RUN, '--out', out, '--baseline', baseline]);
     expect(stale.stderr).toMatch(/baseline: 1 accepted finding\(s\) no longer occur/);
   });
+
+  it('ccm baseline reads the inputs as the audit does (--date-order, --month)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,13/10/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n');
+    const baseline = join(dir, 'baseline.json');
+    expect(ccm(['baseline', join(dir, 'log.csv'), '--date-order', 'dmy', ...RUN, '--out', baseline]).code).toBe(0);
+    const rules = JSON.parse(readFileSync(baseline, 'utf8')).findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain('missing-consent');
+    expect(rules).not.toContain('invalid-row');
+  });
 });
