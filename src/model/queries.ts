@@ -1,5 +1,5 @@
 import { lookupIcd10, type IcdLookup } from '../data/icd10.js';
-import { monthEnd } from '../normalize/dates.js';
+import { monthEnd, monthStart } from '../normalize/dates.js';
 import type { Diagnosis, TimeEntry } from './schema.js';
 
 /**
@@ -49,13 +49,25 @@ export function icdInMonth(code: string, month: string): IcdLookup {
  * neither a claim nor eligibility should rest on a condition the record says is over.
  */
 export function inactiveReason(diagnosis: Diagnosis, month: string): string | null {
-  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return `onset ${diagnosis.onsetDate}, after the month`;
-  if (diagnosis.resolvedDate !== undefined) return diagnosis.resolvedDate < `${month}-01` ? `resolved ${diagnosis.resolvedDate}` : null;
-  return diagnosis.resolved ? 'marked resolved' : null;
+  switch (inactiveCause(diagnosis, month)) {
+    case 'onset':
+      return `onset ${diagnosis.onsetDate}, after the month`;
+    case 'resolved':
+      return `resolved ${diagnosis.resolvedDate}`;
+    case 'marked':
+      return 'marked resolved';
+    case null:
+      return null;
+  }
 }
 
+/** The same test as inactiveReason without building the text: billing asks it for every diagnosis of every month. */
 export function isActiveInMonth(diagnosis: Diagnosis, month: string): boolean {
-  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return false;
-  if (diagnosis.resolvedDate !== undefined) return !(diagnosis.resolvedDate < `${month}-01`);
-  return !diagnosis.resolved;
+  return inactiveCause(diagnosis, month) === null;
+}
+
+function inactiveCause(diagnosis: Diagnosis, month: string): 'onset' | 'resolved' | 'marked' | null {
+  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return 'onset';
+  if (diagnosis.resolvedDate !== undefined) return diagnosis.resolvedDate < monthStart(month) ? 'resolved' : null;
+  return diagnosis.resolved ? 'marked' : null;
 }

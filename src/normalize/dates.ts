@@ -50,6 +50,11 @@ export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
 
+/** The first day of a yyyy-mm month, as an ISO date. */
+export function monthStart(month: string): string {
+  return `${month}-01`;
+}
+
 /** The last day of a yyyy-mm month, as an ISO date. */
 export function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

@@ -5,14 +5,11 @@ import { lastDayOfMonth } from '../model/queries.js';
 
 /** The last day of a yyyy-mm month, as an ISO date (remembered per month: rules ask it per patient-month). */
 export const monthEnd = lastDayOfMonth;
+export { monthStart } from '../normalize/dates.js';
 
 /** How many other rows a message names before it says "and N more": messages stay one readable line. */
 export const MAX_ROWS_NAMED = 3;
 
-/** The first day of a yyyy-mm month, as an ISO date. */
-export function monthStart(month: string): string {
-  return `${month}-01`;
-}
 
 /**
  * The rows entry-level CCM rules judge: CCM-program entries (D3) of the audited month when `--month` is
