@@ -108,6 +108,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
     options.onRows?.(report.file, null, 0); // progress hook (#6): a workbook's first row can take seconds
     let sheetFound = spec.sheet === undefined;
+    let digest: string | undefined;
     for await (const sheet of readInput(spec.path, options.limits ?? DEFAULT_LIMITS)) {
       if (spec.sheet !== undefined && sheet.sheet !== spec.sheet) {
         await drain(sheet.rows);
@@ -117,9 +118,10 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
       const table = await ingestTable(sheet, spec, options, ctx, result);
       if (table.kind === null && table.note) partials.push(`${describeLocation(sheet)}: ${table.note}`);
       report.tables.push(table);
+      digest = sheet.sha256?.();
     }
     if (!sheetFound) throw new CcmError(`${report.file}: no sheet named "${spec.sheet}"; run \`ccm inspect ${spec.label ?? spec.path}\` to list its sheets.`);
-    report.sha256 = await sha256(spec.path);
+    report.sha256 = digest ?? (await sha256(spec.path));
     result.inputs.push(report);
   }
   if (options.requireTimeLog !== false) {

@@ -6,9 +6,19 @@
  */
 export class Memo<T> {
   private readonly map = new Map<string, T>();
+  /** The last key and its value: consecutive rows often repeat a staff-day's staff, date and credential. */
+  private lastKey: string | undefined;
+  private lastValue: T | undefined;
   constructor(private readonly limit = 100_000) {}
 
   get(key: string, compute: (key: string) => T): T {
+    if (key === this.lastKey) return this.lastValue as T;
+    this.lastKey = key;
+    this.lastValue = this.lookup(key, compute);
+    return this.lastValue;
+  }
+
+  private lookup(key: string, compute: (key: string) => T): T {
     const hit = this.map.get(key);
     if (hit !== undefined || this.map.has(key)) return hit as T;
     const value = compute(key);

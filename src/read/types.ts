@@ -18,4 +18,9 @@ export interface RawSheet {
   /** Worksheet name; null for CSV. */
   readonly sheet: string | null;
   readonly rows: AsyncIterable<RawRow>;
+  /**
+   * The SHA-256 of the whole file, once `rows` has been read to the end, when the reader hashed the bytes as
+   * it read them (spares reading a large file twice); undefined otherwise.
+   */
+  readonly sha256?: () => string | undefined;
 }

@@ -1,0 +1,162 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv, sniffCsv } from '../../src/read/csv.js';
+import { IrregularCsv, scanRecords, tokenizeCsv } from '../../src/read/csv-tokenizer.js';
+
+/** csv-parse with the options src/read/csv.ts gives it: the reference the tokenizer must reproduce. */
+function reference(text: string, delimiter: string): string[][] {
+  return parse(Buffer.from(text), {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as string[][];
+}
+
+/** Tokenize `text` fed in chunks of the given sizes (cycled), as a file stream would deliver it. */
+async function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20]): Promise<string[][]> {
+  const bytes = Buffer.from(text);
+  async function* chunks() {
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      const size = Math.max(1, sizes[k % sizes.length]!);
+      yield bytes.subarray(at, at + size);
+      at += size;
+    }
+  }
+  const out: string[][] = [];
+  for await (const records of tokenizeCsv(chunks(), delimiter, 1 << 20)) out.push(...records);
+  return out;
+}
+
+describe('scanRecords', () => {
+  it.each([
+    ['a,b\n\nc\n', [['a', 'b'], [''], ['c']]],
+    ['a,b', [['a', 'b']]],
+    ['a,b\r', [['a', 'b']]],
+    ['a\r\n\r\nb', [['a'], [''], ['b']]],
+    ['a"b,c\n', [['a"b', 'c']]],
+    ['"a""b",c', [['a"b', 'c']]],
+    ['"a\nb",c\r\nd', [['a\nb', 'c'], ['d']]],
+    [',\n', [['', '']]],
+    ['a,', [['a', '']]],
+    ['"",""\n', [['', '']]],
+    ['\n', [['']]],
+    ['', []],
+    ['Zoë,"Ménière’s, 😀"\n', [['Zoë', 'Ménière’s, 😀']]],
+  ])('%j gives what csv-parse gives', (text, expected) => {
+    expect(scanRecords(Buffer.from(text), 0x2c, true).records).toEqual(expected);
+    expect(reference(text, ',')).toEqual(expected);
+  });
+
+  it('leaves a record that may go on past the buffer for the next scan', () => {
+    for (const text of ['a,b\nc,d', 'a,b\n"c\nd', 'a,b\nc\r', 'a,b\n"c"', 'a,b\nc,']) {
+      const { records, consumed } = scanRecords(Buffer.from(text), 0x2c, false);
+      expect(records).toEqual([['a', 'b']]);
+      expect(consumed).toBe(4);
+    }
+  });
+
+  it.each([
+    ['"a"b,c\n', 'text after a closing quote'],
+    ['"a" ,b', 'text after a closing quote'],
+    ['a,"b\n', 'a quoted field is never closed'],
+  ])('hands %j back to csv-parse', (text, reason) => {
+    expect(() => scanRecords(Buffer.from(text), 0x2c, true)).toThrow(new IrregularCsv(reason));
+  });
+});
+
+describe('tokenizeCsv against csv-parse', () => {
+  const delimiters = [',', ';', '\t', '|'];
+  // Small alphabets make quotes, delimiters and line ends collide often, which is where readers differ.
+  const cellChar = fc.constantFrom('a', 'Z', '1', ' ', '"', ',', ';', '\t', '|', '\n', '\r', 'é', '€', '😀');
+  const text = fc.array(cellChar, { maxLength: 60 }).map((chars) => chars.join(''));
+  /** Well-formed fields: plain, or quoted with doubled quotes inside, as a spreadsheet program writes them. */
+  const field = (delimiter: string) =>
+    fc.array(cellChar, { maxLength: 12 }).map((chars) => {
+      const value = chars.join('');
+      return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replaceAll('"', '""')}"` : value;
+    });
+  const wellFormed = fc.constantFrom(...delimiters).chain((delimiter) =>
+    fc
+      .tuple(
+        fc.array(fc.array(field(delimiter), { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 }),
+      )
+      .map(([rows, eol, trailing, sizes]) => ({ delimiter, text: rows.map((r) => r.join(delimiter)).join(eol) + (trailing && rows.length ? eol : ''), sizes })),
+  );
+
+  it('reads well-formed files exactly as csv-parse does, whatever the chunk boundaries', async () => {
+    await fc.assert(
+      fc.asyncProperty(wellFormed, async ({ delimiter, text, sizes }) => {
+        expect(await tokenize(text, delimiter, sizes)).toEqual(reference(text, delimiter));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on any text, either agrees with csv-parse or hands the file back to it', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.constantFrom(...delimiters), fc.integer({ min: 1, max: 9 }), async (input, delimiter, size) => {
+        let expected: string[][] | Error;
+        try {
+          expected = reference(input, delimiter);
+        } catch (error) {
+          expected = error as Error;
+        }
+        try {
+          const got = await tokenize(input, delimiter, [size]);
+          // Whatever the tokenizer accepts, csv-parse accepts too, with the same records.
+          expect(got).toEqual(expected);
+        } catch (error) {
+          if (!(error instanceof IrregularCsv)) throw error;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('readCsv', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ccm-tokenizer-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function rows(name: string, content: string | Buffer) {
+    const path = join(dir, name);
+    await writeFile(path, content);
+    const sheet = readCsv(path, name, await sniffCsv(path));
+    const out: { row: number; cells: readonly unknown[] }[] = [];
+    for await (const row of sheet.rows) out.push({ row: row.row, cells: row.cells });
+    return { out, sha256: sheet.sha256?.() };
+  }
+
+  it('continues with csv-parse from the record the tokenizer left, numbering rows as before', async () => {
+    const { out, sha256 } = await rows('irregular.csv', 'id,note\n1,plain\n2,"quoted" then text\n3,after\n');
+    expect(out).toEqual([
+      { row: 1, cells: ['id', 'note'] },
+      { row: 2, cells: ['1', 'plain'] },
+      { row: 3, cells: ['2', '"quoted" then text'] },
+      { row: 4, cells: ['3', 'after'] },
+    ]);
+    expect(sha256).toBeUndefined(); // the fallback did not see every byte: ingest hashes the file itself
+  });
+
+  it('hashes the whole file, byte-order mark included, while reading it', async () => {
+    const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,note\n1,x\n')]);
+    const { out, sha256 } = await rows('bom.csv', content);
+    expect(out[0]!.cells).toEqual(['id', 'note']);
+    const { createHash } = await import('node:crypto');
+    expect(sha256).toBe(createHash('sha256').update(content).digest('hex'));
+  });
+});
