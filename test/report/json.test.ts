@@ -75,12 +75,24 @@ describe('schema/report.schema.json stays in step with the code', () => {
   });
 });
 
+/** The report's layout: indented by 2 like JSON.stringify(report, null, 2), but one compact line per patient-month and finding. */
+function layout(text: string): string {
+  const report = JSON.parse(text) as { patientMonths: unknown[]; findings: unknown[] };
+  const lines = (items: unknown[]) => (items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`);
+  return `${JSON.stringify({ ...report, patientMonths: '@patientMonths', findings: '@findings' }, null, 2)
+    .replace('"@patientMonths"', () => lines(report.patientMonths))
+    .replace('"@findings"', () => lines(report.findings))}\n`;
+}
+
 describe('renderJsonChunks', () => {
-  it('is exactly JSON.stringify(report, null, 2), also with empty arrays', () => {
+  it('indents the report, with one line per patient-month and per finding, also with empty arrays', () => {
     for (const result of [sampleResult(), { ...sampleResult(), patientMonths: [], findings: [] }]) {
       const text = renderJson(result);
-      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect(text).toBe(layout(text));
     }
+    const lines = renderJson(sampleResult()).split('\n');
+    expect(lines.filter((line) => line.startsWith('    {"patientId"')).length).toBe(sampleResult().patientMonths.length);
+    expect(lines.filter((line) => line.startsWith('    {"rule"')).length).toBe(sampleResult().findings.length);
   });
 
   it('splits a long report into chunks of about 1 MB that join to the same text', () => {
@@ -90,7 +102,7 @@ describe('renderJsonChunks', () => {
     expect(chunks.length).toBeGreaterThan(1);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1.1 * 2 ** 20);
     const text = chunks.join('');
-    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(text).toBe(layout(text));
     expect(validate(JSON.parse(text))).toBe(true);
   });
 });
