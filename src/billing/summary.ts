@@ -85,13 +85,15 @@ function topFixes(
   support: SupportView,
   options: Pick<BillingOptions, 'fees'>,
 ): AuditSummary['topFixes'] {
-  const stakes = new Map<string, { revenue: number; months: Set<string> }>();
+  // Each patient-month is visited once, so a rule counts it once by remembering the last month it counted.
+  const stakes = new Map<string, { revenue: number; months: number; last: PatientMonth | undefined }>();
   const add = (rule: string, pm: PatientMonth, amount: number): void => {
     if (amount <= 0) return;
-    const stake = stakes.get(rule) ?? { revenue: 0, months: new Set<string>() };
+    let stake = stakes.get(rule);
+    if (!stake) stakes.set(rule, (stake = { revenue: 0, months: 0, last: undefined }));
     stake.revenue += amount;
-    stake.months.add(patientMonthKey(pm.patientId, pm.month));
-    stakes.set(rule, stake);
+    if (stake.last !== pm) stake.months++;
+    stake.last = pm;
   };
 
   const refFor = refLookup(refs);
@@ -111,7 +113,7 @@ function topFixes(
   }
 
   return [...stakes]
-    .map(([rule, s]) => ({ rule, patientMonths: s.months.size, revenueAtStake: roundCents(s.revenue) }))
+    .map(([rule, s]) => ({ rule, patientMonths: s.months, revenueAtStake: roundCents(s.revenue) }))
     .filter((f) => f.revenueAtStake > 0)
     .sort((a, b) => b.revenueAtStake - a.revenueAtStake || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }

@@ -83,10 +83,14 @@ export interface RuleRun {
  */
 export function runRules(model: AuditModel, rules: readonly ResolvedRule[], isAccepted: (finding: Finding) => boolean = () => false): RuleRun {
   const findings: Finding[] = [];
-  const excluded = new Map<number, Finding[]>();
+  // Entry ids are positions in the time log: an array indexed by id answers "excluded?" without hashing.
+  let ids = 0;
+  for (const e of model.entries) ids = Math.max(ids, e.id + 1);
+  for (const d of model.duplicates) ids = Math.max(ids, d.entry.id + 1);
+  const excluded = new Array<Finding[] | undefined>(ids).fill(undefined);
   const support: SupportView = {
-    isSupported: (entry: TimeEntry) => !excluded.has(entry.id),
-    exclusions: (entry: TimeEntry) => excluded.get(entry.id) ?? [],
+    isSupported: (entry: TimeEntry) => excluded[entry.id] === undefined,
+    exclusions: (entry: TimeEntry) => excluded[entry.id] ?? [],
   };
   for (const level of ['entry', 'month'] as const) {
     for (const { rule, severity, options } of rules.filter((r) => r.rule.level === level)) {
@@ -104,7 +108,7 @@ export function runRules(model: AuditModel, rules: readonly ResolvedRule[], isAc
         for (const finding of produced) {
           // A finding accepted in a baseline no longer costs the entry its minutes.
           if (finding.severity !== 'error' || isAccepted(finding)) continue;
-          for (const id of finding.entryIds) excluded.set(id, [...(excluded.get(id) ?? []), finding]);
+          for (const id of finding.entryIds) (excluded[id] ??= []).push(finding);
         }
       }
       // One by one: spreading a rule's findings into push() overflows the stack past ~100,000 of them.

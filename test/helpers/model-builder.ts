@@ -169,5 +169,5 @@ export function ingested(spec: ModelSpec): Ingested {
 }
 
 export function model(spec: ModelSpec): AuditModel {
-  return buildModel(ingested(spec), { period: spec.period, runDate: spec.runDate ?? RUN_DATE });
+  return buildModel(ingested(spec), { period: spec.period, runDate: spec.runDate ?? RUN_DATE, freezeRecords: true });
 }
