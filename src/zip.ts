@@ -3,7 +3,8 @@ import type { FileHandle } from 'node:fs/promises';
 /**
  * The central directory of a zip file (APPNOTE.TXT 4.3.12, 4.3.16), read without inflating anything: the
  * XLSX reader checks a workbook with it before streaming (a truncated file would hang exceljs; an encrypted
- * entry or a zip bomb must be refused before it is inflated), and the XLSX writer rewrites entry times in it.
+ * entry or a zip bomb must be refused before it is inflated), the lean XLSX reader finds each part's data with
+ * it (src/read/zip-entry.ts), and the XLSX writer rewrites entry times in it.
  */
 
 const EOCD = 0x06054b50;
@@ -15,6 +16,10 @@ export interface ZipEntry {
   name: string;
   /** General-purpose flags; bit 0 = encrypted. */
   flags: number;
+  /** Compression method: 0 stored, 8 deflated (the two that XLSX writers use). */
+  method: number;
+  /** CRC-32 of the uncompressed data. */
+  crc32: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
@@ -56,6 +61,8 @@ export async function readCentralDirectory(file: FileHandle): Promise<CentralDir
     const entry: ZipEntry = {
       name: bytes.toString('utf8', at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength),
       flags: bytes.readUInt16LE(at + 8),
+      method: bytes.readUInt16LE(at + 10),
+      crc32: bytes.readUInt32LE(at + 16),
       compressedSize: bytes.readUInt32LE(at + 20),
       uncompressedSize: bytes.readUInt32LE(at + 24),
       localHeaderOffset: bytes.readUInt32LE(at + 42),
@@ -66,6 +73,20 @@ export async function readCentralDirectory(file: FileHandle): Promise<CentralDir
     at += CENTRAL_SIZE + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
   return { offset: cdOffset, bytes, entries, zip64 };
+}
+
+const LOCAL = 0x04034b50;
+const LOCAL_SIZE = 30;
+
+/**
+ * Where an entry's (compressed) data starts: after its local header, whose name and extra field may differ
+ * in length from the central directory's copy (APPNOTE.TXT 4.3.7), so the local header must be read.
+ */
+export async function entryDataOffset(file: FileHandle, entry: ZipEntry): Promise<number> {
+  const header = Buffer.alloc(LOCAL_SIZE);
+  const { bytesRead } = await file.read(header, 0, LOCAL_SIZE, entry.localHeaderOffset);
+  if (bytesRead < LOCAL_SIZE || header.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`the local header of ${entry.name} is missing or corrupt`);
+  return entry.localHeaderOffset + LOCAL_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
 function findEndOfCentralDirectory(tail: Buffer): number {

@@ -1,9 +1,27 @@
 import { CcmError } from '../errors.js';
 import type { RawCell, RawRow, RawSheet } from './types.js';
+import { openLeanWorkbook } from './xlsx-lean.js';
 
 /**
- * XLSX through exceljs's streaming reader, loaded only when a workbook is read so CSV-only runs never pay
- * for it. Sheets stream one at a time; the caller must finish a sheet's rows before taking the next sheet.
+ * The sheets of a workbook, one at a time; the caller must finish (or abandon) a sheet's rows before taking
+ * the next sheet. The lean reader (xlsx-lean.ts) reads almost every workbook; what it does not understand it
+ * says before reading any row, and exceljs reads that workbook instead. `CCM_XLSX_READER=exceljs` forces
+ * exceljs (to compare the two, or to get past a lean-reader bug).
+ */
+export async function* readXlsx(path: string, displayName: string): AsyncGenerator<RawSheet> {
+  if (process.env.CCM_XLSX_READER !== 'exceljs') {
+    const lean = await openLeanWorkbook(path, displayName);
+    if ('sheets' in lean) {
+      yield* lean.sheets;
+      return;
+    }
+  }
+  yield* readXlsxWithExcelJs(path, displayName);
+}
+
+/**
+ * XLSX through exceljs's streaming reader: the reference the lean reader is tested against, and its fallback.
+ * exceljs is loaded only when a workbook needs it, so runs that never do (CSV, most XLSX) never pay for it.
  *
  * What the streaming reader gives and how it is mapped (see ../shared/reference/library-notes.md):
  * date-formatted cells are Dates (with `styles: 'cache'`), formulas are `{formula, result}` (the cached result
@@ -11,7 +29,7 @@ import type { RawCell, RawRow, RawSheet } from './types.js';
  * is used), errors are `{error: '#N/A'}` (kept as text, so the normalizer reports the cell). A merged range
  * holds its value in its top-left cell only, as in the file itself.
  */
-export async function* readXlsx(path: string, displayName: string): AsyncGenerator<RawSheet> {
+export async function* readXlsxWithExcelJs(path: string, displayName: string): AsyncGenerator<RawSheet> {
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',

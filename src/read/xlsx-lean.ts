@@ -1,0 +1,180 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { CcmError, describeLocation } from '../errors.js';
+import { readCentralDirectory, type ZipEntry, ZipFormatError } from '../zip.js';
+import type { RawRow, RawSheet } from './types.js';
+import {
+  LeanUnsupported,
+  MAIN_NAMESPACE,
+  NO_STYLES,
+  RelationshipsHandler,
+  resolveTarget,
+  scanEntry,
+  SharedStringsHandler,
+  type StyleTable,
+  StylesHandler,
+  WorkbookHandler,
+} from './xlsx-parts.js';
+import { type SheetContext, SheetRowsHandler } from './xlsx-sheet.js';
+import { type TagAttributes, XmlError, XmlScanner } from './xml-scanner.js';
+import { entryChunks } from './zip-entry.js';
+
+/**
+ * The lean XLSX reader: the workbook's parts are found through the zip's central directory, inflated with
+ * node:zlib and scanned as they stream (see xml-scanner.ts), about ten times faster than exceljs. It gives the
+ * same rows as the exceljs reader (src/read/xlsx.ts; test/read/xlsx-lean-*.test.ts compare them), with two
+ * differences where exceljs is wrong: zip entry order never matters (shared strings and styles are read
+ * first, whatever their place), and sheets come in tab order with their real names.
+ *
+ * Everything it would have to read differently from exceljs (strict OOXML, namespace prefixes, missing parts,
+ * odd styles) is found before any row is read, and the workbook is left to exceljs.
+ */
+
+export type LeanWorkbook = { readonly sheets: AsyncGenerator<RawSheet> } | { readonly unsupported: string };
+
+/** The parts the reader needs, found in the central directory; exceljs looks for them at these fixed paths. */
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const STYLES = 'xl/styles.xml';
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const WORKSHEET_TYPE = /\/relationships\/worksheet$/;
+
+interface SheetPlan {
+  name: string;
+  entry: ZipEntry;
+}
+
+interface WorkbookPlan {
+  sheets: SheetPlan[];
+  strings: (string | null)[] | null;
+  styles: StyleTable;
+  date1904: boolean;
+}
+
+/**
+ * Reads everything but the sheets' rows, or says why exceljs must read this workbook. The caller has run the
+ * preflight (src/read/xlsx-preflight.ts): the directory is readable, nothing is encrypted, the sizes are sane.
+ */
+export async function openLeanWorkbook(path: string, displayName: string): Promise<LeanWorkbook> {
+  const file = await openFile(path);
+  let plan: WorkbookPlan;
+  try {
+    plan = await planWorkbook(path, file);
+  } catch (error) {
+    await file.close();
+    if (error instanceof LeanUnsupported) return { unsupported: error.message };
+    throw asCcmError(error, displayName);
+  }
+  return { sheets: streamSheets(path, file, displayName, plan) };
+}
+
+async function openFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    throw new CcmError(`${path}: ${(error as Error).message}.`);
+  }
+}
+
+async function planWorkbook(path: string, file: FileHandle): Promise<WorkbookPlan> {
+  const directory = await readCentralDirectory(file);
+  if (directory.zip64) throw new LeanUnsupported('zip64');
+  const entries = new Map<string, ZipEntry>();
+  for (const entry of directory.entries) entries.set(entry.name, entry);
+  const part = (name: string): ZipEntry => {
+    const entry = entries.get(name);
+    if (!entry) throw new LeanUnsupported(`no ${name}`);
+    return entry;
+  };
+
+  const workbook = new WorkbookHandler();
+  await scanEntry(path, file, part(WORKBOOK), workbook);
+  const relationships = new RelationshipsHandler();
+  await scanEntry(path, file, part(WORKBOOK_RELS), relationships);
+
+  const sheets: SheetPlan[] = [];
+  for (const sheet of workbook.info.sheets) {
+    const relationship = relationships.relationships.get(sheet.relationshipId);
+    if (!relationship) throw new LeanUnsupported(`no relationship ${sheet.relationshipId}`);
+    // Chart sheets, dialog and macro sheets hold no table (exceljs skips them too).
+    if (!WORKSHEET_TYPE.test(relationship.type)) continue;
+    if (relationship.external) throw new LeanUnsupported('an external worksheet');
+    sheets.push({ name: sheet.name, entry: part(resolveTarget(relationship.target)) });
+  }
+  for (const sheet of sheets) await checkWorksheetRoot(path, file, sheet.entry);
+
+  let styles = NO_STYLES;
+  const stylesEntry = entries.get(STYLES);
+  if (stylesEntry) {
+    const handler = new StylesHandler();
+    await scanEntry(path, file, stylesEntry, handler);
+    styles = handler.table();
+  }
+
+  let strings: (string | null)[] | null = null;
+  const stringsEntry = entries.get(SHARED_STRINGS);
+  if (stringsEntry) {
+    const handler = new SharedStringsHandler();
+    await scanEntry(path, file, stringsEntry, handler);
+    strings = handler.strings;
+  }
+  return { sheets, strings, styles, date1904: workbook.info.date1904 };
+}
+
+/** Reads a worksheet only as far as its root element: it must be an unprefixed, transitional <worksheet>. */
+async function checkWorksheetRoot(path: string, file: FileHandle, entry: ZipEntry): Promise<void> {
+  let root: { name: string; namespace: string | undefined } | undefined;
+  const scanner = new XmlScanner({
+    open(name: string, attributes: TagAttributes) {
+      root ??= { name, namespace: attributes.get('xmlns') };
+    },
+    close() {},
+    text() {},
+  });
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of entryChunks(path, file, entry)) {
+    scanner.write(decoder.write(chunk));
+    if (root) break;
+  }
+  if (!root) throw new LeanUnsupported(`${entry.name}: no root element`);
+  if (root.name !== 'worksheet' || root.namespace !== MAIN_NAMESPACE) throw new LeanUnsupported(`${entry.name}: root <${root.name}> in ${root.namespace ?? 'no namespace'}`);
+}
+
+async function* streamSheets(path: string, file: FileHandle, displayName: string, plan: WorkbookPlan): AsyncGenerator<RawSheet> {
+  try {
+    for (const sheet of plan.sheets) {
+      const context: SheetContext = { file: displayName, sheet: sheet.name, strings: plan.strings, styles: plan.styles, date1904: plan.date1904 };
+      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context) };
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, context: SheetContext): AsyncGenerator<RawRow> {
+  const handler = new SheetRowsHandler(context);
+  const scanner = new XmlScanner(handler);
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of entryChunks(path, file, entry)) {
+      scanner.write(decoder.write(chunk));
+      for (const row of handler.takeRows()) yield row;
+    }
+    scanner.write(decoder.end());
+    scanner.end();
+    for (const row of handler.takeRows()) yield row;
+  } catch (error) {
+    throw asCcmError(error, context.file, context.sheet, handler.currentRow);
+  }
+}
+
+/** Damaged data becomes one line naming the file (and sheet and row where known); anything else is a bug. */
+function asCcmError(error: unknown, file: string, sheet?: string, row?: number): unknown {
+  if (error instanceof CcmError) return error;
+  const where = describeLocation({ file, sheet: sheet ?? null, ...(row === undefined ? {} : { row }) });
+  if (error instanceof ZipFormatError) return new CcmError(`${where}: the workbook is damaged (${error.message}); download or export it again.`);
+  if (error instanceof XmlError) return new CcmError(`${where}: the workbook could not be read (${error.message}); open it in Excel and save it again as .xlsx.`);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('E')) return new CcmError(`${where}: the workbook could not be read (${code}).`);
+  return error;
+}
