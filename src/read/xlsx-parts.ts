@@ -163,6 +163,8 @@ export const NO_STYLES: StyleTable = { isDate: [] };
 export class StylesHandler implements XmlHandler {
   private readonly customFormats = new Map<number, string>();
   private readonly xfFormatIds: number[] = [];
+  /** Top-level lists that hold at least one item: exceljs fails on styled cells without fonts, fills or borders. */
+  private readonly filledLists = new Set<string>();
   private depth = 0;
   private top = '';
 
@@ -170,7 +172,8 @@ export class StylesHandler implements XmlHandler {
     this.depth++;
     if (this.depth === 1) checkRoot('xl/styles.xml', name, attributes, 'styleSheet', MAIN_NAMESPACE);
     else if (this.depth === 2) this.top = name;
-    else if (this.depth === 3 && this.top === 'numFmts' && name === 'numFmt') {
+    else if (this.depth === 3) this.filledLists.add(this.top);
+    if (this.depth === 3 && this.top === 'numFmts' && name === 'numFmt') {
       const code = attributes.get('formatCode');
       if (code === undefined) throw new LeanUnsupported('xl/styles.xml: a numFmt without formatCode');
       // exceljs drops the backslash of every escaped character.
@@ -189,6 +192,7 @@ export class StylesHandler implements XmlHandler {
   table(): StyleTable {
     // With a styles.xml but no cellXfs, exceljs fails on the first styled cell; let it.
     if (this.xfFormatIds.length === 0) throw new LeanUnsupported('xl/styles.xml: no cellXfs');
+    for (const list of ['fonts', 'fills', 'borders']) if (!this.filledLists.has(list)) throw new LeanUnsupported(`xl/styles.xml: no ${list}`);
     return {
       isDate: this.xfFormatIds.map((id) => {
         if (!id) return false; // 0 or NaN: exceljs sets no numFmt
