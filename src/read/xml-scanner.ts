@@ -51,7 +51,7 @@ export interface XmlHandler {
 }
 
 /** Longest tag or run of text accepted, so a file without tags or with an unclosed quote cannot fill memory. */
-export const MAX_TOKEN_CHARS = 64 * 1024 * 1024;
+export const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -77,17 +77,31 @@ export class XmlScanner {
   /** Set by readTag for the tag just read. */
   private tagName = '';
   private selfClosing = false;
+  /** What the unconsumed input needs before it can be scanned further: the next tag, or the end of one. */
+  private waitingFor: '<' | '>' = '<';
 
   constructor(private readonly handler: XmlHandler) {}
 
   write(chunk: string): void {
-    let s = this.pending.length > 0 ? this.pending + chunk : chunk;
+    const pending = this.pending;
+    // Most of a long token arrives in chunks that cannot finish it: append those without rescanning, so a huge
+    // (or hostile, endless) text or tag costs linear time until it ends or passes the limit.
+    if (pending.length > 0 && chunk.indexOf(this.waitingFor) === -1) {
+      this.pending = pending + chunk;
+      this.checkPending();
+      return;
+    }
+    let s = pending.length > 0 ? pending + chunk : chunk;
     if (!this.started && s.length > 0) {
       this.started = true;
       if (s.charCodeAt(0) === BOM) s = s.slice(1);
     }
     const consumed = this.scan(s);
     this.pending = consumed < s.length ? s.slice(consumed) : '';
+    this.checkPending();
+  }
+
+  private checkPending(): void {
     if (this.pending.length > MAX_TOKEN_CHARS) throw new XmlError(`a tag or text of more than ${MAX_TOKEN_CHARS} characters`);
   }
 
@@ -108,7 +122,12 @@ export class XmlScanner {
       const lt = findCode(s, LT, pos);
       // Text runs to the end of what has arrived: keep it whole until its end (the next tag) arrives, so an
       // entity or a CR LF is never cut in two.
-      if (lt === -1) return pos;
+      if (lt === -1) {
+        this.waitingFor = '<';
+        return pos;
+      }
+      // From here on, what is left unconsumed ends with an incomplete tag or markup, which ends with '>'.
+      this.waitingFor = '>';
       if (lt + 1 >= length) return pos;
       const next = s.charCodeAt(lt + 1);
       if (next === SLASH) {
