@@ -59,7 +59,7 @@ export async function openLeanWorkbook(path: string, displayName: string): Promi
   const file = await openFile(path);
   let plan: WorkbookPlan;
   try {
-    plan = await planWorkbook(path, file);
+    plan = await planWorkbook(path, file, displayName);
   } catch (error) {
     await file.close();
     if (error instanceof LeanUnsupported) return { unsupported: error.message };
@@ -76,7 +76,7 @@ async function openFile(path: string): Promise<FileHandle> {
   }
 }
 
-async function planWorkbook(path: string, file: FileHandle): Promise<WorkbookPlan> {
+async function planWorkbook(path: string, file: FileHandle, displayName: string): Promise<WorkbookPlan> {
   const directory = await readCentralDirectory(file);
   if (directory.zip64) throw new LeanUnsupported('zip64');
   const entries = new Map<string, ZipEntry>();
@@ -101,7 +101,13 @@ async function planWorkbook(path: string, file: FileHandle): Promise<WorkbookPla
     if (relationship.external) throw new LeanUnsupported('an external worksheet');
     sheets.push({ name: sheet.name, entry: part(resolveTarget(relationship.target)) });
   }
-  for (const sheet of sheets) await checkWorksheetRoot(path, file, sheet.entry);
+  for (const sheet of sheets) {
+    try {
+      await checkWorksheetRoot(path, file, sheet.entry);
+    } catch (error) {
+      throw asCcmError(error, displayName, sheet.name);
+    }
+  }
 
   let styles = NO_STYLES;
   const stylesEntry = entries.get(STYLES);
