@@ -281,8 +281,8 @@ export class SharedStringsHandler implements XmlHandler {
     }
   }
 
-  text(raw: string): void {
-    const value = decodeText(raw);
+  text(source: string, start: number, end: number): void {
+    const value = decodeText(source.slice(start, end));
     this.gathered = this.gathered ? this.gathered + value : value;
   }
 }

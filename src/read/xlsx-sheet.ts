@@ -53,12 +53,20 @@ export class SheetRowsHandler implements XmlHandler {
   private inCell = false;
   private column = 0;
   private cellStyle = Number.NaN;
-  private cellType: string | undefined = undefined;
+  private cellType = TYPE_OTHER;
   private hasFormula = false;
   private formulaHasText = false;
   private hasValue = false;
-  private valueText = '';
   private target = NOWHERE;
+  /**
+   * The value's text: almost always one span of the scanner's input, kept as offsets so that a number is read
+   * without cutting a string; joined into `valueJoined` only when text arrives in several pieces.
+   */
+  private valuePieces = 0;
+  private valueSource = '';
+  private valueStart = 0;
+  private valueEnd = 0;
+  private valueJoined = '';
 
   constructor(private readonly context: SheetContext) {}
 
@@ -84,7 +92,7 @@ export class SheetRowsHandler implements XmlHandler {
       case 't':
         if (this.inCell) {
           this.hasValue = true;
-          this.valueText = '';
+          this.valuePieces = 0;
           this.target = VALUE;
         }
         break;
@@ -118,38 +126,53 @@ export class SheetRowsHandler implements XmlHandler {
     }
   }
 
-  text(raw: string): void {
-    if (this.target === VALUE) this.valueText += decodeText(raw);
-    else if (this.target === FORMULA) this.formulaHasText ||= raw.length > 0;
+  text(source: string, start: number, end: number): void {
+    if (this.target === VALUE) {
+      if (this.valuePieces === 0) {
+        this.valueSource = source;
+        this.valueStart = start;
+        this.valueEnd = end;
+      } else {
+        if (this.valuePieces === 1) this.valueJoined = decodeText(this.valueSource.slice(this.valueStart, this.valueEnd));
+        this.valueJoined += decodeText(source.slice(start, end));
+      }
+      this.valuePieces++;
+    } else if (this.target === FORMULA) this.formulaHasText ||= end > start;
   }
 
   private openRow(attributes: TagAttributes): void {
-    const reference = attributes.raw('r');
-    const number = reference === undefined ? this.rowNumber + 1 : Number.parseInt(reference, 10);
-    if (!(number >= 1)) throw new XmlError(`a row numbered "${reference?.slice(0, 20)}"`);
+    const source = attributes.source;
+    const bounds = attributes.bounds;
+    const reference = attributes.find('r');
+    const number = reference === -1 ? this.rowNumber + 1 : parseIntAt(source, bounds[reference + 2]!, bounds[reference + 3]!);
+    if (!(number >= 1)) throw new XmlError(`a row numbered "${attributes.raw('r')?.slice(0, 20)}"`);
     this.inRow = true;
     this.rowNumber = number;
     this.values = [];
     this.present = [];
     this.column = 0;
     // exceljs gives the row the style named by a non-empty `s`, and new cells inherit its number format.
-    const style = attributes.raw('s');
-    this.rowIsDate = style ? this.context.styles.isDate[Number.parseInt(style, 10)] === true : false;
+    const style = attributes.find('s');
+    this.rowIsDate =
+      style !== -1 && bounds[style + 3]! > bounds[style + 2]! && this.context.styles.isDate[parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!)] === true;
   }
 
   private openCell(attributes: TagAttributes): void {
-    const reference = attributes.raw('r');
-    const column = reference === undefined ? this.column + 1 : columnOf(reference);
-    if (!(column >= 1 && column <= MAX_COLUMN)) throw new XmlError(`a cell reference "${reference?.slice(0, 20)}"`);
+    const source = attributes.source;
+    const bounds = attributes.bounds;
+    const reference = attributes.find('r');
+    const column = reference === -1 ? this.column + 1 : columnAt(source, bounds[reference + 2]!, bounds[reference + 3]!);
+    if (!(column >= 1 && column <= MAX_COLUMN)) throw new XmlError(`a cell reference "${attributes.raw('r')?.slice(0, 20)}"`);
     this.inCell = true;
     this.column = column;
-    const style = attributes.raw('s');
-    this.cellStyle = style === undefined ? Number.NaN : Number.parseInt(style, 10);
-    this.cellType = attributes.raw('t');
+    const style = attributes.find('s');
+    this.cellStyle = style === -1 ? Number.NaN : parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!);
+    const type = attributes.find('t');
+    this.cellType = type === -1 ? TYPE_OTHER : cellTypeAt(source, bounds[type + 2]!, bounds[type + 3]!);
     this.hasFormula = false;
     this.formulaHasText = false;
     this.hasValue = false;
-    this.valueText = '';
+    this.valuePieces = 0;
     this.target = NOWHERE;
   }
 
@@ -164,31 +187,30 @@ export class SheetRowsHandler implements XmlHandler {
       this.present[index] = true;
       return;
     }
-    const text = this.valueText;
     switch (this.cellType) {
-      case 's': {
+      case TYPE_SHARED: {
         const strings = this.context.strings;
         if (strings === null) {
           // What exceljs gives when it never saw the shared strings; src/read/xlsx.ts refuses it the same way.
           throw new CcmError(`${this.context.file}, sheet "${this.context.sheet}", row ${this.rowNumber}: a shared string could not be resolved; open the file in Excel and save it again.`);
         }
-        const value = strings[Number.parseInt(text, 10)];
+        const value = strings[this.valueInt()];
         this.values[index] = value ?? null;
         this.present[index] = value !== undefined && value !== null;
         return;
       }
-      case 'inlineStr':
-      case 'str':
-        this.values[index] = detach(exceljsXmlDecode(text));
+      case TYPE_STR:
+      case TYPE_INLINE:
+        this.values[index] = detach(exceljsXmlDecode(this.valueText()));
         break;
-      case 'e':
-        this.values[index] = text;
+      case TYPE_ERROR:
+        this.values[index] = this.valueText();
         break;
-      case 'b':
-        this.values[index] = Number.parseInt(text, 10) !== 0;
+      case TYPE_BOOLEAN:
+        this.values[index] = this.valueInt() !== 0;
         break;
       default: {
-        const number = Number.parseFloat(text);
+        const number = this.valueNumber();
         this.values[index] = this.cellIsDate() ? excelToDate(number, this.context.date1904) : number;
       }
     }
@@ -198,9 +220,34 @@ export class SheetRowsHandler implements XmlHandler {
   /** exceljs's `{formula, result}` after its FormulaValue copy (truthy fields only) and ccm's toCell. */
   private formulaResult(): RawCell {
     let result: string | number | undefined;
-    if (this.hasValue) result = this.cellType === 'str' ? detach(exceljsXmlDecode(this.valueText)) : Number.parseFloat(this.valueText);
+    if (this.hasValue) result = this.cellType === TYPE_STR ? detach(exceljsXmlDecode(this.valueText())) : this.valueNumber();
     if (this.formulaHasText) return result ? result : null;
     return result ?? null;
+  }
+
+  /** The value's text, SAX-decoded, as exceljs has it. */
+  private valueText(): string {
+    if (this.valuePieces === 0) return '';
+    if (this.valuePieces === 1) return decodeText(this.valueSource.slice(this.valueStart, this.valueEnd));
+    return this.valueJoined;
+  }
+
+  /** `parseFloat(text)`, read straight from the input when the text is a plain integer. */
+  private valueNumber(): number {
+    if (this.valuePieces === 1) {
+      const integer = plainIntegerAt(this.valueSource, this.valueStart, this.valueEnd, true);
+      if (integer !== undefined) return integer;
+    }
+    return Number.parseFloat(this.valueText());
+  }
+
+  /** `parseInt(text, 10)`, likewise. */
+  private valueInt(): number {
+    if (this.valuePieces === 1) {
+      const integer = plainIntegerAt(this.valueSource, this.valueStart, this.valueEnd, false);
+      if (integer !== undefined) return integer;
+    }
+    return Number.parseInt(this.valueText(), 10);
   }
 
   private cellIsDate(): boolean {
@@ -224,10 +271,56 @@ export class SheetRowsHandler implements XmlHandler {
   }
 }
 
+/** Cell types (the `t` attribute) as exceljs tells them apart; anything else is read as a number. */
+const TYPE_OTHER = 0;
+const TYPE_SHARED = 1;
+const TYPE_STR = 2;
+const TYPE_INLINE = 3;
+const TYPE_ERROR = 4;
+const TYPE_BOOLEAN = 5;
+
+function cellTypeAt(s: string, start: number, end: number): number {
+  const length = end - start;
+  const first = s.charCodeAt(start);
+  if (length === 1) {
+    if (first === 0x73 /* s */) return TYPE_SHARED;
+    if (first === 0x65 /* e */) return TYPE_ERROR;
+    if (first === 0x62 /* b */) return TYPE_BOOLEAN;
+    return TYPE_OTHER;
+  }
+  if (length === 3 && s.startsWith('str', start)) return TYPE_STR;
+  if (length === 9 && s.startsWith('inlineStr', start)) return TYPE_INLINE;
+  return TYPE_OTHER;
+}
+
+/**
+ * The value of `s.slice(start, end)` when it is a plain decimal integer (digits, with a leading "-" when
+ * `signed`) short enough to be exact: then parseInt and parseFloat give exactly this. Otherwise undefined,
+ * and the caller parses the text itself.
+ */
+function plainIntegerAt(s: string, start: number, end: number, signed: boolean): number | undefined {
+  let i = start;
+  const negative = signed && s.charCodeAt(i) === 0x2d;
+  if (negative) i++;
+  if (i >= end || end - i > 15) return undefined;
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+/** `parseInt(s.slice(start, end), 10)`, without the slice when the text is plain digits. */
+function parseIntAt(s: string, start: number, end: number): number {
+  return plainIntegerAt(s, start, end, false) ?? Number.parseInt(s.slice(start, end), 10);
+}
+
 /** The column of a reference like "C5" or "$C$5", as exceljs's colCache.decodeAddress reads it. */
-function columnOf(reference: string): number {
+function columnAt(reference: string, start: number, end: number): number {
   let column = 0;
-  for (let i = 0; i < reference.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = reference.charCodeAt(i);
     if (code >= 65 && code <= 90) column = column * 26 + code - 64;
     else if (code >= 48 && code <= 57) break;

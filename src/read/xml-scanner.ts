@@ -29,6 +29,15 @@ export class TagAttributes {
 
   /** The value as written (entities not decoded): enough for cell references, style and type codes. */
   raw(name: string): string | undefined {
+    const at = this.find(name);
+    return at === -1 ? undefined : this.source.slice(this.bounds[at + 2], this.bounds[at + 3]);
+  }
+
+  /**
+   * Where the attribute `name` is recorded: its value is `source.slice(bounds[at + 2], bounds[at + 3])`; -1
+   * when it is absent. For handlers that read a value without cutting a string.
+   */
+  find(name: string): number {
     const s = this.source;
     const bounds = this.bounds;
     const length = name.length;
@@ -36,9 +45,9 @@ export class TagAttributes {
     for (let i = 0, at = 0; i < this.count; i++, at += 4) {
       const nameStart = bounds[at]!;
       if (bounds[at + 1]! - nameStart !== length || s.charCodeAt(nameStart) !== first) continue;
-      if (length === 1 || s.startsWith(name, nameStart)) return s.slice(bounds[at + 2], bounds[at + 3]);
+      if (length === 1 || s.startsWith(name, nameStart)) return at;
     }
-    return undefined;
+    return -1;
   }
 }
 
@@ -46,8 +55,11 @@ export interface XmlHandler {
   /** An element opened; `name` is the qualified name as written (`c`, `x:c`). Self-closing tags also close. */
   open(name: string, attributes: TagAttributes): void;
   close(name: string): void;
-  /** Character data between two tags, still encoded: pass it to `decodeText` if it is kept. */
-  text(raw: string): void;
+  /**
+   * Character data between two tags: `source.slice(start, end)`, still encoded (pass it to `decodeText` if
+   * it is kept). Given as a span so that a handler that only reads a number need not cut a string.
+   */
+  text(source: string, start: number, end: number): void;
 }
 
 /** Longest tag or run of text accepted, so a file without tags or with an unclosed quote cannot fill memory. */
@@ -110,7 +122,7 @@ export class XmlScanner {
     const rest = this.pending;
     this.pending = '';
     if (rest.indexOf('<') !== -1) throw new XmlError('the XML ends inside a tag');
-    if (rest.trim().length > 0) this.handler.text(rest);
+    if (rest.trim().length > 0) this.handler.text(rest, 0, rest.length);
   }
 
   /** Reports every complete token of `s` and returns how much of it was consumed. */
@@ -133,23 +145,23 @@ export class XmlScanner {
       if (next === SLASH) {
         const gt = findCode(s, GT, lt + 2);
         if (gt === -1) return pos;
-        if (lt > pos) handler.text(s.slice(pos, lt));
+        if (lt > pos) handler.text(s, pos, lt);
         handler.close(closeName(s, lt + 2, gt));
         pos = gt + 1;
       } else if (next === QUESTION) {
         const end = s.indexOf('?>', lt + 2);
         if (end === -1) return pos;
-        if (lt > pos) handler.text(s.slice(pos, lt));
+        if (lt > pos) handler.text(s, pos, lt);
         pos = end + 2;
       } else if (next === BANG) {
         const end = this.skipMarkup(s, lt);
         if (end === -1) return pos;
-        if (lt > pos) handler.text(s.slice(pos, lt));
+        if (lt > pos) handler.text(s, pos, lt);
         pos = end;
       } else {
         const gt = this.readTag(s, lt);
         if (gt === -1) return pos;
-        if (lt > pos) handler.text(s.slice(pos, lt));
+        if (lt > pos) handler.text(s, pos, lt);
         const name = this.tagName;
         handler.open(name, this.attributes);
         if (this.selfClosing) handler.close(name);

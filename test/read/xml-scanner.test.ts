@@ -51,7 +51,7 @@ function scanner(events: Event[]): XmlScanner {
   return new XmlScanner({
     open: (name, attributes) => events.push(['open', name, allAttributes(attributes)]),
     close: (name) => events.push(['close', name]),
-    text: (raw) => events.push(['text', decodeText(raw)]),
+    text: (source, start, end) => events.push(['text', decodeText(source.slice(start, end))]),
   });
 }
 
