@@ -51,7 +51,8 @@ export interface ZipWriterOptions {
   level?: number;
 }
 
-interface Written {
+/** What the central directory records of an entry once it is written. */
+export interface WrittenEntry {
   name: Buffer;
   crc: number;
   compressedSize: number;
@@ -61,7 +62,7 @@ interface Written {
 
 export class ZipWriter {
   private offset = 0;
-  private readonly written: Written[] = [];
+  private readonly written: WrittenEntry[] = [];
   private open: ZipEntryWriter | undefined;
   /** Rejects on the first error of the file or of an entry's deflate stream; every wait races it. */
   readonly failed: Promise<never>;
@@ -125,13 +126,7 @@ export class ZipWriter {
   /** Writes the central directory and the end records, and resolves once the file is closed. */
   async finish(): Promise<void> {
     if (this.open) throw new Error(`zip entry ${this.open.name} is still open`);
-    const start = this.offset;
-    for (const entry of this.written) this.put(centralHeader(entry, this.options.dosDateTime));
-    const size = this.offset - start;
-    const count = this.written.length;
-    const zip64 = start > U32_MAX || size > U32_MAX || count > U16_MAX;
-    if (zip64) this.put(zip64End(start, size, count, this.offset));
-    this.put(end(start, size, count));
+    this.put(centralDirectory(this.written, this.offset, this.options.dosDateTime));
     this.out.end();
     await this.race(once(this.out, 'close'));
   }
@@ -210,8 +205,20 @@ function tooLarge(name: string): ZipTooLargeError {
   return new ZipTooLargeError(`${name} would be larger than 4 GiB, more than a workbook can hold; write the report as CSV instead`);
 }
 
+/**
+ * The central directory of `entries`, starting at file offset `start`, and the end records after it; the
+ * Zip64 ones only when an offset, the size or the count overflows the classic fields.
+ */
+export function centralDirectory(entries: readonly WrittenEntry[], start: number, dosDateTime: number): Buffer {
+  const headers = Buffer.concat(entries.map((entry) => centralHeader(entry, dosDateTime)));
+  const size = headers.length;
+  const count = entries.length;
+  const zip64 = start > U32_MAX || size > U32_MAX || count > U16_MAX;
+  return Buffer.concat([headers, ...(zip64 ? [zip64End(start, size, count, start + size)] : []), end(start, size, count)]);
+}
+
 /** APPNOTE 4.3.12, with a Zip64 extra field (4.5.3) when the local header lies past 4 GiB. */
-function centralHeader(entry: Written, dosDateTime: number): Buffer {
+function centralHeader(entry: WrittenEntry, dosDateTime: number): Buffer {
   const zip64 = entry.offset > U32_MAX;
   const extra = Buffer.alloc(zip64 ? 12 : 0);
   if (zip64) {

@@ -12,6 +12,7 @@ import { crc32, tableCrc32 } from '../../src/report/crc32.js';
 import { columnLetters } from '../../src/report/xlsx-lean.js';
 import { MAX_CELL_TEXT } from '../../src/report/xlsx-tables.js';
 import { type XlsxOptions, writeXlsx } from '../../src/report/xlsx.js';
+import { centralDirectory } from '../../src/report/zip-write.js';
 import { readCentralDirectory } from '../../src/zip.js';
 import { fixture } from '../helpers/paths.js';
 import { sampleResult } from './sample-result.js';
@@ -180,6 +181,38 @@ describe('the lean writer: zip structure', () => {
     const result = spawnSync('unzip', ['-t', path], { encoding: 'utf8' });
     expect(result.stdout).toContain('No errors detected');
     expect(result.status).toBe(0);
+  });
+});
+
+describe('zip-write: past 4 GiB', () => {
+  it('moves overflowing offsets into Zip64 records', () => {
+    const far = 5 * 2 ** 32 + 7;
+    const entries = [
+      { name: Buffer.from('a.xml'), crc: 1, compressedSize: 10, size: 20, offset: 0 },
+      { name: Buffer.from('b.xml'), crc: 2, compressedSize: 30, size: 40, offset: far },
+    ];
+    const start = far + 100;
+    const cd = centralDirectory(entries, start, 0x00210000);
+    // The first entry fits the classic fields; the second's offset sits in a Zip64 extra field.
+    expect(cd.readUInt32LE(42)).toBe(0);
+    const second = 46 + 5;
+    expect(cd.readUInt32LE(second)).toBe(0x02014b50);
+    expect(cd.readUInt16LE(second + 30)).toBe(12);
+    expect(cd.readUInt32LE(second + 42)).toBe(0xffffffff);
+    expect([cd.readUInt16LE(second + 46 + 5), cd.readUInt16LE(second + 46 + 7), Number(cd.readBigUInt64LE(second + 46 + 9))]).toEqual([1, 8, far]);
+    const size = second + 46 + 5 + 12;
+    // Zip64 end record, its locator, then the classic end record pointing nowhere (0xffffffff).
+    expect(cd.readUInt32LE(size)).toBe(0x06064b50);
+    expect([Number(cd.readBigUInt64LE(size + 24)), Number(cd.readBigUInt64LE(size + 40)), Number(cd.readBigUInt64LE(size + 48))]).toEqual([2, size, start]);
+    expect(cd.readUInt32LE(size + 56)).toBe(0x07064b50);
+    expect(Number(cd.readBigUInt64LE(size + 64))).toBe(start + size);
+    const eocd = cd.length - 22;
+    expect([cd.readUInt32LE(eocd), cd.readUInt16LE(eocd + 10), cd.readUInt32LE(eocd + 12), cd.readUInt32LE(eocd + 16)]).toEqual([0x06054b50, 2, size, 0xffffffff]);
+  });
+
+  it('needs no Zip64 record below 4 GiB', () => {
+    const cd = centralDirectory([{ name: Buffer.from('a.xml'), crc: 1, compressedSize: 10, size: 20, offset: 0 }], 1000, 0);
+    expect(cd.length).toBe(46 + 5 + 22);
   });
 });
 
