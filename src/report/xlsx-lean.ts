@@ -46,11 +46,11 @@ const DAY_MS = 86_400_000;
 async function writeTable<T>(zip: ZipWriter, styles: StyleSheet, names: string[], table: Table<T>, limit: number): Promise<void> {
   const layout = new SheetLayout(table.columns, styles);
   let part = 1;
-  let sheet = await SheetWriter.open(zip, names, sheetName(table.name, part), layout);
+  let sheet = SheetWriter.open(zip, names, sheetName(table.name, part), layout);
   for (const item of table.rows) {
     if (sheet.rows === limit) {
       await sheet.close(table.data);
-      sheet = await SheetWriter.open(zip, names, sheetName(table.name, ++part), layout);
+      sheet = SheetWriter.open(zip, names, sheetName(table.name, ++part), layout);
     }
     const written = sheet.row(item);
     if (written) await written;
@@ -72,7 +72,7 @@ class SheetLayout<T> {
 
   constructor(
     readonly columns: readonly Column<T>[],
-    private readonly styles: StyleSheet,
+    styles: StyleSheet,
   ) {
     this.letters = columns.map((_, i) => columnLetters(i));
     this.lastLetter = this.letters[this.letters.length - 1] ?? 'A';
@@ -119,7 +119,8 @@ class SheetWriter<T> {
     this.xml = layout.head;
   }
 
-  static async open<T>(zip: ZipWriter, names: string[], name: string, layout: SheetLayout<T>): Promise<SheetWriter<T>> {
+  /** Starts the next worksheet entry and adds its name to `names`, the workbook's sheet list. */
+  static open<T>(zip: ZipWriter, names: string[], name: string, layout: SheetLayout<T>): SheetWriter<T> {
     names.push(name);
     return new SheetWriter(zip.entry(worksheetPath(names.length)), layout);
   }

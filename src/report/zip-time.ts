@@ -8,7 +8,8 @@ import { readCentralDirectory } from '../zip.js';
  * option to pass a date through exceljs, and two entries are queued inside its constructor, so the stamps
  * are rewritten after the file is complete instead: the central directory lists every entry with the offset
  * of its local header, and both headers hold the time as a fixed-size field (APPNOTE.TXT 4.3.7, 4.3.12).
- * CRCs cover the data only, so the archive stays valid.
+ * CRCs cover the data only, so the archive stays valid. Only the exceljs writer (xlsx-exceljs.ts) needs
+ * this: the lean writer stamps its entries as it writes them (zip-write.ts).
  */
 
 const LOCAL = 0x04034b50;
