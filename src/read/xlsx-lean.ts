@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { CcmError, describeLocation } from '../errors.js';
+import { CcmError } from '../errors.js';
 import { readCentralDirectory, type ZipEntry, ZipFormatError } from '../zip.js';
 import type { RawRow, RawSheet } from './types.js';
 import {
@@ -174,13 +174,16 @@ async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, conte
   }
 }
 
-/** Damaged data becomes one line naming the file (and sheet and row where known); anything else is a bug. */
+/**
+ * Damaged data becomes one line that starts with the file's name, then says where (sheet and row, when known)
+ * and what; anything else is a bug and keeps its stack.
+ */
 function asCcmError(error: unknown, file: string, sheet?: string, row?: number): unknown {
   if (error instanceof CcmError) return error;
-  const where = describeLocation({ file, sheet: sheet ?? null, ...(row === undefined ? {} : { row }) });
-  if (error instanceof ZipFormatError) return new CcmError(`${where}: the workbook is damaged (${error.message}); download or export it again.`);
-  if (error instanceof XmlError) return new CcmError(`${where}: the workbook could not be read (${error.message}); open it in Excel and save it again as .xlsx.`);
+  const where = sheet === undefined ? '' : `sheet "${sheet}"${row === undefined ? '' : `, row ${row}`}: `;
+  if (error instanceof ZipFormatError) return new CcmError(`${file}: the workbook is damaged (${where}${error.message}); download or export it again.`);
+  if (error instanceof XmlError) return new CcmError(`${file}: the workbook could not be read (${where}${error.message}); open it in Excel and save it again as .xlsx.`);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && code.startsWith('E')) return new CcmError(`${where}: the workbook could not be read (${code}).`);
+  if (typeof code === 'string' && code.startsWith('E')) return new CcmError(`${file}: the workbook could not be read (${where}${code}).`);
   return error;
 }
