@@ -18,7 +18,20 @@ import type { BillingOptions, PatientMonth } from './types.js';
  */
 export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support'>, options: BillingOptions): PatientMonth[] {
   const blockers = blockingRules(run.findings);
-  return model.patientMonths.map((pm) => billMonth(model, pm, run.support.isSupported, blockers, options));
+  // A patient's months mostly list the same diagnoses: consecutive equal lists share one array.
+  let previous: string[] = [];
+  return model.patientMonths.map((pm) => {
+    const billed = billMonth(model, pm, run.support.isSupported, blockers, options);
+    if (sameList(billed.diagnoses, previous)) billed.diagnoses = previous;
+    else previous = billed.diagnoses;
+    return billed;
+  });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function billMonth(

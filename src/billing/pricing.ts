@@ -70,6 +70,24 @@ export function bestOption(
 /** Claim lines and their total for an option; the total is the sum of the cent-rounded lines, so both agree. */
 export function claimLines(option: FamilyOption | null, price: (code: string) => number): { lines: ClaimLine[]; total: number } {
   if (!option) return { lines: [], total: 0 };
-  const lines = option.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: roundCents(price(l.code) * l.units) }));
+  const lines = option.lines.map((l) => claimLine(price, l.code, l.units));
   return { lines, total: roundCents(lines.reduce((sum, l) => sum + l.estimatedPayment, 0)) };
 }
+
+/**
+ * One line object per price, code and units: a million-row audit has a few distinct lines ("99490 × 1 at
+ * $60.49") on hundreds of thousands of patient-months. Frozen, as they are shared.
+ */
+function claimLine(price: (code: string) => number, code: string, units: number): ClaimLine {
+  let lines = lineCache.get(price);
+  if (lines === undefined) lineCache.set(price, (lines = new Map()));
+  const key = `${code}\u0000${units}`;
+  let line = lines.get(key);
+  if (line === undefined) {
+    line = Object.freeze({ code, units, estimatedPayment: roundCents(price(code) * units) });
+    lines.set(key, line);
+  }
+  return line;
+}
+
+const lineCache = new WeakMap<(code: string) => number, Map<string, ClaimLine>>();

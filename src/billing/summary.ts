@@ -24,10 +24,12 @@ export function summarize(
   const byStatus: Record<PatientMonthStatus, number> = { billable: 0, blocked: 0, 'not-billable': 0 };
   const revenue = { ready: 0, blocked: 0, notBillable: 0 };
   for (const pm of patientMonths) {
+    // Asked for every month, so the lookup stays in step with the model's order (see refLookup).
+    const ref = refs(pm);
     byStatus[pm.status]++;
     if (pm.status === 'billable') revenue.ready += pm.estimatedPayment;
     else if (pm.status === 'blocked') revenue.blocked += pm.estimatedPayment;
-    else revenue.notBillable += loggedPotential(refs(pm), options);
+    else revenue.notBillable += loggedPotential(ref, options);
   }
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
