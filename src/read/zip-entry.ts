@@ -9,7 +9,7 @@ const crc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc
 
 /** Compressed bytes read per file read, and inflated bytes per chunk: big enough that per-chunk costs vanish. */
 const READ_CHUNK = 256 * 1024;
-const INFLATE_CHUNK = 64 * 1024;
+const INFLATE_CHUNK = 256 * 1024;
 
 /**
  * The uncompressed bytes of one zip entry, as a stream of chunks: never the whole part in memory. The central
