@@ -38,6 +38,8 @@ const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const STYLES = 'xl/styles.xml';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const WORKSHEET_TYPE = /\/relationships\/worksheet$/;
+const STYLES_TYPE = /\/relationships\/styles$/;
+const SHARED_STRINGS_TYPE = /\/relationships\/sharedStrings$/;
 
 interface SheetPlan {
   name: string;
@@ -109,8 +111,17 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
     }
   }
 
+  // Where the workbook's relationships say, else where exceljs looks (some writers name the parts differently,
+  // e.g. xl/SharedStrings.xml, which exceljs then never finds).
+  const partOfType = (type: RegExp, fixed: string): ZipEntry | undefined => {
+    for (const relationship of relationships.relationships.values()) {
+      if (type.test(relationship.type) && !relationship.external) return entries.get(resolveTarget(relationship.target)) ?? entries.get(fixed);
+    }
+    return entries.get(fixed);
+  };
+
   let styles = NO_STYLES;
-  const stylesEntry = entries.get(STYLES);
+  const stylesEntry = partOfType(STYLES_TYPE, STYLES);
   if (stylesEntry) {
     const handler = new StylesHandler();
     await scanEntry(path, file, stylesEntry, handler);
@@ -118,7 +129,7 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   }
 
   let strings: (string | null)[] | null = null;
-  const stringsEntry = entries.get(SHARED_STRINGS);
+  const stringsEntry = partOfType(SHARED_STRINGS_TYPE, SHARED_STRINGS);
   if (stringsEntry) {
     const handler = new SharedStringsHandler();
     await scanEntry(path, file, stringsEntry, handler);

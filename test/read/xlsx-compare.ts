@@ -39,6 +39,8 @@ export interface WorkbookSpec {
   omit?: string[];
   /** Store (not deflate) every entry. */
   stored?: boolean;
+  /** Put the shared strings at this zip path and name it in the workbook's relationships. */
+  sharedStringsPath?: string;
 }
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -52,6 +54,7 @@ export function buildWorkbook(spec: WorkbookSpec): Buffer {
   const rels =
     `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${WORKSHEET_REL}" Target="${s.path}"/>`).join('') +
+    (spec.sharedStringsPath ? `<Relationship Id="rIdS" Type="${R_NS}/sharedStrings" Target="${spec.sharedStringsPath.replace(/^xl\//, '')}"/>` : '') +
     '</Relationships>';
   const parts: [string, string | Buffer][] = [
     ['[Content_Types].xml', `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`],
@@ -64,7 +67,7 @@ export function buildWorkbook(spec: WorkbookSpec): Buffer {
   ]);
   const tail: [string, string][] = [];
   if (spec.styles !== undefined) tail.push(['xl/styles.xml', `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NS}">${spec.styles}</styleSheet>`]);
-  if (spec.sharedStrings !== undefined) tail.push(['xl/sharedStrings.xml', `${XML_DECLARATION}<sst xmlns="${MAIN_NS}">${spec.sharedStrings}</sst>`]);
+  if (spec.sharedStrings !== undefined) tail.push([spec.sharedStringsPath ?? 'xl/sharedStrings.xml', `${XML_DECLARATION}<sst xmlns="${MAIN_NS}">${spec.sharedStrings}</sst>`]);
   const ordered = spec.order === 'parts-first' ? [...parts, ...tail, ...sheetParts] : [...parts, ...sheetParts, ...tail];
   const entries: ZipInput[] = ordered
     .filter(([name]) => !spec.omit?.includes(name))

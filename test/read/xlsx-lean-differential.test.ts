@@ -199,7 +199,13 @@ describe('where exceljs is wrong, the lean reader follows the format', () => {
     expect((await readLean(path)).map((s) => s.sheet)).toEqual(['Time Log']);
   });
 
-  it('reads sheets in tab order and skips chart sheets', async () => {
+  it('finds shared strings where the relationships say, e.g. xl/SharedStrings.xml (exceljs never does)', async () => {
+    const spec: WorkbookSpec = { sharedStringsPath: 'xl/SharedStrings.xml', sharedStrings: '<si><t>MRN</t></si>', sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }] };
+    const path = writeWorkbook('renamed-strings.xlsx', buildWorkbook(spec));
+    expect(await readLean(path)).toEqual([{ sheet: 'S', rows: [{ row: 1, cells: ['MRN'] }] }]);
+  });
+
+  it('reads sheets in tab order', async () => {
     const spec: WorkbookSpec = {
       sheets: [
         { name: 'Second file', target: 'worksheets/sheet2.xml', data: '<row r="1"><c r="A1"><v>2</v></c></row>' },
