@@ -27,6 +27,8 @@ const INTERN_MAX_BYTES = 32;
 const SLOT_BITS = 18;
 /** Distinct short values kept; a column of unique short values (a row id) must not grow the table forever. */
 const INTERN_LIMIT = 1 << 17;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
  * One string per distinct short field value, found by its bytes before any string is made. An export
@@ -41,9 +43,14 @@ export class Interner {
   private used = 0;
 
   get(buf: Buffer, start: number, end: number): string {
+    let hash = FNV_OFFSET;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ buf[k]!, FNV_PRIME);
+    return this.find(buf, start, end, hash);
+  }
+
+  /** get() with the FNV-1a hash of the bytes already computed (the scanner hashes as it looks for the field's end). */
+  find(buf: Buffer, start: number, end: number, hash: number): string {
     const length = end - start;
-    let hash = 0x811c9dc5 ^ length;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ buf[k]!, 0x01000193);
     const mask = (1 << SLOT_BITS) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const index = this.slots[slot]!;
@@ -124,13 +131,15 @@ export function scanRecords(buf: Buffer, delimiter: number, final: boolean, inte
       }
     } else {
       let j = i;
+      let hash = FNV_OFFSET;
       while (j < n) {
-        const b = buf[j];
+        const b = buf[j]!;
         if (b === delimiter || b === LF || b === CR) break;
+        hash = Math.imul(hash ^ b, FNV_PRIME);
         j++;
       }
       if (j >= n && !final) return { records, consumed };
-      value = interner && j - i <= INTERN_MAX_BYTES ? interner.get(buf, i, j) : buf.toString('utf8', i, j);
+      value = interner && j - i <= INTERN_MAX_BYTES ? interner.find(buf, i, j, hash) : buf.toString('utf8', i, j);
       i = j;
     }
     record.push(value);

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit-types.js';
-import { escapeCell, type CellValue } from './escape.js';
+import { escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
@@ -58,22 +58,12 @@ export function* claimsCsvChunks(result: AuditResult): Generator<string> {
 function* claimRows(result: AuditResult): Generator<CellValue[]> {
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
-    const icd = Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null);
     for (const line of pm.lines) {
-      yield [
-        pm.patientId,
-        pm.mbi,
-        pm.month,
-        pm.dateOfService,
-        line.code,
-        line.units,
-        pm.supportedMinutes,
-        pm.billingNpi,
-        ...icd,
-        result.options.placeOfService,
-        // Dollars and cents, as billing imports expect ("48.00", not "48").
-        line.estimatedPayment.toFixed(2),
-      ];
+      const row: CellValue[] = [pm.patientId, pm.mbi, pm.month, pm.dateOfService, line.code, line.units, pm.supportedMinutes, pm.billingNpi];
+      for (let i = 0; i < MAX_DIAGNOSES; i++) row.push(pm.diagnoses[i] ?? null);
+      // Dollars and cents, as billing imports expect ("48.00", not "48").
+      row.push(result.options.placeOfService, line.estimatedPayment.toFixed(2));
+      yield row;
     }
   }
 }
@@ -127,11 +117,11 @@ const CHUNK = 1 << 20;
 function* csvChunks(header: readonly string[], rows: Iterable<readonly CellValue[]>): Generator<string> {
   // Lines are joined from arrays, not concatenated: `+=` would build each chunk as a rope of millions of
   // small pieces, several times the chunk's size in memory until it is written.
-  let lines = [`${BOM}${header.map(field).join(',')}`];
+  let lines = [`${BOM}${header.map((h) => field(h)).join(',')}`];
   let size = 0;
   for (const row of rows) {
     const cells = new Array<string>(row.length);
-    for (let i = 0; i < row.length; i++) cells[i] = field(escapeCell(row[i]!));
+    for (let i = 0; i < row.length; i++) cells[i] = field(row[i]!);
     const line = cells.join(',');
     lines.push(line);
     size += line.length;
@@ -144,8 +134,20 @@ function* csvChunks(header: readonly string[], rows: Iterable<readonly CellValue
   if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
 }
 
+/** A cell as CSV text: text escaped against formulas (escape.ts), then quoted when it must be. */
 function field(value: CellValue): string {
   if (value === null) return '';
-  const text = String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = escapeText(value);
+  return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `"`, `,`, CR or LF anywhere; a loop beats the regex on the short ids and codes that make most cells. */
+function needsQuotes(text: string): boolean {
+  if (text.length > 32) return NEEDS_QUOTES.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) return true;
+  }
+  return false;
 }
