@@ -21,13 +21,15 @@ import { entryChunks } from './zip-entry.js';
 
 /**
  * The lean XLSX reader: the workbook's parts are found through the zip's central directory, inflated with
- * node:zlib and scanned as they stream (see xml-scanner.ts), about ten times faster than exceljs. It gives the
- * same rows as the exceljs reader (src/read/xlsx.ts; test/read/xlsx-lean-*.test.ts compare them), with two
- * differences where exceljs is wrong: zip entry order never matters (shared strings and styles are read
- * first, whatever their place), and sheets come in tab order with their real names.
+ * node:zlib and scanned as they stream (see xml-scanner.ts); about three times faster than exceljs's streaming
+ * reader at a third of its memory, with nothing spooled to disk. It gives the same rows as the exceljs reader
+ * (src/read/xlsx.ts; test/read/xlsx-lean-*.test.ts compare them). It differs only where exceljs is wrong or
+ * gives up: zip entry order never matters (shared strings and styles are read first, wherever they are
+ * stored); sheets come in tab order under their real names, also when the relationships use absolute targets
+ * or other part names; rows and cells without a reference follow the previous ones.
  *
  * Everything it would have to read differently from exceljs (strict OOXML, namespace prefixes, missing parts,
- * odd styles) is found before any row is read, and the workbook is left to exceljs.
+ * styles exceljs cannot apply) is found before any row is read, and the workbook is left to exceljs.
  */
 
 export type LeanWorkbook = { readonly sheets: AsyncGenerator<RawSheet> } | { readonly unsupported: string };
