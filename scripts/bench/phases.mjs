@@ -39,7 +39,7 @@ const phase = (name) => {
   const cpu = process.cpuUsage(lastCpu);
   if (globalThis.gc) globalThis.gc();
   const heap = process.memoryUsage();
-  process.stdout.write(`${name.padEnd(10)} ${(now - last).toFixed(0).padStart(7)} ms  cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6)} ms   heap ${(heap.heapUsed / 2 ** 20).toFixed(0).padStart(5)} MB   rss ${(heap.rss / 2 ** 20).toFixed(0).padStart(5)} MB\n`);
+  process.stdout.write(`${name.padEnd(10)} ${(now - last).toFixed(0).padStart(7)} ms  cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6)} ms   heap ${(heap.heapUsed / 2 ** 20).toFixed(0).padStart(5)} MB ext ${(heap.external / 2 ** 20).toFixed(0).padStart(4)} MB   rss ${(heap.rss / 2 ** 20).toFixed(0).padStart(5)} MB\n`);
   last = performance.now();
   lastCpu = process.cpuUsage();
 };
