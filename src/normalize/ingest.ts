@@ -271,6 +271,17 @@ function checkCellLengths(row: RawRow, sheet: RawSheet, headers: readonly string
 
 const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;
 
+/** TOTALS can only match text starting with g, s or t, in either case. */
+function mayStartTotals(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return c === 0x67 || c === 0x73 || c === 0x74;
+}
+
+/** A digit, '.', ',' or ':'. */
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a;
+}
+
 /**
  * Rows that are not entries: blank rows, and totals ("Total", "Grand Total", or a row with no patient id
  * holding nothing but numbers).
@@ -288,8 +299,9 @@ function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'totals' | u
     const text = cellText(cell);
     if (text === '') continue;
     filled++;
-    if (filled <= 3 && TOTALS.test(text)) return 'totals';
-    if (onlyNumbers && !/^[\d.,:]+$/.test(text)) onlyNumbers = false;
+    // Character checks first: the regexes run only on cells that could match (this runs for every cell).
+    if (filled <= 3 && mayStartTotals(text) && TOTALS.test(text)) return 'totals';
+    if (onlyNumbers && !(isNumberChar(text.charCodeAt(0)) && /^[\d.,:]+$/.test(text))) onlyNumbers = false;
   }
   if (filled === 0) return 'blank';
   const patient = row.cells[patientColumn];

@@ -17,18 +17,26 @@ export interface NormalizeContext {
   memo: NormalizeMemos;
 }
 
+/**
+ * Memos per column, not per kind of value: each remembers its last cell too, and a column such as staff or
+ * credential repeats its last value row after row, where columns sharing one memo would keep displacing it.
+ */
 export interface NormalizeMemos {
-  text: Memo<string>;
+  text: Record<string, Memo<string>>;
   id: Memo<string>;
   date: Memo<string | null>;
   month: Memo<string>;
-  clock: Memo<number | null>;
+  clock: Record<string, Memo<number | null>>;
   duration: Memo<Duration>;
-  npi: Memo<string | undefined>;
+  npi: Record<string, Memo<string | undefined>>;
 }
 
 export function normalizeMemos(): NormalizeMemos {
-  return { text: new Memo(), id: new Memo(), date: new Memo(), month: new Memo(), clock: new Memo(), duration: new Memo(), npi: new Memo() };
+  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {} };
+}
+
+function columnMemo<T>(memos: Record<string, Memo<T>>, field: string): Memo<T> {
+  return (memos[field] ??= new Memo<T>());
 }
 
 /** A parse of a cell, memoized by its text when it is text (CSV cells always are). */
@@ -70,7 +78,7 @@ function text(row: RowAccess, field: string): string | undefined {
 
 /** text() for columns that repeat from row to row (staff, credential, program…): one shared string per value. */
 function sharedText(row: RowAccess, field: string, ctx: NormalizeContext): string | undefined {
-  const t = memoized(ctx.memo.text, row.cell(field), cellText);
+  const t = memoized(columnMemo(ctx.memo.text, field), row.cell(field), cellText);
   return t === '' ? undefined : t;
 }
 
@@ -101,7 +109,7 @@ function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, prob
 function optionalClock(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): number | undefined {
   const cell = row.cell(field);
   if (cellText(cell) === '') return undefined;
-  const time = memoized(ctx.memo.clock, cell, parseClockTime);
+  const time = memoized(columnMemo(ctx.memo.clock, field), cell, parseClockTime);
   if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
   return time ?? undefined;
 }
@@ -157,7 +165,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     note: text(row, 'note') ?? '',
     program,
     programText: programText || undefined,
-    npi: (memoized(ctx.memo.npi, row.cell('billingNpi'), normalizeNpi) ?? memoized(ctx.memo.npi, row.cell('renderingNpi'), normalizeNpi)) || undefined,
+    npi: (memoized(columnMemo(ctx.memo.npi, 'billingNpi'), row.cell('billingNpi'), normalizeNpi) ?? memoized(columnMemo(ctx.memo.npi, 'renderingNpi'), row.cell('renderingNpi'), normalizeNpi)) || undefined,
     complex: program === 'complex-ccm' || isComplexMarker(sharedText(row, 'complexity', ctx)),
   };
   return finish(problems, entry);
