@@ -58,7 +58,7 @@ function options(argv) {
  * too, so both sides run with the same heap settings, and so does the maxrss.mjs fallback, which can only
  * measure its own process.
  */
-const YOUNG_GENERATION = '--max-semi-space-size=64';
+const YOUNG_GENERATION = ['--max-semi-space-size=64', '--min-semi-space-size=64'];
 
 /** Runs `node args…` in a child process: wall time, peak RSS (of it and its children), stdout, exit code. */
 async function measure(args, { cwd = ROOT, nodeFlags = [] } = {}) {
@@ -66,7 +66,7 @@ async function measure(args, { cwd = ROOT, nodeFlags = [] } = {}) {
   const rssFile = join(dir, 'rss');
   const [cmd, cmdArgs] = HAS_TIME
     ? [TIME, ['-v', '-o', rssFile, process.execPath, ...nodeFlags, ...args]]
-    : [process.execPath, [YOUNG_GENERATION, join(HERE, 'maxrss.mjs'), rssFile, ...args]];
+    : [process.execPath, [...YOUNG_GENERATION, join(HERE, 'maxrss.mjs'), rssFile, ...args]];
   const start = performance.now();
   const child = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -98,7 +98,7 @@ async function compare(label, floorArgs, auditArgs, runs, cwd) {
   const floor = [];
   const audit = [];
   for (let i = 0; i < runs; i++) {
-    floor.push(await measure(floorArgs, { cwd, nodeFlags: [YOUNG_GENERATION] }));
+    floor.push(await measure(floorArgs, { cwd, nodeFlags: YOUNG_GENERATION }));
     audit.push(await measure(auditArgs, { cwd }));
     process.stderr.write(`  ${label} run ${i + 1}/${runs}: floor ${floor[i].seconds.toFixed(2)} s, ccm ${audit[i].seconds.toFixed(2)} s, ${audit[i].rssMB.toFixed(0)} MB\n`);
   }
@@ -142,7 +142,7 @@ async function main() {
         // CSV in, no XLSX out: exceljs must not be loaded at all.
         const probe = join(dir, 'lazy.json');
         // With the flag bin/ccm.js adds itself, so the probe sees the process that runs the audit.
-        await measure([join(HERE, 'maxrss.mjs'), probe, ...auditArgs], { cwd: dir, nodeFlags: [YOUNG_GENERATION] });
+        await measure([join(HERE, 'maxrss.mjs'), probe, ...auditArgs], { cwd: dir, nodeFlags: YOUNG_GENERATION });
         results.exceljsLazy = !JSON.parse(await readFile(probe, 'utf8')).exceljsLoaded;
       }
       if (opts.xlsxReport) {
@@ -151,10 +151,10 @@ async function main() {
         const floor = [];
         const plain = [];
         for (let i = 0; i < opts.runs; i++) {
-          const run = await measure([join(HERE, 'report-xlsx.mjs'), xlsxOut, RUN_DATE, ...gen.files], { cwd: dir, nodeFlags: [YOUNG_GENERATION] });
+          const run = await measure([join(HERE, 'report-xlsx.mjs'), xlsxOut, RUN_DATE, ...gen.files], { cwd: dir, nodeFlags: YOUNG_GENERATION });
           ccm.push({ ...JSON.parse(run.stdout), rssMB: run.rssMB });
           // Two floors: plain addRow, and addRow with shared style objects (faster; the one the ratio uses).
-          const f = await measure([join(HERE, 'floor.mjs'), 'xlsx-write', join(xlsxOut, 'report.xlsx'), join(dir, 'floor.xlsx'), 'shared'], { cwd: dir, nodeFlags: [YOUNG_GENERATION] });
+          const f = await measure([join(HERE, 'floor.mjs'), 'xlsx-write', join(xlsxOut, 'report.xlsx'), join(dir, 'floor.xlsx'), 'shared'], { cwd: dir, nodeFlags: YOUNG_GENERATION });
           floor.push({ ...JSON.parse(f.stdout), rssMB: f.rssMB });
           const p = await measure([join(HERE, 'floor.mjs'), 'xlsx-write', join(xlsxOut, 'report.xlsx'), join(dir, 'floor.xlsx')], { cwd: dir });
           plain.push(JSON.parse(p.stdout));

@@ -4,8 +4,9 @@ import { readCentralDirectory, ZipFormatError } from '../zip.js';
 import { RATIO_CHECK_MIN_BYTES, type ReadLimits } from './limits.js';
 
 /**
- * Check a workbook's zip directory before exceljs streams it: exceljs hangs forever on a truncated file,
- * cannot read encrypted entries, and inflates whatever it is given. Nothing is inflated here.
+ * Check a workbook's zip directory before any reader inflates it: a truncated file, encrypted entries and zip
+ * bombs are refused here, once, for both the lean reader and exceljs (which hangs forever on a truncated file
+ * and inflates whatever it is given). Nothing is inflated here.
  */
 export async function preflightXlsx(path: string, displayName: string, limits: ReadLimits): Promise<void> {
   const file = await open(path, 'r');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,14 @@ export function ccm(args: readonly string[], options: { cwd?: string; env?: Reco
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+const created: string[] = [];
+// Each test file runs in its own process (pool: forks): its folders go when it ends, instead of piling up.
+process.on('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'ccm-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
