@@ -24,10 +24,11 @@ export function ccm(args: readonly string[], options: { cwd?: string; env?: Reco
 }
 
 const created: string[] = [];
-// Each test file runs in its own process (pool: forks): its folders go when it ends, instead of piling up.
-process.on('exit', () => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+
+/** Removes the folders tempDir() made; test/setup.ts runs it after each test file, so they do not pile up. */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 export function tempDir(prefix = 'ccm-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
