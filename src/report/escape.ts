@@ -13,8 +13,3 @@ export function escapeText(text: string): string {
 }
 
 export type CellValue = string | number | null;
-
-/** Escapes text and passes numbers and empty cells through unchanged. */
-export function escapeCell<T extends CellValue | Date>(value: T): T {
-  return (typeof value === 'string' ? escapeText(value) : value) as T;
-}
