@@ -17,6 +17,7 @@ import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { YOUNG_GENERATION } from '../../bin/young-generation.js';
 import { RUN_DATE, generate } from './generate.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -54,11 +55,10 @@ function options(argv) {
 }
 
 /**
- * bin/ccm.js re-runs itself with this flag for large inputs (a bigger young generation); the floors get it
+ * bin/ccm.js re-runs itself with these flags for large inputs (a bigger young generation); the floors get them
  * too, so both sides run with the same heap settings, and so does the maxrss.mjs fallback, which can only
  * measure its own process.
  */
-const YOUNG_GENERATION = ['--max-semi-space-size=64', '--min-semi-space-size=64'];
 
 /** Runs `node args…` in a child process: wall time, peak RSS (of it and its children), stdout, exit code. */
 async function measure(args, { cwd = ROOT, nodeFlags = [] } = {}) {
