@@ -19,7 +19,7 @@ import type { BillingOptions, PatientMonth } from './types.js';
 export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support'>, options: BillingOptions): PatientMonth[] {
   const blockers = blockingRules(run.findings);
   // A patient's months mostly list the same diagnoses: consecutive equal lists share one array.
-  let previous: string[] = [];
+  let previous: readonly string[] = NONE;
   return model.patientMonths.map((pm) => {
     const billed = billMonth(model, pm, run.support.isSupported, blockers, options);
     if (sameList(billed.diagnoses, previous)) billed.diagnoses = previous;
@@ -27,6 +27,9 @@ export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support
     return billed;
   });
 }
+
+/** The empty list every month without blockers (or diagnoses) shares. */
+const NONE: readonly string[] = Object.freeze([]);
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -54,7 +57,8 @@ function billMonth(
     if (minutes > 0 && isSupported(e)) supportedMinutes += minutes;
     if (mbi === null && e.mbi) mbi = e.mbi;
   }
-  const blockedBy = [...(blockers.get(pm.patientId)?.get(pm.month) ?? [])];
+  // Each month's own list from blockingRules (no copy), or one shared empty list.
+  const blockedBy = blockers.get(pm.patientId)?.get(pm.month) ?? NONE;
   const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';
   return {
     patientId: pm.patientId,

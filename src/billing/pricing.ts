@@ -68,8 +68,8 @@ export function bestOption(
 }
 
 /** Claim lines and their total for an option; the total is the sum of the cent-rounded lines, so both agree. */
-export function claimLines(option: FamilyOption | null, price: (code: string) => number): { lines: ClaimLine[]; total: number } {
-  if (!option) return { lines: [], total: 0 };
+export function claimLines(option: FamilyOption | null, price: (code: string) => number): { lines: readonly ClaimLine[]; total: number } {
+  if (!option) return NO_LINES;
   const lines = option.lines.map((l) => claimLine(price, l.code, l.units));
   return { lines, total: roundCents(lines.reduce((sum, l) => sum + l.estimatedPayment, 0)) };
 }
@@ -89,5 +89,7 @@ function claimLine(price: (code: string) => number, code: string, units: number)
   }
   return line;
 }
+
+const NO_LINES = Object.freeze({ lines: Object.freeze([]) as readonly ClaimLine[], total: 0 });
 
 const lineCache = new WeakMap<(code: string) => number, Map<string, ClaimLine>>();

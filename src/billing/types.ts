@@ -21,14 +21,14 @@ export interface PatientMonth {
   supportedMinutes: number;
   family: CodeFamily | null;
   /** Claim lines the supported time earns; present for billable and blocked months (what is at stake), empty for not-billable. */
-  lines: ClaimLine[];
+  lines: readonly ClaimLine[];
   estimatedPayment: number;
   dateOfService: string | null;
   billingNpi: string | null;
   /** ICD-10-CM codes for the claim, dotted, chronic ones first, at most 12. */
-  diagnoses: string[];
+  diagnoses: readonly string[];
   /** Rule ids of the month-level errors that block the claim. */
-  blockedBy: string[];
+  blockedBy: readonly string[];
   /** Minutes still needed for the lowest code family's base code, when not billable. */
   minutesShort: number | null;
 }
