@@ -67,29 +67,25 @@ export function bestOption(
   return chooseFamily(monthMinutes(entries, counts), price);
 }
 
-/** Claim lines and their total for an option; the total is the sum of the cent-rounded lines, so both agree. */
+/**
+ * Claim lines and their total for an option; the total is the sum of the cent-rounded lines, so both agree.
+ * A million-row audit has a few distinct results ("99490 × 1 at $60.49") on hundreds of thousands of
+ * patient-months: each is made once per price list and shared, frozen.
+ */
 export function claimLines(option: FamilyOption | null, price: (code: string) => number): { lines: readonly ClaimLine[]; total: number } {
   if (!option) return NO_LINES;
-  const lines = option.lines.map((l) => claimLine(price, l.code, l.units));
-  return { lines, total: roundCents(lines.reduce((sum, l) => sum + l.estimatedPayment, 0)) };
-}
-
-/**
- * One line object per price, code and units: a million-row audit has a few distinct lines ("99490 × 1 at
- * $60.49") on hundreds of thousands of patient-months. Frozen, as they are shared.
- */
-function claimLine(price: (code: string) => number, code: string, units: number): ClaimLine {
-  let lines = lineCache.get(price);
-  if (lines === undefined) lineCache.set(price, (lines = new Map()));
-  const key = `${code}\u0000${units}`;
-  let line = lines.get(key);
-  if (line === undefined) {
-    line = Object.freeze({ code, units, estimatedPayment: roundCents(price(code) * units) });
-    lines.set(key, line);
+  let results = resultCache.get(price);
+  if (results === undefined) resultCache.set(price, (results = new Map()));
+  const key = option.lines.map((l) => `${l.code}\u0000${l.units}`).join('\u0001');
+  let result = results.get(key);
+  if (result === undefined) {
+    const lines = Object.freeze(option.lines.map((l) => Object.freeze({ code: l.code, units: l.units, estimatedPayment: roundCents(price(l.code) * l.units) })));
+    result = Object.freeze({ lines, total: roundCents(lines.reduce((sum, l) => sum + l.estimatedPayment, 0)) });
+    results.set(key, result);
   }
-  return line;
+  return result;
 }
 
 const NO_LINES = Object.freeze({ lines: Object.freeze([]) as readonly ClaimLine[], total: 0 });
 
-const lineCache = new WeakMap<(code: string) => number, Map<string, ClaimLine>>();
+const resultCache = new WeakMap<(code: string) => number, Map<string, { lines: readonly ClaimLine[]; total: number }>>();
