@@ -17,6 +17,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { npiCheckDigit } from '../../dist/normalize/codes.js';
 
 /** Entries per staff member per working day. */
 export const ENTRIES_PER_STAFF_DAY = 20;
@@ -98,20 +99,10 @@ const DIAGNOSES = [
 const ACUTE = [['J06.9', 'Acute upper respiratory infection'], ['R73.9', 'Hyperglycemia, unspecified']];
 const MBI_LETTERS = 'ACDEFGHJKMNPQRTUVWXY';
 
-/** A valid NPI: nine digits and the Luhn check digit over 80840 + those digits. */
+/** A valid NPI: nine digits and their check digit (the product's own rule, from the build). */
 export function npiFrom(nine) {
   const body = String(nine).padStart(9, '0').slice(0, 9);
-  const digits = `80840${body}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
+  return `${body}${npiCheckDigit(body)}`;
 }
 
 function mbiFor(r) {

@@ -24,12 +24,11 @@ export function normalizeNpi(cell: RawCell | undefined): string | undefined {
 }
 
 /**
- * NPI check digit: Luhn over the 9 leading digits prefixed with 80840 (the health-industry prefix), as CMS
+ * NPI check digit of nine digits: Luhn over them prefixed with 80840 (the health-industry prefix), as CMS
  * specifies in "Requirements for NPI Check Digit".
  */
-export function isValidNpi(npi: string): boolean {
-  if (!/^\d{10}$/.test(npi)) return false;
-  const digits = `80840${npi.slice(0, 9)}`;
+export function npiCheckDigit(nine: string): number {
+  const digits = `80840${nine}`;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
@@ -39,7 +38,12 @@ export function isValidNpi(npi: string): boolean {
     }
     sum += d;
   }
-  return (10 - (sum % 10)) % 10 === Number(npi[9]);
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Ten digits whose last is the check digit of the first nine. */
+export function isValidNpi(npi: string): boolean {
+  return /^\d{10}$/.test(npi) && npiCheckDigit(npi.slice(0, 9)) === Number(npi[9]);
 }
 
 /** An ICD-10-CM code upper case without dot or spaces: `e11.9` → `E119`. */
