@@ -17,6 +17,9 @@ import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+// bin/ccm.js re-runs itself with these flags for large inputs (a bigger young generation); the floors get them
+// too, so both sides run with the same heap settings, and so does the maxrss.mjs fallback, which can only
+// measure its own process.
 import { YOUNG_GENERATION } from '../../bin/young-generation.js';
 import { RUN_DATE, generate } from './generate.mjs';
 
@@ -53,12 +56,6 @@ function options(argv) {
     json: get('json', undefined),
   };
 }
-
-/**
- * bin/ccm.js re-runs itself with these flags for large inputs (a bigger young generation); the floors get them
- * too, so both sides run with the same heap settings, and so does the maxrss.mjs fallback, which can only
- * measure its own process.
- */
 
 /** Runs `node args…` in a child process: wall time, peak RSS (of it and its children), stdout, exit code. */
 async function measure(args, { cwd = ROOT, nodeFlags = [] } = {}) {

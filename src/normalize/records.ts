@@ -142,30 +142,30 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   const credential = sharedText(row, 'credential', ctx);
   const programText = sharedText(row, 'program', ctx);
   const program = classifyProgram(programText);
-  // Every field in one literal, absent ones as undefined: all entries then share one V8 shape, so the
-  // property reads of the rules and billing over a million entries stay monomorphic (six shapes, from
-  // optional fields added one by one, made them megamorphic).
+  // Every field in one literal, absent ones undefined (the helpers return undefined for empty cells): all
+  // entries then share one V8 shape, so the property reads of the rules and billing over a million entries
+  // stay monomorphic (six shapes, from optional fields added one by one, made them megamorphic).
   const entry: TimeEntry = {
     id,
     source: row.source,
     patientId,
-    patientName: sharedText(row, 'patientName', ctx) || undefined,
-    mbi: normalizeMbi(row.cell('mbi')) || undefined,
+    patientName: sharedText(row, 'patientName', ctx),
+    mbi: normalizeMbi(row.cell('mbi')),
     date,
     month: ctx.memo.month.get(date, monthOf),
-    staff: sharedText(row, 'staff', ctx) || undefined,
-    credential: credential || undefined,
+    staff: sharedText(row, 'staff', ctx),
+    credential,
     role: classifyCredential(credential, ctx.credentials),
     minutes,
     minutesText,
     start,
     stop,
     clockMinutes,
-    activity: sharedText(row, 'activity', ctx) || undefined,
+    activity: sharedText(row, 'activity', ctx),
     note: text(row, 'note') ?? '',
     program,
-    programText: programText || undefined,
-    npi: (memoized(columnMemo(ctx.memo.npi, 'billingNpi'), row.cell('billingNpi'), normalizeNpi) ?? memoized(columnMemo(ctx.memo.npi, 'renderingNpi'), row.cell('renderingNpi'), normalizeNpi)) || undefined,
+    programText,
+    npi: memoized(columnMemo(ctx.memo.npi, 'billingNpi'), row.cell('billingNpi'), normalizeNpi) ?? memoized(columnMemo(ctx.memo.npi, 'renderingNpi'), row.cell('renderingNpi'), normalizeNpi),
     complex: program === 'complex-ccm' || isComplexMarker(sharedText(row, 'complexity', ctx)),
   };
   return finish(problems, entry);
