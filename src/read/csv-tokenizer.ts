@@ -12,11 +12,7 @@
  * followed by anything but a delimiter or a line end, a quote never closed, a record over the size limit.
  * test/read/csv-tokenizer.test.ts holds the two to the same output on random input.
  */
-export class IrregularCsv extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
+export class IrregularCsv extends Error {}
 
 const QUOTE = 0x22;
 const CR = 0x0d;
