@@ -117,7 +117,7 @@ const CHUNK = 1 << 20;
 function* csvChunks(header: readonly string[], rows: Iterable<readonly CellValue[]>): Generator<string> {
   // Lines are joined from arrays, not concatenated: `+=` would build each chunk as a rope of millions of
   // small pieces, several times the chunk's size in memory until it is written.
-  let lines = [`${BOM}${header.map((h) => field(h)).join(',')}`];
+  let lines = [`${BOM}${header.map(field).join(',')}`];
   let size = 0;
   for (const row of rows) {
     const cells = new Array<string>(row.length);
