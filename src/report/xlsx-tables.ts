@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../rules/types.js';
 import { escapeText } from './escape.js';
 import { codesText, evidenceEntry, evidenceMinutes, fixesByRule, otherRows, utcDate } from './format.js';
 import { ESTIMATE_NOTICE } from './json.js';
+import { withoutXmlInvalid } from './xml.js';
 
 /**
  * What report.xlsx holds, independent of the library that writes it: the sheets, their columns, rows and
@@ -64,17 +65,12 @@ export function sheetName(table: string, part: number): string {
 }
 
 /**
- * Characters XML 1.0 cannot carry (C0 controls but tab, LF and CR; DEL, which exceljs drops too; U+FFFE and
- * U+FFFF). Removed before the injection guard looks at the text, so a control character cannot hide a
- * leading `=` from it.
+ * Every text cell is cleaned of what XML cannot hold, escaped against formula injection and cut to Excel's cell
+ * limit. Cleaning comes first, so a control character cannot hide a leading `=` from the injection guard.
  */
-const XML_INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
-const HAS_XML_INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/;
-
-/** Every text cell is cleaned of what XML cannot hold, escaped against formula injection and cut to Excel's cell limit. */
 export function cellValue(value: Cell): Cell {
   if (typeof value !== 'string') return value;
-  const text = escapeText(HAS_XML_INVALID.test(value) ? value.replace(XML_INVALID, '') : value);
+  const text = escapeText(withoutXmlInvalid(value));
   if (text.length <= MAX_CELL_TEXT) return text;
   // Never cut between the halves of a surrogate pair: a lone half would become U+FFFD.
   let end = MAX_CELL_TEXT - 1;
