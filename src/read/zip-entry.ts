@@ -2,10 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
+import { nativeCrc32 } from '../crc32.js';
 import { entryDataOffset, ZipFormatError, type ZipEntry } from '../zip.js';
-
-/** zlib.crc32 arrived in Node 20.15 / 22.2; on older 20.x the CRC is not checked (inflate still is). */
-const crc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
 
 /** Compressed bytes read per file read, and inflated bytes per chunk: big enough that per-chunk costs vanish. */
 const READ_CHUNK = 256 * 1024;
@@ -34,7 +32,7 @@ export async function* entryChunks(path: string, file: FileHandle, entry: ZipEnt
       const bytes = chunk as Buffer;
       size += bytes.length;
       if (size > entry.uncompressedSize) throw new ZipFormatError(`${entry.name} inflates past the ${entry.uncompressedSize} bytes its directory entry declares`);
-      if (crc32) crc = crc32(bytes, crc);
+      if (nativeCrc32) crc = nativeCrc32(bytes, crc);
       yield bytes;
     }
   } catch (error) {
@@ -45,5 +43,6 @@ export async function* entryChunks(path: string, file: FileHandle, entry: ZipEnt
     source.destroy();
   }
   if (size !== entry.uncompressedSize) throw new ZipFormatError(`${entry.name} is cut short (${size} of ${entry.uncompressedSize} bytes)`);
-  if (crc32 && crc >>> 0 !== entry.crc32) throw new ZipFormatError(`${entry.name} fails its CRC check`);
+  // Without Node's own CRC (before 20.15 / 22.2) the CRC is not checked; inflate still is.
+  if (nativeCrc32 && crc >>> 0 !== entry.crc32) throw new ZipFormatError(`${entry.name} fails its CRC check`);
 }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { type WriteStream, createWriteStream } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
 import { type DeflateRaw, type ZlibOptions, createDeflateRaw } from 'node:zlib';
-import { crc32 } from './crc32.js';
+import { crc32 } from '../crc32.js';
 
 /**
  * A streaming zip writer (APPNOTE.TXT 6.3), just what an XLSX package needs: deflated entries written one

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditResult } from '../../src/audit-types.js';
 import { audit } from '../../src/index.js';
-import { crc32, tableCrc32 } from '../../src/report/crc32.js';
+import { crc32, tableCrc32 } from '../../src/crc32.js';
 import { columnLetters } from '../../src/report/xlsx-lean.js';
 import { MAX_CELL_TEXT } from '../../src/report/xlsx-tables.js';
 import { type XlsxOptions, writeXlsx } from '../../src/report/xlsx.js';

@@ -7,9 +7,11 @@ import zlib from 'node:zlib';
  */
 export type Crc32 = (data: Uint8Array, previous?: number) => number;
 
-const native = (zlib as { crc32?: Crc32 }).crc32;
+/** Node's own, when it has one: the lean XLSX reader checks CRCs only then, as the table version is slow. */
+export const nativeCrc32: Crc32 | undefined = (zlib as { crc32?: Crc32 }).crc32;
 
-export const crc32: Crc32 = native ?? tableCrc32;
+/** For writing zips (report.xlsx): always available. */
+export const crc32: Crc32 = nativeCrc32 ?? tableCrc32;
 
 let table: Int32Array | undefined;
 
