@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import { columnLetter } from '../column-letter.js';
 import { CcmError, describeLocation } from '../errors.js';
 import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
@@ -79,12 +80,6 @@ export interface Ingested {
   hasMbiColumn: boolean;
 }
 
-/** Spreadsheet column letters for messages: 0 → A, 27 → AB. */
-export function columnLetter(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * Read every input, detect each table's kind and header, and normalize its rows into records. Rows stream

@@ -1,4 +1,5 @@
 import type { AuditResult } from '../audit-types.js';
+import { columnLetter } from '../column-letter.js';
 import { type CellStyle, type Column, type Table, cellValue, fixedDate, reportTables, sheetName } from './xlsx-tables.js';
 import { appPropertiesXml, contentTypesXml, corePropertiesXml, rootRelsXml, workbookRelsXml, workbookXml, worksheetPath } from './xlsx-package.js';
 import { StyleSheet } from './xlsx-styles.js';
@@ -74,7 +75,7 @@ class SheetLayout<T> {
     readonly columns: readonly Column<T>[],
     styles: StyleSheet,
   ) {
-    this.letters = columns.map((_, i) => columnLetters(i));
+    this.letters = columns.map((_, i) => columnLetter(i));
     this.lastLetter = this.letters[this.letters.length - 1] ?? 'A';
     this.cellStarts = this.letters.map((letter) => `<c r="${letter}`);
     this.columnStyles = columns.map((c) => new ColumnStyles(styles, c.numFmt));
@@ -196,11 +197,4 @@ class ColumnStyles {
 
 function styleAttribute(id: number): string {
   return id === 0 ? '' : ` s="${id}"`;
-}
-
-/** A, B, …, Z, AA, AB, …: a column's name from its 0-based index. */
-export function columnLetters(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
