@@ -12,6 +12,12 @@ if (needsYoungGeneration(args, process.execArgv)) {
   process.exit(child.status ?? 2);
 }
 
+// `ccm … | head` closes the pipe early: the reader's choice, not a failure worth a stack trace. The rest of
+// the output is dropped and the run finishes, so the reports and the exit code are what they would be.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const { run } = await import('../dist/cli/program.js');
 process.exitCode = await run(args, {
   stdout: (text) => process.stdout.write(text),
