@@ -19,10 +19,27 @@ vi.mock('../../src/report/xlsx.js', async (importOriginal) => {
   };
 });
 
+// A text report whose rendering fails after its first chunks have gone to the file.
+const json = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../src/report/json.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/report/json.js')>();
+  return {
+    ...actual,
+    renderJsonChunks: function* (result: Parameters<typeof actual.renderJsonChunks>[0]) {
+      yield* actual.renderJsonChunks(result);
+      if (json.fail) {
+        yield 'x'.repeat(3 << 20);
+        throw new Error('render failed');
+      }
+    },
+  };
+});
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ccm-atomic-'));
   xlsx.fail = false;
+  json.fail = false;
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -46,6 +63,12 @@ describe('writeReports is all-or-nothing', () => {
     const after = await snapshot();
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('a text report that fails part-way leaves no partial file', async () => {
+    json.fail = true;
+    await expect(writeReports(sampleResult(), { dir, formats: ['json', 'csv'] })).rejects.toThrow('render failed');
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('a failure on a first run leaves an empty directory', async () => {

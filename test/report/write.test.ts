@@ -35,6 +35,15 @@ describe('writeReports', () => {
     expect((await stat(paths[0]!)).mode & 0o777).toBe(0o600);
   });
 
+  it('writes a report of many chunks byte for byte, multi-byte characters included', async () => {
+    const result = sampleResult();
+    result.findings = Array.from({ length: 8000 }, (_, i) => ({ ...result.findings[i % result.findings.length]!, message: `Müller ${i} – 患者 ${'é'.repeat(150)}` }));
+    const [path] = await writeReports(result, { dir: root, formats: ['json'] });
+    const written = await readFile(path!, 'utf8');
+    expect(written.length).toBeGreaterThan(2 * 2 ** 20);
+    expect(written).toBe(renderJson(result));
+  });
+
   it('REPORT_FILES names the files of every format', () => {
     expect(Object.keys(REPORT_FILES)).toEqual([...REPORT_FORMATS]);
     expect(REPORT_FORMATS.flatMap((f) => REPORT_FILES[f])).toEqual(['report.json', 'claims.csv', 'exceptions.csv', 'report.xlsx', 'junit.xml']);
