@@ -60,8 +60,6 @@ const patientMonths = bill(model, run, billing);
 phase('bill');
 const summary = summarize(model, patientMonths, run, 0, billing);
 phase('summary');
-const entries = new Map(model.entries.map((e) => [e.id, e]));
-for (const d of model.duplicates) entries.set(d.entry.id, d.entry);
 const result = {
   schemaVersion: 1,
   tool: { name: 'ccm', version: 'bench' },
@@ -73,7 +71,7 @@ const result = {
   summary,
   patientMonths,
   findings: run.findings,
-  entries,
+  entries: data.entries,
 };
 phase('result');
 const out = await mkdtemp(join(tmpdir(), 'ccm-phases-'));
