@@ -2,10 +2,10 @@ import type { AuditModel, PatientMonthRef } from '../model/build.js';
 import type { TimeEntry } from '../model/schema.js';
 import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
-import { MINIMUM_BILLABLE_MINUTES, type FamilyOption } from './codes.js';
+import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
 import { countableMinutes, lastDayOfMonth } from '../model/queries.js';
-import { bestOption, claimLines, pricesFor } from './pricing.js';
+import { claimLines, monthMinutes, pricesFor } from './pricing.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
 /**
@@ -46,17 +46,16 @@ function billMonth(
 ): PatientMonth {
   const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   const price = pricesFor(options, pm.month);
-  const option = bestOption(pm.entries, counts, price);
+  const supported = monthMinutes(pm.entries, counts);
+  const option = chooseFamily(supported, price);
   const { lines, total } = claimLines(option, price);
   let loggedMinutes = 0;
-  let supportedMinutes = 0;
   let mbi: string | null = null;
   for (const e of pm.entries) {
-    const minutes = countableMinutes(e);
-    loggedMinutes += minutes;
-    if (minutes > 0 && isSupported(e)) supportedMinutes += minutes;
+    loggedMinutes += countableMinutes(e);
     if (mbi === null && e.mbi) mbi = e.mbi;
   }
+  const supportedMinutes = supported.staff + supported.practitioner;
   // Each month's own list from blockingRules (no copy), or one shared empty list.
   const blockedBy = blockers.get(pm.patientId)?.get(pm.month) ?? NONE;
   const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';

@@ -18,13 +18,15 @@ import type { BillingOptions, ClaimLine, FeeSchedule } from './types.js';
 export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean): MonthMinutes {
   let staff = 0;
   let practitioner = 0;
+  let complex = false;
   for (const entry of entries) {
+    // The complex marker is a property of the month (R-ELIG-COMPLEX), whether or not the marked entry counts.
+    if (entry.complex) complex = true;
     if (!counts(entry)) continue;
     if (entry.role === 'practitioner') practitioner += countableMinutes(entry);
     else staff += countableMinutes(entry);
   }
-  // The complex marker is a property of the month (R-ELIG-COMPLEX), whether or not the marked entry counts.
-  return { staff, practitioner, complex: entries.some((e) => e.complex) };
+  return { staff, practitioner, complex };
 }
 
 /**

@@ -102,7 +102,9 @@ function topFixes(
   for (const pm of patientMonths) {
     if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, pm, pm.estimatedPayment);
     const ref = refFor(pm);
-    if (!ref || ref.entries.every((e) => support.isSupported(e) || countableMinutes(e) <= 0)) continue;
+    // Every minute counted (bill() adds each entry's minutes to both totals or to the logged one only): no
+    // entry was excluded, and no need to look at the entries.
+    if (!ref || pm.supportedMinutes === pm.loggedMinutes) continue;
     const excluded = ref.entries.filter((e) => !support.isSupported(e) && countableMinutes(e) > 0);
     const price = pricesFor(options, pm.month);
     const excludingRules = new Set(excluded.flatMap((e) => support.exclusions(e).map((f) => f.rule)));
