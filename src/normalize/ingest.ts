@@ -244,14 +244,23 @@ function normalizeRow(kind: InputKind, row: RowAccess, nextEntryId: number, ctx:
 }
 
 function pushRecord(out: Ingested, kind: InputKind, record: AnyRecord): void {
-  const lists: Record<InputKind, AnyRecord[]> = {
-    timeLog: out.entries,
-    consents: out.consents,
-    diagnoses: out.diagnoses,
-    services: out.services,
-    carePlans: out.carePlans,
-  };
-  lists[kind].push(record);
+  // A switch, not a lookup object: this runs once per row, and an object per row is a million for the GC.
+  listOf(out, kind).push(record);
+}
+
+function listOf(out: Ingested, kind: InputKind): AnyRecord[] {
+  switch (kind) {
+    case 'timeLog':
+      return out.entries;
+    case 'consents':
+      return out.consents;
+    case 'diagnoses':
+      return out.diagnoses;
+    case 'services':
+      return out.services;
+    case 'carePlans':
+      return out.carePlans;
+  }
 }
 
 function checkCellLengths(row: RawRow, sheet: RawSheet, headers: readonly string[], max: number): void {
