@@ -1,6 +1,7 @@
 import type { AuditResult } from '../audit-types.js';
 import { escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
+import { CHUNK } from './chunk.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
 export const MAX_DIAGNOSES = 12;
@@ -112,8 +113,6 @@ function* exceptionLines(result: AuditResult): Generator<string> {
 
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]/;
-/** Characters per chunk: few writes, and never the whole file as one string (a million findings make ~1 GB). */
-const CHUNK = 1 << 20;
 
 /**
  * RFC 4180: CRLF after every record, fields with `"`, `,`, CR or LF quoted with `"` doubled. A UTF-8 BOM

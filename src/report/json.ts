@@ -2,6 +2,7 @@ import type { AuditResult } from '../audit-types.js';
 import type { PatientMonth } from '../billing/types.js';
 import type { TableReport } from '../normalize/ingest.js';
 import type { Finding } from '../rules/types.js';
+import { CHUNK } from './chunk.js';
 
 /** Shown in report.json next to the money fields, whose names already say "estimated". */
 export const ESTIMATE_NOTICE =
@@ -19,11 +20,9 @@ export function renderJson(result: AuditResult): string {
   return [...renderJsonChunks(result)].join('');
 }
 
-/** Characters per chunk: big enough for few writes, small enough never to hold the whole report. */
-const CHUNK = 1 << 20;
 
 /**
- * The text of renderJson in chunks of about 1 MB, for writing a file: a million findings would make a
+ * The text of renderJson in chunks of about CHUNK characters, for writing a file: a million findings would make a
  * report past V8's longest string (~512 MB), so the two long arrays are stringified element by element.
  */
 export function* renderJsonChunks(result: AuditResult): Generator<string> {

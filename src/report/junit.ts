@@ -3,6 +3,7 @@ import type { PatientMonth } from '../billing/types.js';
 import { describeLocation } from '../errors.js';
 import { patientMonthKey } from '../model/build.js';
 import type { Finding } from '../rules/types.js';
+import { CHUNK } from './chunk.js';
 
 /** Findings that belong to no patient-month (a row without a patient id) get a test case of their own. */
 export const NO_PATIENT_MONTH = { classname: 'ccm.inputs', name: 'rows without a patient-month' };
@@ -72,8 +73,6 @@ export function* junitChunks(result: AuditResult): Generator<string> {
   lines.push('  </testsuite>', '</testsuites>', '');
   yield lines.join('\n');
 }
-
-const CHUNK = 1 << 20;
 
 function property(name: string, value: string): string {
   return `      <property name="${attr(name)}" value="${attr(value)}"/>`;

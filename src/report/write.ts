@@ -28,7 +28,7 @@ type Writer = (result: AuditResult, path: string) => Promise<void>;
 /**
  * Text formats are written chunk by chunk: report.json can be longer than one JavaScript string, and no
  * report is held whole. One write is in flight while the next chunk is rendered, so the disk and the CPU
- * work at the same time and at most two chunks (~2 MB each) are held.
+ * work at the same time, and at most two chunks are held.
  */
 const text =
   (render: (result: AuditResult) => Iterable<string>): Writer =>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { CHUNK } from '../../src/report/chunk.js';
 import { ESTIMATE_NOTICE, renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { sampleResult } from './sample-result.js';
 
@@ -95,12 +96,13 @@ describe('renderJsonChunks', () => {
     expect(lines.filter((line) => line.startsWith('    {"rule"')).length).toBe(sampleResult().findings.length);
   });
 
-  it('splits a long report into chunks of about 1 MB that join to the same text', () => {
+  it('splits a long report into chunks of about CHUNK characters that join to the same text', () => {
     const result = sampleResult();
     result.findings = Array.from({ length: 6000 }, (_, i) => ({ ...result.findings[i % result.findings.length]!, message: `finding ${i} ${'x'.repeat(200)}` }));
     const chunks = [...renderJsonChunks(result)];
     expect(chunks.length).toBeGreaterThan(1);
-    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1.1 * 2 ** 20);
+    // A chunk ends at the first element past CHUNK characters: it holds at most one element (< 1 KB here) more.
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(CHUNK + 1024);
     const text = chunks.join('');
     expect(text).toBe(layout(text));
     expect(validate(JSON.parse(text))).toBe(true);
