@@ -12,6 +12,7 @@ import { roleKey } from './normalize/roles.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
 import { resolveRules, runRules } from './rules/engine.js';
+import type { XlsxReader } from './read/xlsx.js';
 import { RULES } from './rules/index.js';
 import { VERSION } from './version.js';
 
@@ -27,6 +28,8 @@ export interface AuditOptions {
   timestamp?: Date;
   /** Progress hooks for long runs (issue #6; the CLI draws them with src/cli/progress.ts). */
   progress?: { rows(file: string, sheet: string | null, rows: number): void; phase(name: string): void };
+  /** 'exceljs' reads workbooks with exceljs instead of the lean reader (see src/read/xlsx.ts). */
+  xlsxReader?: XlsxReader;
 }
 
 export interface AuditOutcome {
@@ -62,7 +65,7 @@ export function ingestOptions(config: Config): IngestOptions {
 /** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
-  const data = await ingest(inputs, { ...ingestOptions(config), onRows: options.progress?.rows });
+  const data = await ingest(inputs, { ...ingestOptions(config), xlsxReader: options.xlsxReader, onRows: options.progress?.rows });
   options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
   const runDate = options.runDate ?? localDate();

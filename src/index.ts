@@ -12,6 +12,7 @@ export { CcmError } from './errors.js';
 export { inspectInputs, renderInspection } from './inspect.js';
 export type { BilledService, CarePlan, Consent, Diagnosis, SourceRef, TimeEntry } from './model/schema.js';
 export type { InputSpec } from './normalize/ingest.js';
+export type { XlsxReader } from './read/xlsx.js';
 export { redactResult } from './report/redact.js';
 export { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from './report/write.js';
 export { RULES } from './rules/index.js';

@@ -4,6 +4,7 @@ import { CcmError } from './errors.js';
 import { KIND_LABELS } from './normalize/columns.js';
 import { ingest, type InputReport, type InputSpec } from './normalize/ingest.js';
 import type { RejectedRow } from './model/schema.js';
+import type { XlsxReader } from './read/xlsx.js';
 
 export interface Inspection {
   file: string;
@@ -17,11 +18,11 @@ export interface Inspection {
 const SHOWN_REJECTS = 5;
 
 /** What `ccm inspect` shows: each file read on its own, so one bad file does not hide the others. */
-export async function inspectInputs(specs: readonly InputSpec[], config: Config): Promise<Inspection[]> {
+export async function inspectInputs(specs: readonly InputSpec[], config: Config, xlsxReader?: XlsxReader): Promise<Inspection[]> {
   const out: Inspection[] = [];
   for (const spec of specs) {
     try {
-      const data = await ingest([spec], { ...ingestOptions(config), requireTimeLog: false });
+      const data = await ingest([spec], { ...ingestOptions(config), xlsxReader, requireTimeLog: false });
       out.push({ file: spec.path, report: data.inputs[0]!, rejected: data.rejected.slice(0, SHOWN_REJECTS) });
     } catch (error) {
       if (!(error instanceof CcmError)) throw error;

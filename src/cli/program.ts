@@ -14,6 +14,7 @@ import { renderTerminal } from '../report/table.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
 import { renderExplain, renderRuleList } from '../rules/docs.js';
 import { inputBeingRead } from '../read/open.js';
+import type { XlsxReader } from '../read/xlsx.js';
 import { suggestRule } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
@@ -125,9 +126,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
       .description('show, per file and sheet, the detected kind, header row, column mapping, rows and what was skipped')
       .argument('[inputs...]', 'CSV or XLSX files'),
   ).action(async (inputs: string[], flags: CommonFlags) => {
-    const { config } = await cliConfig(io, flags);
+    const { config, xlsxReader } = await cliConfig(io, flags);
     const specs = resolveSpecs(io, inputs, flags);
-    const report = await inspectInputs(specs, config);
+    const report = await inspectInputs(specs, config, xlsxReader);
     io.stdout(renderInspection(report));
     setExit(EXIT.ok);
   });
@@ -162,9 +163,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
     .option('-o, --out <file>', 'baseline file to write', 'ccm-baseline.json')
     .option('--reason <text>', 'reason recorded for each accepted finding', 'accepted at baseline creation; review')
     .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string }) => {
-      const { config } = await cliConfig(io, flags);
+      const { config, xlsxReader } = await cliConfig(io, flags);
       const specs = resolveSpecs(io, inputs, flags);
-      const { result } = await audit(specs, { config, ...periodAndDate(flags, config) });
+      const { result } = await audit(specs, { config, xlsxReader, ...periodAndDate(flags, config) });
       const baseline = createBaseline(result.findings, flags.reason);
       const out = resolve(io.cwd, flags.out);
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
@@ -190,11 +191,18 @@ function resolveSpecs(io: CliIO, inputs: readonly string[], flags: KindFlags) {
  * The config file with the command line's overrides, shared by every command that reads inputs: a baseline
  * must be made from the same findings the audit will produce.
  */
-async function cliConfig(io: CliIO, flags: CommonFlags): Promise<{ loaded: LoadedConfig; config: Config }> {
+async function cliConfig(io: CliIO, flags: CommonFlags): Promise<{ loaded: LoadedConfig; config: Config; xlsxReader: XlsxReader }> {
   if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) throw new CcmError(`--month ${flags.month}: expected YYYY-MM, e.g. 2026-10.`);
   const loaded = await loadConfig(flags.config, ruleIds(), io.cwd);
   const config: Config = { ...loaded.config, ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}), ...(flags.month ? { month: flags.month } : {}) };
-  return { loaded, config };
+  return { loaded, config, xlsxReader: xlsxReader(io.env.CCM_XLSX_READER) };
+}
+
+/** CCM_XLSX_READER=exceljs reads workbooks with exceljs instead of the lean reader: a way round a lean-reader bug. */
+function xlsxReader(value: string | undefined): XlsxReader {
+  if (value === undefined || value === '' || value === 'lean') return 'lean';
+  if (value === 'exceljs') return 'exceljs';
+  throw new CcmError(`CCM_XLSX_READER=${value}: expected exceljs (or lean, the default).`);
 }
 
 function periodAndDate(flags: CommonFlags, config: Config): Pick<AuditOptions, 'period' | 'runDate'> {
@@ -221,7 +229,7 @@ async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags)
 }
 
 async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFlags, progress: ReturnType<typeof createProgress>): Promise<number> {
-  const { loaded, config } = await cliConfig(io, flags);
+  const { loaded, config, xlsxReader } = await cliConfig(io, flags);
   const specs = resolveSpecs(io, inputs, flags);
   const formats = parseFormats(flags.format);
   const outDir = resolve(io.cwd, flags.out);
@@ -233,6 +241,7 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
 
   const options: AuditOptions = {
     config,
+    xlsxReader,
     ...periodAndDate(flags, config),
     billing: { ...(flags.dos ? { dateOfService: flags.dos } : {}), ...(fees ? { fees } : {}) },
     ...(baseline ? { baseline } : {}),

@@ -7,6 +7,7 @@ import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, StaffRol
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { readInput } from '../read/open.js';
 import type { RawRow, RawSheet } from '../read/types.js';
+import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
 import { normalizeId } from './codes.js';
 import { KIND_LABELS, type InputKind } from './columns.js';
@@ -37,6 +38,8 @@ export interface IngestOptions {
   /** `inspect` reads any table; an audit needs a time log. */
   requireTimeLog?: boolean;
   limits?: ReadLimits;
+  /** 'exceljs' reads every workbook with exceljs instead of the lean reader; the default is 'lean'. */
+  xlsxReader?: XlsxReader | undefined;
   columns: ColumnOverrides;
   credentials: ReadonlyMap<string, StaffRole>;
   /** Progress hook (issue #6, src/cli/progress.ts): rows read so far in a table, every 1,024 rows and at each file's start. */
@@ -104,7 +107,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     options.onRows?.(report.file, null, 0); // progress hook (#6): a workbook's first row can take seconds
     let sheetFound = spec.sheet === undefined;
     let digest: string | undefined;
-    for await (const sheet of readInput(spec.path, options.limits ?? DEFAULT_LIMITS)) {
+    for await (const sheet of readInput(spec.path, options.limits ?? DEFAULT_LIMITS, options.xlsxReader)) {
       if (spec.sheet !== undefined && sheet.sheet !== spec.sheet) {
         await drain(sheet.rows);
         continue;

@@ -4,7 +4,7 @@ import { CcmError } from '../errors.js';
 import { readCsv, sniffCsv } from './csv.js';
 import type { RawSheet } from './types.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { readXlsx } from './xlsx.js';
+import { readXlsx, type XlsxReader } from './xlsx.js';
 import { preflightXlsx } from './xlsx-preflight.js';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -21,13 +21,13 @@ export function inputBeingRead(): string | undefined {
   return reading;
 }
 
-export async function* readInput(path: string, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<RawSheet> {
+export async function* readInput(path: string, limits: ReadLimits = DEFAULT_LIMITS, xlsxReader: XlsxReader = 'lean'): AsyncGenerator<RawSheet> {
   const displayName = basename(path);
   reading = displayName;
   const format = await detectFormat(path, displayName);
   if (format === 'xlsx') {
     await preflightXlsx(path, displayName, limits);
-    yield* readXlsx(path, displayName);
+    yield* readXlsx(path, displayName, xlsxReader);
   }
   else yield readCsv(path, displayName, await sniffCsv(path));
 }

@@ -2,14 +2,17 @@ import { CcmError } from '../errors.js';
 import type { RawCell, RawRow, RawSheet } from './types.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
+/** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
+export type XlsxReader = 'lean' | 'exceljs';
+
 /**
  * The sheets of a workbook, one at a time; the caller must finish (or abandon) a sheet's rows before taking
  * the next sheet. The lean reader (xlsx-lean.ts) reads almost every workbook; what it does not understand it
- * says before reading any row, and exceljs reads that workbook instead. `CCM_XLSX_READER=exceljs` forces
- * exceljs (to compare the two, or to get past a lean-reader bug).
+ * says before reading any row, and exceljs reads that workbook instead. `reader: 'exceljs'` forces exceljs
+ * (the CLI's `CCM_XLSX_READER=exceljs`: to compare the two, or to get past a lean-reader bug).
  */
-export async function* readXlsx(path: string, displayName: string): AsyncGenerator<RawSheet> {
-  if (process.env.CCM_XLSX_READER !== 'exceljs') {
+export async function* readXlsx(path: string, displayName: string, reader: XlsxReader = 'lean'): AsyncGenerator<RawSheet> {
+  if (reader === 'lean') {
     const lean = await openLeanWorkbook(path, displayName);
     if ('sheets' in lean) {
       yield* lean.sheets;

@@ -10,11 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
 
-function audit(format: string): { exceljsLoaded: boolean; maxRssKB: number } {
+function audit(format: string, input = fixture('formats/utf8-bom.csv'), env: Record<string, string> = {}): { exceljsLoaded: boolean; maxRssKB: number } {
   const dir = tempDir('ccm-lazy-');
   const probe = join(dir, 'probe.json');
-  const args = ['audit', fixture('formats/utf8-bom.csv'), '--quiet', '--fail-on', 'never', '--run-date', '2025-04-01', '--format', format, '--out', join(dir, 'out')];
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/maxrss.mjs'), probe, join(ROOT, 'bin/ccm.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  const args = ['audit', input, '--quiet', '--fail-on', 'never', '--run-date', '2025-04-01', '--format', format, '--out', join(dir, 'out')];
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/maxrss.mjs'), probe, join(ROOT, 'bin/ccm.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CCM_XLSX_READER: '', ...env },
+  });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(readFileSync(probe, 'utf8')) as { exceljsLoaded: boolean; maxRssKB: number };
@@ -29,6 +33,12 @@ describe('exceljs is loaded only when needed', () => {
 
   it('is not loaded for report.xlsx either: the lean writer writes it', () => {
     expect(audit('xlsx').exceljsLoaded).toBe(false);
+  });
+
+  it('is not loaded for a workbook the lean reader reads, unless CCM_XLSX_READER=exceljs asks for it', () => {
+    const workbook = fixture('demo/ccm-export-2026-10.xlsx');
+    expect(audit('json', workbook).exceljsLoaded).toBe(false);
+    expect(audit('json', workbook, { CCM_XLSX_READER: 'exceljs' }).exceljsLoaded).toBe(true);
   });
 
   it('the probe sees exceljs when a script loads it', () => {

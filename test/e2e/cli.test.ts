@@ -106,6 +106,12 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     expect(r.stderr).toMatch(/^ccm: ccm\.config\.json: rules\.vague-notes: no rule has this id; did you mean "vague-note"\?\n$/);
   });
 
+  it('an unknown CCM_XLSX_READER', () => {
+    const r = ccm(['audit', DEMO, '--out', join(tempDir(), 'out')], { env: { CCM_XLSX_READER: 'sax' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ccm: CCM_XLSX_READER=sax: expected exceljs (or lean, the default).\n');
+  });
+
   it('an unreadable file', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const dir = tempDir();
