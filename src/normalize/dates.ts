@@ -1,10 +1,8 @@
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../excel-serial.js';
 import type { RawCell } from '../read/types.js';
 
 export type DateOrder = 'mdy' | 'dmy';
 
-/** Days between Excel's day 0 (1899-12-30, Lotus leap-year bug included) and 1970-01-01. */
-const EXCEL_EPOCH_OFFSET = 25569;
-const MS_PER_DAY = 86_400_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
@@ -64,7 +62,7 @@ export function monthEnd(month: string): string {
 function fromSerial(serial: number): string | null {
   // 1 = 1900-01-01; 2958465 = 9999-12-31. Anything else is not a date.
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
-  const date = new Date(Math.round((Math.floor(serial) - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
+  const date = new Date(Math.round((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
   return date.toISOString().slice(0, 10);
 }
 

@@ -1,8 +1,7 @@
+import { EXCEL_DAY_ZERO_MS } from '../excel-serial.js';
 import type { RawCell } from '../read/types.js';
 
 const MINUTES_PER_DAY = 1440;
-/** exceljs turns a time-formatted duration (00:25:00) into a Date on Excel's day 0. */
-const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
 
 export type Duration = { kind: 'empty' } | { kind: 'minutes'; minutes: number } | { kind: 'invalid'; text: string };
 
@@ -14,7 +13,8 @@ export type Duration = { kind: 'empty' } | { kind: 'minutes'; minutes: number } 
 export function parseDuration(cell: RawCell | undefined): Duration {
   if (cell === null || cell === undefined) return { kind: 'empty' };
   if (cell instanceof Date) {
-    const minutes = (cell.getTime() - EXCEL_DAY_ZERO) / 60_000;
+    // exceljs turns a time-formatted duration (00:25:00) into a Date on Excel's day 0.
+    const minutes = (cell.getTime() - EXCEL_DAY_ZERO_MS) / 60_000;
     return Number.isFinite(minutes) && minutes >= 0 && minutes < MINUTES_PER_DAY * 2
       ? { kind: 'minutes', minutes: round(minutes) }
       : { kind: 'invalid', text: cell.toISOString() };

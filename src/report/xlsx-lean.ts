@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit-types.js';
 import { columnLetter } from '../column-letter.js';
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../excel-serial.js';
 import { type CellStyle, type Column, type Table, cellValue, fixedDate, reportTables, sheetName } from './xlsx-tables.js';
 import { appPropertiesXml, contentTypesXml, corePropertiesXml, rootRelsXml, workbookRelsXml, workbookXml, worksheetPath } from './xlsx-package.js';
 import { StyleSheet } from './xlsx-styles.js';
@@ -39,9 +40,6 @@ export async function writeLeanXlsx(result: AuditResult, path: string, rowsPerSh
 
 /** XML characters gathered before they go to deflate: large enough that the per-write cost vanishes. */
 const CHUNK = 1 << 16;
-/** Excel's serial day number of 1970-01-01 (1900 date system). */
-const UNIX_EPOCH_SERIAL = 25_569;
-const DAY_MS = 86_400_000;
 
 /** A table on one sheet, continued on "Name (2)", "Name (3)"… past Excel's row limit rather than corrupting the file. */
 async function writeTable<T>(zip: ZipWriter, styles: StyleSheet, names: string[], table: Table<T>, limit: number): Promise<void> {
@@ -142,7 +140,7 @@ class SheetWriter<T> {
         continue;
       }
       // A date is its serial day number, shown through the column's date format.
-      const number = value instanceof Date ? UNIX_EPOCH_SERIAL + value.getTime() / DAY_MS : value;
+      const number = value instanceof Date ? UNIX_EPOCH_SERIAL + value.getTime() / MS_PER_DAY : value;
       // NaN and infinities have no XML form a spreadsheet reads: left empty, like a missing value.
       if (number !== null && Number.isFinite(number)) xml += start + this.layout.numberOpen(style) + number + '</v></c>';
       // An empty cell is written only to carry a format (a date column), as exceljs does.
