@@ -8,11 +8,9 @@ export function isDatedAcceptance(consent: Consent): consent is DatedConsent {
   return !consent.declined && consent.date !== undefined;
 }
 
-/** The earliest dated acceptance, the day from which CCM time may count (R-TIME-CONSENT-FIRST). */
-export function earliestConsent(consents: readonly Consent[]): DatedConsent | undefined {
-  let earliest: DatedConsent | undefined;
-  for (const c of consents) if (isDatedAcceptance(c) && (earliest === undefined || c.date < earliest.date)) earliest = c;
-  return earliest;
+/** A patient's dated acceptances, earliest first. */
+export function datedAcceptances(consents: readonly Consent[]): DatedConsent[] {
+  return consents.filter(isDatedAcceptance).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /**
@@ -21,4 +19,10 @@ export function earliestConsent(consents: readonly Consent[]): DatedConsent | un
  */
 export function coversMonth(consent: DatedConsent, month: string): boolean {
   return consent.date <= monthEnd(month) && (consent.revokedDate === undefined || consent.revokedDate >= monthStart(month));
+}
+
+/** Whether CCM time on a day counts under a consent: given on or before the day, and covering the day's month. */
+export function inForceOn(consent: DatedConsent, date: string): boolean {
+  // The month is cut only for a revoked consent: this runs for every entry.
+  return consent.date <= date && (consent.revokedDate === undefined || coversMonth(consent, date.slice(0, 7)));
 }

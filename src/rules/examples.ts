@@ -60,8 +60,11 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     passes: ['Notes that name this month\'s readings, changes and results.', 'The same short note ("BP check") on several rows (vague-note judges short notes).'],
   },
   'service-before-consent': {
-    flagged: ['Consent dated 10/12/2026 and a CCM entry on 10/05/2026.'],
-    passes: ['Consent dated 10/12/2026 and a CCM entry on 10/12/2026 (the same day).'],
+    flagged: [
+      'Consent dated 10/12/2026 and a CCM entry on 10/05/2026.',
+      'Consent revoked on 08/10/2026, given again on 10/20/2026, and a CCM entry on 10/12/2026.',
+    ],
+    passes: ['Consent dated 10/12/2026 and a CCM entry on 10/12/2026 (the same day).', 'Consent revoked on 10/05/2026 and a CCM entry on 10/20/2026 (revocation ends the consent at the month\'s end).'],
   },
   'missing-consent': {
     flagged: [

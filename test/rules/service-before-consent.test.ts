@@ -11,6 +11,18 @@ ruleTester(serviceBeforeConsent, {
     { name: 'only a declined consent is left to missing-consent', model: { entries: [entry()], consents: [consent({ date: '2026-01-01', declined: true })] } },
     { name: 'the earliest of several consents counts', model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-10-20' }), consent({ date: '2026-02-01' })] } },
     { name: 'other programs are not judged', model: { entries: [entry({ date: '2026-10-01', program: 'tcm' })], consents: [consent({ date: '2026-10-12' })] } },
+    {
+      name: 'a revocation ends consent at the end of its month, not on its day',
+      model: { entries: [entry({ date: '2026-10-20' })], consents: [consent({ date: '2026-01-15', revokedDate: '2026-10-05' })] },
+    },
+    {
+      name: 'a revoked consent never renewed is left to missing-consent',
+      model: { entries: [entry({ date: '2026-10-12' })], consents: [consent({ date: '2026-01-15', revokedDate: '2026-08-10' })] },
+    },
+    {
+      name: 'time after a renewed consent counts',
+      model: { entries: [entry({ date: '2026-10-12' })], consents: [consent({ date: '2026-01-15', revokedDate: '2026-08-10' }), consent({ date: '2026-10-01' })] },
+    },
   ],
   invalid: [
     {
@@ -22,6 +34,21 @@ ruleTester(serviceBeforeConsent, {
       name: 'a declined record does not count as the earliest consent',
       model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-01-01', declined: true }), consent({ date: '2026-10-12' })] },
       findings: [{ messageId: 'beforeConsent', data: { consentRow: 'consents.csv, row 3' } }],
+    },
+    {
+      name: 'an entry after a revocation and before the renewed consent',
+      model: {
+        entries: [entry({ date: '2026-10-12' }), entry({ date: '2026-10-20' })],
+        consents: [consent({ date: '2026-01-15', revokedDate: '2026-08-10' }), consent({ date: '2026-10-20' })],
+      },
+      findings: [
+        {
+          messageId: 'beforeRenewedConsent',
+          entryIds: [0],
+          data: { date: '2026-10-12', revokedDate: '2026-08-10', consentDate: '2026-10-20', consentRow: 'consents.csv, row 3' },
+          severity: 'error',
+        },
+      ],
     },
     {
       name: 'consents are per patient',
