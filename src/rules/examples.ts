@@ -119,4 +119,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['99490 billed alone with 45 supported minutes (99439 ×1 not billed).', '99491 billed for 30 practitioner minutes in a month that also has 40 staff minutes (99490 + 99439 ×2 pays more).'],
     passes: ['99490 + 99439 billed with 40 supported minutes.', 'Months without billed CCM codes in the services export.'],
   },
+  'consent-other-practitioner': {
+    flagged: ['A consent recorded under NPI 1234567893 and October entries billing under NPI 1245319599.'],
+    passes: ['A consent under the NPI the entries bill under.', 'A consent with no NPI recorded.', 'A second consent, under the new NPI, covering October.'],
+  },
 };

@@ -1,4 +1,5 @@
 import { clonedNote } from './cloned-note.js';
+import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { excessiveDailyMinutes } from './excessive-daily-minutes.js';
@@ -27,8 +28,9 @@ import { vagueNote } from './vague-note.js';
 
 /**
  * Every rule, in the order `ccm rules` lists them: input integrity, staff and time, documentation, consent,
- * eligibility, care plan, identifiers, then billing. Codes follow this order and are never reused: a retired
- * rule keeps its code as a comment here. The engine runs entry rules before month rules whatever the order.
+ * eligibility, care plan, identifiers, then billing; rules added since come last, with the next code. Codes
+ * follow this order and are never reused: a retired rule keeps its code as a comment here. The engine runs
+ * entry rules before month rules whatever the order.
  */
 export const RULES: readonly AnyRule[] = [
   invalidRow, // CCM001
@@ -56,5 +58,6 @@ export const RULES: readonly AnyRule[] = [
   underThreshold, // CCM023
   unsupportedCode, // CCM024
   missedRevenue, // CCM025
+  consentOtherPractitioner, // CCM026
 ];
 

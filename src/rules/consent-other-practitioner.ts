@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { TimeEntry } from '../model/schema.js';
+import { coversMonth, isDatedAcceptance, type DatedConsent } from './consent.js';
+import { defineRule } from './define-rule.js';
+import { rowFrom } from './util.js';
+
+/** The one NPI a month's CCM entries carry; undefined when they carry none or several. */
+function monthNpi(entries: readonly TimeEntry[]): string | undefined {
+  let npi: string | undefined;
+  for (const e of entries) {
+    if (e.npi === undefined) continue;
+    if (npi === undefined) npi = e.npi;
+    else if (e.npi !== npi) return undefined;
+  }
+  return npi;
+}
+
+export const consentOtherPractitioner = defineRule({
+  id: 'consent-other-practitioner',
+  code: 'CCM026',
+  severity: 'warning',
+  level: 'month',
+  description: 'Every consent covering a patient-month names another NPI than the one the month\'s CCM time bills under.',
+  rationale:
+    'Consent is obtained once, not yearly, but a patient who changes to a new billing practitioner must consent again (R-CONSENT-ONCE). ' +
+    'When every consent covering the month names an NPI and none is the NPI the month\'s CCM entries bill under, no consent is documented ' +
+    'for the practitioner billing the month. It is a warning for review, not an error that blocks the claim: an export may put the group\'s ' +
+    'NPI on consents and the practitioner\'s on time entries, which this check cannot tell from a change of practitioner, and the reference ' +
+    'does not list the case among the claim-blocking ones (D1). A consent without an NPI covers any practitioner; a month whose entries ' +
+    'carry several NPIs is left to multiple-billing-practitioners, and a month with no consent at all to missing-consent.',
+  references: ['R-CONSENT-ONCE', 'D1'],
+  fix: 'Obtain and document the patient\'s consent for the practitioner now billing, or correct the NPI on the consent record or the time entries.',
+  options: z.strictObject({}),
+  messages: {
+    otherPractitioner:
+      'The consent covering {month} ({consentRow}) names NPI {consentNpi}, but the month\'s CCM time bills under NPI {npi}; a patient who changes billing practitioner must consent again.',
+  },
+  check({ model, report }) {
+    for (const pm of model.patientMonths) {
+      const consents = model.consentsByPatient.get(pm.patientId);
+      const npi = consents === undefined ? undefined : monthNpi(pm.entries);
+      if (consents === undefined || npi === undefined) continue;
+      // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.
+      let latest: DatedConsent | undefined;
+      let forThisPractitioner = false;
+      for (const c of consents) {
+        if (!isDatedAcceptance(c) || !coversMonth(c, pm.month)) continue;
+        if (c.npi === undefined || c.npi === npi) {
+          forThisPractitioner = true;
+          break;
+        }
+        if (latest === undefined || c.date >= latest.date) latest = c;
+      }
+      if (forThisPractitioner || latest === undefined) continue;
+      report({
+        messageId: 'otherPractitioner',
+        data: { month: pm.month, consentRow: rowFrom(pm.entries[0]!.source, latest.source), consentNpi: latest.npi!, npi }, // only consents with an NPI get here
+        patientId: pm.patientId,
+        month: pm.month,
+        entries: pm.entries,
+      });
+    }
+  },
+});
