@@ -318,12 +318,12 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
  * model's shape is known, so this walks it directly instead of reflecting over every record.
  */
 function freezeModel(model: AuditModel, deep: boolean): AuditModel {
-  const record = (r: { source: SourceRef }): void => {
+  const record = (r: { source: SourceRef } | TimeEntry): void => {
     if (!deep) return;
-    Object.freeze(r.source);
+    Object.freeze('source' in r ? r.source : r.table);
     Object.freeze(r);
   };
-  const records = (list: readonly { source: SourceRef }[]): void => {
+  const records = (list: readonly ({ source: SourceRef } | TimeEntry)[]): void => {
     for (const r of list) record(r);
     Object.freeze(list);
   };

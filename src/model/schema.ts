@@ -13,6 +13,10 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/** The file and sheet rows come from; one object per table, shared by its time entries. */
+export const TableRef = SourceRef.omit({ row: true });
+export type TableRef = z.infer<typeof TableRef>;
+
 /** ISO calendar date, yyyy-mm-dd. Time of day is never part of a service date. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Calendar month, yyyy-mm: the CCM service period (R-TIME-MONTH). */
@@ -29,7 +33,12 @@ export type Program = z.infer<typeof Program>;
 export const TimeEntry = z.object({
   /** Position in the time log after ingest; stable across runs and used to reference entries. */
   id: z.number().int().nonnegative(),
-  source: SourceRef,
+  /**
+   * Where the entry was read: its table and row (`sourceOf(entry)` makes the SourceRef). Not a SourceRef per
+   * entry: a million of them held ~50 MB, and only findings need one.
+   */
+  table: TableRef,
+  row: z.number().int().positive(),
   patientId: z.string().min(1),
   patientName: z.string().optional(),
   mbi: z.string().optional(),
@@ -58,6 +67,11 @@ export const TimeEntry = z.object({
   complex: z.boolean(),
 });
 export type TimeEntry = z.infer<typeof TimeEntry>;
+
+/** The row an entry was read from, as findings and reports cite it. */
+export function sourceOf(entry: Pick<TimeEntry, 'table' | 'row'>): SourceRef {
+  return { file: entry.table.file, sheet: entry.table.sheet, row: entry.row };
+}
 
 export const Consent = z.object({
   source: SourceRef,

@@ -189,7 +189,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
   let current: readonly RawRow['cells'][number][] = [];
   const access: RowAccess = {
-    source: { file: sheet.file, sheet: sheet.sheet, row: 0 },
+    table: { file: sheet.file, sheet: sheet.sheet },
+    row: 0,
     kind: candidate.kind,
     cell: (field) => {
       const i = index.get(field);
@@ -214,7 +215,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       return;
     }
     current = row.cells;
-    access.source = { file: sheet.file, sheet: sheet.sheet, row: row.row };
+    access.row = row.row;
     const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx);
     if (normalized.ok) {
       pushRecord(out, candidate.kind, normalized.record);

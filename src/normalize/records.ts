@@ -1,4 +1,4 @@
-import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, StaffRole, TimeEntry } from '../model/schema.js';
+import { sourceOf, type BilledService, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
 import type { RawCell } from '../read/types.js';
 import { cellText } from './cells.js';
 import { normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
@@ -46,7 +46,9 @@ function memoized<T>(memo: Memo<T>, cell: RawCell | undefined, parse: (cell: Raw
 
 /** Reads one data row: the cell and the header text of a field, when the table has that column. */
 export interface RowAccess {
-  source: SourceRef;
+  /** The table, one object for all its rows, and the row being read. */
+  table: TableRef;
+  row: number;
   kind: InputKind;
   cell(field: string): RawCell | undefined;
   header(field: string): string;
@@ -61,7 +63,7 @@ class Problems {
   constructor(private readonly row: RowAccess) {}
   add(field: string, reason: string, patientId?: string): void {
     (this.list ??= []).push({
-      source: this.row.source,
+      source: sourceOf(this.row),
       kind: this.row.kind,
       column: this.row.header(field) || field,
       value: cellText(this.row.cell(field)),
@@ -147,7 +149,8 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   // stay monomorphic (six shapes, from optional fields added one by one, made them megamorphic).
   const entry: TimeEntry = {
     id,
-    source: row.source,
+    table: row.table,
+    row: row.row,
     patientId,
     patientName: sharedText(row, 'patientName', ctx),
     mbi: normalizeMbi(row.cell('mbi')),
@@ -191,7 +194,7 @@ export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normali
   const method = text(row, 'method');
   const npi = normalizeNpi(row.cell('npi'));
   return finish(problems, {
-    source: row.source,
+    source: sourceOf(row),
     patientId,
     ...(date ? { date } : {}),
     ...(method ? { method } : {}),
@@ -222,7 +225,7 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
   const status = text(row, 'status');
   const description = text(row, 'description');
   return finish(problems, {
-    source: row.source,
+    source: sourceOf(row),
     patientId,
     code: normalizeIcd10(row.cell('code')),
     codeText: codeText ?? '',
@@ -248,7 +251,7 @@ export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normali
   const npi = normalizeNpi(row.cell('npi')) ?? normalizeNpi(row.cell('renderingNpi'));
   const description = text(row, 'description');
   return finish(problems, {
-    source: row.source,
+    source: sourceOf(row),
     patientId,
     date,
     month: monthOf(date),
@@ -264,5 +267,5 @@ export function normalizeCarePlan(row: RowAccess, ctx: NormalizeContext): Normal
   const patientId = requiredId(row, problems);
   const date = requiredDate(row, 'date', ctx, problems, patientId);
   const action = text(row, 'action');
-  return finish(problems, { source: row.source, patientId, date, month: monthOf(date), ...(action ? { action } : {}) });
+  return finish(problems, { source: sourceOf(row), patientId, date, month: monthOf(date), ...(action ? { action } : {}) });
 }

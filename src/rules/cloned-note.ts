@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CCM_PROGRAMS, patientMonthKey } from '../model/build.js';
-import type { TimeEntry } from '../model/schema.js';
+import { sourceOf, type TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { MAX_ROWS_NAMED, count, describeRows, isAuditedEntry } from './util.js';
 
@@ -165,7 +165,7 @@ export const clonedNote = defineRule({
         }
         report({
           messageId: patients.size > 1 ? 'acrossPatients' : 'acrossMonths',
-          data: { others: count(others, 'other row'), rows: describeRows(entry.source, named.map((o) => o.source), others) },
+          data: { others: count(others, 'other row'), rows: describeRows(sourceOf(entry), named.map(sourceOf), others) },
           entries: [entry],
         });
       }

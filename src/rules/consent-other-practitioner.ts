@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TimeEntry } from '../model/schema.js';
+import { sourceOf, type TimeEntry } from '../model/schema.js';
 import { coversMonth, isDatedAcceptance, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
 import { rowFrom } from './util.js';
@@ -54,7 +54,7 @@ export const consentOtherPractitioner = defineRule({
       if (forThisPractitioner || latest === undefined) continue;
       report({
         messageId: 'otherPractitioner',
-        data: { month: pm.month, consentRow: rowFrom(pm.entries[0]!.source, latest.source), consentNpi: latest.npi!, npi }, // only consents with an NPI get here
+        data: { month: pm.month, consentRow: rowFrom(sourceOf(pm.entries[0]!), latest.source), consentNpi: latest.npi!, npi }, // only consents with an NPI get here
         patientId: pm.patientId,
         month: pm.month,
         entries: pm.entries,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { inPeriod, rowFrom } from './util.js';
 
@@ -24,9 +25,9 @@ export const duplicateEntry = defineRule({
       if (!inPeriod(model, entry.month)) continue;
       report({
         messageId: 'duplicate',
-        data: { row: entry.source.row, original: rowFrom(entry.source, duplicateOf.source) },
+        data: { row: entry.row, original: rowFrom(sourceOf(entry), sourceOf(duplicateOf)) },
         entries: [entry],
-        sources: [entry.source, duplicateOf.source],
+        sources: [sourceOf(entry), sourceOf(duplicateOf)],
       });
     }
   },

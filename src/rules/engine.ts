@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { CcmError } from '../errors.js';
 import type { AuditModel } from '../model/build.js';
-import type { SourceRef, TimeEntry } from '../model/schema.js';
+import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { SEVERITIES, type AnyRule, type Finding, type RuleReport, type Severity, type SupportView } from './types.js';
 
 /** A rule as configured for one run. */
@@ -162,7 +162,7 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
   const first = entries[0];
   const patientId = r.patientId ?? first?.patientId ?? null;
   const month = r.month ?? first?.month ?? null;
-  const sources = dedupeSources([...(r.sources ?? entries.map((e) => e.source))]);
+  const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))]);
   if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
   return {
     rule: rule.id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patientMonthKey } from '../model/build.js';
-import type { BilledService } from '../model/schema.js';
+import { sourceOf, type BilledService } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
 
@@ -61,7 +61,7 @@ export const incompatibleService = defineRule({
           data: { services: describeServices(list), month: pm.month, npis: npis(list) },
           patientId: pm.patientId,
           month: pm.month,
-          sources: [...list.map((s) => s.source), firstEntry.source],
+          sources: [...list.map((s) => s.source), sourceOf(firstEntry)],
           ...(messageId === 'differentPractitioner' ? { maxSeverity: 'warning' as const } : {}),
         });
       }

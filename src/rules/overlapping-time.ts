@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CCM_PROGRAMS } from '../model/build.js';
-import type { TimeEntry } from '../model/schema.js';
+import { sourceOf, type TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { clock, inPeriod, rowFrom, staffLabel } from './util.js';
 
@@ -39,7 +39,7 @@ export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Inte
 /** "09:00–09:30 (row 27, patient 20463, CCM)", the row as seen from the finding's first row. */
 function describe(i: Interval, base: Interval): string {
   const program = i.entry.programText ?? i.entry.program.toUpperCase();
-  return `${clock(i.start)}–${clock(i.stop)} (${rowFrom(base.entry.source, i.entry.source)}, patient ${i.entry.patientId}, ${program})`;
+  return `${clock(i.start)}–${clock(i.stop)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
 }
 
 export const overlappingTime = defineRule({
@@ -71,7 +71,7 @@ export const overlappingTime = defineRule({
           messageId: 'overlap',
           data: { staff: staffLabel(a.entry), date: a.entry.date, first: describe(a, a), second: describe(b, a) },
           entries: ccm,
-          sources: [a.entry.source, b.entry.source],
+          sources: [sourceOf(a.entry), sourceOf(b.entry)],
         });
       }
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
 import { isAuditedEntry, rowFrom } from './util.js';
@@ -33,7 +34,7 @@ export const serviceBeforeConsent = defineRule({
         if (!isAuditedEntry(model, entry) || consents.some((c) => inForceOn(c, entry.date))) continue;
         const next = consents.find((c) => c.date > entry.date);
         if (next === undefined) continue; // revoked and never renewed: missing-consent reports the months
-        const data = { date: entry.date, consentDate: next.date, consentRow: rowFrom(entry.source, next.source) };
+        const data = { date: entry.date, consentDate: next.date, consentRow: rowFrom(sourceOf(entry), next.source) };
         const revokedDate = latestRevocation(consents, entry.date);
         if (revokedDate === undefined) report({ messageId: 'beforeConsent', data, entries: [entry] });
         else report({ messageId: 'beforeRenewedConsent', data: { ...data, revokedDate }, entries: [entry] });

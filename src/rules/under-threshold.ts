@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MINIMUM_BILLABLE_MINUTES } from '../billing/codes.js';
-import type { SourceRef, TimeEntry } from '../model/schema.js';
+import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import type { SupportView } from './types.js';
 import { countableMinutes } from '../model/queries.js';
@@ -10,7 +10,7 @@ import { formatMinutes, rowFrom } from './util.js';
 function describeExclusions(base: SourceRef, entries: readonly TimeEntry[], support: SupportView): string {
   return entries
     .filter((e) => !support.isSupported(e))
-    .map((e) => `${rowFrom(base, e.source)} (${[...new Set(support.exclusions(e).map((f) => f.rule))].join(', ')})`)
+    .map((e) => `${rowFrom(base, sourceOf(e))} (${[...new Set(support.exclusions(e).map((f) => f.rule))].join(', ')})`)
     .join(', ');
 }
 
@@ -46,7 +46,7 @@ export const underThreshold = defineRule({
       if (logged === 0) continue;
       if (supported >= MINIMUM_BILLABLE_MINUTES) continue;
       // A patient-month exists only because it has entries, so the first one is there.
-      const excluded = describeExclusions(pm.entries[0]!.source, pm.entries, support);
+      const excluded = describeExclusions(sourceOf(pm.entries[0]!), pm.entries, support);
       const data = {
         supported: formatMinutes(supported),
         logged: formatMinutes(logged),

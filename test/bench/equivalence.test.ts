@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, staffKey, type AuditModel } from '../../src/model/build.js';
-import type { SourceRef, TimeEntry } from '../../src/model/schema.js';
+import type { TimeEntry } from '../../src/model/schema.js';
 import type { Ingested } from '../../src/normalize/ingest.js';
 import { normalizeNote, noteKey } from '../../src/rules/cloned-note.js';
 import { compareFindings, sortFindings } from '../../src/rules/engine.js';
@@ -106,7 +106,7 @@ function referenceModel(data: Ingested, period: string | undefined) {
   return { entries, duplicates, patientMonths, entriesByPatient: groupBy(entries, (e) => e.patientId), entriesByStaffDay: byStaffDay };
 }
 
-const source = (row: number): SourceRef => ({ file: 'log.csv', sheet: null, row });
+const LOG = { file: 'log.csv', sheet: null };
 const timeEntry = fc
   .record({
     patientId: fc.constantFrom('P1', 'P2', 'p1', '10', '9', 'P10'),
@@ -120,9 +120,9 @@ const timeEntry = fc
   })
   .map((r) => ({ ...r, month: r.date.slice(0, 7) }));
 
-function ingestedOf(rows: readonly Omit<TimeEntry, 'id' | 'source' | 'role' | 'complex'>[]): Ingested {
+function ingestedOf(rows: readonly Omit<TimeEntry, 'id' | 'table' | 'row' | 'role' | 'complex'>[]): Ingested {
   const entries = rows.map((r, i) => {
-    const e: TimeEntry = { id: i, source: source(i + 2), role: 'clinical-staff', complex: false, ...r } as TimeEntry;
+    const e: TimeEntry = { id: i, table: LOG, row: i + 2, role: 'clinical-staff', complex: false, ...r } as TimeEntry;
     for (const key of Object.keys(e) as (keyof TimeEntry)[]) if (e[key] === undefined) delete e[key];
     return e;
   });

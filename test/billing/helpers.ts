@@ -14,7 +14,8 @@ export function entry(input: EntryInput): TimeEntry {
   const row = nextRow++;
   return {
     id: 0, // set by model()
-    source: { file: 'log.csv', sheet: null, row },
+    table: { file: 'log.csv', sheet: null },
+    row,
     patientId: 'P1',
     date,
     month: date.slice(0, 7),

@@ -59,7 +59,8 @@ export function entry(init: Init<TimeEntry> & { startTime?: string; stopTime?: s
       const program = rest.program ?? 'ccm';
       const built: TimeEntry = {
         id: index,
-        source,
+        table: { file: source.file, sheet: source.sheet },
+        row: source.row,
         patientId: PATIENT,
         staff: 'Nina Reyes',
         minutes: 20,

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AuditModel } from '../../src/model/build.js';
-import type { SourceRef } from '../../src/model/schema.js';
+import { sourceOf, type SourceRef } from '../../src/model/schema.js';
 import { renderMessage, resolveRules, runRules, type RuleSetting } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
 import type { AnyRule, Finding, RuleReport, Severity } from '../../src/rules/types.js';
@@ -143,7 +143,7 @@ export function assertPointsIntoModel(findings: readonly Finding[], model: Audit
   const rows = new Set<string>();
   const entryIds = new Set<number>();
   for (const e of [...model.entries, ...model.duplicates.map((d) => d.entry)]) {
-    rows.add(sourceKey(e.source));
+    rows.add(sourceKey(sourceOf(e)));
     entryIds.add(e.id);
   }
   for (const r of [...model.consents, ...model.diagnoses, ...model.services, ...model.carePlans, ...model.rejected]) rows.add(sourceKey(r.source));
@@ -157,7 +157,7 @@ export function assertPointsIntoModel(findings: readonly Finding[], model: Audit
 function assertFrozen(model: AuditModel): void {
   expect(Object.isFrozen(model)).toBe(true);
   expect(Object.isFrozen(model.entries)).toBe(true);
-  for (const e of model.entries) expect(Object.isFrozen(e) && Object.isFrozen(e.source)).toBe(true);
+  for (const e of model.entries) expect(Object.isFrozen(e) && Object.isFrozen(e.table)).toBe(true);
   for (const list of model.entriesByStaffDay.values()) expect(Object.isFrozen(list)).toBe(true);
 }
 

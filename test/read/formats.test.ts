@@ -28,8 +28,8 @@ describe('CSV encodings, delimiters and line ends', () => {
     expect(data.rejected).toEqual([]);
     expect(data.entries.map(({ patientId, date, staff, role, minutes, note }) => ({ patientId, date, staff, role, minutes, note }))).toEqual(EXPECTED);
     // Excel row numbers: the header is row 1, and a quoted newline does not start a new row.
-    expect(data.entries.map((e) => e.source.row)).toEqual([2, 3, 4]);
-    expect(data.entries[0]!.source).toMatchObject({ file: name, sheet: null });
+    expect(data.entries.map((e) => e.row)).toEqual([2, 3, 4]);
+    expect(data.entries[0]!.table).toEqual({ file: name, sheet: null });
   });
 
   it('streams rows with their record numbers', async () => {
@@ -54,7 +54,7 @@ describe('messy exports', () => {
       activity: 'Purpose',
       note: 'Narrative',
     });
-    expect(data.entries.map((e) => [e.date, e.minutes, e.source.row])).toEqual([
+    expect(data.entries.map((e) => [e.date, e.minutes, e.row])).toEqual([
       ['2025-03-07', 25, 6],
       ['2025-03-08', 35, 7],
       ['2025-03-09', 20, 8],
@@ -72,7 +72,7 @@ describe('XLSX cell types', () => {
   it('reads numbers, date cells, serials, time cells, rich text, formulas, hyperlinks, merged titles and empty rows', async () => {
     const data = await ingest([{ path: fixture('formats/cells.xlsx') }], OPTIONS);
     expect(data.rejected).toEqual([]);
-    expect(data.entries.map(({ patientId, date, staff, minutes, start, stop, note, source }) => ({ patientId, date, staff, minutes, start, stop, note, row: source.row }))).toEqual([
+    expect(data.entries.map(({ patientId, date, staff, minutes, start, stop, note, row }) => ({ patientId, date, staff, minutes, start, stop, note, row }))).toEqual([
       { patientId: '20451', date: '2025-03-07', staff: 'Maria Lopez', minutes: 25, start: 540, stop: 565, note: 'Reviewed home glucose log; metformin timing moved to dinner', row: 4 },
       { patientId: '20452', date: '2025-03-08', staff: 'James Chen', minutes: 35, start: undefined, stop: undefined, note: 'Faxed cardiology referral; see portal message', row: 5 },
       { patientId: '00789', date: '2025-03-09', staff: 'Aisha Patel', minutes: 20, start: 600, stop: 620, note: 'Taught inhaler spacer technique; pt demonstrated correctly', row: 8 },

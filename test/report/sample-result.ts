@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../src/audit-types.js';
 import type { PatientMonth } from '../../src/billing/types.js';
-import type { SourceRef, TimeEntry } from '../../src/model/schema.js';
+import { sourceOf, type SourceRef, type TimeEntry } from '../../src/model/schema.js';
 import { compareFindings, fingerprint } from '../../src/rules/engine.js';
 import type { Finding, RuleLevel, Severity } from '../../src/rules/types.js';
 
@@ -14,10 +14,11 @@ export const HYPERLINK_NOTE = '=HYPERLINK("http://x")';
 export const QUOTED_NOTE = 'Reviewed meds, "adjusted" dose,\nfollow-up in 2 weeks';
 export const TAB_NOTE = '\tcalled about refill';
 
-const log = (row: number): SourceRef => ({ file: 'export.xlsx', sheet: 'Log', row });
+const LOG = { file: 'export.xlsx', sheet: 'Log' };
+const log = (row: number): SourceRef => ({ ...LOG, row });
 
 function entry(id: number, row: number, fields: Partial<TimeEntry> & Pick<TimeEntry, 'patientId' | 'date' | 'note' | 'minutes'>): TimeEntry {
-  return { id, source: log(row), month: fields.date.slice(0, 7), role: 'clinical-staff', program: 'ccm', complex: false, ...fields };
+  return { id, table: LOG, row, month: fields.date.slice(0, 7), role: 'clinical-staff', program: 'ccm', complex: false, ...fields };
 }
 
 export const ENTRIES: TimeEntry[] = [
@@ -47,7 +48,7 @@ function finding(spec: FindingSpec): Finding {
   const entries = (spec.entries ?? []).map((id) => ENTRIES[id]!);
   const patientId = spec.patientId !== undefined ? spec.patientId : (entries[0]?.patientId ?? null);
   const month = spec.month !== undefined ? spec.month : (entries[0]?.month ?? null);
-  const sources = spec.sources ?? entries.map((e) => e.source);
+  const sources = spec.sources ?? entries.map(sourceOf);
   return {
     rule: spec.rule,
     code: spec.code,
