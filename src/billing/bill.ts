@@ -4,7 +4,7 @@ import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
-import { countableMinutes, lastDayOfMonth } from '../model/queries.js';
+import { countableMinutes, entriesNpi, lastDayOfMonth } from '../model/queries.js';
 import { claimLines, monthMinutes, pricesFor } from './pricing.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
@@ -121,11 +121,6 @@ function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: Ti
  * (R-EXCL-ONE-PRACTITIONER), and a claim must not pick one silently.
  */
 function billingNpi(entries: readonly TimeEntry[], options: BillingOptions): string | null {
-  let npi: string | undefined;
-  for (const e of entries) {
-    if (!e.npi) continue;
-    if (npi === undefined) npi = e.npi;
-    else if (e.npi !== npi) return null;
-  }
-  return npi ?? options.defaultNpi ?? null;
+  const npi = entriesNpi(entries);
+  return npi === undefined ? (options.defaultNpi ?? null) : npi;
 }

@@ -7,6 +7,20 @@ import type { Diagnosis, TimeEntry } from './schema.js';
  * finding and the claim it explains never disagree.
  */
 
+/**
+ * The NPI a patient-month's entries carry: the one NPI, null when they carry several (a claim must not pick
+ * one: multiple-billing-practitioners), undefined when none does. Entries without an NPI do not count.
+ */
+export function entriesNpi(entries: readonly TimeEntry[]): string | null | undefined {
+  let npi: string | undefined;
+  for (const e of entries) {
+    if (!e.npi) continue;
+    if (npi === undefined) npi = e.npi;
+    else if (e.npi !== npi) return null;
+  }
+  return npi;
+}
+
 /** Minutes an entry can contribute: unreadable (null), zero, negative or non-finite minutes contribute nothing. */
 export function countableMinutes(entry: TimeEntry): number {
   const m = entry.minutes;

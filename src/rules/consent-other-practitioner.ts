@@ -1,19 +1,9 @@
 import { z } from 'zod';
-import { sourceOf, type TimeEntry } from '../model/schema.js';
+import { entriesNpi } from '../model/queries.js';
+import { sourceOf } from '../model/schema.js';
 import { coversMonth, isDatedAcceptance, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
 import { rowFrom } from './util.js';
-
-/** The one NPI a month's CCM entries carry; undefined when they carry none or several. */
-function monthNpi(entries: readonly TimeEntry[]): string | undefined {
-  let npi: string | undefined;
-  for (const e of entries) {
-    if (e.npi === undefined) continue;
-    if (npi === undefined) npi = e.npi;
-    else if (e.npi !== npi) return undefined;
-  }
-  return npi;
-}
 
 export const consentOtherPractitioner = defineRule({
   id: 'consent-other-practitioner',
@@ -38,8 +28,8 @@ export const consentOtherPractitioner = defineRule({
   check({ model, report }) {
     for (const pm of model.patientMonths) {
       const consents = model.consentsByPatient.get(pm.patientId);
-      const npi = consents === undefined ? undefined : monthNpi(pm.entries);
-      if (consents === undefined || npi === undefined) continue;
+      const npi = consents === undefined ? undefined : entriesNpi(pm.entries);
+      if (consents === undefined || !npi) continue;
       // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.
       let latest: DatedConsent | undefined;
       let forThisPractitioner = false;

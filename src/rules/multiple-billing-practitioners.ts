@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { count } from './util.js';
+import { entriesNpi } from '../model/queries.js';
 
 export const multipleBillingPractitioners = defineRule({
   id: 'multiple-billing-practitioners',
@@ -22,17 +23,7 @@ export const multipleBillingPractitioners = defineRule({
   check({ model, report }) {
     for (const pm of model.patientMonths) {
       // Nearly every month has one NPI: look for a second before counting.
-      let first: string | undefined;
-      let second = false;
-      for (const e of pm.entries) {
-        if (e.npi === undefined) continue;
-        if (first === undefined) first = e.npi;
-        else if (e.npi !== first) {
-          second = true;
-          break;
-        }
-      }
-      if (!second) continue;
+      if (entriesNpi(pm.entries) !== null) continue;
       const byNpi = new Map<string, number>();
       for (const e of pm.entries) if (e.npi !== undefined) byNpi.set(e.npi, (byNpi.get(e.npi) ?? 0) + 1);
       if (byNpi.size < 2) continue;
