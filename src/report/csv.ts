@@ -53,14 +53,14 @@ export function renderClaimsCsv(result: AuditResult): string {
 
 /** claims.csv in chunks of about CHUNK characters, for writing a file without holding it as one string. */
 export function* claimsCsvChunks(result: AuditResult): Generator<string> {
-  yield* csvChunks(CLAIMS_COLUMNS, claimLines(result));
+  yield* csvChunks(CLAIMS_COLUMNS, claimCsvLines(result));
 }
 
 /**
  * A patient-month's cells are the same on each of its claim lines, and consecutive months often share their
  * diagnoses list: those parts are escaped once and reused (half a million lines at 1M rows).
  */
-function* claimLines(result: AuditResult): Generator<string> {
+function* claimCsvLines(result: AuditResult): Generator<string> {
   const diagnoses = { list: undefined as readonly string[] | undefined, text: '' };
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
@@ -82,10 +82,10 @@ export function renderExceptionsCsv(result: AuditResult): string {
 
 /** exceptions.csv in chunks of about CHUNK characters. */
 export function* exceptionsCsvChunks(result: AuditResult): Generator<string> {
-  yield* csvChunks(EXCEPTIONS_COLUMNS, exceptionLines(result));
+  yield* csvChunks(EXCEPTIONS_COLUMNS, exceptionCsvLines(result));
 }
 
-function* exceptionLines(result: AuditResult): Generator<string> {
+function* exceptionCsvLines(result: AuditResult): Generator<string> {
   for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
