@@ -55,8 +55,6 @@ export const TimeEntry = z.object({
   /** Clock times as minutes after midnight. */
   start: z.number().int().min(0).max(1439).optional(),
   stop: z.number().int().min(0).max(1439).optional(),
-  /** stop − start when both are present, to compare with `minutes`. */
-  clockMinutes: z.number().int().optional(),
   activity: z.string().optional(),
   note: z.string(),
   program: Program,

@@ -163,7 +163,6 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     minutesText,
     start,
     stop,
-    clockMinutes,
     activity: sharedText(row, 'activity', ctx),
     note: text(row, 'note') ?? '',
     program,

@@ -30,8 +30,9 @@ export const minutesMismatch = defineRule({
   check({ model, options, report }) {
     for (const entry of model.entries) {
       if (!isAuditedEntry(model, entry)) continue;
-      const { minutes, clockMinutes, start, stop } = entry;
-      if (minutes === null || clockMinutes === undefined || start === undefined || stop === undefined) continue;
+      const { minutes, start, stop } = entry;
+      if (minutes === null || start === undefined || stop === undefined) continue;
+      const clockMinutes = stop - start;
       const difference = Math.abs(minutes - clockMinutes);
       if (difference <= options.toleranceMinutes) continue;
       report({

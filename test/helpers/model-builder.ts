@@ -55,7 +55,6 @@ export function entry(init: Init<TimeEntry> & { startTime?: string; stopTime?: s
       const credential = 'credential' in rest ? rest.credential : 'RN';
       const start = rest.start ?? (startTime === undefined ? undefined : hm(startTime));
       const stop = rest.stop ?? (stopTime === undefined ? undefined : hm(stopTime));
-      const clockMinutes = rest.clockMinutes ?? (start !== undefined && stop !== undefined ? stop - start : undefined);
       const program = rest.program ?? 'ccm';
       const built: TimeEntry = {
         id: index,
@@ -75,7 +74,6 @@ export function entry(init: Init<TimeEntry> & { startTime?: string; stopTime?: s
         complex: rest.complex ?? program === 'complex-ccm',
         ...(start !== undefined ? { start } : {}),
         ...(stop !== undefined ? { stop } : {}),
-        ...(clockMinutes !== undefined ? { clockMinutes } : {}),
       };
       // Fields set to undefined on purpose (no staff, no credential) must be absent, as the normalizer leaves them.
       for (const key of Object.keys(built) as (keyof TimeEntry)[]) if (built[key] === undefined) delete built[key];
