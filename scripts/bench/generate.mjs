@@ -9,7 +9,8 @@
 // patient-month gets about three entries. Notes are unique. A few percent of rows carry the problems an audit
 // should find: vague and cloned notes, exact duplicates, overlaps, minutes that disagree with the clock,
 // unreadable cells, non-clinical or uncredentialed staff, bad NPIs, patients without (or with late) consent,
-// with too few chronic conditions or a malformed code.
+// with a consent revoked and renewed during the year or given to another practitioner, with too few chronic
+// conditions or a malformed code.
 //
 // Usage: node scripts/bench/generate.mjs --rows 100000 --format csv|xlsx --out DIR [--seed 1]
 import { once } from 'node:events';
@@ -30,7 +31,7 @@ const YEAR = 2025;
 export const RUN_DATE = '2026-01-15';
 
 export const TIME_LOG_HEADER = ['MRN', 'Patient Name', 'MBI', 'Date of Service', 'Staff', 'Credentials', 'Start Time', 'End Time', 'Minutes', 'Program', 'Activity', 'Notes', 'Billing NPI'];
-export const CONSENT_HEADER = ['MRN', 'Patient Name', 'Consent Date', 'Consent Method', 'Consent Status'];
+export const CONSENT_HEADER = ['MRN', 'Patient Name', 'Consent Date', 'Consent Method', 'Consent Status', 'Revoked Date', 'Billing NPI'];
 export const DIAGNOSIS_HEADER = ['MRN', 'ICD-10 Code', 'Description', 'Onset Date'];
 
 /** mulberry32: small, fast, good enough for test data, and the same sequence on every platform. */
@@ -152,8 +153,10 @@ export function practice(rows, seed) {
       npi: doctor.npi,
       doctor: doctor.name,
       complex: r.chance(0.04),
-      // 96% consented before the year; 1% during it (earlier time is before consent); 1% declined; 2% no record.
-      consent: u < 0.96 ? 'before' : u < 0.97 ? 'during' : u < 0.98 ? 'declined' : 'none',
+      // 94% consented before the year; 1% to another practitioner (the patient changed doctor); 1% revoked in
+      // spring and consented again in summer; 1% consented during the year (earlier time is before consent);
+      // 1% declined; 2% no record.
+      consent: u < 0.94 ? 'before' : u < 0.95 ? 'other-practitioner' : u < 0.96 ? 'renewed' : u < 0.97 ? 'during' : u < 0.98 ? 'declined' : 'none',
       diagnoses: r.chance(0.03) ? 'one-chronic' : r.chance(0.005) ? 'malformed' : 'ok',
     };
   });
@@ -258,10 +261,16 @@ export function* timeLogRows(rows, seed, plan = practice(rows, seed)) {
 
 export function* consentRows(plan, seed) {
   const r = random(seed * 31 + 3);
+  const { doctors } = plan;
   for (const p of plan.patients) {
     if (p.consent === 'none') continue;
     const date = p.consent === 'during' ? [YEAR, r.int(3, 9), r.int(1, 28)] : [YEAR - r.int(1, 3), r.int(1, 12), r.int(1, 28)];
-    yield [p.mrn, p.name, date, r.pick(['Verbal', 'Written', 'Verbal']), p.consent === 'declined' ? 'Declined' : 'Accepted'];
+    const method = r.pick(['Verbal', 'Written', 'Verbal']);
+    // The consent names the patient's doctor, or for a patient who changed doctor the previous one.
+    const npi = p.consent === 'other-practitioner' ? doctors[(doctors.findIndex((d) => d.npi === p.npi) + 1) % doctors.length].npi : p.npi;
+    const revoked = p.consent === 'renewed' ? [YEAR, r.int(3, 5), r.int(1, 28)] : null;
+    yield [p.mrn, p.name, date, method, p.consent === 'declined' ? 'Declined' : 'Accepted', revoked, npi];
+    if (revoked) yield [p.mrn, p.name, [YEAR, r.int(7, 9), r.int(1, 28)], method, 'Accepted', null, p.npi];
   }
 }
 
@@ -350,7 +359,7 @@ export async function generate({ rows, dir, format = 'csv', seed = 1 }) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   const counts = {
     timeLog: await writeSheet(workbook, 'Time Log', TIME_LOG_HEADER, timeLogRows(rows, seed, plan), [3], [0, 12]),
-    consents: await writeSheet(workbook, 'Consents', CONSENT_HEADER, consentRows(plan, seed), [2], [0]),
+    consents: await writeSheet(workbook, 'Consents', CONSENT_HEADER, consentRows(plan, seed), [2, 5], [0, 6]),
     diagnoses: await writeSheet(workbook, 'Diagnoses', DIAGNOSIS_HEADER, diagnosisRows(plan, seed), [3], [0]),
   };
   await workbook.commit();
