@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { entriesNpi } from '../model/queries.js';
 import { defineRule } from './define-rule.js';
 import { count } from './util.js';
-import { entriesNpi } from '../model/queries.js';
 
 export const multipleBillingPractitioners = defineRule({
   id: 'multiple-billing-practitioners',
