@@ -92,7 +92,8 @@ export function staffKey(entry: TimeEntry): string | undefined {
   return entry.staff?.replace(/\s+/g, ' ').trim().toLowerCase() || undefined;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+/** Items by key, keys in order of first appearance; items whose key is undefined are left out. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

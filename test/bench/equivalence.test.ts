@@ -5,15 +5,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildModel, staffKey, type AuditModel } from '../../src/model/build.js';
+import { buildModel, groupBy, staffKey, type AuditModel } from '../../src/model/build.js';
 import type { TimeEntry } from '../../src/model/schema.js';
 import type { Ingested } from '../../src/normalize/ingest.js';
 import { normalizeNote, noteKey } from '../../src/rules/cloned-note.js';
+import { CONTACT_WORDS, DEFAULT_BOILERPLATE_PHRASES, NUMBER_TOKEN, STOP_WORDS, TIME_WORDS, tokenize } from '../../src/rules/note-words.js';
 import { compareFindings, sortFindings } from '../../src/rules/engine.js';
-import { tokenize } from '../../src/rules/note-words.js';
 import type { Finding } from '../../src/rules/types.js';
 import { PhraseMatcher, hasEnoughSpecificWords, judgeNote } from '../../src/rules/vague-note.js';
-import { CONTACT_WORDS, DEFAULT_BOILERPLATE_PHRASES, NUMBER_TOKEN, STOP_WORDS, TIME_WORDS } from '../../src/rules/note-words.js';
+import { timeLogIngested } from '../helpers/model-builder.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -80,17 +80,6 @@ function referenceModel(data: Ingested, period: string | undefined) {
       entries.push(e);
     }
   }
-  const groupBy = <T,>(items: readonly T[], key: (item: T) => string | undefined) => {
-    const map = new Map<string, T[]>();
-    for (const item of items) {
-      const k = key(item);
-      if (k === undefined) continue;
-      const list = map.get(k);
-      if (list) list.push(item);
-      else map.set(k, [item]);
-    }
-    return map;
-  };
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const ccm = groupBy(
     entries.filter((e) => (e.program === 'ccm' || e.program === 'complex-ccm') && (period === undefined || e.month === period)),
@@ -126,17 +115,7 @@ function ingestedOf(rows: readonly Omit<TimeEntry, 'id' | 'table' | 'row' | 'rol
     for (const key of Object.keys(e) as (keyof TimeEntry)[]) if (e[key] === undefined) delete e[key];
     return e;
   });
-  return {
-    entries,
-    consents: [],
-    diagnoses: [],
-    services: [],
-    carePlans: [],
-    rejected: [],
-    inputs: [],
-    kindsPresent: new Set(['timeLog']),
-    hasMbiColumn: false,
-  } as Ingested;
+  return timeLogIngested(entries);
 }
 
 const ids = (list: readonly TimeEntry[]) => list.map((e) => e.id);

@@ -2,6 +2,7 @@ import { buildModel, type AuditModel } from '../../src/model/build.js';
 import type { Diagnosis, TimeEntry } from '../../src/model/schema.js';
 import type { RuleRun } from '../../src/rules/engine.js';
 import type { Finding, Severity, SupportView } from '../../src/rules/types.js';
+import { timeLogIngested } from '../helpers/model-builder.js';
 
 /** Small builders for billing tests: a model from a few entries and a RuleRun from hand-made findings. */
 
@@ -34,20 +35,7 @@ export function diagnosis(code: string, extra: Partial<Diagnosis> = {}): Diagnos
 }
 
 export function model(entries: readonly TimeEntry[], diagnoses: readonly Diagnosis[] = []): AuditModel {
-  return buildModel(
-    {
-      entries: entries.map((e, id) => ({ ...e, id })),
-      consents: [],
-      diagnoses: [...diagnoses],
-      services: [],
-      carePlans: [],
-      rejected: [],
-      inputs: [],
-      kindsPresent: new Set(['timeLog']),
-      hasMbiColumn: false,
-    },
-    { runDate: '2026-12-31' },
-  );
+  return buildModel(timeLogIngested(entries.map((e, id) => ({ ...e, id })), [...diagnoses]), { runDate: '2026-12-31' });
 }
 
 export function finding(input: { rule: string; level: 'entry' | 'month'; severity?: Severity; patientId?: string; month?: string; entryIds?: number[] }): Finding {

@@ -150,6 +150,21 @@ function place<T>(list: readonly Pending<T>[] | undefined, file: string): T[] {
   return (list ?? []).map((p, index) => p.make({ file, sheet: null, row: p.row ?? index + 2 }, index));
 }
 
+/** An Ingested holding these records and nothing else: a time log (and diagnoses, when given). */
+export function timeLogIngested(entries: TimeEntry[], diagnoses: Diagnosis[] = []): Ingested {
+  return {
+    entries,
+    consents: [],
+    diagnoses,
+    services: [],
+    carePlans: [],
+    rejected: [],
+    inputs: [],
+    kindsPresent: new Set(['timeLog']),
+    hasMbiColumn: false,
+  };
+}
+
 /** The Ingested object a spec stands for (consents, diagnoses… present as kinds only when given). */
 export function ingested(spec: ModelSpec): Ingested {
   const kinds = new Set<InputKind>(['timeLog']);
