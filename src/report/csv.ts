@@ -61,15 +61,17 @@ export function* claimsCsvChunks(result: AuditResult): Generator<string> {
  * diagnoses list: those parts are escaped once and reused (half a million lines at 1M rows).
  */
 function* claimCsvLines(result: AuditResult): Generator<string> {
-  const diagnoses = { list: undefined as readonly string[] | undefined, text: '' };
+  const placeOfService = field(result.options.placeOfService);
+  let diagnoses: readonly string[] | undefined;
+  let diagnosesText = '';
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
-    if (pm.diagnoses !== diagnoses.list) {
-      diagnoses.list = pm.diagnoses;
-      diagnoses.text = csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null));
+    if (pm.diagnoses !== diagnoses) {
+      diagnoses = pm.diagnoses;
+      diagnosesText = csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null));
     }
     const head = csvLine([pm.patientId, pm.mbi, pm.month, pm.dateOfService]);
-    const tail = `${csvLine([pm.supportedMinutes, pm.billingNpi])},${diagnoses.text},${field(result.options.placeOfService)}`;
+    const tail = `${csvLine([pm.supportedMinutes, pm.billingNpi])},${diagnosesText},${placeOfService}`;
     // Dollars and cents, as billing imports expect ("48.00", not "48").
     for (const line of pm.lines) yield `${head},${csvLine([line.code, line.units])},${tail},${field(line.estimatedPayment.toFixed(2))}`;
   }
