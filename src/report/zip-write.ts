@@ -3,6 +3,7 @@ import { type WriteStream, createWriteStream } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
 import { type DeflateRaw, type ZlibOptions, createDeflateRaw } from 'node:zlib';
 import { crc32 } from '../crc32.js';
+import { CcmError } from '../errors.js';
 
 /**
  * A streaming zip writer (APPNOTE.TXT 6.3), just what an XLSX package needs: deflated entries written one
@@ -40,7 +41,8 @@ const DEFLATE = 8;
 const DEFLATE_QUEUE = 1 << 18;
 const DEFLATE_CHUNK = 1 << 16;
 
-export class ZipTooLargeError extends Error {}
+/** A sheet too large for a zip entry: the user's to avoid (write CSV), so one line and exit 2, not a crash. */
+export class ZipTooLargeError extends CcmError {}
 
 export interface ZipWriterOptions {
   /** File mode when the file is created. */

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { type DeflateRaw, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditResult } from '../../src/audit-types.js';
@@ -12,7 +12,8 @@ import { crc32, tableCrc32 } from '../../src/crc32.js';
 import { columnLetter } from '../../src/column-letter.js';
 import { MAX_CELL_TEXT } from '../../src/report/xlsx-tables.js';
 import { type XlsxOptions, writeXlsx } from '../../src/report/xlsx.js';
-import { centralDirectory } from '../../src/report/zip-write.js';
+import { CcmError } from '../../src/errors.js';
+import { ZipEntryWriter, type ZipWriter, centralDirectory } from '../../src/report/zip-write.js';
 import { readCentralDirectory } from '../../src/zip.js';
 import { fixture } from '../helpers/paths.js';
 import { sampleResult } from './sample-result.js';
@@ -209,6 +210,19 @@ describe('zip-write: past 4 GiB', () => {
     const eocd = cd.length - 22;
     expect([cd.readUInt32LE(eocd), cd.readUInt16LE(eocd + 10), cd.readUInt32LE(eocd + 12), cd.readUInt32LE(eocd + 16)]).toEqual([0x06054b50, 2, size, 0xffffffff]);
   });
+
+  it('refuses an entry over 4 GiB with a one-line error for the user, not a crash', async () => {
+    // No deflate and no file: the size check comes before the data moves on.
+    const deflate = { on: () => deflate, write: () => true } as unknown as DeflateRaw;
+    const entry = new ZipEntryWriter({} as ZipWriter, 'xl/worksheets/sheet1.xml', deflate, () => undefined);
+    // 64 MiB × 64 − 1 byte: the largest size a classic entry can hold, accepted.
+    const chunk = Buffer.alloc(1 << 26);
+    for (let i = 0; i < 63; i++) await entry.write(chunk);
+    await entry.write(chunk.subarray(1));
+    const error: unknown = await entry.write(Buffer.alloc(1)).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CcmError);
+    expect((error as CcmError).message).toBe('xl/worksheets/sheet1.xml would be larger than 4 GiB, more than a workbook can hold; write the report as CSV instead');
+  }, 60_000);
 
   it('needs no Zip64 record below 4 GiB', () => {
     const cd = centralDirectory([{ name: Buffer.from('a.xml'), crc: 1, compressedSize: 10, size: 20, offset: 0 }], 1000, 0);
