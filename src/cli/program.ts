@@ -96,7 +96,9 @@ Examples:
   ccm rules                                         list the compliance rules
   ccm explain vague-note                            why a rule exists and how to fix its findings
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.`,
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run.
+Environment: NO_COLOR (no colour), CCM_REDACT_SALT (the --redact key), CCM_XLSX_READER=exceljs (read
+workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     );
 
   addInputOptions(

@@ -127,6 +127,7 @@ describe('help, version, rules, explain', () => {
     const help = ccm(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toMatch(/Environment: .*CCM_REDACT_SALT.*CCM_XLSX_READER=exceljs/s);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(ccm(['--version']).stdout.trim()).toBe(pkg.version);
   });
