@@ -52,8 +52,10 @@ export const overlappingTime = defineRule({
     'A person cannot spend the same minutes on two activities: overlapping intervals mean some minutes are counted twice, for two patients ' +
     'or for CCM and another billed service (R-TIME-NO-DOUBLE, D3). Which entry is wrong cannot be told from the log, so both CCM entries ' +
     'of the pair are unsupported until corrected (D1). Non-CCM entries (TCM, RPM…) take part in the comparison and appear in the sources, ' +
-    'but only CCM entries are reported as unsupported. Entries without both a start and a stop time are skipped (CMS does not require ' +
-    'clock times, R-DOC-ENTRY), as are spans whose stop is not after their start. Intervals that only touch do not overlap.',
+    'but only CCM entries are reported as unsupported. When the two CCM entries belong to different patients, each ' +
+    'patient gets its own finding (its entry first), so the time it loses is explained under that patient. Entries without both ' +
+    'a start and a stop time are skipped (CMS does not require clock times, R-DOC-ENTRY), as are spans whose stop is not after their ' +
+    'start. Intervals that only touch do not overlap.',
   references: ['R-TIME-NO-DOUBLE', 'R-DOC-ENTRY', 'D1', 'D3'],
   fix: 'Correct the start and stop times of the overlapping entries in the source system so each minute is logged once.',
   options: z.strictObject({}),
@@ -61,18 +63,28 @@ export const overlappingTime = defineRule({
     overlap: '{staff} logged overlapping time on {date}: {first} and {second}.',
   },
   check({ model, report }) {
+    /** The message names `own` first; `entries` are the CCM entries the overlap makes unsupported. */
+    const reportPair = (own: Interval, other: Interval, entries: TimeEntry[], sources = [sourceOf(own.entry), sourceOf(other.entry)]): void =>
+      report({
+        messageId: 'overlap',
+        data: { staff: staffLabel(own.entry), date: own.entry.date, first: describe(own, own), second: describe(other, own) },
+        entries,
+        sources,
+      });
     for (const dayEntries of model.entriesByStaffDay.values()) {
       const day = dayEntries[0];
       if (day === undefined || !inPeriod(model, day.month) || !dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) continue;
       for (const [a, b] of overlappingPairs(dayEntries)) {
-        const ccm = [a.entry, b.entry].filter((e) => CCM_PROGRAMS.has(e.program));
-        if (ccm.length === 0) continue;
-        report({
-          messageId: 'overlap',
-          data: { staff: staffLabel(a.entry), date: a.entry.date, first: describe(a, a), second: describe(b, a) },
-          entries: ccm,
-          sources: [sourceOf(a.entry), sourceOf(b.entry)],
-        });
+        const aCcm = CCM_PROGRAMS.has(a.entry.program);
+        const bCcm = CCM_PROGRAMS.has(b.entry.program);
+        // Each patient that loses minutes gets a finding, so the exception list shows why under that patient;
+        // two entries of one patient (one day, so one month) share one. The first finding cites both rows, as
+        // it always has (its fingerprint stays valid in baselines); the second patient's cites its own row,
+        // the one to fix in that patient's record, and names the other in its message.
+        if (aCcm && bCcm && a.entry.patientId !== b.entry.patientId) {
+          reportPair(a, b, [a.entry]);
+          reportPair(b, a, [b.entry], [sourceOf(b.entry)]);
+        } else if (aCcm || bCcm) reportPair(a, b, [a.entry, b.entry].filter((e) => CCM_PROGRAMS.has(e.program)));
       }
     }
   },

@@ -17,9 +17,17 @@ ruleTester(overlappingTime, {
   ],
   invalid: [
     {
-      name: 'two CCM entries for different patients overlap: both unsupported',
+      name: 'two CCM entries for different patients overlap: both unsupported, one finding under each patient',
       model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ patientId: 'P2', startTime: '09:15', stopTime: '09:40' })] },
-      findings: [{ messageId: 'overlap', entryIds: [0, 1], rows: [2, 3], severity: 'error', data: { staff: 'Nina Reyes', date: '2026-10-05' } }],
+      findings: [
+        { messageId: 'overlap', entryIds: [0], rows: [2, 3], severity: 'error', data: { staff: 'Nina Reyes', date: '2026-10-05' } },
+        { messageId: 'overlap', entryIds: [1], rows: [3], severity: 'error', data: { staff: 'Nina Reyes', date: '2026-10-05' } },
+      ],
+    },
+    {
+      name: 'two CCM entries of one patient share one finding',
+      model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ startTime: '09:10', stopTime: '09:40', note: 'Reviewed home BP log with patient, adjusted lisinopril plan, sent summary to PCP' })] },
+      findings: [{ messageId: 'overlap', entryIds: [0, 1], rows: [2, 3] }],
     },
     {
       name: 'a CCM entry inside a TCM entry: only the CCM entry is unsupported, both rows are sources',
