@@ -100,8 +100,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     passes: ['MBI "1EG4-TE5-MK73".', 'Any entry when the time log has no MBI column.'],
   },
   'multiple-billing-practitioners': {
-    flagged: ['October entries for patient 1001 under NPIs 1234567893 and 1245319599.'],
-    passes: ['Every October entry of the patient under NPI 1234567893.'],
+    flagged: ['October entries for patient 1001 under NPIs 1234567893 and 1245319599.', 'October entries under NPI 1234567893 while the billed services show 99490 for October under NPI 1245319599.'],
+    passes: ['Every October entry of the patient under NPI 1234567893.', 'October\'s 99490 billed under the entries\' NPI, or without an NPI.'],
   },
   'incompatible-service': {
     flagged: ['G0181 billed in October by the CCM practitioner\'s NPI (error).', 'G0181 billed in October by another NPI (warning for review).', '99426 (PCM) billed in the same month without an NPI.'],

@@ -1,29 +1,65 @@
 import { z } from 'zod';
+import { CCM_CODES } from '../billing/codes.js';
+import { patientMonthKey, type PatientMonthRef } from '../model/build.js';
 import { entriesNpi } from '../model/queries.js';
+import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { count } from './util.js';
+import { count, describeRows } from './util.js';
 
 export const multipleBillingPractitioners = defineRule({
   id: 'multiple-billing-practitioners',
   code: 'CCM021',
   severity: 'error',
   level: 'month',
-  description: 'A patient-month\'s CCM entries carry two or more billing NPIs.',
+  description: 'A patient-month\'s CCM entries carry two or more billing NPIs, or CCM for the month is billed under another NPI.',
   rationale:
     'Only one practitioner can furnish and be paid for CCM for a beneficiary in a calendar month (R-EXCL-ONE-PRACTITIONER); CCM billed more ' +
     'than once for the same beneficiary-month was the largest overpayment in both OIG audits (R-OIG-2019, R-OIG-2021). Entries that name ' +
     'different NPIs mean either two practitioners are billing or the export is wrong; either way the claim is blocked until it is resolved ' +
-    '(D1). Entries without an NPI are not counted as another practitioner.',
+    '(D1). The same holds when the billed-services export shows CCM codes for the month under another NPI than the one the entries ' +
+    'bill under: the month\'s claim would be a second practitioner\'s. Entries and billed services without an NPI are not counted as ' +
+    'another practitioner (a CCM service without an NPI is taken to be the practice\'s own claim, which unsupported-code compares with ' +
+    'the minutes).',
   references: ['R-EXCL-ONE-PRACTITIONER', 'R-OIG-2019', 'R-OIG-2021', 'D1'],
-  fix: 'Decide which practitioner bills CCM for the month and correct the NPI on the other entries (or move them to that practitioner\'s program).',
+  fix:
+    'Decide which practitioner bills CCM for the month: correct the NPI on the other entries (or move them to that practitioner\'s ' +
+    'program), or do not bill the month when another practitioner\'s CCM claim stands.',
   options: z.strictObject({}),
   messages: {
     multiple: 'The CCM entries of {month} carry {count} billing NPIs ({npis}); only one practitioner may bill CCM for a patient-month.',
+    billedByOther:
+      'CCM for {month} is already billed under NPI {other} ({codes}; {rows}), but the month\'s CCM entries bill under NPI {npi}; only one practitioner may be paid CCM for a patient-month.',
   },
   check({ model, report }) {
+    const reportBilledByOther = (pm: PatientMonthRef, npi: string): void => {
+      if (model.servicesByPatientMonth.size === 0) return;
+      const services = model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month));
+      const others = services?.filter((s) => CCM_CODES.has(s.code) && s.npi !== undefined && s.npi !== npi);
+      if (!others || others.length === 0) return;
+      const base = sourceOf(pm.entries[0]!);
+      report({
+        messageId: 'billedByOther',
+        data: {
+          month: pm.month,
+          other: [...new Set(others.map((s) => s.npi))].join(', '),
+          codes: others.map((s) => (s.units === 1 ? s.code : `${s.code} ×${s.units}`)).join(', '),
+          rows: describeRows(base, others.map((s) => s.source)),
+          npi,
+        },
+        patientId: pm.patientId,
+        month: pm.month,
+        entries: pm.entries,
+        sources: [...pm.entries.map(sourceOf), ...others.map((s) => s.source)],
+      });
+    };
     for (const pm of model.patientMonths) {
       // Nearly every month has one NPI: look for a second before counting.
-      if (entriesNpi(pm.entries) !== null) continue;
+      const npi = entriesNpi(pm.entries);
+      if (npi) {
+        reportBilledByOther(pm, npi);
+        continue;
+      }
+      if (npi === undefined) continue;
       const byNpi = new Map<string, number>();
       for (const e of pm.entries) if (e.npi !== undefined) byNpi.set(e.npi, (byNpi.get(e.npi) ?? 0) + 1);
       if (byNpi.size < 2) continue;
