@@ -1,6 +1,6 @@
-import { countableMinutes } from '../model/queries.js';
+import { staffKey } from '../model/build.js';
+import { countableMinutes, lastDayOfMonth } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
-import { lastDayOfMonth } from '../model/queries.js';
 import { chooseFamily, roundCents, type FamilyOption, type MonthMinutes } from './codes.js';
 import { BUNDLED_FEES, feeFor } from './fees.js';
 import type { BillingOptions, ClaimLine, FeeSchedule } from './types.js';
@@ -14,19 +14,66 @@ import type { BillingOptions, ClaimLine, FeeSchedule } from './types.js';
  * Staff and practitioner minutes of the entries that `counts`. Every role other than `practitioner` is added
  * to staff time: which roles may count is the rules' decision (R-TIME-STAFF through non-clinical-staff
  * findings, D1), so a configuration that turns such a rule off is honoured here rather than second-guessed.
+ *
+ * `practitioner` is one practitioner's own time, as 99491/99437 require (R-CODE-99491): when practitioners
+ * of several names logged time, the one with the most minutes is taken to be the billing practitioner and the
+ * others' minutes are added to staff time, where the non-complex and complex families still count them
+ * (multiple-practitioners-time says so for review).
  */
 export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean): MonthMinutes {
   let staff = 0;
   let practitioner = 0;
   let complex = false;
+  let firstPractitioner: TimeEntry | undefined;
+  let several = false;
   for (const entry of entries) {
     // The complex marker is a property of the month (R-ELIG-COMPLEX), whether or not the marked entry counts.
     if (entry.complex) complex = true;
     if (!counts(entry)) continue;
-    if (entry.role === 'practitioner') practitioner += countableMinutes(entry);
-    else staff += countableMinutes(entry);
+    if (entry.role === 'practitioner') {
+      practitioner += countableMinutes(entry);
+      if (firstPractitioner === undefined) firstPractitioner = entry;
+      // Names repeat as one interned string; only a different string needs the normalized comparison.
+      else if (!several && entry.staff !== firstPractitioner.staff) several = practitionerKey(entry) !== practitionerKey(firstPractitioner);
+    } else staff += countableMinutes(entry);
+  }
+  if (several) {
+    const own = billingPractitioner(minutesByPractitioner(entries, counts))!.minutes;
+    staff += practitioner - own;
+    practitioner = own;
   }
   return { staff, practitioner, complex };
+}
+
+export interface PractitionerMinutes {
+  /** The name as the first of the practitioner's entries writes it (undefined when the entries have none). */
+  readonly staff: string | undefined;
+  readonly minutes: number;
+}
+
+/** Practitioners are told apart by name, ignoring case and spacing; entries without a name are one more. */
+function practitionerKey(entry: TimeEntry): string {
+  return staffKey(entry) ?? '';
+}
+
+/** Minutes of each practitioner among the entries that `counts`, in order of their first entry. */
+export function minutesByPractitioner(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean): PractitionerMinutes[] {
+  const byKey = new Map<string, { staff: string | undefined; minutes: number }>();
+  for (const entry of entries) {
+    if (entry.role !== 'practitioner' || !counts(entry)) continue;
+    const key = practitionerKey(entry);
+    const found = byKey.get(key);
+    if (found) found.minutes += countableMinutes(entry);
+    else byKey.set(key, { staff: entry.staff, minutes: countableMinutes(entry) });
+  }
+  return [...byKey.values()];
+}
+
+/** The practitioner whose own time 99491/99437 count: the most minutes, the earliest on a tie. */
+export function billingPractitioner(practitioners: readonly PractitionerMinutes[]): PractitionerMinutes | undefined {
+  let best: PractitionerMinutes | undefined;
+  for (const p of practitioners) if (best === undefined || p.minutes > best.minutes) best = p;
+  return best;
 }
 
 /**

@@ -123,4 +123,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['A consent recorded under NPI 1234567893 and October entries billing under NPI 1245319599.'],
     passes: ['A consent under the NPI the entries bill under.', 'A consent with no NPI recorded.', 'A second consent, under the new NPI, covering October.'],
   },
+  'multiple-practitioners-time': {
+    flagged: ['October: Dr. Adams (MD) 45 minutes and Dr. Brown (DO) 45 minutes for patient 1001; 99491 counts Dr. Adams\'s 45 only, and the month bills 99490 + 99439 ×2 from all 90.'],
+    passes: ['October: Dr. Adams 30 minutes and RN Nina Reyes 25 minutes.', '"Dr. Adams" and "dr.  adams" (one person written two ways).'],
+  },
 };

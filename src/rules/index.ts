@@ -17,6 +17,7 @@ import { missingCarePlan } from './missing-care-plan.js';
 import { missingConsent } from './missing-consent.js';
 import { missingStaff } from './missing-staff.js';
 import { multipleBillingPractitioners } from './multiple-billing-practitioners.js';
+import { multiplePractitionersTime } from './multiple-practitioners-time.js';
 import { nonClinicalStaffTime } from './non-clinical-staff-time.js';
 import { overlappingTime } from './overlapping-time.js';
 import { serviceBeforeConsent } from './service-before-consent.js';
@@ -59,5 +60,6 @@ export const RULES: readonly AnyRule[] = [
   unsupportedCode, // CCM024
   missedRevenue, // CCM025
   consentOtherPractitioner, // CCM026
+  multiplePractitionersTime, // CCM027
 ];
 

@@ -36,6 +36,36 @@ describe('bill: minutes and codes', () => {
     ['negative minutes count 0', [{ minutes: 45 }, { minutes: -10 }], 45, 45, '99490 99439x1'],
     ['non-CCM programs never count (D3)', [{ minutes: 20 }, { minutes: 40, program: 'tcm' }], 20, 20, '99490'],
     ['practitioner time alone, 90 minutes', [{ minutes: 90, role: 'practitioner', credential: 'MD' }], 90, 90, '99491 99437x2'],
+    [
+      'one practitioner written two ways is one practitioner',
+      [
+        { minutes: 45, role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 45, role: 'practitioner', staff: 'dr  adams' },
+      ],
+      90,
+      90,
+      '99491 99437x2',
+    ],
+    [
+      'two practitioners: 99491 counts one\'s own time, the staff family counts both (R-CODE-99491)',
+      [
+        { minutes: 45, role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 45, role: 'practitioner', staff: 'Dr Brown' },
+      ],
+      90,
+      90,
+      '99490 99439x2',
+    ],
+    [
+      'two practitioners: the one with the most minutes is taken as the billing practitioner',
+      [
+        { minutes: 20, role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 90, role: 'practitioner', staff: 'Dr Brown' },
+      ],
+      110,
+      110,
+      '99491 99437x2',
+    ],
     ['a complex marker on any entry makes the month complex', [{ minutes: 60 }, { minutes: 30, complex: true }], 90, 90, '99487 99489x1'],
     ['complex months under 60 minutes fall back to non-complex', [{ minutes: 59, complex: true }], 59, 59, '99490 99439x1'],
   ])('%s', (_, inputs, logged, supported, codes) => {
