@@ -123,4 +123,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['A consent recorded under NPI 1234567893 and October entries billing under NPI 1245319599.'],
     passes: ['A consent under the NPI the entries bill under.', 'A consent with no NPI recorded.', 'A second consent, under the new NPI, covering October.'],
   },
+  'unknown-program': {
+    flagged: ['Two October entries of 25 minutes each under program "Care Management".', 'An entry under program "CCM/TCM", which names two programs.'],
+    passes: ['Entries under "CCM", "Chronic Care Management (CCM)" or "CCM 99490".', 'Entries under "TCM" or "RPM" (other programs\' time, D3).', 'A label classified in the config\'s `programs` map.'],
+  },
 };

@@ -23,6 +23,7 @@ import { serviceBeforeConsent } from './service-before-consent.js';
 import type { AnyRule } from './types.js';
 import { underThreshold } from './under-threshold.js';
 import { unknownDiagnosisCode } from './unknown-diagnosis-code.js';
+import { unknownProgram } from './unknown-program.js';
 import { unsupportedCode } from './unsupported-code.js';
 import { vagueNote } from './vague-note.js';
 
@@ -59,5 +60,6 @@ export const RULES: readonly AnyRule[] = [
   unsupportedCode, // CCM024
   missedRevenue, // CCM025
   consentOtherPractitioner, // CCM026
+  unknownProgram, // CCM027
 ];
 

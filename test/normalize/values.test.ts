@@ -292,9 +292,43 @@ describe('programs', () => {
     ['BHI', 'bhi'],
     ['CoCM', 'bhi'],
     ['APCM', 'apcm'],
-    ['Wellness visit', 'other'],
+    ['Wellness visit', 'unknown'],
+    // Labels that name one program among other words.
+    ['Chronic Care Management (CCM)', 'ccm'],
+    ['CCM - Chronic Care', 'ccm'],
+    ['CCM 99490', 'ccm'],
+    ['ccm_monthly', 'ccm'],
+    ['Non-complex CCM', 'ccm'],
+    ['Complex Chronic Care (CCCM)', 'complex-ccm'],
+    ['CCM 99487', 'complex-ccm'],
+    ['Complex Chronic Care Mgmt', 'complex-ccm'],
+    ['TCM follow-up', 'tcm'],
+    ['Transition of Care call', 'tcm'],
+    ['RPM - device review', 'rpm'],
+    ['Behavioral Health (BHI)', 'bhi'],
+    ['PCM complex condition', 'pcm'],
+    // Labels that name two programs, none, or negate one stay unknown: a guess would lose or borrow minutes.
+    ['Care Management', 'unknown'],
+    ['CCM/TCM', 'unknown'],
+    ['CCM and RPM', 'unknown'],
+    ['Complex', 'unknown'],
+    ['Not CCM time', 'unknown'],
+    ['Complex care management', 'unknown'],
+    ['Occam', 'unknown'],
+    // Said outright not to be a care-management program: D3 time.
+    ['Other', 'other'],
+    ['Non-CCM', 'other'],
   ])('%j → %s', (text, program) => {
     expect(classifyProgram(text)).toBe(program);
+  });
+
+  it('lets config classify labels, over the built-in names', () => {
+    const config = new Map([['caremanagement', 'ccm' as const], ['tcm', 'other' as const]]);
+    expect(classifyProgram('Care Management', config)).toBe('ccm');
+    expect(classifyProgram('Care  management', config)).toBe('ccm');
+    expect(classifyProgram('TCM', config)).toBe('other');
+    // The built-in answer is remembered apart from the config's.
+    expect(classifyProgram('Care Management')).toBe('unknown');
   });
 
   it.each<[string | undefined, boolean]>([

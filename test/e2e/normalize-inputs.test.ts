@@ -1,0 +1,57 @@
+/**
+ * End-to-end checks of what the readers and normalizer accept, through the built CLI: labels, layouts and
+ * cell formats that real exports produce.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ccm, tempDir } from '../helpers/cli.js';
+
+interface Report {
+  patientMonths: { patientId: string; status: string; loggedMinutes: number }[];
+  findings: { rule: string; patientId: string | null; message: string }[];
+}
+
+function write(dir: string, name: string, lines: readonly string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+function auditJson(args: readonly string[]): { code: number; report: Report; stderr: string } {
+  const out = tempDir();
+  const r = ccm(['audit', ...args, '--out', out, '--format', 'json', '--fail-on', 'warning', '--quiet']);
+  const report = r.code === 2 ? ({ patientMonths: [], findings: [] } as Report) : (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report);
+  return { code: r.code, report, stderr: r.stderr };
+}
+
+const NOTE = 'Reviewed A1c 9.1 and adjusted basal insulin dose; updated care plan goals';
+
+describe('program labels', () => {
+  const dir = tempDir();
+  const time = write(dir, 'time.csv', [
+    'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+    `Q1,2025-03-03,Rita Nurse,RN,25,Chronic Care Management (CCM),${NOTE}`,
+    `Q2,2025-03-03,Rita Nurse,RN,25,CCM - Chronic Care,${NOTE} for Q2`,
+    `Q3,2025-03-03,Rita Nurse,RN,25,Care Management,${NOTE} for Q3`,
+    `Q4,2025-03-03,Rita Nurse,RN,25,CCM 99490,${NOTE} for Q4`,
+  ]);
+  const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'Q1,2025-01-02', 'Q2,2025-01-02', 'Q3,2025-01-02', 'Q4,2025-01-02']);
+
+  it('counts labels that name CCM and reports the label that names no program, with its minutes', () => {
+    const { code, report } = auditJson([time, consents]);
+    expect(code).toBe(1);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['Q1:25', 'Q2:25', 'Q4:25']);
+    const unknown = report.findings.filter((f) => f.rule === 'unknown-program');
+    expect(unknown.map((f) => f.patientId)).toEqual(['Q3']);
+    expect(unknown[0]!.message).toContain('"Care Management"');
+    expect(unknown[0]!.message).toContain('25 minutes');
+  });
+
+  it('a config `programs` map classifies the label', () => {
+    const config = write(dir, 'ccm.config.json', [JSON.stringify({ programs: { 'Care Management': 'ccm' } })]);
+    const { code, report } = auditJson([time, consents, '--config', config]);
+    expect(code).toBe(0);
+    expect(report.patientMonths.map((m) => m.patientId)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+});
