@@ -2,6 +2,7 @@
  * End-to-end checks of what the readers and normalizer accept, through the built CLI: labels, layouts and
  * cell formats that real exports produce.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +54,25 @@ describe('program labels', () => {
     const { code, report } = auditJson([time, consents, '--config', config]);
     expect(code).toBe(0);
     expect(report.patientMonths.map((m) => m.patientId)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+});
+
+describe('a 1904-system (Mac Excel) workbook', () => {
+  it.each(['lean', 'exceljs'])('reads a [h]:mm duration as minutes with the %s reader', async (reader) => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    const row = ws.addRow(['C2', new Date(Date.UTC(2025, 2, 3)), 'Ann Lee', 'RN', 25 / 1440, NOTE]);
+    row.getCell(2).numFmt = 'mm/dd/yyyy';
+    row.getCell(5).numFmt = '[h]:mm';
+    const path = join(tempDir(), 'mac.xlsx');
+    await wb.xlsx.writeFile(path);
+    const out = tempDir();
+    const r = ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.rule === 'invalid-minutes')).toEqual([]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['C2:25']);
   });
 });

@@ -101,6 +101,7 @@ describe('parseClockTime', () => {
     [0.375, 540],
     [45723.5, 720],
     [excelTime(9, 25), 565],
+    [new Date(Date.UTC(1904, 0, 1, 9, 25)), 565], // a time cell of a 1904-system workbook
     ['25:00', null],
     ['13:00 PM', null],
     ['9:60', null],
@@ -143,6 +144,12 @@ describe('parseDuration', () => {
     [25 / 1440, { kind: 'minutes', minutes: 25 }],
     [excelTime(0, 25), { kind: 'minutes', minutes: 25 }],
     [excelTime(1, 5), { kind: 'minutes', minutes: 65 }],
+    // The same durations in a 1904-system (Mac Excel) workbook: Dates on 1904-01-01, day 0 there.
+    [new Date(Date.UTC(1904, 0, 1, 0, 25)), { kind: 'minutes', minutes: 25 }],
+    [new Date(Date.UTC(1904, 0, 2, 1, 5)), { kind: 'minutes', minutes: 1505 }],
+    [new Date(Date.UTC(1904, 0, 1, 0, 25, 30)), { kind: 'minutes', minutes: 25.5 }],
+    [new Date(Date.UTC(1904, 0, 3, 0, 0)), { kind: 'invalid', text: '1904-01-03T00:00:00.000Z' }],
+    [new Date(Date.UTC(2025, 2, 3)), { kind: 'invalid', text: '2025-03-03T00:00:00.000Z' }],
     [0, { kind: 'minutes', minutes: 0 }],
     [-10, { kind: 'minutes', minutes: -10 }],
     ['-10', { kind: 'minutes', minutes: -10 }],
