@@ -164,6 +164,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   };
   const detection = detectTable(sample, { ...(spec.kind ? { kind: spec.kind } : {}), overrides: options.columns });
   if (!detection.ok) {
+    // A table that is either diagnoses or billed services by its header, and the codes do not say: never a guess.
+    if (detection.ambiguous) throw new CcmError(`${describeLocation(sheet)}: ${detection.ambiguous}.`);
     if (!exhausted) await drain({ [Symbol.asyncIterator]: () => iterator });
     const best = detection.best;
     const nonBlank = sample.filter((r) => r.cells.some((c) => cellText(c) !== ''));

@@ -76,3 +76,28 @@ describe('a 1904-system (Mac Excel) workbook', () => {
     expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['C2:25']);
   });
 });
+
+describe('a problem list whose code column is headed "Code"', () => {
+  const dir = tempDir();
+  const time = write(dir, 'time.csv', ['Patient ID,Date,Staff,Credential,Minutes,Note', `K1,2025-03-03,Rita Nurse,RN,25,${NOTE}`]);
+  const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'K1,2025-01-02']);
+
+  it('is read as diagnoses from its ICD-10 codes, so the chronic-condition rule runs', () => {
+    const problems = write(dir, 'problems.csv', ['MRN,Code,Description,Date', 'K1,J06.9,Acute URI,2025-03-01']);
+    const inspect = ccm(['inspect', problems]);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/diagnoses/);
+    const { report } = auditJson([time, consents, problems]);
+    expect(report.findings.map((f) => f.rule)).toContain('insufficient-chronic-conditions');
+    expect(report.patientMonths.map((m) => m.status)).toEqual(['blocked']);
+  });
+
+  it('stops with one line asking to name the table when the codes do not tell', () => {
+    const mixed = write(dir, 'mixed.csv', ['MRN,Code,Date', 'K1,J06.9,2025-03-01', 'K1,99490,2025-03-31']);
+    const { code, stderr } = auditJson([time, consents, mixed]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ccm: mixed\.csv: the "Code" column \(row 1\) could hold ICD-10 .* name the table with --diagnoses or --services.*\n$/);
+    const named = auditJson([time, consents, '--diagnoses', mixed]);
+    expect(named.code).not.toBe(2);
+  });
+});
