@@ -8,7 +8,7 @@ import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { parseClockTime } from './times.js';
+import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
   dateOrder: DateOrder;
@@ -128,7 +128,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   const date = requiredDate(row, 'date', ctx, problems, patientId);
   const start = optionalClock(row, 'start', ctx, problems, patientId);
   const stop = optionalClock(row, 'stop', ctx, problems, patientId);
-  const clockMinutes = start !== undefined && stop !== undefined ? stop - start : undefined;
+  const clockMinutes = start !== undefined && stop !== undefined ? clockSpan(start, stop) : undefined;
 
   const duration = memoized(ctx.memo.duration, row.cell('minutes'), parseDuration);
   let minutes: number | null;

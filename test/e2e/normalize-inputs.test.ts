@@ -101,3 +101,21 @@ describe('a problem list whose code column is headed "Code"', () => {
     expect(named.code).not.toBe(2);
   });
 });
+
+describe('an entry crossing midnight', () => {
+  it('11:50 PM to 12:15 AM is 25 minutes, for the minutes and for minutes-mismatch', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Start,Stop,Minutes,Note',
+      `M1,2025-03-03,Rita Nurse,RN,11:50 PM,12:15 AM,,${NOTE}`,
+      `M2,2025-03-04,Rita Nurse,RN,11:50 PM,12:15 AM,25,${NOTE} for M2`,
+      `M3,2025-03-05,Rita Nurse,RN,10:00 AM,9:30 AM,,${NOTE} for M3`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'M1,2025-01-02', 'M2,2025-01-02', 'M3,2025-01-02']);
+    const { report } = auditJson([time, consents]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['M1:25', 'M2:25', 'M3:0']);
+    expect(report.findings.filter((f) => f.rule === 'minutes-mismatch')).toEqual([]);
+    // A stop half an hour before the start is still a typing error.
+    expect(report.findings.filter((f) => f.rule === 'invalid-minutes').map((f) => f.patientId)).toEqual(['M3']);
+  });
+});

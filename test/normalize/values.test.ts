@@ -6,7 +6,7 @@ import { monthEnd, parseDate } from '../../src/normalize/dates.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
 import { classifyCredential } from '../../src/normalize/roles.js';
-import { parseClockTime } from '../../src/normalize/times.js';
+import { clockSpan, parseClockTime } from '../../src/normalize/times.js';
 import type { RawCell } from '../../src/read/types.js';
 
 const excelTime = (h: number, m: number, s = 0) => new Date(Date.UTC(1899, 11, 30, h, m, s));
@@ -111,6 +111,24 @@ describe('parseClockTime', () => {
     [-0.5, null],
   ])('%j → %j', (cell, expected) => {
     expect(parseClockTime(cell)).toBe(expected);
+  });
+
+  it.each<[string, string, number]>([
+    ['09:00', '09:25', 25],
+    ['23:50', '00:15', 25], // crosses midnight
+    ['22:00', '09:00', 660], // a stop 13 hours earlier: crosses midnight
+    ['20:00', '08:00', -720], // exactly 12 hours earlier: an error, not a night shift
+    ['10:00', '09:30', -30], // a typing error, left for invalid-minutes
+    ['09:00', '09:00', 0],
+  ])('clockSpan %s–%s is %d minutes', (start, stop, span) => {
+    expect(clockSpan(parseClockTime(start)!, parseClockTime(stop)!)).toBe(span);
+  });
+
+  it('clockSpan of any two clock times is within (−720, 1440) or exactly −720', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 1439 }), (a, b) => {
+      const span = clockSpan(a, b);
+      return span >= -720 && span < 1440 && (span - (b - a)) % 1440 === 0;
+    }));
   });
 
   it('gives a minute of the day or null for any input', () => {
