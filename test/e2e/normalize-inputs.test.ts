@@ -119,3 +119,26 @@ describe('an entry crossing midnight', () => {
     expect(report.findings.filter((f) => f.rule === 'invalid-minutes').map((f) => f.patientId)).toEqual(['M3']);
   });
 });
+
+describe("Excel's subtotal rows", () => {
+  it.each(['lean', 'exceljs'])('are skipped as totals, not reported as invalid rows (%s reader)', async (reader) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    ws.addRow(['20451', '3/3/2025', 'Rita Nurse', 'RN', 15, `${NOTE} 1`]);
+    ws.addRow(['20451', '3/4/2025', 'Rita Nurse', 'RN', 10, `${NOTE} 2`]);
+    ws.addRow(['20451 Total', null, null, null, { formula: 'SUBTOTAL(9,E2:E3)', result: 25 }, null]);
+    ws.addRow(['20452', '3/3/2025', 'Rita Nurse', 'RN', 25, `${NOTE} 3`]);
+    ws.addRow(['20452 Total', null, null, null, { formula: 'SUBTOTAL(9,E5:E5)', result: 25 }, null]);
+    ws.addRow(['Grand Total', null, null, null, { formula: 'SUBTOTAL(9,E2:E6)', result: 50 }, null]);
+    const path = join(tempDir(), 'subtotals.xlsx');
+    await wb.xlsx.writeFile(path);
+    const inspect = ccm(['inspect', path], { env: { CCM_XLSX_READER: reader } });
+    expect(inspect.stdout).toMatch(/3 totals/);
+    const out = tempDir();
+    ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.rule === 'invalid-row')).toEqual([]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['20451:25', '20452:25']);
+  });
+});
