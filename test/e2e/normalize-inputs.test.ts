@@ -142,3 +142,18 @@ describe("Excel's subtotal rows", () => {
     expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['20451:25', '20452:25']);
   });
 });
+
+describe('credentials written as job titles', () => {
+  it('"RN Care Manager" is clinical staff; "Front Desk/MA" is not assumed clinical', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Minutes,Note',
+      `R1,2025-03-03,Rita Nurse,RN Care Manager,25,${NOTE}`,
+      `R2,2025-03-03,Fay Desk,Front Desk/MA,25,${NOTE} for R2`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'R1,2025-01-02', 'R2,2025-01-02']);
+    const { report } = auditJson([time, consents]);
+    expect(report.findings.filter((f) => f.rule === 'missing-staff').map((f) => f.patientId)).toEqual(['R2']);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['R1:billable', 'R2:not-billable']);
+  });
+});

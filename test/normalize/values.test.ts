@@ -291,6 +291,23 @@ describe('credentials', () => {
     ['Admin', 'non-clinical'],
     ['Care Coordinator', 'unknown'],
     ['', 'unknown'],
+    // A clear credential as a word of a job title is that credential's role.
+    ['RN Care Manager', 'clinical-staff'],
+    ['LPN Care Coordinator', 'clinical-staff'],
+    ['Care Manager (RN)', 'clinical-staff'],
+    ['Senior RN Case Manager', 'clinical-staff'],
+    ['NP Lead', 'practitioner'],
+    ['Jane Doe, MA', 'clinical-staff'],
+    ['MD, RN', 'practitioner'],
+    // Words that are credentials only as a whole part: not read inside a title.
+    ['Ma Care Coordinator', 'unknown'],
+    ['Do Not Use', 'unknown'],
+    // A non-clinical role beside a clinical one is not assumed clinical.
+    ['Front Desk/MA', 'unknown'],
+    ['MA/Front Desk', 'unknown'],
+    ['Billing RN', 'unknown'],
+    ['Scheduler - LPN', 'unknown'],
+    ['Front Desk Scheduler', 'non-clinical'],
     [undefined, 'unknown'],
   ])('%j → %s', (credential, role) => {
     expect(classifyCredential(credential)).toBe(role);
