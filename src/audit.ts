@@ -5,9 +5,10 @@ import { summarize } from './billing/summary.js';
 import type { BillingOptions } from './billing/types.js';
 import type { Config } from './config/schema.js';
 import { buildModel } from './model/build.js';
-import type { StaffRole } from './model/schema.js';
+import type { Program, StaffRole } from './model/schema.js';
 import { ingest, type IngestOptions, type InputSpec } from './normalize/ingest.js';
 import type { ColumnOverrides } from './normalize/detect.js';
+import { programKey } from './normalize/programs.js';
 import { roleKey } from './normalize/roles.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
@@ -58,6 +59,7 @@ export function ingestOptions(config: Config): IngestOptions {
     dateOrder: config.dateOrder ?? 'mdy',
     columns: (config.columns ?? {}) as ColumnOverrides,
     credentials: new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role])),
+    programs: new Map<string, Program>(Object.entries(config.programs ?? {}).map(([label, program]) => [programKey(label), program])),
     limits: readLimits(config),
   };
 }

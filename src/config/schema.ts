@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
-import { StaffRole } from '../model/schema.js';
+import { Program, StaffRole } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 
 const SeverityOrOff = z.enum(['off', 'error', 'warning', 'info']);
@@ -43,6 +43,10 @@ export const ConfigSchema = z
       .record(z.string(), StaffRole.exclude(['unknown']))
       .optional()
       .describe('Classify credentials or job titles the built-in table does not know, e.g. {"Care Coordinator": "clinical-staff"}.'),
+    programs: z
+      .record(z.string(), Program.exclude(['unknown']))
+      .optional()
+      .describe('Classify program labels the built-in names do not recognize, e.g. {"Care Management": "ccm"}; "other" marks a label as a non-CCM program.'),
     rules: RulesSchema.optional().describe('Per rule id: "off", a severity, or {severity, options}.'),
     billing: z
       .strictObject({

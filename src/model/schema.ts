@@ -26,8 +26,12 @@ export const IsoMonth = z.string().regex(/^\d{4}-\d{2}$/);
 export const StaffRole = z.enum(['clinical-staff', 'practitioner', 'non-clinical', 'unknown']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-/** Care programs a time entry may be logged under. Only `ccm` and `complex-ccm` minutes count toward CCM codes (D3). */
-export const Program = z.enum(['ccm', 'complex-ccm', 'pcm', 'tcm', 'rpm', 'bhi', 'apcm', 'other']);
+/**
+ * Care programs a time entry may be logged under. Only `ccm` and `complex-ccm` minutes count toward CCM codes (D3).
+ * `unknown` is a program label the normalizer could not classify: its minutes do not count either, but unlike a
+ * recognized other program the unknown-program rule reports them, since they may be CCM time under a new name.
+ */
+export const Program = z.enum(['ccm', 'complex-ccm', 'pcm', 'tcm', 'rpm', 'bhi', 'apcm', 'other', 'unknown']);
 export type Program = z.infer<typeof Program>;
 
 export const TimeEntry = z.object({

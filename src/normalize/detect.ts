@@ -74,7 +74,8 @@ function isComplete(c: Candidate): boolean {
 
 export type Detection =
   | { ok: true; candidate: Candidate }
-  | { ok: false; best: Candidate | undefined };
+  /** `ambiguous` explains a header that fits two kinds when the values could not tell which (see codeKind). */
+  | { ok: false; best: Candidate | undefined; ambiguous?: string };
 
 /**
  * Find the header row and the kind of a table from its first rows: the row and kind with every required
@@ -96,7 +97,60 @@ export function detectTable(sample: readonly RawRow[], options: { kind?: InputKi
       }
     }
   }
-  return complete ? { ok: true, candidate: complete } : { ok: false, best: partial };
+  if (!complete) return { ok: false, best: partial };
+  return options.kind ? { ok: true, candidate: complete } : settleCodeKind(complete, sample, options.overrides);
+}
+
+/** Diagnoses and billed services both have a code column; a header that fits both ("Code") says neither. */
+const CODE_KINDS = ['diagnoses', 'services'] as const;
+/** CPT (5 digits, Category II/III with a letter last) or HCPCS Level II (a letter and 4 digits), optional modifier. */
+const PROCEDURE_CODE = /^(\d{5}|\d{4}[FTU]|[A-V]\d{4})(-?[A-Z0-9]{2})?$/;
+/** ICD-10-CM: a letter, a digit, a letter or digit, then up to 4 more after an optional dot. */
+const ICD10_CODE = /^[A-Z]\d[A-Z0-9](\.?[A-Z0-9]{1,4})?$/;
+
+/** What a code cell holds: a CPT/HCPCS code, an ICD-10-CM code, either (G0506, E1165) or neither. */
+export function codeKind(text: string): 'services' | 'diagnoses' | 'either' | undefined {
+  const code = text.trim().toUpperCase();
+  const procedure = PROCEDURE_CODE.test(code);
+  const diagnosis = ICD10_CODE.test(code);
+  if (procedure && diagnosis) return 'either';
+  return procedure ? 'services' : diagnosis ? 'diagnoses' : undefined;
+}
+
+/**
+ * A header row complete as both diagnoses and billed services, through a code column whose header fits both
+ * (`MRN, Code, Description, Date`), is decided by the codes in the rows below it: ICD-10-CM codes make a
+ * problem list, CPT/HCPCS codes billed services. Counting columns would pick services for a problem list with
+ * a date column, skipping the chronic-condition checks and billing the month. When the codes do not say (both
+ * kinds, or only codes valid as either), the table is ambiguous: the user names it rather than ccm guessing.
+ */
+function settleCodeKind(complete: Candidate, sample: readonly RawRow[], overrides: ColumnOverrides | undefined): Detection {
+  if (!(CODE_KINDS as readonly InputKind[]).includes(complete.kind)) return { ok: true, candidate: complete };
+  const code = complete.matches.find((m) => m.field === 'code')!;
+  if (CODE_KINDS.some((kind) => fieldForHeader(kind, code.header) !== 'code')) return { ok: true, candidate: complete };
+  const headerRow = sample.find((r) => r.row === complete.headerRow)!;
+  const candidates = new Map(CODE_KINDS.map((kind) => [kind, kind === complete.kind ? complete : matchHeaders(kind, headerRow, overrides)]));
+  if (![...candidates.values()].every((c) => isComplete(c) && c.conflicts.length === 0)) return { ok: true, candidate: complete };
+  const seen = new Set<string>();
+  const examples: string[] = [];
+  for (const row of sample) {
+    if (row.row <= complete.headerRow) continue;
+    const text = cellText(row.cells[code.index]);
+    if (text === '') continue;
+    const kind = codeKind(text);
+    if (kind === undefined) continue;
+    seen.add(kind);
+    if (examples.length < 3 && !examples.includes(text)) examples.push(text);
+  }
+  const decisive = CODE_KINDS.filter((kind) => seen.has(kind));
+  // No codes at all (an empty table): nothing can be misread, the header's best match stands.
+  if (seen.size === 0) return { ok: true, candidate: complete };
+  if (decisive.length === 1) return { ok: true, candidate: candidates.get(decisive[0]!)! };
+  return {
+    ok: false,
+    best: undefined,
+    ambiguous: `the "${code.header}" column (row ${complete.headerRow}) could hold ICD-10 diagnosis codes or CPT/HCPCS codes and its values (${examples.join(', ')}) do not tell which; name the table with --diagnoses or --services, or rename the column (ICD-10 Code, CPT Code)`,
+  };
 }
 
 /** Closest partial match: has the patient column, then the most matched fields. */

@@ -1,4 +1,4 @@
-import { EXCEL_DAY_ZERO_MS } from '../excel-serial.js';
+import { EXCEL_DAY_ZERO_MS, MS_PER_DAY } from '../excel-serial.js';
 import type { RawCell } from '../read/types.js';
 
 const MINUTES_PER_DAY = 1440;
@@ -13,11 +13,8 @@ export type Duration = { kind: 'empty' } | { kind: 'minutes'; minutes: number } 
 export function parseDuration(cell: RawCell | undefined): Duration {
   if (cell === null || cell === undefined) return { kind: 'empty' };
   if (cell instanceof Date) {
-    // exceljs turns a time-formatted duration (00:25:00) into a Date on Excel's day 0.
-    const minutes = (cell.getTime() - EXCEL_DAY_ZERO_MS) / 60_000;
-    return Number.isFinite(minutes) && minutes >= 0 && minutes < MINUTES_PER_DAY * 2
-      ? { kind: 'minutes', minutes: round(minutes) }
-      : { kind: 'invalid', text: cell.toISOString() };
+    const minutes = minutesAfterDayZero(cell.getTime());
+    return minutes !== null ? { kind: 'minutes', minutes: round(minutes) } : { kind: 'invalid', text: cell.toISOString() };
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'minutes', minutes: fromNumber(cell) } : invalid(String(cell));
   if (typeof cell === 'boolean') return invalid(String(cell));
@@ -25,6 +22,22 @@ export function parseDuration(cell: RawCell | undefined): Duration {
   if (text === '') return { kind: 'empty' };
   const minutes = fromText(text.toLowerCase());
   return minutes === null ? invalid(text) : { kind: 'minutes', minutes };
+}
+
+/**
+ * Both readers turn a time-formatted duration (00:25:00, [h]:mm) into a Date on the workbook's day 0: 1899-12-30
+ * in the 1900 date system, 1904-01-01 in the 1904 system of Mac Excel workbooks (1462 days later). The cell
+ * does not say which system it came from, so a Date within two days after either day 0 is a duration; no real
+ * service date falls in those days.
+ */
+const DAY_ZEROS_MS = [EXCEL_DAY_ZERO_MS, EXCEL_DAY_ZERO_MS + 1462 * MS_PER_DAY];
+
+function minutesAfterDayZero(time: number): number | null {
+  for (const dayZero of DAY_ZEROS_MS) {
+    const minutes = (time - dayZero) / 60_000;
+    if (minutes >= 0 && minutes < MINUTES_PER_DAY * 2) return minutes;
+  }
+  return null;
 }
 
 function invalid(text: string): Duration {

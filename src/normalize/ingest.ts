@@ -3,13 +3,12 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { columnLetter } from '../column-letter.js';
 import { CcmError, describeLocation } from '../errors.js';
-import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
+import type { BilledService, CarePlan, Consent, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { readInput } from '../read/open.js';
 import type { RawRow, RawSheet } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
-import { normalizeId } from './codes.js';
 import { KIND_LABELS, type InputKind } from './columns.js';
 import type { DateOrder } from './dates.js';
 import { HEADER_SEARCH_ROWS, describeConflict, describeMissing, detectTable, type Candidate, type ColumnOverrides } from './detect.js';
@@ -23,6 +22,7 @@ import {
   type NormalizeContext,
   type RowAccess,
 } from './records.js';
+import { classifyRow } from './skip-rows.js';
 
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
@@ -42,6 +42,8 @@ export interface IngestOptions {
   xlsxReader?: XlsxReader | undefined;
   columns: ColumnOverrides;
   credentials: ReadonlyMap<string, StaffRole>;
+  /** Program labels the config classifies (`"programs": {"Care Management": "ccm"}`), keyed by `programKey`. */
+  programs?: ReadonlyMap<string, Program> | undefined;
   /** Progress hook (issue #6, src/cli/progress.ts): rows read so far in a table, every 1,024 rows and at each file's start. */
   onRows?: ((file: string, sheet: string | null, rows: number) => void) | undefined;
 }
@@ -100,7 +102,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     kindsPresent: new Set(),
     hasMbiColumn: false,
   };
-  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, memo: normalizeMemos() };
+  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, programs: options.programs, memo: normalizeMemos() };
   const partials: string[] = [];
   for (const spec of specs) {
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
@@ -162,6 +164,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   };
   const detection = detectTable(sample, { ...(spec.kind ? { kind: spec.kind } : {}), overrides: options.columns });
   if (!detection.ok) {
+    // A table that is either diagnoses or billed services by its header, and the codes do not say: never a guess.
+    if (detection.ambiguous) throw new CcmError(`${describeLocation(sheet)}: ${detection.ambiguous}.`);
     if (!exhausted) await drain({ [Symbol.asyncIterator]: () => iterator });
     const best = detection.best;
     const nonBlank = sample.filter((r) => r.cells.some((c) => cellText(c) !== ''));
@@ -275,46 +279,6 @@ function checkCellLengths(row: RawRow, sheet: RawSheet, headers: readonly string
       throw new CcmError(`${describeLocation({ ...sheet, row: row.row, column })}: a cell of ${cell.length} characters, over the ${max} limit; check the export.`);
     }
   }
-}
-
-const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;
-
-/** TOTALS can only match text starting with g, s or t, in either case. */
-function mayStartTotals(text: string): boolean {
-  const c = text.charCodeAt(0) | 0x20;
-  return c === 0x67 || c === 0x73 || c === 0x74;
-}
-
-/** A digit, '.', ',' or ':'. */
-function isNumberChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a;
-}
-
-/**
- * Rows that are not entries: blank rows, and totals ("Total", "Grand Total", or a row with no patient id
- * holding nothing but numbers).
- */
-function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'totals' | undefined {
-  // One pass, no intermediate arrays: this runs for every row of every table.
-  let filled = 0;
-  let onlyNumbers = true;
-  for (const cell of row.cells) {
-    if (cell === null || cell === undefined) continue;
-    if (typeof cell === 'number') {
-      filled++;
-      continue;
-    }
-    const text = cellText(cell);
-    if (text === '') continue;
-    filled++;
-    // Character checks first: the regexes run only on cells that could match (this runs for every cell).
-    if (filled <= 3 && mayStartTotals(text) && TOTALS.test(text)) return 'totals';
-    if (onlyNumbers && !(isNumberChar(text.charCodeAt(0)) && /^[\d.,:]+$/.test(text))) onlyNumbers = false;
-  }
-  if (filled === 0) return 'blank';
-  const patient = row.cells[patientColumn];
-  if (TOTALS.test(cellText(patient))) return 'totals';
-  return onlyNumbers && normalizeId(patient) === '' ? 'totals' : undefined;
 }
 
 function describeTable(report: TableReport, candidate: Candidate): void {

@@ -1,7 +1,10 @@
 import type { Program } from '../model/schema.js';
 
+/** Programs a label can be classified as: `unknown` is the answer when it cannot be. */
+type KnownProgram = Exclude<Program, 'unknown'>;
+
 /** Program names as exports write them, by key (lower case, letters and digits only). */
-const PROGRAM_TABLE: Record<Program, readonly string[]> = {
+const PROGRAM_TABLE: Record<KnownProgram, readonly string[]> = {
   ccm: ['ccm', 'chroniccaremanagement', 'chroniccare', 'chroniccaremgmt', 'noncomplexccm', 'ccmnoncomplex', 'standardccm', '99490', '99439', '99491', '99437', 'pccm'],
   'complex-ccm': ['complexccm', 'ccmcomplex', 'cccm', 'complexchroniccaremanagement', 'complexchroniccare', '99487', '99489'],
   pcm: ['pcm', 'principalcaremanagement', 'principalcare'],
@@ -9,26 +12,93 @@ const PROGRAM_TABLE: Record<Program, readonly string[]> = {
   rpm: ['rpm', 'remotepatientmonitoring', 'remotemonitoring', 'rtm', 'remotetherapeuticmonitoring'],
   bhi: ['bhi', 'cocm', 'behavioralhealth', 'behavioralhealthintegration', 'collaborativecare', 'collaborativecaremanagement', '99484'],
   apcm: ['apcm', 'advancedprimarycaremanagement', 'advancedprimarycare'],
-  other: [],
+  // Labels that say "not a care-management program" outright: D3 time, not an unrecognized label.
+  other: ['other', 'nonccm', 'notccm', 'none'],
 };
 
-const LOOKUP = new Map<string, Program>();
-for (const [program, keys] of Object.entries(PROGRAM_TABLE) as [Program, readonly string[]][]) {
+const LOOKUP = new Map<string, KnownProgram>();
+for (const [program, keys] of Object.entries(PROGRAM_TABLE) as [KnownProgram, readonly string[]][]) {
   for (const key of keys) LOOKUP.set(key, program);
 }
 
-/** An empty program cell, or a time log with no program column, is CCM: that is what the tool audits. */
+/**
+ * Words and word pairs that name one program inside a longer label ("Chronic Care Management (CCM)",
+ * "CCM 99490", "TCM follow-up"). Only names and CPT/HCPCS codes specific to one program: "care management"
+ * alone is every program's name, so it names none.
+ */
+const PROGRAM_WORDS: Record<Exclude<KnownProgram, 'other' | 'complex-ccm'>, readonly string[]> = {
+  ccm: ['ccm', 'pccm', 'chronic care', '99490', '99439', '99491', '99437', '99487', '99489', 'cccm'],
+  pcm: ['pcm', 'principal care', '99424', '99425', '99426', '99427'],
+  tcm: ['tcm', 'toc', 'transitional care', 'transition of', '99495', '99496'],
+  rpm: ['rpm', 'rtm', 'remote patient', 'remote monitoring', 'remote therapeutic', '99457', '99458'],
+  bhi: ['bhi', 'cocm', 'behavioral health', 'collaborative care', '99484', '99492', '99493', '99494'],
+  apcm: ['apcm', 'advanced primary', 'g0556', 'g0557', 'g0558'],
+};
+/** Words that make a CCM label complex CCM. */
+const COMPLEX_WORDS = new Set(['complex', 'cccm', '99487', '99489']);
+/** A negation anywhere ("non-CCM", "not CCM", "no TCM") makes a label too risky to read by its words. */
+const NEGATIONS = new Set(['non', 'not', 'no', 'without', 'excluding', 'except']);
+
+const WORD_LOOKUP = new Map<string, KnownProgram>();
+for (const [program, words] of Object.entries(PROGRAM_WORDS) as [KnownProgram, readonly string[]][]) {
+  for (const word of words) WORD_LOOKUP.set(word, program);
+}
+
+/** The key labels are compared by, in the table and in the config's `programs` map. */
+export function programKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The program a label names by its words: exactly one program named (CCM, made complex by "complex" or a
+ * complex code), else `unknown` — a label naming two programs ("CCM/TCM") or none ("Care Management") is
+ * not guessed, because a wrong guess either counts another program's minutes or loses CCM minutes.
+ */
+function programFromWords(text: string): Program {
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const named = new Set<KnownProgram>();
+  let complex = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === 'non' && words[i + 1] === 'complex') {
+      i++; // "non-complex CCM" is plain CCM
+      continue;
+    }
+    if (word === 'noncomplex') continue;
+    if (NEGATIONS.has(word)) return 'unknown';
+    if (COMPLEX_WORDS.has(word)) complex = true;
+    const program = WORD_LOOKUP.get(word) ?? (i + 1 < words.length ? WORD_LOOKUP.get(`${word} ${words[i + 1]}`) : undefined);
+    if (program !== undefined) named.add(program);
+  }
+  if (named.size !== 1) return 'unknown';
+  const [program] = named as unknown as [KnownProgram];
+  return program === 'ccm' && complex ? 'complex-ccm' : program;
+}
+
+function classify(text: string, extra: ReadonlyMap<string, Program>): Program {
+  const key = programKey(text);
+  return extra.get(key) ?? LOOKUP.get(key) ?? programFromWords(text);
+}
+
 /** Free-text program cells must not grow the memo without bound. */
 const MEMO_LIMIT = 1000;
-const SEEN = new Map<string, Program>();
+const NO_EXTRA: ReadonlyMap<string, Program> = new Map();
+const CACHE = new WeakMap<ReadonlyMap<string, Program>, Map<string, Program>>();
 
-export function classifyProgram(text: string | undefined): Program {
+/**
+ * The program of a time entry's program cell. An empty cell, or a time log with no program column, is CCM:
+ * that is what the tool audits. `extra` is the config's `programs` map (keys by `programKey`), which wins
+ * over the built-in names. A label that names no single program is `unknown`, reported by unknown-program.
+ */
+export function classifyProgram(text: string | undefined, extra: ReadonlyMap<string, Program> = NO_EXTRA): Program {
   if (!text) return 'ccm';
-  // Remembered per spelling: an export repeats a few program names on every row.
-  let program = SEEN.get(text);
+  // Remembered per spelling and config: an export repeats a few program names on every row.
+  let cache = CACHE.get(extra);
+  if (!cache) CACHE.set(extra, (cache = new Map()));
+  let program = cache.get(text);
   if (program === undefined) {
-    program = LOOKUP.get(text.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? 'other';
-    if (SEEN.size < MEMO_LIMIT) SEEN.set(text, program);
+    program = classify(text, extra);
+    if (cache.size < MEMO_LIMIT) cache.set(text, program);
   }
   return program;
 }

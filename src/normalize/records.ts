@@ -1,4 +1,4 @@
-import { sourceOf, type BilledService, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
+import { sourceOf, type BilledService, type Program, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
 import type { RawCell } from '../read/types.js';
 import { cellText } from './cells.js';
 import { normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
@@ -8,11 +8,13 @@ import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { parseClockTime } from './times.js';
+import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
   dateOrder: DateOrder;
   credentials: ReadonlyMap<string, StaffRole>;
+  /** The config's `programs` map, keyed by `programKey`; labels it names win over the built-in names. */
+  programs?: ReadonlyMap<string, Program> | undefined;
   /** Per-run memos of parsed cell text (see memo.ts); made by `normalizeMemos()`. */
   memo: NormalizeMemos;
 }
@@ -126,7 +128,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   const date = requiredDate(row, 'date', ctx, problems, patientId);
   const start = optionalClock(row, 'start', ctx, problems, patientId);
   const stop = optionalClock(row, 'stop', ctx, problems, patientId);
-  const clockMinutes = start !== undefined && stop !== undefined ? stop - start : undefined;
+  const clockMinutes = start !== undefined && stop !== undefined ? clockSpan(start, stop) : undefined;
 
   const duration = memoized(ctx.memo.duration, row.cell('minutes'), parseDuration);
   let minutes: number | null;
@@ -143,7 +145,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
 
   const credential = sharedText(row, 'credential', ctx);
   const programText = sharedText(row, 'program', ctx);
-  const program = classifyProgram(programText);
+  const program = classifyProgram(programText, ctx.programs);
   // Every field in one literal, absent ones undefined (the helpers return undefined for empty cells): all
   // entries then share one V8 shape, so the property reads of the rules and billing over a million entries
   // stay monomorphic (six shapes, from optional fields added one by one, made them megamorphic).

@@ -35,8 +35,9 @@ export function roleKey(text: string): string {
 }
 
 /**
- * The role for a credential cell. Cells often list several ("RN, BSN", "Jane Doe, MA"): the first part
- * that is a known credential decides, scanning from the most specific (practitioner) down.
+ * The role for a credential cell. Cells often list several ("RN, BSN", "Jane Doe, MA"): the most specific
+ * role named decides (practitioner, then clinical staff), a clear credential inside a job title counts ("RN
+ * Care Manager"), and a cell naming both a non-clinical and a clinical role ("Front Desk/MA") is unknown.
  */
 export function classifyCredential(text: string | undefined, extra: ReadonlyMap<string, StaffRole> = NO_EXTRA): StaffRole {
   if (!text) return 'unknown';
@@ -56,13 +57,41 @@ const MEMO_LIMIT = 1000;
 const NO_EXTRA: ReadonlyMap<string, StaffRole> = new Map();
 const CACHE = new WeakMap<ReadonlyMap<string, StaffRole>, Map<string, StaffRole>>();
 
+/**
+ * Credentials that name a role as a word inside a job title ("RN Care Manager", "LPN Care Coordinator").
+ * Only unmistakable abbreviations: 'MA', 'DO', 'PA' and 'RD' are also ordinary words and names, so they count
+ * only as a whole part ("Jane Doe, MA"), not as a word of a title.
+ */
+const TITLE_CREDENTIALS: ReadonlySet<string> = new Set([
+  'md', 'np', 'aprn', 'fnp', 'dnp', 'crnp', 'pac', 'cns', 'cnm',
+  'rn', 'bsn', 'msn', 'lpn', 'lvn', 'cma', 'rma', 'ccma', 'ncma', 'pharmd', 'rph', 'lcsw', 'lmsw', 'rdn', 'cde', 'cdces', 'rrt',
+]);
+
+/** The roles one part of a credential cell names: the whole part, else its credential and non-clinical words. */
+function partRoles(part: string, extra: ReadonlyMap<string, StaffRole>): StaffRole[] {
+  const key = roleKey(part);
+  const whole = extra.get(key) ?? LOOKUP.get(key);
+  if (whole) return [whole];
+  const words = part.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const roles: StaffRole[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (TITLE_CREDENTIALS.has(word)) roles.push(LOOKUP.get(word)!);
+    // "Billing RN", "Front Desk RN": a non-clinical word or word pair in the title.
+    for (const candidate of [word, `${word}${words[i + 1] ?? ''}`]) if (LOOKUP.get(candidate) === 'non-clinical') roles.push('non-clinical');
+  }
+  return roles;
+}
+
 function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRole {
   const whole = roleKey(text);
   const direct = extra.get(whole) ?? LOOKUP.get(whole);
   if (direct) return direct;
-  const parts = text.split(/[,/;|()]+|\s+-\s+/).map(roleKey).filter(Boolean);
-  const roles = parts.map((p) => extra.get(p) ?? LOOKUP.get(p)).filter((r): r is StaffRole => r !== undefined);
-  for (const role of ['practitioner', 'clinical-staff', 'non-clinical'] as const) if (roles.includes(role)) return role;
+  const roles = new Set(text.split(/[,/;|()]+|\s+-\s+/).flatMap((p) => partRoles(p, extra)));
+  // A cell naming a non-clinical role and a clinical one ("Front Desk/MA") says the person may not be clinical
+  // staff: unknown, for the config to settle, rather than time counted on a guess (R-TIME-STAFF).
+  if (roles.has('non-clinical') && (roles.has('clinical-staff') || roles.has('practitioner'))) return 'unknown';
+  for (const role of ['practitioner', 'clinical-staff', 'non-clinical'] as const) if (roles.has(role)) return role;
   return 'unknown';
 }
 

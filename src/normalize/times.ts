@@ -28,6 +28,17 @@ export function parseClockTime(cell: RawCell | undefined): number | null {
   return null;
 }
 
+/**
+ * Minutes from a start to a stop clock time (minutes after midnight), the one place every rule and the
+ * normalizer measure a span. A stop more than 12 hours before the start is an entry crossing midnight
+ * (23:50–00:15 is 25 minutes, not −1415): no one logs a care-management call of over half a day backwards.
+ * A stop earlier by 12 hours or less stays negative, a typing error for invalid-minutes to report.
+ */
+export function clockSpan(start: number, stop: number): number {
+  const span = stop - start;
+  return span < -MINUTES_PER_DAY / 2 ? span + MINUTES_PER_DAY : span;
+}
+
 function fromParts(hours: number, minutes: number, seconds: number, meridiem: string | undefined): number | null {
   if (minutes > 59 || seconds > 59) return null;
   if (meridiem) {

@@ -127,4 +127,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['October: Dr. Adams (MD) 45 minutes and Dr. Brown (DO) 45 minutes for patient 1001; 99491 counts Dr. Adams\'s 45 only, and the month bills 99490 + 99439 ×2 from all 90.'],
     passes: ['October: Dr. Adams 30 minutes and RN Nina Reyes 25 minutes.', '"Dr. Adams" and "dr.  adams" (one person written two ways).'],
   },
+  'unknown-program': {
+    flagged: ['Two October entries of 25 minutes each under program "Care Management".', 'An entry under program "CCM/TCM", which names two programs.'],
+    passes: ['Entries under "CCM", "Chronic Care Management (CCM)" or "CCM 99490".', 'Entries under "TCM" or "RPM" (other programs\' time, D3).', 'A label classified in the config\'s `programs` map.'],
+  },
 };

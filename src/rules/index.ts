@@ -24,6 +24,7 @@ import { serviceBeforeConsent } from './service-before-consent.js';
 import type { AnyRule } from './types.js';
 import { underThreshold } from './under-threshold.js';
 import { unknownDiagnosisCode } from './unknown-diagnosis-code.js';
+import { unknownProgram } from './unknown-program.js';
 import { unsupportedCode } from './unsupported-code.js';
 import { vagueNote } from './vague-note.js';
 
@@ -61,5 +62,6 @@ export const RULES: readonly AnyRule[] = [
   missedRevenue, // CCM025
   consentOtherPractitioner, // CCM026
   multiplePractitionersTime, // CCM027
+  unknownProgram, // CCM028
 ];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockSpan } from '../normalize/times.js';
 import { defineRule } from './define-rule.js';
 import { clock, formatMinutes, isAuditedEntry } from './util.js';
 
@@ -14,7 +15,7 @@ export const minutesMismatch = defineRule({
   rationale:
     'When an entry records both a duration and clock times, a reviewer will compare them; a disagreement suggests a typing error or time ' +
     'rounded up, and undermines the log. CMS does not require clock times (R-DOC-ENTRY), so the minutes column is still what counts and ' +
-    'this is a warning, not an error (D7).',
+    'this is a warning, not an error (D7). A stop more than 12 hours before the start crosses midnight (23:50–00:15 is 25 minutes).',
   references: ['R-DOC-ENTRY', 'R-DOC-CHECKLIST', 'D7'],
   fix: 'Correct either the minutes or the start/stop times so they agree.',
   options: z.strictObject({
@@ -32,7 +33,7 @@ export const minutesMismatch = defineRule({
       if (!isAuditedEntry(model, entry)) continue;
       const { minutes, start, stop } = entry;
       if (minutes === null || start === undefined || stop === undefined) continue;
-      const clockMinutes = stop - start;
+      const clockMinutes = clockSpan(start, stop);
       const difference = Math.abs(minutes - clockMinutes);
       if (difference <= options.toleranceMinutes) continue;
       report({

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { CCM_PROGRAMS } from '../model/build.js';
 import { sourceOf, type TimeEntry } from '../model/schema.js';
+import { clockSpan } from '../normalize/times.js';
 import { defineRule } from './define-rule.js';
 import { clock, inPeriod, rowFrom, staffLabel } from './util.js';
+
+const MINUTES_PER_DAY = 1440;
 
 interface Interval {
   entry: TimeEntry;
@@ -10,11 +13,16 @@ interface Interval {
   stop: number;
 }
 
-/** Entries with both clock times and a positive span; without them an overlap cannot be shown. */
+/**
+ * Entries with both clock times and a positive span; without them an overlap cannot be shown. An entry
+ * crossing midnight ends after 24:00 of its day (clockSpan), so it still overlaps that evening's entries.
+ */
 function intervals(entries: readonly TimeEntry[]): Interval[] {
   const list: Interval[] = [];
   for (const entry of entries) {
-    if (entry.start !== undefined && entry.stop !== undefined && entry.stop > entry.start) list.push({ entry, start: entry.start, stop: entry.stop });
+    if (entry.start === undefined || entry.stop === undefined) continue;
+    const span = clockSpan(entry.start, entry.stop);
+    if (span > 0) list.push({ entry, start: entry.start, stop: entry.start + span });
   }
   return list.sort((a, b) => a.start - b.start || a.stop - b.stop);
 }
@@ -39,7 +47,7 @@ export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Inte
 /** "09:00–09:30 (row 27, patient 20463, CCM)", the row as seen from the finding's first row. */
 function describe(i: Interval, base: Interval): string {
   const program = i.entry.programText ?? i.entry.program.toUpperCase();
-  return `${clock(i.start)}–${clock(i.stop)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
+  return `${clock(i.start)}–${clock(i.stop % MINUTES_PER_DAY)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
 }
 
 export const overlappingTime = defineRule({
@@ -55,7 +63,8 @@ export const overlappingTime = defineRule({
     'but only CCM entries are reported as unsupported. When the two CCM entries belong to different patients, each ' +
     'patient gets its own finding (its entry first), so the time it loses is explained under that patient. Entries without both ' +
     'a start and a stop time are skipped (CMS does not require clock times, R-DOC-ENTRY), as are spans whose stop is not after their ' +
-    'start. Intervals that only touch do not overlap.',
+    'start (a stop more than 12 hours before the start crosses midnight: 23:50–00:15 is 25 minutes). Intervals that only touch do not ' +
+    'overlap.',
   references: ['R-TIME-NO-DOUBLE', 'R-DOC-ENTRY', 'D1', 'D3'],
   fix: 'Correct the start and stop times of the overlapping entries in the source system so each minute is logged once.',
   options: z.strictObject({}),

@@ -59,3 +59,36 @@ describe('detectTable', () => {
     expect(d.ok).toBe(false);
   });
 });
+
+describe('a generic "Code" column: diagnoses or billed services by the codes below it', () => {
+  const kindOf = (header: string[], ...values: string[][]) => {
+    const d = detectTable(rows(header, ...values));
+    return d.ok ? d.candidate.kind : `error: ${d.ambiguous ?? 'no table'}`;
+  };
+  it.each<[string, string[], string[][], string]>([
+    ['ICD-10 codes with a date column (was billed services)', ['MRN', 'Code', 'Description', 'Date'], [['K1', 'J06.9', 'Acute URI', '2025-03-01']], 'diagnoses'],
+    ['ICD-10 codes without dots', ['MRN', 'Code', 'Date'], [['K1', 'E119', '2025-03-01'], ['K1', 'I10', '2025-03-01']], 'diagnoses'],
+    ['CPT codes', ['MRN', 'Code', 'Description', 'Date'], [['K1', '99490', 'CCM', '2025-03-31']], 'services'],
+    ['HCPCS and CPT with a modifier', ['MRN', 'Code', 'Date'], [['K1', 'G0506', '2025-03-01'], ['K1', '99490-25', '2025-03-31']], 'services'],
+    ['codes valid as either settled by one decisive code', ['MRN', 'Code', 'Date'], [['K1', 'E1165', '2025-03-01'], ['K1', 'J44.9', '2025-03-01']], 'diagnoses'],
+    ['no rows: the header decides', ['MRN', 'Code', 'Description', 'Date'], [], 'services'],
+    ['a header that names the kind is not second-guessed', ['MRN', 'CPT Code', 'Date'], [['K1', 'J06.9', '2025-03-01']], 'services'],
+    ['only one kind complete: no date, so not services', ['MRN', 'Code', 'Description'], [['K1', '99490', 'CCM']], 'diagnoses'],
+  ])('%s', (_, header, values, expected) => {
+    expect(kindOf(header, ...values)).toBe(expected);
+  });
+
+  it.each<[string, string[][]]>([
+    ['both kinds of code', [['K1', 'J06.9', '2025-03-01'], ['K1', '99490', '2025-03-31']]],
+    ['only codes valid as either', [['K1', 'G0506', '2025-03-01']]],
+  ])('asks the user to name the table when the codes do not tell: %s', (_, values) => {
+    const d = detectTable(rows(['MRN', 'Code', 'Date'], ...values));
+    expect(d.ok).toBe(false);
+    expect(!d.ok && d.ambiguous).toMatch(/^the "Code" column \(row 1\) could hold ICD-10 diagnosis codes or CPT\/HCPCS codes and its values \(.+\) do not tell which; name the table with --diagnoses or --services/);
+  });
+
+  it('a kind the user named is taken as named', () => {
+    const d = detectTable(rows(['MRN', 'Code', 'Date'], ['K1', 'J06.9', '2025-03-01']), { kind: 'services' });
+    expect(d.ok && d.candidate.kind).toBe('services');
+  });
+});

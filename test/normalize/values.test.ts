@@ -6,7 +6,7 @@ import { monthEnd, parseDate } from '../../src/normalize/dates.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
 import { classifyCredential } from '../../src/normalize/roles.js';
-import { parseClockTime } from '../../src/normalize/times.js';
+import { clockSpan, parseClockTime } from '../../src/normalize/times.js';
 import type { RawCell } from '../../src/read/types.js';
 
 const excelTime = (h: number, m: number, s = 0) => new Date(Date.UTC(1899, 11, 30, h, m, s));
@@ -101,6 +101,7 @@ describe('parseClockTime', () => {
     [0.375, 540],
     [45723.5, 720],
     [excelTime(9, 25), 565],
+    [new Date(Date.UTC(1904, 0, 1, 9, 25)), 565], // a time cell of a 1904-system workbook
     ['25:00', null],
     ['13:00 PM', null],
     ['9:60', null],
@@ -110,6 +111,24 @@ describe('parseClockTime', () => {
     [-0.5, null],
   ])('%j → %j', (cell, expected) => {
     expect(parseClockTime(cell)).toBe(expected);
+  });
+
+  it.each<[string, string, number]>([
+    ['09:00', '09:25', 25],
+    ['23:50', '00:15', 25], // crosses midnight
+    ['22:00', '09:00', 660], // a stop 13 hours earlier: crosses midnight
+    ['20:00', '08:00', -720], // exactly 12 hours earlier: an error, not a night shift
+    ['10:00', '09:30', -30], // a typing error, left for invalid-minutes
+    ['09:00', '09:00', 0],
+  ])('clockSpan %s–%s is %d minutes', (start, stop, span) => {
+    expect(clockSpan(parseClockTime(start)!, parseClockTime(stop)!)).toBe(span);
+  });
+
+  it('clockSpan of any two clock times is within (−720, 1440) or exactly −720', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 1439 }), (a, b) => {
+      const span = clockSpan(a, b);
+      return span >= -720 && span < 1440 && (span - (b - a)) % 1440 === 0;
+    }));
   });
 
   it('gives a minute of the day or null for any input', () => {
@@ -143,6 +162,12 @@ describe('parseDuration', () => {
     [25 / 1440, { kind: 'minutes', minutes: 25 }],
     [excelTime(0, 25), { kind: 'minutes', minutes: 25 }],
     [excelTime(1, 5), { kind: 'minutes', minutes: 65 }],
+    // The same durations in a 1904-system (Mac Excel) workbook: Dates on 1904-01-01, day 0 there.
+    [new Date(Date.UTC(1904, 0, 1, 0, 25)), { kind: 'minutes', minutes: 25 }],
+    [new Date(Date.UTC(1904, 0, 2, 1, 5)), { kind: 'minutes', minutes: 1505 }],
+    [new Date(Date.UTC(1904, 0, 1, 0, 25, 30)), { kind: 'minutes', minutes: 25.5 }],
+    [new Date(Date.UTC(1904, 0, 3, 0, 0)), { kind: 'invalid', text: '1904-01-03T00:00:00.000Z' }],
+    [new Date(Date.UTC(2025, 2, 3)), { kind: 'invalid', text: '2025-03-03T00:00:00.000Z' }],
     [0, { kind: 'minutes', minutes: 0 }],
     [-10, { kind: 'minutes', minutes: -10 }],
     ['-10', { kind: 'minutes', minutes: -10 }],
@@ -266,6 +291,23 @@ describe('credentials', () => {
     ['Admin', 'non-clinical'],
     ['Care Coordinator', 'unknown'],
     ['', 'unknown'],
+    // A clear credential as a word of a job title is that credential's role.
+    ['RN Care Manager', 'clinical-staff'],
+    ['LPN Care Coordinator', 'clinical-staff'],
+    ['Care Manager (RN)', 'clinical-staff'],
+    ['Senior RN Case Manager', 'clinical-staff'],
+    ['NP Lead', 'practitioner'],
+    ['Jane Doe, MA', 'clinical-staff'],
+    ['MD, RN', 'practitioner'],
+    // Words that are credentials only as a whole part: not read inside a title.
+    ['Ma Care Coordinator', 'unknown'],
+    ['Do Not Use', 'unknown'],
+    // A non-clinical role beside a clinical one is not assumed clinical.
+    ['Front Desk/MA', 'unknown'],
+    ['MA/Front Desk', 'unknown'],
+    ['Billing RN', 'unknown'],
+    ['Scheduler - LPN', 'unknown'],
+    ['Front Desk Scheduler', 'non-clinical'],
     [undefined, 'unknown'],
   ])('%j → %s', (credential, role) => {
     expect(classifyCredential(credential)).toBe(role);
@@ -292,9 +334,43 @@ describe('programs', () => {
     ['BHI', 'bhi'],
     ['CoCM', 'bhi'],
     ['APCM', 'apcm'],
-    ['Wellness visit', 'other'],
+    ['Wellness visit', 'unknown'],
+    // Labels that name one program among other words.
+    ['Chronic Care Management (CCM)', 'ccm'],
+    ['CCM - Chronic Care', 'ccm'],
+    ['CCM 99490', 'ccm'],
+    ['ccm_monthly', 'ccm'],
+    ['Non-complex CCM', 'ccm'],
+    ['Complex Chronic Care (CCCM)', 'complex-ccm'],
+    ['CCM 99487', 'complex-ccm'],
+    ['Complex Chronic Care Mgmt', 'complex-ccm'],
+    ['TCM follow-up', 'tcm'],
+    ['Transition of Care call', 'tcm'],
+    ['RPM - device review', 'rpm'],
+    ['Behavioral Health (BHI)', 'bhi'],
+    ['PCM complex condition', 'pcm'],
+    // Labels that name two programs, none, or negate one stay unknown: a guess would lose or borrow minutes.
+    ['Care Management', 'unknown'],
+    ['CCM/TCM', 'unknown'],
+    ['CCM and RPM', 'unknown'],
+    ['Complex', 'unknown'],
+    ['Not CCM time', 'unknown'],
+    ['Complex care management', 'unknown'],
+    ['Occam', 'unknown'],
+    // Said outright not to be a care-management program: D3 time.
+    ['Other', 'other'],
+    ['Non-CCM', 'other'],
   ])('%j → %s', (text, program) => {
     expect(classifyProgram(text)).toBe(program);
+  });
+
+  it('lets config classify labels, over the built-in names', () => {
+    const config = new Map([['caremanagement', 'ccm' as const], ['tcm', 'other' as const]]);
+    expect(classifyProgram('Care Management', config)).toBe('ccm');
+    expect(classifyProgram('Care  management', config)).toBe('ccm');
+    expect(classifyProgram('TCM', config)).toBe('other');
+    // The built-in answer is remembered apart from the config's.
+    expect(classifyProgram('Care Management')).toBe('unknown');
   });
 
   it.each<[string | undefined, boolean]>([

@@ -8,6 +8,7 @@ ruleTester(overlappingTime, {
     { name: '09:00–09:20 and 09:20–09:40 touch but do not overlap', model: { entries: [entry({ startTime: '09:00', stopTime: '09:20' }), entry({ patientId: 'P2', startTime: '09:20', stopTime: '09:40' })] } },
     { name: 'different staff at the same time', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ staff: 'Omar Diaz', startTime: '09:00', stopTime: '09:30' })] } },
     { name: 'different days', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ date: '2026-10-06', startTime: '09:00', stopTime: '09:30' })] } },
+    { name: 'an entry crossing midnight and an earlier evening entry', model: { entries: [entry({ startTime: '23:50', stopTime: '00:15' }), entry({ patientId: 'P2', startTime: '23:20', stopTime: '23:50' })] } },
     { name: 'entries without both clock times are skipped', model: { entries: [entry({ startTime: '09:00' }), entry({ startTime: '09:05', stopTime: '09:30' }), entry()] } },
     { name: 'two non-CCM entries overlapping', model: { entries: [entry({ program: 'tcm', startTime: '09:00', stopTime: '09:30' }), entry({ program: 'rpm', startTime: '09:10', stopTime: '09:40' }), entry()] } },
     {
@@ -33,6 +34,14 @@ ruleTester(overlappingTime, {
       name: 'a CCM entry inside a TCM entry: only the CCM entry is unsupported, both rows are sources',
       model: { entries: [entry({ program: 'tcm', startTime: '10:00', stopTime: '10:40' }), entry({ startTime: '10:10', stopTime: '10:30' })] },
       findings: [{ messageId: 'overlap', entryIds: [1], rows: [2, 3] }],
+    },
+    {
+      name: 'an entry crossing midnight overlaps a later entry of that evening',
+      model: { entries: [entry({ startTime: '23:40', stopTime: '00:15' }), entry({ patientId: 'P2', startTime: '23:50', stopTime: '23:59' })] },
+      findings: [
+        { messageId: 'overlap', entryIds: [0], data: { first: '23:40–00:15 (row 2, patient P1, CCM)' } },
+        { messageId: 'overlap', entryIds: [1], data: { second: '23:40–00:15 (row 2, patient P1, CCM)' } },
+      ],
     },
     {
       name: 'staff names match case- and space-insensitively',

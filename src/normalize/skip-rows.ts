@@ -1,0 +1,63 @@
+import type { RawRow } from '../read/types.js';
+import { cellText } from './cells.js';
+import { normalizeId } from './codes.js';
+
+const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;
+
+/** TOTALS can only match text starting with g, s or t, in either case. */
+function mayStartTotals(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return c === 0x67 || c === 0x73 || c === 0x74;
+}
+
+/**
+ * The label Excel's Data → Subtotal writes in the grouped column: the group's value then " Total" ("20451
+ * Total"). Only a label when the rest of the row is the summed numbers: a patient id that merely ends in the
+ * word, on a row with a date and a note, is an entry.
+ */
+const SUBTOTAL_LABEL = /^\S.*\s(sub-?)?totals?$/i;
+
+/** SUBTOTAL_LABEL can only match text ending in l or s, in either case, after at least 7 characters. */
+function mayEndTotal(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1) | 0x20;
+  return text.length > 6 && (c === 0x6c || c === 0x73);
+}
+
+/** A digit, '.', ',' or ':'. */
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a;
+}
+
+/**
+ * Rows that are not entries: blank rows, and totals ("Total", "Grand Total", Excel's subtotal rows "20451
+ * Total" holding only numbers besides the label, or a row with no patient id holding nothing but numbers).
+ */
+export function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'totals' | undefined {
+  // One pass, no intermediate arrays: this runs for every row of every table.
+  let filled = 0;
+  let onlyNumbers = true;
+  let subtotalLabel = false;
+  for (const cell of row.cells) {
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === 'number') {
+      filled++;
+      continue;
+    }
+    const text = cellText(cell);
+    if (text === '') continue;
+    filled++;
+    // Character checks first: the regexes run only on cells that could match (this runs for every cell).
+    if (filled <= 3 && mayStartTotals(text) && TOTALS.test(text)) return 'totals';
+    if (!subtotalLabel && filled <= 3 && mayEndTotal(text) && SUBTOTAL_LABEL.test(text)) {
+      subtotalLabel = true;
+      continue;
+    }
+    if (onlyNumbers && !(isNumberChar(text.charCodeAt(0)) && /^[\d.,:]+$/.test(text))) onlyNumbers = false;
+  }
+  if (filled === 0) return 'blank';
+  // The label and at least one summed number, nothing else.
+  if (subtotalLabel) return onlyNumbers && filled > 1 ? 'totals' : undefined;
+  const patient = row.cells[patientColumn];
+  if (TOTALS.test(cellText(patient))) return 'totals';
+  return onlyNumbers && normalizeId(patient) === '' ? 'totals' : undefined;
+}

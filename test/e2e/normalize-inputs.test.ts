@@ -1,0 +1,159 @@
+/**
+ * End-to-end checks of what the readers and normalizer accept, through the built CLI: labels, layouts and
+ * cell formats that real exports produce.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ccm, tempDir } from '../helpers/cli.js';
+
+interface Report {
+  patientMonths: { patientId: string; status: string; loggedMinutes: number }[];
+  findings: { rule: string; patientId: string | null; message: string }[];
+}
+
+function write(dir: string, name: string, lines: readonly string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+function auditJson(args: readonly string[]): { code: number; report: Report; stderr: string } {
+  const out = tempDir();
+  const r = ccm(['audit', ...args, '--out', out, '--format', 'json', '--fail-on', 'warning', '--quiet']);
+  const report = r.code === 2 ? ({ patientMonths: [], findings: [] } as Report) : (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report);
+  return { code: r.code, report, stderr: r.stderr };
+}
+
+const NOTE = 'Reviewed A1c 9.1 and adjusted basal insulin dose; updated care plan goals';
+
+describe('program labels', () => {
+  const dir = tempDir();
+  const time = write(dir, 'time.csv', [
+    'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+    `Q1,2025-03-03,Rita Nurse,RN,25,Chronic Care Management (CCM),${NOTE}`,
+    `Q2,2025-03-03,Rita Nurse,RN,25,CCM - Chronic Care,${NOTE} for Q2`,
+    `Q3,2025-03-03,Rita Nurse,RN,25,Care Management,${NOTE} for Q3`,
+    `Q4,2025-03-03,Rita Nurse,RN,25,CCM 99490,${NOTE} for Q4`,
+  ]);
+  const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'Q1,2025-01-02', 'Q2,2025-01-02', 'Q3,2025-01-02', 'Q4,2025-01-02']);
+
+  it('counts labels that name CCM and reports the label that names no program, with its minutes', () => {
+    const { code, report } = auditJson([time, consents]);
+    expect(code).toBe(1);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['Q1:25', 'Q2:25', 'Q4:25']);
+    const unknown = report.findings.filter((f) => f.rule === 'unknown-program');
+    expect(unknown.map((f) => f.patientId)).toEqual(['Q3']);
+    expect(unknown[0]!.message).toContain('"Care Management"');
+    expect(unknown[0]!.message).toContain('25 minutes');
+  });
+
+  it('a config `programs` map classifies the label', () => {
+    const config = write(dir, 'ccm.config.json', [JSON.stringify({ programs: { 'Care Management': 'ccm' } })]);
+    const { code, report } = auditJson([time, consents, '--config', config]);
+    expect(code).toBe(0);
+    expect(report.patientMonths.map((m) => m.patientId)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+});
+
+describe('a 1904-system (Mac Excel) workbook', () => {
+  it.each(['lean', 'exceljs'])('reads a [h]:mm duration as minutes with the %s reader', async (reader) => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    const row = ws.addRow(['C2', new Date(Date.UTC(2025, 2, 3)), 'Ann Lee', 'RN', 25 / 1440, NOTE]);
+    row.getCell(2).numFmt = 'mm/dd/yyyy';
+    row.getCell(5).numFmt = '[h]:mm';
+    const path = join(tempDir(), 'mac.xlsx');
+    await wb.xlsx.writeFile(path);
+    const out = tempDir();
+    const r = ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.rule === 'invalid-minutes')).toEqual([]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['C2:25']);
+  });
+});
+
+describe('a problem list whose code column is headed "Code"', () => {
+  const dir = tempDir();
+  const time = write(dir, 'time.csv', ['Patient ID,Date,Staff,Credential,Minutes,Note', `K1,2025-03-03,Rita Nurse,RN,25,${NOTE}`]);
+  const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'K1,2025-01-02']);
+
+  it('is read as diagnoses from its ICD-10 codes, so the chronic-condition rule runs', () => {
+    const problems = write(dir, 'problems.csv', ['MRN,Code,Description,Date', 'K1,J06.9,Acute URI,2025-03-01']);
+    const inspect = ccm(['inspect', problems]);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/diagnoses/);
+    const { report } = auditJson([time, consents, problems]);
+    expect(report.findings.map((f) => f.rule)).toContain('insufficient-chronic-conditions');
+    expect(report.patientMonths.map((m) => m.status)).toEqual(['blocked']);
+  });
+
+  it('stops with one line asking to name the table when the codes do not tell', () => {
+    const mixed = write(dir, 'mixed.csv', ['MRN,Code,Date', 'K1,J06.9,2025-03-01', 'K1,99490,2025-03-31']);
+    const { code, stderr } = auditJson([time, consents, mixed]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ccm: mixed\.csv: the "Code" column \(row 1\) could hold ICD-10 .* name the table with --diagnoses or --services.*\n$/);
+    const named = auditJson([time, consents, '--diagnoses', mixed]);
+    expect(named.code).not.toBe(2);
+  });
+});
+
+describe('an entry crossing midnight', () => {
+  it('11:50 PM to 12:15 AM is 25 minutes, for the minutes and for minutes-mismatch', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Start,Stop,Minutes,Note',
+      `M1,2025-03-03,Rita Nurse,RN,11:50 PM,12:15 AM,,${NOTE}`,
+      `M2,2025-03-04,Rita Nurse,RN,11:50 PM,12:15 AM,25,${NOTE} for M2`,
+      `M3,2025-03-05,Rita Nurse,RN,10:00 AM,9:30 AM,,${NOTE} for M3`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'M1,2025-01-02', 'M2,2025-01-02', 'M3,2025-01-02']);
+    const { report } = auditJson([time, consents]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['M1:25', 'M2:25', 'M3:0']);
+    expect(report.findings.filter((f) => f.rule === 'minutes-mismatch')).toEqual([]);
+    // A stop half an hour before the start is still a typing error.
+    expect(report.findings.filter((f) => f.rule === 'invalid-minutes').map((f) => f.patientId)).toEqual(['M3']);
+  });
+});
+
+describe("Excel's subtotal rows", () => {
+  it.each(['lean', 'exceljs'])('are skipped as totals, not reported as invalid rows (%s reader)', async (reader) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    ws.addRow(['20451', '3/3/2025', 'Rita Nurse', 'RN', 15, `${NOTE} 1`]);
+    ws.addRow(['20451', '3/4/2025', 'Rita Nurse', 'RN', 10, `${NOTE} 2`]);
+    ws.addRow(['20451 Total', null, null, null, { formula: 'SUBTOTAL(9,E2:E3)', result: 25 }, null]);
+    ws.addRow(['20452', '3/3/2025', 'Rita Nurse', 'RN', 25, `${NOTE} 3`]);
+    ws.addRow(['20452 Total', null, null, null, { formula: 'SUBTOTAL(9,E5:E5)', result: 25 }, null]);
+    ws.addRow(['Grand Total', null, null, null, { formula: 'SUBTOTAL(9,E2:E6)', result: 50 }, null]);
+    const path = join(tempDir(), 'subtotals.xlsx');
+    await wb.xlsx.writeFile(path);
+    const inspect = ccm(['inspect', path], { env: { CCM_XLSX_READER: reader } });
+    expect(inspect.stdout).toMatch(/3 totals/);
+    const out = tempDir();
+    ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.rule === 'invalid-row')).toEqual([]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['20451:25', '20452:25']);
+  });
+});
+
+describe('credentials written as job titles', () => {
+  it('"RN Care Manager" is clinical staff; "Front Desk/MA" is not assumed clinical', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Minutes,Note',
+      `R1,2025-03-03,Rita Nurse,RN Care Manager,25,${NOTE}`,
+      `R2,2025-03-03,Fay Desk,Front Desk/MA,25,${NOTE} for R2`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', 'R1,2025-01-02', 'R2,2025-01-02']);
+    const { report } = auditJson([time, consents]);
+    expect(report.findings.filter((f) => f.rule === 'missing-staff').map((f) => f.patientId)).toEqual(['R2']);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['R1:billable', 'R2:not-billable']);
+  });
+});

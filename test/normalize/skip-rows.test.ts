@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { classifyRow } from '../../src/normalize/skip-rows.js';
+import type { RawCell } from '../../src/read/types.js';
+
+const NOTE = 'Reviewed A1c and adjusted insulin';
+
+describe('classifyRow (patient id in the first column)', () => {
+  it.each<[string, RawCell[], 'blank' | 'totals' | undefined]>([
+    ['an entry', ['20451', '3/3/2025', 'Rita Nurse', 'RN', 15, NOTE], undefined],
+    ['a blank row', [null, '', '  '], 'blank'],
+    ['Total', ['Total', null, null, null, 50], 'totals'],
+    ['Grand Total', ['Grand Total', null, null, null, 50], 'totals'],
+    ['TOTAL:', ['TOTAL:', null, null, null, 50], 'totals'],
+    ['a total label in another column', [null, null, null, 'Total', 50], 'totals'],
+    ['only numbers, no patient id', [null, null, null, null, 50], 'totals'],
+    // Excel's Data → Subtotal rows: "<group> Total" and the summed numbers.
+    ["Excel's subtotal row", ['20451 Total', null, null, null, 25, null], 'totals'],
+    ['a subtotal of text-typed numbers', ['20451 Total', '', '', '', '25', '1:05'], 'totals'],
+    ['a subtotal label on a name group', ['Lopez, Maria Total', null, null, null, 25], 'totals'],
+    ['"<group> Subtotal"', ['20451 Subtotal', 25], 'totals'],
+    // A real patient id that contains the word stays an entry.
+    ['an id ending in "Total" on a row with a date and note', ['ACME Total', '3/3/2025', 'Rita Nurse', 'RN', 15, NOTE], undefined],
+    ['an id ending in "Total" with only a date', ['P 7 Total', new Date(Date.UTC(2025, 2, 3)), 15], undefined],
+    ['a label with no number', ['20451 Total', null, null], undefined],
+    ['an id containing the word', ['TOTALCARE-1', '3/3/2025', 'Rita Nurse', 'RN', 15, NOTE], undefined],
+    ['an id with the word inside', ['20451-Totally', null, 25], undefined],
+  ])('%s', (_, cells, expected) => {
+    expect(classifyRow({ row: 5, cells }, 0)).toBe(expected);
+  });
+});
