@@ -167,7 +167,7 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string }) => {
       const { config, xlsxReader } = await cliConfig(io, flags);
       const specs = resolveSpecs(io, inputs, flags);
-      const { result } = await audit(specs, { config, xlsxReader, ...periodAndDate(flags, config) });
+      const { result } = await audit(specs, { config, xlsxReader, acceptAll: true, ...periodAndDate(flags, config) });
       const baseline = createBaseline(result.findings, flags.reason);
       const out = resolve(io.cwd, flags.out);
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);

@@ -105,6 +105,22 @@ describe('accepted exceptions', () => {
     expect(stale.stderr).toMatch(/baseline: 1 accepted finding\(s\) no longer occur/);
   });
 
+  it('a fresh baseline is not stale: a finding that only follows from an accepted one is not listed', () => {
+    // The vague note makes the entry's minutes unsupported, which leaves the month under the threshold; accepting
+    // the vague note restores the minutes, so under-threshold does not occur in an audit with the baseline.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,10/13/2026,Maria Lopez,RN,25,CCM call\r\n');
+    const baseline = join(dir, 'baseline.json');
+    expect(ccm(['baseline', join(dir, 'log.csv'), ...RUN, '--out', baseline]).code).toBe(0);
+    const rules = JSON.parse(readFileSync(baseline, 'utf8')).findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain('vague-note');
+    expect(rules).not.toContain('under-threshold');
+    const audited = ccm(['audit', join(dir, 'log.csv'), ...RUN, '--out', join(dir, 'out'), '--baseline', baseline]);
+    expect(audited.code).toBe(0);
+    expect(audited.stderr).not.toMatch(/no longer occur/);
+    expect(report(join(dir, 'out'))).toMatchObject({ findings: [], summary: { suppressed: rules.length } });
+  });
+
   it('ccm baseline reads the inputs as the audit does (--date-order, --month)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'log.csv'), 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,13/10/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n');
