@@ -17,6 +17,7 @@ export const multipleBillingPractitioners = defineRule({
   references: ['R-EXCL-ONE-PRACTITIONER', 'R-OIG-2019', 'R-OIG-2021', 'D1'],
   fix: 'Decide which practitioner bills CCM for the month and correct the NPI on the other entries (or move them to that practitioner\'s program).',
   options: z.strictObject({}),
+  quotedCells: ['npis'],
   messages: {
     multiple: 'The CCM entries of {month} carry {count} billing NPIs ({npis}); only one practitioner may bill CCM for a patient-month.',
   },
