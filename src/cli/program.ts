@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit, localDate, type AuditOptions } from '../audit.js';
@@ -21,6 +21,7 @@ import type { Severity } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { collectInputs, type KindFlags } from './inputs.js';
 import { createProgress, type ProgressStream } from './progress.js';
+import { writeTextFile } from './write-file.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -171,7 +172,7 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
       const baseline = createBaseline(result.findings, flags.reason);
       const out = resolve(io.cwd, flags.out);
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
-      await writeFile(out, `${JSON.stringify(baseline, null, 2)}\n`, { mode: 0o600 });
+      await writeTextFile(out, flags.out, `${JSON.stringify(baseline, null, 2)}\n`, '--out file');
       io.stdout(`wrote ${flags.out}: ${baseline.findings.length} accepted findings\n`);
       setExit(EXIT.ok);
     });

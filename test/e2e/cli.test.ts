@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, ROOT, tempDir } from '../helpers/cli.js';
@@ -119,6 +119,24 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     writeFileSync(path, 'MRN,DOS,Minutes\n1,1/1/2026,20\n');
     chmodSync(path, 0);
     expect(ccm(['audit', path, '--out', join(dir, 'out')]).stderr).toMatch(/permission denied/);
+  });
+});
+
+describe('an output path that cannot be written: exit 2, one line naming it, nothing half-written', () => {
+  const cases: [string, (dir: string) => string[], (dir: string) => RegExp][] = [
+    ['baseline --out a folder', (dir) => ['baseline', DEMO, ...RUN, '--out', dir], (dir) => new RegExp(`^ccm: ${dir}: cannot write the file there \\(EISDIR: it is a folder\\); choose another --out file\\.\\n$`)],
+    ['baseline --out in a missing folder', (dir) => ['baseline', DEMO, ...RUN, '--out', join(dir, 'missing', 'x.json')], (dir) => new RegExp(`^ccm: ${join(dir, 'missing', 'x.json')}: cannot write the file there \\(ENOENT\\); choose another --out file\\.\\n$`)],
+    ['audit --out a file', (dir) => ['audit', DEMO, ...RUN, '--out', join(dir, 'file.txt')], (dir) => new RegExp(`^ccm: ${join(dir, 'file.txt')}: cannot write the report there \\(EEXIST\\)`)],
+  ];
+  it.each(cases)('%s', (_, args, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file.txt'), 'keep');
+    const r = ccm(args(dir));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message(dir));
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['file.txt']);
+    expect(readFileSync(join(dir, 'file.txt'), 'utf8')).toBe('keep');
   });
 });
 
