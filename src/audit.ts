@@ -4,6 +4,8 @@ import { BUNDLED_FEES } from './billing/fees.js';
 import { summarize } from './billing/summary.js';
 import type { BillingOptions } from './billing/types.js';
 import type { Config } from './config/schema.js';
+import { isCalendarDate } from './calendar-date.js';
+import { CcmError } from './errors.js';
 import { buildModel } from './model/build.js';
 import type { StaffRole } from './model/schema.js';
 import { ingest, type IngestOptions, type InputSpec } from './normalize/ingest.js';
@@ -65,10 +67,12 @@ export function ingestOptions(config: Config): IngestOptions {
 /** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
+  const runDate = options.runDate ?? localDate();
+  // Compared with entry dates as text: a date that does not exist would be compared silently and wrongly.
+  if (!isCalendarDate(runDate)) throw new CcmError(`runDate ${runDate}: expected a calendar date, YYYY-MM-DD.`);
   const data = await ingest(inputs, { ...ingestOptions(config), xlsxReader: options.xlsxReader, onRows: options.progress?.rows });
   options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
-  const runDate = options.runDate ?? localDate();
   const model = buildModel(data, { period, runDate });
   const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
   const run = runRules(model, resolveRules(RULES, config.rules ?? {}), (f) => accepted.has(f.fingerprint));

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit, localDate, type AuditOptions } from '../audit.js';
 import { createBaseline, parseBaseline } from '../baseline.js';
+import { isCalendarDate } from '../calendar-date.js';
 import { parseFeeScheduleCsv } from '../billing/fee-schedule.js';
 import { loadConfig, resolveFromConfig, type LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -209,7 +210,7 @@ function xlsxReader(value: string | undefined): XlsxReader {
 }
 
 function periodAndDate(flags: CommonFlags, config: Config): Pick<AuditOptions, 'period' | 'runDate'> {
-  if (flags.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.runDate)) throw new CcmError(`--run-date ${flags.runDate}: expected YYYY-MM-DD.`);
+  if (flags.runDate !== undefined && !isCalendarDate(flags.runDate)) throw new CcmError(`--run-date ${flags.runDate}: expected a calendar date, YYYY-MM-DD, e.g. 2026-11-15.`);
   return { ...(config.month ? { period: config.month } : {}), runDate: flags.runDate ?? localDate() };
 }
 

@@ -85,6 +85,8 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     ['a missing file', ['audit', 'nope.csv'], /^ccm: .*nope\.csv: no such file\.\n$/],
     ['an unknown flag', ['audit', DEMO, '--bogus'], /unknown option '--bogus'/],
     ['a bad month', ['audit', DEMO, '--month', '2026-13'], /^ccm: --month 2026-13: expected YYYY-MM/],
+    ['a run date that is no date', ['audit', DEMO, '--run-date', '2025-99-99'], /^ccm: --run-date 2025-99-99: expected a calendar date, YYYY-MM-DD, e\.g\. 2026-11-15\.\n$/],
+    ['a run date on a day the month lacks', ['audit', DEMO, '--run-date', '2025-02-31'], /^ccm: --run-date 2025-02-31: expected a calendar date/],
     ['a bad format', ['audit', DEMO, '--format', 'pdf'], /^ccm: --format pdf: unknown format/],
     ['an unknown rule in explain', ['explain', 'vague-notes'], /^ccm: no rule "vague-notes"; did you mean "vague-note"\?/],
     ['no inputs', ['audit'], /^ccm: no input files/],
@@ -104,6 +106,16 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     const r = ccm(['audit', DEMO, '--out', join(dir, 'out')], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ccm: ccm\.config\.json: rules\.vague-notes: no rule has this id; did you mean "vague-note"\?\n$/);
+  });
+
+  it('a baseline entry with an expiry that is no date', () => {
+    const dir = tempDir();
+    const entry = { fingerprint: '0123456789abcdef', rule: 'vague-note', patientId: 'A', month: '2026-10', reason: 'ok', expires: '2025-13-45' };
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ version: 1, findings: [entry] }));
+    const r = ccm(['audit', DEMO, ...RUN, '--baseline', join(dir, 'b.json'), '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ccm: ${join(dir, 'b.json')}: findings[0] (fingerprint 0123456789abcdef), expires: "2025-13-45" not a calendar date (YYYY-MM-DD).\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('an unknown CCM_XLSX_READER', () => {
