@@ -5,6 +5,7 @@ import { summarize } from './billing/summary.js';
 import type { BillingOptions } from './billing/types.js';
 import type { Config } from './config/schema.js';
 import { isCalendarDate } from './calendar-date.js';
+import { checkDistinctInputs } from './distinct-inputs.js';
 import { CcmError } from './errors.js';
 import { buildModel } from './model/build.js';
 import type { StaffRole } from './model/schema.js';
@@ -70,6 +71,7 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   const runDate = options.runDate ?? localDate();
   // Compared with entry dates as text: a date that does not exist would be compared silently and wrongly.
   if (!isCalendarDate(runDate)) throw new CcmError(`runDate ${runDate}: expected a calendar date, YYYY-MM-DD.`);
+  await checkDistinctInputs(inputs);
   const data = await ingest(inputs, { ...ingestOptions(config), xlsxReader: options.xlsxReader, onRows: options.progress?.rows });
   options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
