@@ -133,8 +133,12 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     const { config, xlsxReader } = await cliConfig(io, flags);
     const specs = resolveSpecs(io, inputs, flags);
     const report = await inspectInputs(specs, config, xlsxReader);
-    io.stdout(renderInspection(report));
-    setExit(EXIT.ok);
+    // Each file is inspected on its own, so the readable ones are still shown; a file that cannot be read
+    // gets the one line `audit` would print, on stderr, and exit 2 as `audit` would.
+    const readable = report.filter((item) => item.error === undefined);
+    if (readable.length > 0) io.stdout(renderInspection(readable));
+    for (const item of report) if (item.error !== undefined) io.stderr(`ccm: ${item.error}\n`);
+    setExit(readable.length === report.length ? EXIT.ok : EXIT.failure);
   });
 
   program

@@ -62,6 +62,28 @@ describe('ccm audit on the demo', () => {
 });
 
 describe('ccm inspect', () => {
+  it.each([
+    ['a missing file', (dir: string) => join(dir, 'nonexistent.csv'), (dir: string) => `ccm: ${join(dir, 'nonexistent.csv')}: no such file.\n`],
+    ['random bytes named .xlsx', (dir: string) => join(dir, 'random.xlsx'), null],
+  ] as const)('%s: exit 2 and the one line audit gives', (_, input, expected) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'random.xlsx'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const audited = ccm(['audit', input(dir), '--out', join(dir, 'out')]);
+    const inspected = ccm(['inspect', input(dir)]);
+    expect(inspected.code).toBe(2);
+    expect(inspected.stdout).toBe('');
+    expect(inspected.stderr).toBe(audited.stderr);
+    expect(inspected.stderr).toMatch(/^ccm: [^\n]+\n$/);
+    if (expected) expect(inspected.stderr).toBe(expected(dir));
+  });
+
+  it('still shows the files it can read when another cannot be read', () => {
+    const r = ccm(['inspect', DEMO, 'nope.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('CCM Time Log');
+    expect(r.stderr).toMatch(/^ccm: \S*nope\.csv: no such file\.\n$/);
+  });
+
   it('shows the detected kind, header row and mapping of a messy export', () => {
     const r = ccm(['inspect', fixture('formats/messy-export.csv')]);
     expect(r.code).toBe(0);
