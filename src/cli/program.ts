@@ -175,7 +175,7 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
       const specs = resolveSpecs(io, inputs, flags);
       const { result } = await audit(specs, { config, xlsxReader, ...periodAndDate(flags, config) });
       const baseline = createBaseline(result.findings, flags.reason);
-      const out = resolve(io.cwd, flags.out);
+      const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
       await writeTextFile(out, flags.out, `${JSON.stringify(baseline, null, 2)}\n`, '--out file');
       io.stdout(`wrote ${flags.out}: ${baseline.findings.length} accepted findings\n`);
@@ -218,8 +218,16 @@ function periodAndDate(flags: CommonFlags, config: Config): Pick<AuditOptions, '
   return { ...(config.month ? { period: config.month } : {}), runDate: flags.runDate ?? localDate() };
 }
 
+/** `--out ''` resolves to the current folder: refused rather than writing there unasked. */
+function nonEmptyOut(out: string, what: string): string {
+  if (out.trim() === '') throw new CcmError(`--out ${JSON.stringify(out)}: empty; name ${what}.`);
+  return out;
+}
+
 function parseFormats(list: string): ReportFormat[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  // An empty list would write nothing and still exit 0 or 1, as if the reports were there.
+  if (formats.length === 0) throw new CcmError(`--format ${JSON.stringify(list)}: no format given; choose from ${REPORT_FORMATS.join(', ')}.`);
   for (const f of formats) {
     if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new CcmError(`--format ${f}: unknown format; choose from ${REPORT_FORMATS.join(', ')}.`);
   }
@@ -240,7 +248,7 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   const { loaded, config, xlsxReader } = await cliConfig(io, flags);
   const specs = resolveSpecs(io, inputs, flags);
   const formats = parseFormats(flags.format);
-  const outDir = resolve(io.cwd, flags.out);
+  const outDir = resolve(io.cwd, nonEmptyOut(flags.out, 'a folder, e.g. --out ccm-report'));
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'error';
 
   const feePath = flags.feeSchedule ? resolve(io.cwd, flags.feeSchedule) : config.billing?.feeSchedule ? resolveFromConfig(loaded, config.billing.feeSchedule) : undefined;

@@ -110,6 +110,8 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     ['a run date that is no date', ['audit', DEMO, '--run-date', '2025-99-99'], /^ccm: --run-date 2025-99-99: expected a calendar date, YYYY-MM-DD, e\.g\. 2026-11-15\.\n$/],
     ['a run date on a day the month lacks', ['audit', DEMO, '--run-date', '2025-02-31'], /^ccm: --run-date 2025-02-31: expected a calendar date/],
     ['a bad format', ['audit', DEMO, '--format', 'pdf'], /^ccm: --format pdf: unknown format/],
+    ['an empty format list', ['audit', DEMO, '--format', ''], /^ccm: --format "": no format given; choose from json, csv, xlsx, junit\.\n$/],
+    ['a format list of commas', ['audit', DEMO, '--format', ' , '], /^ccm: --format " , ": no format given/],
     ['an unknown rule in explain', ['explain', 'vague-notes'], /^ccm: no rule "vague-notes"; did you mean "vague-note"\?/],
     ['no inputs', ['audit'], /^ccm: no input files/],
     ['the same file twice', ['audit', DEMO, `./${DEMO}`], /^ccm: "fixtures\/demo\/ccm-export-2026-10\.xlsx" and "\.\/fixtures\/demo\/ccm-export-2026-10\.xlsx": the same file is given twice; name each input once\.\n$/],
@@ -155,6 +157,19 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     writeFileSync(path, 'MRN,DOS,Minutes\n1,1/1/2026,20\n');
     chmodSync(path, 0);
     expect(ccm(['audit', path, '--out', join(dir, 'out')]).stderr).toMatch(/permission denied/);
+  });
+});
+
+describe('an empty --out: exit 2, nothing written in the current folder', () => {
+  it.each([
+    ['audit', /^ccm: --out "": empty; name a folder, e\.g\. --out ccm-report\.\n$/],
+    ['baseline', /^ccm: --out "": empty; name a file, e\.g\. --out ccm-baseline\.json\.\n$/],
+  ] as const)('%s', (command, message) => {
+    const cwd = tempDir();
+    const r = ccm([command, join(ROOT, DEMO), ...RUN, '--out', ''], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
 
