@@ -222,7 +222,7 @@ export function suggestRule(id: string, ruleIds: readonly string[]): string {
 }
 
 /** The closest known id by edit distance, when one is close enough to be a typo. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
+export function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

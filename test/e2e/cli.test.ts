@@ -144,6 +144,17 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it.each([
+    ['{"fialOn": "error"}', 'ccm: ccm.config.json: (top level): unknown key "fialOn"; did you mean "failOn"?\n'],
+    ['{"rules": {"vague-note": "eror"}}', 'ccm: ccm.config.json: rules.vague-note: "eror" is not allowed; expected "off", "error", "warning", "info", or an object; did you mean "error"?\n'],
+  ])('a config %s: the key, the value and what is allowed', (config, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ccm.config.json'), config);
+    const r = ccm(['audit', join(ROOT, DEMO), '--out', join(dir, 'out')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+
   it('an unknown CCM_XLSX_READER', () => {
     const r = ccm(['audit', DEMO, '--out', join(tempDir(), 'out')], { env: { CCM_XLSX_READER: 'sax' } });
     expect(r.code).toBe(2);
