@@ -1,9 +1,12 @@
 import type { AuditResult } from './audit-types.js';
 import { bill } from './billing/bill.js';
-import { BUNDLED_FEES } from './billing/fees.js';
+import { BUNDLED_FEES, uncoveredYears } from './billing/fees.js';
 import { summarize } from './billing/summary.js';
-import type { BillingOptions } from './billing/types.js';
+import type { BillingOptions, FeeSchedule } from './billing/types.js';
 import type { Config } from './config/schema.js';
+import { isCalendarDate } from './calendar-date.js';
+import { checkDistinctInputs } from './distinct-inputs.js';
+import { CcmError } from './errors.js';
 import { buildModel } from './model/build.js';
 import type { Program, StaffRole } from './model/schema.js';
 import { ingest, type IngestOptions, type InputSpec } from './normalize/ingest.js';
@@ -71,13 +74,31 @@ export function ingestOptions(config: Config): IngestOptions {
   };
 }
 
+/**
+ * A supplied fee schedule must price every audited month from that month's own year: the nearest year's
+ * amounts (what the bundled estimates fall back to) would be silently wrong claim amounts.
+ */
+function checkFeeYears(fees: FeeSchedule, months: readonly string[]): void {
+  const missing = uncoveredYears(fees, months);
+  if (missing.length === 0) return;
+  const audited = [...new Set(months.filter((m) => missing.includes(Number(m.slice(0, 4)))))].sort();
+  const shownMonths = audited.length > 6 ? `${audited.slice(0, 6).join(', ')}…` : audited.join(', ');
+  const has = Object.keys(fees.amounts).sort().join(', ');
+  throw new CcmError(
+    `${fees.source}: the fee schedule has no amounts for ${missing.join(', ')} (audited months ${shownMonths}; it covers ${has}); add rows for ${missing.length === 1 ? 'that year' : 'those years'}, or audit only covered months with --month.`,
+  );
+}
+
 /** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
+  const runDate = options.runDate ?? localDate();
+  // Compared with entry dates as text: a date that does not exist would be compared silently and wrongly.
+  if (!isCalendarDate(runDate)) throw new CcmError(`runDate ${runDate}: expected a calendar date, YYYY-MM-DD.`);
+  await checkDistinctInputs(inputs);
   const data = await ingest(inputs, { ...ingestOptions(config), xlsxReader: options.xlsxReader, onRows: options.progress?.rows });
   options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
-  const runDate = options.runDate ?? localDate();
   const model = buildModel(data, { period, runDate });
   const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
   const run = runRules(model, resolveRules(RULES, config.rules ?? {}), options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint));
@@ -89,6 +110,7 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
     defaultNpi: options.billing?.defaultNpi ?? config.billing?.defaultNpi,
     fees: options.billing?.fees ?? BUNDLED_FEES,
   };
+  if (billingOptions.fees && billingOptions.fees !== BUNDLED_FEES) checkFeeYears(billingOptions.fees, model.patientMonths.map((pm) => pm.month));
   // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.
   const patientMonths = bill(model, { ...run, findings }, billingOptions);
   const result: AuditResult = {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isCalendarDate } from './calendar-date.js';
 import { CcmError } from './errors.js';
+import { suggestRule } from './rules/engine.js';
+import { RULES } from './rules/index.js';
 import type { Finding } from './rules/types.js';
 
 /**
@@ -16,7 +19,8 @@ export const BaselineSchema = z.strictObject({
       patientId: z.string().nullable(),
       month: z.string().nullable(),
       reason: z.string().min(1),
-      expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      // Compared with the run date as text: only a real date compares meaningfully.
+      expires: z.string().refine(isCalendarDate, 'not a calendar date (YYYY-MM-DD)').optional(),
     }),
   ),
 });
@@ -41,9 +45,26 @@ export function parseBaseline(text: string, name: string): Baseline {
   const parsed = BaselineSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CcmError(`${name}: ${issue.path.join('.') || '(top level)'}: ${issue.message}.`);
+    const [, index, field] = issue.path;
+    const where = typeof index === 'number' ? entryName(json, index) + (field === undefined ? '' : `, ${String(field)}`) : issue.path.join('.') || '(top level)';
+    const bad = typeof index === 'number' && typeof field === 'string' ? (json as { findings: Record<string, unknown>[] }).findings[index]?.[field] : undefined;
+    const value = issue.code === 'custom' ? ` ${JSON.stringify(bad)}` : '';
+    throw new CcmError(`${name}: ${where}:${value} ${issue.message}.`);
   }
+  // An entry's fingerprint includes its rule id, so an entry naming no rule can never match a finding: a typo
+  // or a hand-made entry, said now rather than reported as stale on every run. Rule ids are never renamed
+  // or reused (src/rules/types.ts).
+  const ids = RULES.map((r) => r.id);
+  parsed.data.findings.forEach((entry, index) => {
+    if (!ids.includes(entry.rule)) throw new CcmError(`${name}: ${entryName(json, index)}, rule: no rule "${entry.rule}"; ${suggestRule(entry.rule, ids)}`);
+  });
   return parsed.data;
+}
+
+/** `findings[3] (fingerprint 0123456789abcdef)`: the index, and the fingerprint to search the file for. */
+function entryName(json: unknown, index: number): string {
+  const entry = (json as { findings?: unknown[] }).findings?.[index] as { fingerprint?: unknown } | undefined;
+  return `findings[${index}]${typeof entry?.fingerprint === 'string' ? ` (fingerprint ${entry.fingerprint})` : ''}`;
 }
 
 /** Fingerprints a baseline accepts on the run date (expired entries accept nothing). */

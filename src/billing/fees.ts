@@ -14,6 +14,20 @@ export const BUNDLED_FEES: FeeSchedule = {
   },
 };
 
+/**
+ * Years of `months` (yyyy-mm) a schedule has no amounts for, ascending. feeFor falls back to the nearest year,
+ * which suits the bundled estimates; a schedule the user supplies is meant to be exact, so audit() refuses to
+ * price a month from another year's amounts.
+ */
+export function uncoveredYears(schedule: FeeSchedule, months: Iterable<string>): number[] {
+  const missing = new Set<number>();
+  for (const month of months) {
+    const year = Number(month.slice(0, 4));
+    if (schedule.amounts[year] === undefined) missing.add(year);
+  }
+  return [...missing].sort((a, b) => a - b);
+}
+
 /** The amount for a code on a date: the schedule of the date's calendar year, else the nearest year it has. */
 export function feeFor(schedule: FeeSchedule, code: string, isoDate: string): number {
   const year = Number(isoDate.slice(0, 4));

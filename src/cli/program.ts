@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit, localDate, type AuditOptions } from '../audit.js';
 import { createBaseline, parseBaseline } from '../baseline.js';
+import { isCalendarDate } from '../calendar-date.js';
 import { parseFeeScheduleCsv } from '../billing/fee-schedule.js';
 import { loadConfig, resolveFromConfig, type LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -21,6 +22,7 @@ import type { Severity } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { collectInputs, type KindFlags } from './inputs.js';
 import { createProgress, type ProgressStream } from './progress.js';
+import { writeTextFile } from './write-file.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -131,8 +133,12 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     const { config, xlsxReader } = await cliConfig(io, flags);
     const specs = resolveSpecs(io, inputs, flags);
     const report = await inspectInputs(specs, config, xlsxReader);
-    io.stdout(renderInspection(report));
-    setExit(EXIT.ok);
+    // Each file is inspected on its own, so the readable ones are still shown; a file that cannot be read
+    // gets the one line `audit` would print, on stderr, and exit 2 as `audit` would.
+    const readable = report.filter((item) => item.error === undefined);
+    if (readable.length > 0) io.stdout(renderInspection(readable));
+    for (const item of report) if (item.error !== undefined) io.stderr(`ccm: ${item.error}\n`);
+    setExit(readable.length === report.length ? EXIT.ok : EXIT.failure);
   });
 
   program
@@ -169,9 +175,9 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
       const specs = resolveSpecs(io, inputs, flags);
       const { result } = await audit(specs, { config, xlsxReader, acceptAll: true, ...periodAndDate(flags, config) });
       const baseline = createBaseline(result.findings, flags.reason);
-      const out = resolve(io.cwd, flags.out);
+      const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
-      await writeFile(out, `${JSON.stringify(baseline, null, 2)}\n`, { mode: 0o600 });
+      await writeTextFile(out, flags.out, `${JSON.stringify(baseline, null, 2)}\n`, '--out file');
       io.stdout(`wrote ${flags.out}: ${baseline.findings.length} accepted findings\n`);
       setExit(EXIT.ok);
     });
@@ -208,12 +214,20 @@ function xlsxReader(value: string | undefined): XlsxReader {
 }
 
 function periodAndDate(flags: CommonFlags, config: Config): Pick<AuditOptions, 'period' | 'runDate'> {
-  if (flags.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.runDate)) throw new CcmError(`--run-date ${flags.runDate}: expected YYYY-MM-DD.`);
+  if (flags.runDate !== undefined && !isCalendarDate(flags.runDate)) throw new CcmError(`--run-date ${flags.runDate}: expected a calendar date, YYYY-MM-DD, e.g. 2026-11-15.`);
   return { ...(config.month ? { period: config.month } : {}), runDate: flags.runDate ?? localDate() };
+}
+
+/** `--out ''` resolves to the current folder: refused rather than writing there unasked. */
+function nonEmptyOut(out: string, what: string): string {
+  if (out.trim() === '') throw new CcmError(`--out ${JSON.stringify(out)}: empty; name ${what}.`);
+  return out;
 }
 
 function parseFormats(list: string): ReportFormat[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  // An empty list would write nothing and still exit 0 or 1, as if the reports were there.
+  if (formats.length === 0) throw new CcmError(`--format ${JSON.stringify(list)}: no format given; choose from ${REPORT_FORMATS.join(', ')}.`);
   for (const f of formats) {
     if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new CcmError(`--format ${f}: unknown format; choose from ${REPORT_FORMATS.join(', ')}.`);
   }
@@ -234,7 +248,7 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   const { loaded, config, xlsxReader } = await cliConfig(io, flags);
   const specs = resolveSpecs(io, inputs, flags);
   const formats = parseFormats(flags.format);
-  const outDir = resolve(io.cwd, flags.out);
+  const outDir = resolve(io.cwd, nonEmptyOut(flags.out, 'a folder, e.g. --out ccm-report'));
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'error';
 
   const feePath = flags.feeSchedule ? resolve(io.cwd, flags.feeSchedule) : config.billing?.feeSchedule ? resolveFromConfig(loaded, config.billing.feeSchedule) : undefined;

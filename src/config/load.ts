@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CcmError } from '../errors.js';
 import { suggestRule } from '../rules/engine.js';
+import { describeConfigIssue } from './issue.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'ccm.config.json';
@@ -46,12 +47,7 @@ export function parseConfig(text: string, name: string, ruleIds: readonly string
     }
   }
   const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((k) => `"${k}"`).join(', ')}` : '';
-    throw new CcmError(`${name}: ${where}: ${issue.message}${keys}.`);
-  }
+  if (!parsed.success) throw new CcmError(`${name}: ${describeConfigIssue(parsed.error.issues[0]!, json, ConfigSchema)}`);
   return parsed.data;
 }
 

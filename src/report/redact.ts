@@ -13,6 +13,12 @@ export const MIN_SALT_LENGTH = 16;
  * salt, so the same patient keeps the same pseudonym across months and runs), patient names, MBIs and note
  * text removed, and fingerprints recomputed from the pseudonyms. An unkeyed hash of an MRN would be
  * reversed by trying every MRN, hence the secret salt.
+ *
+ * Cell text that could not be read is removed too, wherever it would show: a cell can hold anything, a note
+ * pushed into the minutes or credential column by a missing cell included. Messages become their
+ * `redactedMessage` (quoted cells withheld by the rule engine); the evidence columns and claims lose an
+ * unreadable minutes cell, a credential or program label that is not a known one and an NPI that is not 10
+ * digits.
  */
 export function checkRedactSalt(salt: string): void {
   if (salt.length < MIN_SALT_LENGTH) {
@@ -33,8 +39,17 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
   };
   const pseudonymOrNull = (id: string | null) => (id === null ? null : pseudonym(id));
   const entries = result.entries.map((e): TimeEntry => {
-    const { patientName: _name, mbi: _mbi, ...rest } = e;
-    return { ...rest, patientId: pseudonym(e.patientId), note: '' };
+    const { patientName: _name, mbi: _mbi, minutesText: _minutes, credential, npi, programText, ...rest } = e;
+    // A recognised credential or program is a known word (RN, MD, CCM) and a 10-digit NPI a number; other text
+    // is an arbitrary cell.
+    return {
+      ...rest,
+      ...(credential !== undefined && e.role !== 'unknown' ? { credential } : {}),
+      ...(programText !== undefined && e.program !== 'unknown' ? { programText } : {}),
+      ...(npi !== undefined && isNpiShaped(npi) ? { npi } : {}),
+      patientId: pseudonym(e.patientId),
+      note: '',
+    };
   });
   for (const pm of result.patientMonths) pseudonym(pm.patientId);
   // Messages name other patients (an overlap across two patients): replace every known id, longest first.
@@ -43,12 +58,22 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
   return {
     ...result,
     entries,
-    patientMonths: result.patientMonths.map((pm) => ({ ...pm, patientId: pseudonym(pm.patientId), mbi: null })),
+    patientMonths: result.patientMonths.map((pm) => ({
+      ...pm,
+      patientId: pseudonym(pm.patientId),
+      mbi: null,
+      billingNpi: pm.billingNpi !== null && isNpiShaped(pm.billingNpi) ? pm.billingNpi : null,
+    })),
     findings: result.findings.map((f) => {
       const patientId = pseudonymOrNull(f.patientId);
-      return { ...f, patientId, message: scrub(f.message), fingerprint: fingerprint(f.rule, patientId, f.month, f.sources) };
+      const { redactedMessage, ...rest } = f;
+      return { ...rest, patientId, message: scrub(redactedMessage ?? f.message), fingerprint: fingerprint(f.rule, patientId, f.month, f.sources) };
     }),
   };
+}
+
+function isNpiShaped(npi: string): boolean {
+  return /^\d{10}$/.test(npi);
 }
 
 function escapeRegExp(text: string): string {

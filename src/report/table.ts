@@ -7,7 +7,7 @@ import { evidenceEntry, fixesByRule } from './format.js';
 
 export interface TerminalOptions {
   color: boolean;
-  /** Notes are clinical text: shown only when asked for. */
+  /** Notes are clinical text: shown only when asked for, and so is cell text quoted in messages. */
   showNotes: boolean;
   /** Report files written, shown last. */
   paths: readonly string[];
@@ -85,7 +85,9 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
     for (const f of errors.slice(0, TOP_ERRORS)) {
       const who = f.patientId === null ? '' : `${f.patientId} ${f.month ?? ''}: `;
       const where = f.sources[0] ? c.dim(` (${describeLocation(f.sources[0])})`) : '';
-      out.push(`  ${c.red(f.rule)} ${clean(who + f.message)}${where}`);
+      // A message quoting a cell could show a note pushed into another column: withheld like notes.
+      const message = options.showNotes ? f.message : (f.redactedMessage ?? f.message);
+      out.push(`  ${c.red(f.rule)} ${clean(who + message)}${where}`);
       const note = options.showNotes ? evidenceEntry(result, f)?.note : undefined;
       if (note) out.push(c.dim(`    note: ${truncate(clean(note), NOTE_LENGTH)}`));
     }

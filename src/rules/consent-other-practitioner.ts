@@ -21,6 +21,7 @@ export const consentOtherPractitioner = defineRule({
   references: ['R-CONSENT-ONCE', 'D1'],
   fix: 'Obtain and document the patient\'s consent for the practitioner now billing, or correct the NPI on the consent record or the time entries.',
   options: z.strictObject({}),
+  quotedCells: ['consentNpi', 'npi'],
   messages: {
     otherPractitioner:
       'The consent covering {month} ({consentRow}) names NPI {consentNpi}, but the month\'s CCM time bills under NPI {npi}; a patient who changes billing practitioner must consent again.',

@@ -39,6 +39,26 @@ export function renderMessage(template: string, data: Readonly<Record<string, st
   });
 }
 
+/** What a withheld cell quote reads as in a redacted message. */
+export const WITHHELD = '[withheld]';
+
+/**
+ * The message with every quoted cell (rule.quotedCells) withheld, and withheld too where another placeholder
+ * quotes the same text or a cell the report names (RuleReport.cells) ("…", as invalid-row's reason quotes the value it rejects; only the quoted form, so a
+ * one-letter cell does not cut letters out of other words). Built from the structured data, not by searching
+ * the finished message. Undefined when nothing was withheld.
+ */
+function redactedMessage(rule: AnyRule, template: string, data: Readonly<Record<string, string | number>> = {}, quotedInValues: readonly string[] = []): string | undefined {
+  const quoted = rule.quotedCells ?? [];
+  const cells = [...quoted.map((name) => data[name]), ...quotedInValues].filter((v): v is string => typeof v === 'string' && v !== '');
+  if (cells.length === 0) return undefined;
+  const withheld: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(data)) {
+    withheld[name] = quoted.includes(name) ? WITHHELD : typeof value === 'string' ? cells.reduce((v, cell) => v.split(`"${cell}"`).join(`"${WITHHELD}"`), value) : value;
+  }
+  return renderMessage(template, withheld, rule.id);
+}
+
 function compareSource(a: SourceRef | undefined, b: SourceRef | undefined): number {
   if (!a || !b) return a ? 1 : b ? -1 : 0;
   return cmp(a.file, b.file) || cmp(a.sheet ?? '', b.sheet ?? '') || a.row - b.row;
@@ -164,6 +184,7 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
   const month = r.month ?? first?.month ?? null;
   const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))]);
   if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
+  const redacted = redactedMessage(rule, template, r.data, r.cells);
   return {
     rule: rule.id,
     code: rule.code,
@@ -172,6 +193,7 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
     patientId,
     month,
     message: renderMessage(template, r.data, rule.id),
+    ...(redacted !== undefined ? { redactedMessage: redacted } : {}),
     fix: rule.fix,
     sources,
     entryIds: entries.map((e) => e.id),
@@ -200,7 +222,7 @@ export function suggestRule(id: string, ruleIds: readonly string[]): string {
 }
 
 /** The closest known id by edit distance, when one is close enough to be a typo. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
+export function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -31,6 +31,7 @@ export const incompatibleService = defineRule({
   references: ['R-EXCL-HH-HOSPICE-ESRD', 'R-EXCL-PCM', 'R-EXCL-APCM', 'R-EXCL-TCM', 'R-EXCL-RPM', 'R-EXCL-BHI', 'R-OIG-2019', 'R-OIG-2021', 'D3', 'D8'],
   fix: 'Bill either CCM or the overlapping service for the month, not both; if another practitioner billed it, confirm no time was counted for both.',
   options: z.strictObject({}),
+  quotedCells: ['npis'],
   messages: {
     samePractitioner: '{services} billed in {month} by the CCM practitioner (NPI {npis}) overlaps CCM; the same practitioner cannot bill both.',
     unknownPractitioner:

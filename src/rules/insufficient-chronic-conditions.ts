@@ -114,6 +114,8 @@ export const insufficientChronicConditions = defineRule({
       report({
         messageId: 'tooFew',
         data: { count: counted.size, month: pm.month, minimum: MIN_CHRONIC_CONDITIONS, counted: describeCounted(counted), notCounted: notCounted.join(', ') || 'none' },
+        // A malformed code is quoted as written: it may be any text, withheld when redacted.
+        cells: diagnoses.filter((d) => !isWellFormedIcd10(d.code)).map((d) => d.codeText || displayIcd10(d.code)),
         ...where,
       });
     }

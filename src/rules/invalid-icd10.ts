@@ -16,6 +16,7 @@ export const invalidIcd10 = defineRule({
   references: ['R-ELIG-CCM', 'R-DOC-CHECKLIST'],
   fix: 'Correct the code in the problem list to a valid ICD-10-CM code (a letter, a digit, then up to five letters or digits, e.g. E11.9).',
   options: z.strictObject({}),
+  quotedCells: ['codes'],
   messages: {
     malformed: 'Diagnosis code(s) {codes} are not valid ICD-10-CM codes and cannot count toward the chronic conditions for {month}.',
   },

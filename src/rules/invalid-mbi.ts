@@ -16,6 +16,7 @@ export const invalidMbi = defineRule({
   references: ['R-DOC-CHECKLIST'],
   fix: 'Correct the patient\'s MBI in the registration system from the Medicare card or the eligibility response.',
   options: z.strictObject({}),
+  quotedCells: ['mbi'],
   messages: {
     missing: 'The entry has no MBI; the claim cannot be matched to the beneficiary.',
     malformed: 'The MBI "{mbi}" is not a valid Medicare Beneficiary Identifier (11 characters, no S, L, O, I, B or Z).',

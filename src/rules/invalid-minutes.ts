@@ -25,6 +25,7 @@ export const invalidMinutes = defineRule({
       .default(DEFAULT_MAX_MINUTES_PER_ENTRY)
       .describe('Minutes above which a single entry is reported as implausible.'),
   }),
+  quotedCells: ['text'],
   messages: {
     unreadable: 'The minutes cell holds "{text}", which is not a duration, so the entry has no time to count.',
     missing: 'The entry has no minutes, and no start and stop times to compute them from.',

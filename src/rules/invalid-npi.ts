@@ -17,6 +17,7 @@ export const invalidNpi = defineRule({
   references: ['R-ELIG-BILLER', 'R-EXCL-ONE-PRACTITIONER'],
   fix: 'Correct the billing NPI in the source system (look it up in the NPPES registry) before the claim is sent.',
   options: z.strictObject({}),
+  quotedCells: ['npi'],
   messages: {
     format: 'The billing NPI "{npi}" is not 10 digits; the time counts, but the claim needs a valid NPI.',
     checkDigit: 'The billing NPI "{npi}" fails the NPI check digit (likely a typo); the time counts, but the claim needs a valid NPI.',

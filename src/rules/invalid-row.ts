@@ -16,6 +16,7 @@ export const invalidRow = defineRule({
   references: ['R-DOC-ENTRY', 'R-DOC-CHECKLIST', 'D1'],
   fix: 'Correct the cell named in the message in the export and run the audit again.',
   options: z.strictObject({}),
+  quotedCells: ['value'],
   messages: {
     rejected: 'The {kind} row was left out of the audit: column "{column}" holds "{value}": {reason}.',
   },

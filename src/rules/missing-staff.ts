@@ -16,6 +16,7 @@ export const missingStaff = defineRule({
   references: ['R-TIME-STAFF', 'R-DOC-ENTRY', 'D1'],
   fix: 'Fill in the staff name and credential in the export, or classify an unrecognised credential in the `credentials` map of ccm.config.json (e.g. {"Care Coordinator": "clinical-staff"}).',
   options: z.strictObject({}),
+  quotedCells: ['credential'],
   messages: {
     noStaff: 'The entry names no staff member, so nobody can be shown to have done the work.',
     noCredential: '{staff} has no credential on the entry, so it cannot be shown that clinical staff did the work.',

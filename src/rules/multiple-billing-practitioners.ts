@@ -25,6 +25,7 @@ export const multipleBillingPractitioners = defineRule({
     'Decide which practitioner bills CCM for the month: correct the NPI on the other entries (or move them to that practitioner\'s ' +
     'program), or do not bill the month when another practitioner\'s CCM claim stands.',
   options: z.strictObject({}),
+  quotedCells: ['npis', 'other', 'npi'],
   messages: {
     multiple: 'The CCM entries of {month} carry {count} billing NPIs ({npis}); only one practitioner may bill CCM for a patient-month.',
     billedByOther:

@@ -46,7 +46,8 @@ export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Inte
 
 /** "09:00–09:30 (row 27, patient 20463, CCM)", the row as seen from the finding's first row. */
 function describe(i: Interval, base: Interval): string {
-  const program = i.entry.programText ?? i.entry.program.toUpperCase();
+  // An unrecognized label is arbitrary cell text (unknown-program quotes it, withheld under --redact).
+  const program = i.entry.program === 'unknown' ? 'unrecognized program' : (i.entry.programText ?? i.entry.program.toUpperCase());
   return `${clock(i.start)}–${clock(i.stop % MINUTES_PER_DAY)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
 }
 

@@ -16,6 +16,11 @@ export interface Finding {
   patientId: string | null;
   month: string | null;
   message: string;
+  /**
+   * The message with the text it quotes from export cells withheld (see RuleMeta.quotedCells), for --redact
+   * and the terminal; absent when the message quotes no cell.
+   */
+  redactedMessage?: string;
   fix: string;
   /** Rows a user sees in Excel; never empty. */
   sources: SourceRef[];
@@ -29,6 +34,11 @@ export interface RuleReport<M extends string> {
   messageId: M;
   /** Values for the message template's {placeholders}. */
   data?: Record<string, string | number>;
+  /**
+   * Export cell text a placeholder quotes as part of a longer value ("E11.9x" in a list of codes): withheld
+   * there in the redacted message, like the values of RuleMeta.quotedCells.
+   */
+  cells?: readonly string[];
   /** Entries the finding is about; their sources are the finding's sources unless `sources` is given. */
   entries?: readonly TimeEntry[];
   patientId?: string;
@@ -72,6 +82,12 @@ export interface RuleMeta<S extends z.ZodObject, M extends string> {
   fix: string;
   options: S;
   messages: Record<M, string>;
+  /**
+   * Message placeholders whose values are text copied from an export cell. Such a cell can hold anything (a
+   * note pushed into the minutes column by a missing cell, an MBI), so the finding also carries the message
+   * with them withheld: --redact and the terminal show that one.
+   */
+  quotedCells?: readonly string[];
 }
 
 export interface Rule<S extends z.ZodObject = z.ZodObject, M extends string = string> extends RuleMeta<S, M> {

@@ -20,6 +20,7 @@ export const unknownProgram = defineRule({
   references: ['D3', 'R-TIME-NO-DOUBLE'],
   fix: 'Write a program name ccm recognizes (CCM, Complex CCM, TCM, …) in the export, or classify the label in the `programs` map of ccm.config.json (e.g. {"Care Management": "ccm"}, or "other" for a non-CCM program).',
   options: z.strictObject({}),
+  quotedCells: ['label'],
   messages: {
     unknown: 'Program "{label}" names no program ccm recognizes, so its {minutes} minutes in {month} ({entries}: {rows}) are not counted toward CCM.',
   },

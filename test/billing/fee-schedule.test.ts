@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeeScheduleCsv } from '../../src/billing/fee-schedule.js';
-import { feeFor } from '../../src/billing/fees.js';
+import { BUNDLED_FEES, feeFor, uncoveredYears } from '../../src/billing/fees.js';
 import { CcmError } from '../../src/errors.js';
 
 const ROWS_2026 = ['2026,99490,66.13', '2026,99439,48', '2026,99491,84.84', '2026,99437,63.13', '2026,99487,144.29', '2026,99489,78.16'];
@@ -63,5 +63,29 @@ describe('parseFeeScheduleCsv', () => {
     const m = (thrown as Error).message;
     expect(m.slice(0, message.length)).toBe(message);
     expect(m).not.toContain('\n');
+  });
+});
+
+describe('uncoveredYears', () => {
+  const schedule = parseFeeScheduleCsv(csv('year,code,amount', ...ROWS_2026, ...ROWS_2026.map((r) => r.replace('2026', '2024'))), 'fees.csv');
+  it.each([
+    ['every month covered', ['2026-01', '2024-12'], []],
+    ['a year between two it has', ['2025-03', '2026-10'], [2025]],
+    ['years before and after, once each, ascending', ['2027-01', '2023-05', '2027-02', '2026-10'], [2023, 2027]],
+    ['no months', [], []],
+  ] as const)('%s', (_, months, expected) => {
+    expect(uncoveredYears(schedule, months)).toEqual(expected);
+  });
+
+  it('audit() refuses a supplied schedule that lacks an audited year, and still prices the bundled one by the nearest year', async () => {
+    const { audit } = await import('../../src/audit.js');
+    const { fixture } = await import('../helpers/paths.js');
+    const input = [{ path: fixture('demo/ccm-export-2026-10.xlsx'), label: 'demo.xlsx' }];
+    const only2024 = parseFeeScheduleCsv(csv('year,code,amount', ...ROWS_2026.map((r) => r.replace('2026', '2024'))), 'fees-2024.csv');
+    await expect(audit(input, { period: '2026-10', runDate: '2026-11-15', billing: { fees: only2024 } })).rejects.toThrow(
+      new CcmError('fees-2024.csv: the fee schedule has no amounts for 2026 (audited months 2026-10; it covers 2024); add rows for that year, or audit only covered months with --month.'),
+    );
+    await expect(audit(input, { period: '2026-10', runDate: '2026-11-15', billing: { fees: schedule } })).resolves.toBeDefined();
+    expect(feeFor(BUNDLED_FEES, '99490', '2027-03-31')).toBe(BUNDLED_FEES.amounts[2026]!['99490']);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
+import { CcmError } from '../../src/errors.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 
 const RULE_IDS = ['vague-note', 'missing-consent', 'overlapping-time'];
@@ -29,14 +30,22 @@ describe('config', () => {
   });
 
   it.each([
-    ['{"mont": "2026-10"}', /^ccm\.config\.json: \(top level\): .*"mont"/],
-    ['{"month": "2026-13"}', /^ccm\.config\.json: month: expected YYYY-MM/],
-    ['{"columns": {"timeLog": {"minuets": "Time"}}}', /^ccm\.config\.json: columns\.timeLog: .*"minuets"/],
-    ['{"rules": {"vague-notes": "off"}}', /^ccm\.config\.json: rules\.vague-notes: no rule has this id; did you mean "vague-note"\?/],
-    ['{"rules": {"vague-note": "loud"}}', /^ccm\.config\.json: rules\.vague-note/],
-    ['{"credentials": {"CHW": "doctor"}}', /^ccm\.config\.json: credentials\.CHW/],
+    ['{"mont": "2026-10"}', 'ccm.config.json: (top level): unknown key "mont"; did you mean "month"?'],
+    ['{"fialOn": "error"}', 'ccm.config.json: (top level): unknown key "fialOn"; did you mean "failOn"?'],
+    ['{"zzzzzz": 1}', 'ccm.config.json: (top level): unknown key "zzzzzz"; allowed: "$schema", "month", "dateOrder", "columns", "credentials", "programs", "rules", "billing", "failOn", "limits".'],
+    ['{"month": "2026-13"}', 'ccm.config.json: month: "2026-13": expected YYYY-MM.'],
+    ['{"columns": {"timeLog": {"minuets": "Time"}}}', 'ccm.config.json: columns.timeLog: unknown key "minuets"; did you mean "minutes"?'],
+    ['{"billing": {"dos": "month-end"}}', 'ccm.config.json: billing: unknown key "dos"; allowed: "dateOfService", "placeOfService", "defaultNpi", "feeSchedule".'],
+    ['{"rules": {"vague-notes": "off"}}', 'ccm.config.json: rules.vague-notes: no rule has this id; did you mean "vague-note"?'],
+    ['{"rules": {"vague-note": "eror"}}', 'ccm.config.json: rules.vague-note: "eror" is not allowed; expected "off", "error", "warning", "info", or an object; did you mean "error"?'],
+    ['{"rules": {"vague-note": "loud"}}', 'ccm.config.json: rules.vague-note: "loud" is not allowed; expected "off", "error", "warning", "info", or an object.'],
+    ['{"rules": {"vague-note": {"severity": "eror"}}}', 'ccm.config.json: rules.vague-note.severity: "eror" is not allowed; expected "off", "error", "warning", "info"; did you mean "error"?'],
+    ['{"rules": {"vague-note": {"option": {}}}}', 'ccm.config.json: rules.vague-note: unknown key "option"; did you mean "options"?'],
+    ['{"failOn": "eror"}', 'ccm.config.json: failOn: "eror" is not allowed; expected "error", "warning", "info", "never"; did you mean "error"?'],
+    ['{"credentials": {"CHW": "doctor"}}', 'ccm.config.json: credentials.CHW: "doctor" is not allowed; expected "clinical-staff", "practitioner", "non-clinical".'],
+    ['{"limits": {"maxRows": -1}}', 'ccm.config.json: limits.maxRows: -1: too small: expected number to be >0.'],
     ['{not json', /^ccm\.config\.json: not valid JSON/],
-  ])('rejects %s with one line naming the key', (text, message) => {
-    expect(() => parseConfig(text, 'ccm.config.json', RULE_IDS)).toThrow(message);
+  ])('rejects %s with one line naming the key, the value and what is allowed', (text, message) => {
+    expect(() => parseConfig(text, 'ccm.config.json', RULE_IDS)).toThrow(typeof message === 'string' ? new CcmError(message) : message);
   });
 });

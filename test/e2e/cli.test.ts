@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, ROOT, tempDir } from '../helpers/cli.js';
@@ -62,6 +62,28 @@ describe('ccm audit on the demo', () => {
 });
 
 describe('ccm inspect', () => {
+  it.each([
+    ['a missing file', (dir: string) => join(dir, 'nonexistent.csv'), (dir: string) => `ccm: ${join(dir, 'nonexistent.csv')}: no such file.\n`],
+    ['random bytes named .xlsx', (dir: string) => join(dir, 'random.xlsx'), null],
+  ] as const)('%s: exit 2 and the one line audit gives', (_, input, expected) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'random.xlsx'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const audited = ccm(['audit', input(dir), '--out', join(dir, 'out')]);
+    const inspected = ccm(['inspect', input(dir)]);
+    expect(inspected.code).toBe(2);
+    expect(inspected.stdout).toBe('');
+    expect(inspected.stderr).toBe(audited.stderr);
+    expect(inspected.stderr).toMatch(/^ccm: [^\n]+\n$/);
+    if (expected) expect(inspected.stderr).toBe(expected(dir));
+  });
+
+  it('still shows the files it can read when another cannot be read', () => {
+    const r = ccm(['inspect', DEMO, 'nope.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('CCM Time Log');
+    expect(r.stderr).toMatch(/^ccm: \S*nope\.csv: no such file\.\n$/);
+  });
+
   it('shows the detected kind, header row and mapping of a messy export', () => {
     const r = ccm(['inspect', fixture('formats/messy-export.csv')]);
     expect(r.code).toBe(0);
@@ -85,9 +107,15 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     ['a missing file', ['audit', 'nope.csv'], /^ccm: .*nope\.csv: no such file\.\n$/],
     ['an unknown flag', ['audit', DEMO, '--bogus'], /unknown option '--bogus'/],
     ['a bad month', ['audit', DEMO, '--month', '2026-13'], /^ccm: --month 2026-13: expected YYYY-MM/],
+    ['a run date that is no date', ['audit', DEMO, '--run-date', '2025-99-99'], /^ccm: --run-date 2025-99-99: expected a calendar date, YYYY-MM-DD, e\.g\. 2026-11-15\.\n$/],
+    ['a run date on a day the month lacks', ['audit', DEMO, '--run-date', '2025-02-31'], /^ccm: --run-date 2025-02-31: expected a calendar date/],
     ['a bad format', ['audit', DEMO, '--format', 'pdf'], /^ccm: --format pdf: unknown format/],
+    ['an empty format list', ['audit', DEMO, '--format', ''], /^ccm: --format "": no format given; choose from json, csv, xlsx, junit\.\n$/],
+    ['a format list of commas', ['audit', DEMO, '--format', ' , '], /^ccm: --format " , ": no format given/],
     ['an unknown rule in explain', ['explain', 'vague-notes'], /^ccm: no rule "vague-notes"; did you mean "vague-note"\?/],
     ['no inputs', ['audit'], /^ccm: no input files/],
+    ['the same file twice', ['audit', DEMO, `./${DEMO}`], /^ccm: "fixtures\/demo\/ccm-export-2026-10\.xlsx" and "\.\/fixtures\/demo\/ccm-export-2026-10\.xlsx": the same file is given twice; name each input once\.\n$/],
+    ['a workbook and one of its sheets', ['audit', DEMO, '--time-log', `${DEMO}#CCM Time Log`], /^ccm: .*the whole workbook fixtures\/demo\/ccm-export-2026-10\.xlsx already includes that sheet; give the workbook once/],
   ];
   it.each(cases)('%s', (_, args, message) => {
     const out = tempDir();
@@ -106,6 +134,27 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     expect(r.stderr).toMatch(/^ccm: ccm\.config\.json: rules\.vague-notes: no rule has this id; did you mean "vague-note"\?\n$/);
   });
 
+  it('a baseline entry with an expiry that is no date', () => {
+    const dir = tempDir();
+    const entry = { fingerprint: '0123456789abcdef', rule: 'vague-note', patientId: 'A', month: '2026-10', reason: 'ok', expires: '2025-13-45' };
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ version: 1, findings: [entry] }));
+    const r = ccm(['audit', DEMO, ...RUN, '--baseline', join(dir, 'b.json'), '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ccm: ${join(dir, 'b.json')}: findings[0] (fingerprint 0123456789abcdef), expires: "2025-13-45" not a calendar date (YYYY-MM-DD).\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it.each([
+    ['{"fialOn": "error"}', 'ccm: ccm.config.json: (top level): unknown key "fialOn"; did you mean "failOn"?\n'],
+    ['{"rules": {"vague-note": "eror"}}', 'ccm: ccm.config.json: rules.vague-note: "eror" is not allowed; expected "off", "error", "warning", "info", or an object; did you mean "error"?\n'],
+  ])('a config %s: the key, the value and what is allowed', (config, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ccm.config.json'), config);
+    const r = ccm(['audit', join(ROOT, DEMO), '--out', join(dir, 'out')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+
   it('an unknown CCM_XLSX_READER', () => {
     const r = ccm(['audit', DEMO, '--out', join(tempDir(), 'out')], { env: { CCM_XLSX_READER: 'sax' } });
     expect(r.code).toBe(2);
@@ -119,6 +168,37 @@ describe('could not run: exit 2 and one line naming the problem', () => {
     writeFileSync(path, 'MRN,DOS,Minutes\n1,1/1/2026,20\n');
     chmodSync(path, 0);
     expect(ccm(['audit', path, '--out', join(dir, 'out')]).stderr).toMatch(/permission denied/);
+  });
+});
+
+describe('an empty --out: exit 2, nothing written in the current folder', () => {
+  it.each([
+    ['audit', /^ccm: --out "": empty; name a folder, e\.g\. --out ccm-report\.\n$/],
+    ['baseline', /^ccm: --out "": empty; name a file, e\.g\. --out ccm-baseline\.json\.\n$/],
+  ] as const)('%s', (command, message) => {
+    const cwd = tempDir();
+    const r = ccm([command, join(ROOT, DEMO), ...RUN, '--out', ''], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('an output path that cannot be written: exit 2, one line naming it, nothing half-written', () => {
+  const cases: [string, (dir: string) => string[], (dir: string) => RegExp][] = [
+    ['baseline --out a folder', (dir) => ['baseline', DEMO, ...RUN, '--out', dir], (dir) => new RegExp(`^ccm: ${dir}: cannot write the file there \\(EISDIR: it is a folder\\); choose another --out file\\.\\n$`)],
+    ['baseline --out in a missing folder', (dir) => ['baseline', DEMO, ...RUN, '--out', join(dir, 'missing', 'x.json')], (dir) => new RegExp(`^ccm: ${join(dir, 'missing', 'x.json')}: cannot write the file there \\(ENOENT\\); choose another --out file\\.\\n$`)],
+    ['audit --out a file', (dir) => ['audit', DEMO, ...RUN, '--out', join(dir, 'file.txt')], (dir) => new RegExp(`^ccm: ${join(dir, 'file.txt')}: cannot write the report there \\(EEXIST\\)`)],
+  ];
+  it.each(cases)('%s', (_, args, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file.txt'), 'keep');
+    const r = ccm(args(dir));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message(dir));
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['file.txt']);
+    expect(readFileSync(join(dir, 'file.txt'), 'utf8')).toBe('keep');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, tempDir } from '../helpers/cli.js';
@@ -69,6 +69,19 @@ describe('billing options', () => {
     const rep = auditPractice(dir, ['--fee-schedule', join(dir, 'fees.csv')]).report;
     expect(rep.patientMonths[0].lines).toEqual([expect.objectContaining({ code: '99490', estimatedPayment: 100 })]);
     expect(rep.options.feeSchedule).toContain('fees.csv');
+  });
+
+  it('--fee-schedule without the audited year is refused, not priced at another year\'s amounts', () => {
+    const dir = practice('');
+    writeFileSync(join(dir, 'fees.csv'), ['year,code,amount', ...['99490', '99439', '99491', '99437', '99487', '99489'].map((c, i) => `2025,${c},${100 + i}`)].join('\n'));
+    const out = join(dir, 'out');
+    const files = ['time_log.csv', 'consents.csv', 'problems.csv', 'services.csv'].map((f) => join(dir, f));
+    const r = ccm(['audit', ...files, ...RUN, '--out', out, '--fee-schedule', join(dir, 'fees.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `ccm: ${join(dir, 'fees.csv')}: the fee schedule has no amounts for 2026 (audited months 2026-10; it covers 2025); add rows for that year, or audit only covered months with --month.\n`,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   it('reads a column the config maps', () => {

@@ -73,4 +73,19 @@ describe('baseline', () => {
     expect(() => parseBaseline('{"version": 2, "findings": []}', 'b.json')).toThrow(/^b\.json: version: /);
     expect(() => parseBaseline('nope', 'b.json')).toThrow(/^b\.json: not valid JSON/);
   });
+
+  const entryWith = (fields: Record<string, unknown>) =>
+    JSON.stringify({ version: 1, findings: [{ fingerprint: '0123456789abcdef', rule: 'vague-note', patientId: 'A', month: '2026-10', reason: 'ok', ...fields }] });
+  it.each([
+    ['an expiry that is no date', { expires: '2025-13-45' }, 'b.json: findings[0] (fingerprint 0123456789abcdef), expires: "2025-13-45" not a calendar date (YYYY-MM-DD).'],
+    ['an expiry on a day the month lacks', { expires: '2025-02-31' }, 'b.json: findings[0] (fingerprint 0123456789abcdef), expires: "2025-02-31" not a calendar date (YYYY-MM-DD).'],
+    ['an unknown rule', { rule: 'nonexistent-rule' }, 'b.json: findings[0] (fingerprint 0123456789abcdef), rule: no rule "nonexistent-rule"; run `ccm rules` to list them.'],
+    ['a misspelt rule', { rule: 'vague-notes' }, 'b.json: findings[0] (fingerprint 0123456789abcdef), rule: no rule "vague-notes"; did you mean "vague-note"?'],
+  ])('rejects %s, naming the entry', (_, fields, message) => {
+    expect(() => parseBaseline(entryWith(fields), 'b.json')).toThrow(new CcmError(message));
+  });
+
+  it.each(['2024-02-29', '2026-12-31'])('accepts the expiry %s', (expires) => {
+    expect(parseBaseline(entryWith({ expires }), 'b.json').findings[0]?.expires).toBe(expires);
+  });
 });

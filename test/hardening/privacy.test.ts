@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,54 @@ describe('--redact', () => {
     const r = ccm(['audit', DEMO, ...RUN, '--out', tempDir(), '--redact']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ccm: --redact needs a secret salt/);
+  });
+});
+
+describe('cell text pushed into another column by a ragged row', () => {
+  const NOTE = 'Pt disclosed HIV status and depression; reviewed meds';
+  // Row 2 lacks its minutes cell, so the note lands in the minutes column; row 3's date column holds note text.
+  const RAGGED = `Patient ID,Date,Staff,Credential,Minutes,Note\nG1,2025-03-03,Rita Nurse,RN,${NOTE}\nG2,Pt disclosed HIV status,Rita Nurse,RN,25,x\n`;
+  const SECRETS = [NOTE, 'Pt disclosed HIV status', 'disclosed'];
+
+  /** Every byte a run left: stdout, stderr and each report file, a workbook's parts inflated. */
+  function everything(out: string, r: { stdout: string; stderr: string }): Map<string, string> {
+    const texts = new Map([
+      ['stdout', r.stdout],
+      ['stderr', r.stderr],
+    ]);
+    for (const name of readdirSync(out)) {
+      const bytes = readFileSync(join(out, name));
+      if (!name.endsWith('.xlsx')) texts.set(name, bytes.toString('utf8'));
+      else for (const part of XLSX.CFB.read(bytes, { type: 'buffer' }).FileIndex) texts.set(`${name}:${part.name}`, Buffer.from(part.content ?? []).toString('utf8'));
+    }
+    return texts;
+  }
+
+  it('--redact: no byte of the text in any report file, on stdout or stderr', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'time.csv'), RAGGED);
+    const out = join(dir, 'out');
+    for (const args of [[], ['--show-notes'], ['--json']]) {
+      rmSync(out, { recursive: true, force: true });
+      const r = ccm(['audit', join(dir, 'time.csv'), '--out', out, '--run-date', '2025-04-15', '--redact', ...args], { env: { CCM_REDACT_SALT: SALT } });
+      expect(r.code, r.stderr).toBe(1);
+      const texts = everything(out, r);
+      expect([...texts.keys()]).toEqual(expect.arrayContaining(['report.json', 'exceptions.csv', 'claims.csv', 'junit.xml', 'stdout']));
+      expect([...texts.keys()].some((k) => k.startsWith('report.xlsx:'))).toBe(true);
+      for (const [name, text] of texts) for (const secret of SECRETS) expect(text.includes(secret), `${args.join(' ')} ${name}`).toBe(false);
+      expect(texts.get('report.json')).toContain('[withheld]');
+    }
+  });
+
+  it('the terminal withholds it without --show-notes; the report files keep it for whoever fixes the row', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'time.csv'), RAGGED);
+    const hidden = ccm(['audit', join(dir, 'time.csv'), '--out', join(dir, 'a'), '--run-date', '2025-04-15']);
+    expect(hidden.stdout).toContain('The minutes cell holds "[withheld]"');
+    expect(hidden.stdout + hidden.stderr).not.toContain('disclosed');
+    expect(readFileSync(join(dir, 'a', 'exceptions.csv'), 'utf8')).toContain(NOTE);
+    const shown = ccm(['audit', join(dir, 'time.csv'), '--out', join(dir, 'b'), '--run-date', '2025-04-15', '--show-notes']);
+    expect(shown.stdout).toContain(NOTE);
   });
 });
 

@@ -44,6 +44,11 @@ ruleTester(overlappingTime, {
       ],
     },
     {
+      name: 'an unrecognized program label is not quoted (it is arbitrary cell text)',
+      model: { entries: [entry({ program: 'unknown', programText: 'Pt disclosed depression', startTime: '10:00', stopTime: '10:40' }), entry({ startTime: '10:10', stopTime: '10:30' })] },
+      findings: [{ messageId: 'overlap', entryIds: [1], data: { first: '10:00–10:40 (row 2, patient P1, unrecognized program)' } }],
+    },
+    {
       name: 'staff names match case- and space-insensitively',
       model: { entries: [entry({ staff: 'Nina  Reyes', startTime: '09:00', stopTime: '09:30' }), entry({ staff: 'nina reyes', startTime: '09:29', stopTime: '09:40' })] },
       findings: [{ messageId: 'overlap', entryIds: [0, 1] }],

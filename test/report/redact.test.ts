@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/audit-types.js';
+import { renderJson } from '../../src/report/json.js';
+import { redactResult } from '../../src/report/redact.js';
+import { renderTerminal } from '../../src/report/table.js';
+import { resolveRules, runRules, WITHHELD } from '../../src/rules/engine.js';
+import { RULES } from '../../src/rules/index.js';
+import { consent, diagnosis, entry, model, NPI_A, rejected, service, type ModelSpec } from '../helpers/model-builder.js';
+import { sampleResult } from './sample-result.js';
+
+const SALT = 'test-salt-0123456789';
+/** Note text in the wrong column: what a ragged row or a shifted export puts into a cell a rule quotes. */
+const SECRET = 'Pt disclosed HIV status and depression';
+
+/** Every rule whose message quotes an export cell, fed that secret in the cell it quotes. */
+const CASES: { name: string; rule: string; spec: ModelSpec }[] = [
+  { name: 'an unreadable minutes cell', rule: 'invalid-minutes', spec: { entries: [entry({ minutes: null, minutesText: SECRET })] } },
+  {
+    name: 'a rejected row, whose reason quotes the value too',
+    rule: 'invalid-row',
+    spec: { entries: [entry()], rejected: [rejected({ column: 'DOS', value: SECRET, reason: `"${SECRET}" is not a date` })] },
+  },
+  { name: 'a malformed MBI', rule: 'invalid-mbi', spec: { entries: [entry({ mbi: SECRET })], hasMbiColumn: true } },
+  { name: 'a billing NPI that is not 10 digits', rule: 'invalid-npi', spec: { entries: [entry({ npi: SECRET })] } },
+  { name: 'an unknown credential', rule: 'missing-staff', spec: { entries: [entry({ credential: SECRET })] } },
+  { name: 'two billing NPIs in a month', rule: 'multiple-billing-practitioners', spec: { entries: [entry(), entry({ npi: SECRET })], consents: [consent()] } },
+  { name: 'a consent under another NPI', rule: 'consent-other-practitioner', spec: { entries: [entry({ npi: SECRET })], consents: [consent({ npi: '1245319599' })] } },
+  { name: 'an incompatible service under an NPI', rule: 'incompatible-service', spec: { entries: [entry({ npi: SECRET })], consents: [consent()], services: [service('G0181', { npi: SECRET })] } },
+  { name: 'CCM billed under another NPI', rule: 'multiple-billing-practitioners', spec: { entries: [entry()], consents: [consent()], services: [service('99490', { npi: SECRET })] } },
+  { name: 'a program label ccm cannot read', rule: 'unknown-program', spec: { entries: [entry(), entry({ program: 'unknown', programText: SECRET })], consents: [consent()] } },
+  { name: 'a malformed diagnosis code', rule: 'invalid-icd10', spec: { entries: [entry()], consents: [consent()], diagnoses: [diagnosis(SECRET)] } },
+];
+
+function audited(spec: ModelSpec): AuditResult {
+  const m = model(spec);
+  const { findings } = runRules(m, resolveRules(RULES, {}));
+  return { ...sampleResult(), entries: m.entries, findings, patientMonths: [] };
+}
+
+describe('cell text quoted in messages', () => {
+  it.each(CASES)('$name ($rule): quoted in the report, withheld by --redact and in the terminal', ({ rule, spec }) => {
+    const result = audited(spec);
+    const finding = result.findings.find((f) => f.rule === rule);
+    expect(finding?.message).toContain(SECRET);
+    // Every finding quoting the cell, of this rule or another (a malformed code is also "not counted").
+    for (const f of result.findings.filter((f) => f.message.includes(SECRET))) {
+      expect(f.redactedMessage, f.rule).toContain(WITHHELD);
+      expect(f.redactedMessage, f.rule).not.toContain(SECRET);
+    }
+
+    const redacted = redactResult(result, SALT);
+    expect(renderJson(redacted)).not.toContain(SECRET);
+    expect(JSON.stringify(redacted)).not.toContain(SECRET);
+    expect(redacted.findings.some((f) => 'redactedMessage' in f)).toBe(false);
+
+    const terminal = (showNotes: boolean) => renderTerminal({ ...result, findings: result.findings.map((f) => ({ ...f, severity: 'error' as const })) }, { color: false, showNotes, paths: [] });
+    expect(terminal(false)).not.toContain(SECRET);
+    expect(terminal(true)).toContain(SECRET);
+  });
+
+  it('withholds only the quoted form elsewhere, so a one-letter cell cuts no letters out of other words', () => {
+    const result = audited({ entries: [entry()], rejected: [rejected({ kind: 'carePlans', column: 'Date', value: 'a', reason: '"a" is not a date' })] });
+    const finding = result.findings.find((f) => f.rule === 'invalid-row')!;
+    expect(finding.redactedMessage).toBe(`The care plans row was left out of the audit: column "Date" holds "${WITHHELD}": "${WITHHELD}" is not a date.`);
+  });
+
+  it('leaves messages that quote no cell as they are', () => {
+    const result = audited({ entries: [entry({ minutes: 0 })] });
+    const finding = result.findings.find((f) => f.rule === 'invalid-minutes')!;
+    expect(finding.redactedMessage).toBeUndefined();
+    expect(redactResult(result, SALT).findings.find((f) => f.rule === 'invalid-minutes')!.message).toBe(finding.message);
+  });
+
+  it('--redact drops an unreadable minutes cell, an unknown credential and a non-NPI from the evidence, and keeps known ones', () => {
+    const result = audited({ entries: [entry({ minutes: null, minutesText: SECRET }), entry({ credential: SECRET }), entry({ credential: 'RN', npi: SECRET }), entry()] });
+    const entries = redactResult(result, SALT).entries;
+    expect(entries[0]).not.toHaveProperty('minutesText');
+    expect(entries[1]).not.toHaveProperty('credential');
+    expect(entries[2]?.credential).toBe('RN');
+    expect(entries[2]).not.toHaveProperty('npi');
+    expect(entries[3]?.npi).toBe(NPI_A);
+    const months = redactResult({ ...result, patientMonths: sampleResult().patientMonths.map((pm, i) => ({ ...pm, billingNpi: i === 0 ? SECRET : NPI_A })) }, SALT).patientMonths;
+    expect(months.map((pm) => pm.billingNpi)).toEqual(months.map((_, i) => (i === 0 ? null : NPI_A)));
+  });
+});
