@@ -44,9 +44,9 @@ export const WITHHELD = '[withheld]';
 
 /**
  * The message with every quoted cell (rule.quotedCells) withheld, and withheld too where another placeholder
- * quotes the same text or a cell the report names (RuleReport.cells) ("…", as invalid-row's reason quotes the value it rejects; only the quoted form, so a
- * one-letter cell does not cut letters out of other words). Built from the structured data, not by searching
- * the finished message. Undefined when nothing was withheld.
+ * quotes the same text or a cell the report names (RuleReport.cells), as invalid-row's reason quotes the value
+ * it rejects ("…"; only the quoted form, so a one-letter cell does not cut letters out of other words). Built
+ * from the structured data, not by searching the finished message. Undefined when nothing was withheld.
  */
 function redactedMessage(rule: AnyRule, template: string, data: Readonly<Record<string, string | number>> = {}, quotedInValues: readonly string[] = []): string | undefined {
   const quoted = rule.quotedCells ?? [];
