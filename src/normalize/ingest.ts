@@ -64,6 +64,9 @@ export interface TableReport {
   note?: string;
 }
 
+/** TableReport.note of a sheet with nothing in it: the one skipped sheet not worth mentioning. */
+export const EMPTY_SHEET = 'empty sheet';
+
 export interface InputReport {
   file: string;
   path: string;
@@ -177,7 +180,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       const label = spec.kind ? KIND_LABELS[spec.kind] : 'time log, consents, diagnoses or billed services';
       throw new CcmError(`${describeLocation(sheet)}: no header row of a ${label} found in the first ${HEADER_SEARCH_ROWS} rows; first row: ${firstRowText(nonBlank)}.`);
     }
-    report.note = best ? describeMissing(best) : nonBlank.length === 0 ? 'empty sheet' : 'no known header row';
+    report.note = best ? describeMissing(best) : nonBlank.length === 0 ? EMPTY_SHEET : `no known header row in the first ${HEADER_SEARCH_ROWS} rows`;
     return report;
   }
   const candidate = detection.candidate;

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit-types.js';
 import { describeLocation } from '../errors.js';
+import { EMPTY_SHEET } from '../normalize/ingest.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { evidenceEntry, fixesByRule } from './format.js';
 
@@ -77,6 +78,15 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
     const top = table(['Fix first', 'Patient-months', 'Estimated at stake', 'How to fix'], ['left', 'right', 'right', 'left'], [null, null, null, 60]);
     for (const t of s.topFixes.slice(0, TOP_FIXES)) top.push([t.rule, t.patientMonths, usd.format(t.revenueAtStake), clean(fixes.get(t.rule) ?? '')]);
     out.push(top.toString(), '');
+  }
+
+  // A workbook sheet that holds rows but no table ccm recognizes is skipped: its rows count for nothing, so it
+  // is named here rather than left to report.json.
+  const unread = result.inputs.flatMap((input) => input.tables).filter((t) => t.kind === null && t.note !== undefined && t.note !== EMPTY_SHEET);
+  if (unread.length > 0) {
+    out.push(c.yellow('Sheets not read') + c.dim(' (their rows count for nothing; `ccm inspect FILE` shows what each holds)'));
+    for (const t of unread) out.push(`  ${describeLocation(t)}: ${clean(t.note!)}`);
+    out.push('');
   }
 
   const errors = result.findings.filter((f) => f.severity === 'error');

@@ -47,7 +47,7 @@ describe('renderJson', () => {
     const months = report.patientMonths as { patientId: string }[];
     expect(months.map((m) => m.patientId)).toContain('00123');
     const tables = (report.inputs as { tables: { note: string | null }[] }[]).flatMap((i) => i.tables);
-    expect(tables.map((t) => t.note)).toEqual([null, 'empty sheet', null]);
+    expect(tables.map((t) => t.note)).toEqual([null, 'empty sheet', 'no known header row in the first 30 rows', null]);
   });
 
   it('puts the finding fields in the documented order', () => {

@@ -25,6 +25,12 @@ describe('renderTerminal', () => {
     expect(plain.replace(/\s+/g, ' ')).toContain(FIXES['missing-consent']);
   });
 
+  it('names the sheets it could not read, but not empty ones', () => {
+    expect(plain).toContain('Sheets not read');
+    expect(plain).toContain('  export.xlsx, sheet "Late entries": no known header row in the first 30 rows\n');
+    expect(plain).not.toContain('sheet "Notes"');
+  });
+
   it('lists the paths written', () => {
     expect(plain).toContain('Reports written:\n  ccm-report/report.json\n  ccm-report/report.xlsx\n');
   });
