@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -281,6 +282,12 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
     const color = flags.color && io.env.NO_COLOR === undefined && io.isTTY;
     io.stdout(renderTerminal(result, { color, showNotes: flags.showNotes ?? false, paths: paths.map((p) => relativeTo(io.cwd, p)) }));
   }
+  // Reports of formats not asked for this time, left by an earlier run: named, so no one opens an old
+  // report.xlsx next to a new report.json as if it were this audit's (they are the user's files: not deleted).
+  const earlier = REPORT_FORMATS.filter((f) => !formats.includes(f))
+    .flatMap((f) => REPORT_FILES[f])
+    .filter((name) => existsSync(resolve(outDir, name)));
+  if (earlier.length > 0 && !flags.quiet) io.stderr(`note: ${earlier.join(', ')} in ${relativeTo(io.cwd, outDir)} ${earlier.length === 1 ? 'is' : 'are'} from an earlier run, not this audit\n`);
   if (baselineOutcome && !flags.quiet) {
     for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${e.patientId ?? '-'} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
     if (baselineOutcome.unmatched.length > 0) io.stderr(`baseline: ${baselineOutcome.unmatched.length} accepted finding(s) no longer occur; remove them from ${flags.baseline}\n`);

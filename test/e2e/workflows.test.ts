@@ -94,6 +94,20 @@ describe('billing options', () => {
   });
 });
 
+describe('output folder', () => {
+  it('names the reports an earlier run left there in formats not written this time', () => {
+    const out = join(tempDir(), 'out');
+    expect(ccm(['audit', DEMO, ...RUN, '--out', out, '--fail-on', 'never', '--quiet']).code).toBe(0);
+    const again = ccm(['audit', DEMO, ...RUN, '--out', out, '--fail-on', 'never', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('note: claims.csv, exceptions.csv, report.xlsx, junit.xml in ');
+    expect(again.stderr).toContain('are from an earlier run, not this audit');
+    // They are the user's files: named, not deleted.
+    expect(existsSync(join(out, 'report.xlsx'))).toBe(true);
+    expect(ccm(['audit', DEMO, ...RUN, '--out', out, '--fail-on', 'never']).stderr).not.toContain('earlier run');
+  });
+});
+
 describe('accepted exceptions', () => {
   it('ccm baseline writes one; --baseline suppresses those findings; a stale entry is reported', () => {
     const dir = tempDir();
