@@ -42,11 +42,13 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   const months = table(['Patient-months', 'Count', 'Estimated revenue'], ['left', 'right', 'right']);
   months.push(
     [c.green('Ready to bill'), s.patientMonths.billable, usd.format(s.estimatedRevenue.ready)],
+    [c.cyan('Already billed (in the services export)'), s.patientMonths.billed, usd.format(s.estimatedRevenue.billed)],
     [c.red('Blocked by errors (fix to bill)'), s.patientMonths.blocked, usd.format(s.estimatedRevenue.blocked)],
     ['Not billable (too few supported minutes)', s.patientMonths['not-billable'], usd.format(s.estimatedRevenue.notBillable)],
   );
   out.push(
     months.toString(),
+    ...(s.patientMonths.billed > 0 ? [c.dim('  Already billed: not in claims.csv; the amount is what their supported minutes earn, to compare with the claim.')] : []),
     c.dim('  Not billable: what those months would earn if every logged minute were supported.'),
     c.dim('  Revenue figures are estimates from national non-facility fee amounts, not payments.'),
     '',

@@ -93,6 +93,8 @@ const SEVERITY_STYLE: Record<Severity, CellStyle> = {
 };
 const STATUS_STYLE: Record<PatientMonthStatus, CellStyle> = {
   billable: { fill: 'FFC6EFCE', fontColor: 'FF006100' },
+  // Light blue: done already, neither to bill nor to fix.
+  billed: { fill: 'FFDDEBF7', fontColor: 'FF1F4E78' },
   blocked: SEVERITY_STYLE.error,
   'not-billable': { fill: 'FFEDEDED', fontColor: 'FF3A3A3A' },
 };
@@ -144,6 +146,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     blank,
     { label: 'Patients', value: s.patients },
     { label: 'Patient-months billable', value: s.patientMonths.billable, detail: 'ready to bill: see the Claims sheet', style: STATUS_STYLE.billable },
+    { label: 'Patient-months already billed', value: s.patientMonths.billed, detail: 'the billed-services export already has CCM codes for the month under its NPI (or none): not on the Claims sheet', style: STATUS_STYLE.billed },
     { label: 'Patient-months blocked', value: s.patientMonths.blocked, detail: 'enough minutes, but an error blocks the claim: fix it to bill', style: STATUS_STYLE.blocked },
     { label: 'Patient-months not billable', value: s.patientMonths['not-billable'], detail: 'not enough supported minutes this month', style: STATUS_STYLE['not-billable'] },
     blank,
@@ -153,6 +156,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     { label: 'Suppressed by baseline', value: s.suppressed },
     blank,
     { label: 'Estimated revenue: ready to bill', ...money(s.estimatedRevenue.ready), detail: ESTIMATE_NOTICE },
+    { label: 'Estimated revenue: already billed', ...money(s.estimatedRevenue.billed), detail: 'what the already-billed months\' supported minutes earn, to compare with the claims billed; not revenue to collect again' },
     { label: 'Estimated revenue: blocked', ...money(s.estimatedRevenue.blocked), detail: 'what the blocked months earn once their errors are fixed' },
     { label: 'Estimated revenue: not billable', ...money(s.estimatedRevenue.notBillable), detail: 'what the not-billable months would earn if every logged minute were supported' },
     ...s.topFixes.map((t) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import type { BillingOptions, FeeSchedule, PatientMonth } from '../../src/billing/types.js';
-import { describeLines, diagnosis, entry, finding, model, ruleRun, type EntryInput } from './helpers.js';
+import { describeLines, diagnosis, entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
 
 const MONTH_END: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
 const THRESHOLD: BillingOptions = { dateOfService: 'threshold-met', placeOfService: '11' };
@@ -127,6 +127,37 @@ describe('bill: status', () => {
   it('not-billable wins over blocked, and still names the blocking rules', () => {
     const pm = billOne([{ minutes: 10 }], ruleRun([finding({ rule: 'no-consent', level: 'month' })]));
     expect(pm).toMatchObject({ status: 'not-billable', blockedBy: ['no-consent'], lines: [], estimatedPayment: 0, minutesShort: 10 });
+  });
+});
+
+describe('bill: months already billed (R-OIG-2019, R-OIG-2021: the same month billed twice)', () => {
+  const NPI = '1234567893';
+  const OTHER = '1245319599';
+  type Case = [string, { npi?: string }[], ReturnType<typeof service>[], PatientMonth['status']];
+  it.each<Case>([
+    ['99490 under the entries\' NPI', [{ npi: NPI }], [service('99490', { npi: NPI })], 'billed'],
+    ['99490 + 99439 under the entries\' NPI', [{ npi: NPI }], [service('99490', { npi: NPI }), service('99439', { npi: NPI })], 'billed'],
+    ['99490 without an NPI', [{ npi: NPI }], [service('99490')], 'billed'],
+    ['entries without an NPI: CCM under any NPI', [{}], [service('99490', { npi: OTHER })], 'billed'],
+    ['an add-on alone is still CCM billed for the month', [{ npi: NPI }], [service('99439', { npi: NPI })], 'billed'],
+    ['another practitioner\'s CCM is not this month\'s claim (multiple-billing-practitioners blocks it)', [{ npi: NPI }], [service('99490', { npi: OTHER })], 'billable'],
+    ['a non-CCM service does not bill the month', [{ npi: NPI }], [service('99495', { npi: NPI })], 'billable'],
+    ['CCM billed in another month', [{ npi: NPI }], [service('99490', { npi: NPI, date: '2026-02-28' })], 'billable'],
+    ['CCM billed for another patient', [{ npi: NPI }], [service('99490', { npi: NPI, patientId: 'P2' })], 'billable'],
+  ])('%s', (_, entries, services, status) => {
+    const [pm] = bill(model(entries.map((e) => entry({ minutes: 25, ...e })), [], services), ruleRun(), MONTH_END);
+    expect(pm!.status).toBe(status);
+    // The lines are computed either way: a billed month shows them to compare with the claim billed.
+    expect(describeLines(pm!.lines)).toBe('99490');
+    expect(pm!.estimatedPayment).toBe(66.13);
+  });
+
+  it.each<[string, EntryInput[], Parameters<typeof finding>[0][], PatientMonth['status']]>([
+    ['a blocked month stays blocked (its claim is at risk)', [{ minutes: 25 }], [{ rule: 'no-consent', level: 'month' }], 'blocked'],
+    ['a not-billable month stays not billable (its claim is at risk)', [{ minutes: 15 }], [], 'not-billable'],
+  ])('%s', (_, entries, findings, status) => {
+    const [pm] = bill(model(entries.map(entry), [], [service('99490')]), ruleRun(findings.map(finding)), MONTH_END);
+    expect(pm!.status).toBe(status);
   });
 });
 

@@ -56,6 +56,38 @@ describe('same-month services (issue: TCM is not G0181)', () => {
   });
 });
 
+describe('months already billed (R-OIG-2019, R-OIG-2021: CCM billed twice for a beneficiary-month)', () => {
+  it.each([
+    ['99490 under the same NPI', '30001,10/31/2026,99490,1234567893\r\n'],
+    ['99490 without an NPI', '30001,10/31/2026,99490,\r\n'],
+  ])('%s: status billed, no claim line, its own row in the summary', (_, services) => {
+    const dir = practice(services);
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(0);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', lines: [{ code: '99490', units: 1 }] });
+    expect(rep.summary.patientMonths).toMatchObject({ billable: 0, billed: 1 });
+    expect(rep.summary.estimatedRevenue).toMatchObject({ ready: 0, billed: 66.13 });
+    expect(readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1); // the header only
+    expect(readFileSync(join(dir, 'out', 'junit.xml'), 'utf8')).toContain('<testcase classname="30001" name="2026-10"/>');
+    const files = ['time_log.csv', 'consents.csv', 'problems.csv', 'services.csv'].map((f) => join(dir, f));
+    const terminal = ccm(['audit', ...files, ...RUN, '--out', join(dir, 'out2')]).stdout;
+    expect(terminal).toMatch(/Already billed \(in the services export\)\s+1\s+\$66\.13/);
+    expect(terminal).toMatch(/Ready to bill\s+0\s+\$0\.00/);
+  });
+
+  it('a billed claim the minutes do not support keeps the month blocked: the claim is at risk', () => {
+    // 25 minutes support 99490 only; the billed 99439 is unsupported-code's error.
+    const { r, report: rep } = auditPractice(practice('30001,10/31/2026,99490,1234567893\r\n30001,10/31/2026,99439,1234567893\r\n'));
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['unsupported-code'] });
+  });
+
+  it('CCM under another NPI is still blocked by multiple-billing-practitioners, not billed', () => {
+    const { report: rep } = auditPractice(practice('30001,10/31/2026,99490,1245319599\r\n'));
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['multiple-billing-practitioners'] });
+  });
+});
+
 describe('billing options', () => {
   it('--dos threshold-met dates the claim on the day the base minimum was reached', () => {
     const dir = practice('');

@@ -35,8 +35,12 @@ describe('renderJunit', () => {
   });
 
   it('has one suite named ccm with a test case per patient-month and the counts', () => {
-    expect(xml).toContain('<testsuite name="ccm" tests="4" failures="3" errors="0" skipped="0">');
-    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml).toContain('<testsuite name="ccm" tests="5" failures="3" errors="0" skipped="0">');
+    expect(xml.match(/<testcase /g)).toHaveLength(5);
+  });
+
+  it('an already-billed month passes: nothing to bill or fix', () => {
+    expect(testCase(xml, 'B-88', '2026-10')).toBe('<testcase classname="B-88" name="2026-10"/>');
   });
 
   it('a billable month passes even with a non-blocking entry error', () => {

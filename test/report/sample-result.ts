@@ -136,6 +136,23 @@ const PATIENT_MONTHS: PatientMonth[] = [
     blockedBy: ['missing-consent'],
     minutesShort: null,
   },
+  {
+    // Already billed (the services export has its 99490): lines for comparison, never a claim.
+    patientId: 'B-88',
+    mbi: '3C12TE5MK73',
+    month: '2026-10',
+    status: 'billed',
+    loggedMinutes: 22,
+    supportedMinutes: 22,
+    family: 'non-complex',
+    lines: [{ code: '99490', units: 1, estimatedPayment: 66.13 }],
+    estimatedPayment: 66.13,
+    dateOfService: '2026-10-31',
+    billingNpi: '1234567893',
+    diagnoses: ['E11.9', 'I10'],
+    blockedBy: [],
+    minutesShort: null,
+  },
 ];
 
 /** A fresh copy each call, so a test may change it. */
@@ -219,8 +236,8 @@ export function sampleResult(): AuditResult {
       },
     ],
     summary: {
-      patients: 3,
-      patientMonths: { billable: 1, blocked: 1, 'not-billable': 1 },
+      patients: 4,
+      patientMonths: { billable: 1, billed: 1, blocked: 1, 'not-billable': 1 },
       findingsBySeverity: { error: 4, warning: 2, info: 1 },
       findingsByRule: {
         'complex-candidate': 1,
@@ -231,7 +248,7 @@ export function sampleResult(): AuditResult {
         'non-clinical-staff': 1,
         'vague-note': 1,
       },
-      estimatedRevenue: { ready: 114.13, blocked: 66.13, notBillable: 66.13 },
+      estimatedRevenue: { ready: 114.13, billed: 66.13, blocked: 66.13, notBillable: 66.13 },
       topFixes: [
         { rule: 'invalid-minutes', patientMonths: 1, revenueAtStake: 66.13 },
         { rule: 'missing-consent', patientMonths: 1, revenueAtStake: 66.13 },

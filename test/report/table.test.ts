@@ -9,6 +9,7 @@ describe('renderTerminal', () => {
 
   it('shows patient-months by status with estimated revenue', () => {
     expect(plain).toMatch(/Ready to bill\s+1\s+\$114\.13/);
+    expect(plain).toMatch(/Already billed \(in the services export\)\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Blocked by errors.*\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Not billable.*\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Estimated revenue/);
