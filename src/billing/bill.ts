@@ -70,6 +70,7 @@ function billMonth(
     status,
     loggedMinutes,
     supportedMinutes,
+    countedMinutes: option?.minutes ?? null,
     family: option?.family.family ?? null,
     lines,
     estimatedPayment: total,

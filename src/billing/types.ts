@@ -22,8 +22,17 @@ export interface PatientMonth {
   status: PatientMonthStatus;
   /** All CCM-program minutes logged (after duplicates are removed). */
   loggedMinutes: number;
-  /** Minutes that survive review (D1–D3): what the codes are built from. */
+  /**
+   * All minutes of the month that survive review (D1–D3), whoever logged them: what the family choice (D4) and
+   * minutesShort start from, and what loggedMinutes is compared with.
+   */
   supportedMinutes: number;
+  /**
+   * The supported minutes the chosen family counts, the time a claim records (claims.csv supported_minutes):
+   * the billing practitioner's own for 99491/99437 (R-CODE-99491: clinical-staff time does not count), everyone's
+   * for the other families. null when no family is met.
+   */
+  countedMinutes: number | null;
   family: CodeFamily | null;
   /**
    * Claim lines the supported time earns; present for billable, billed (to compare with the claim already

@@ -117,6 +117,7 @@ function patientMonth(pm: PatientMonth) {
     status: pm.status,
     loggedMinutes: pm.loggedMinutes,
     supportedMinutes: pm.supportedMinutes,
+    countedMinutes: pm.countedMinutes,
     family: pm.family,
     lines: pm.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: l.estimatedPayment })),
     estimatedPayment: pm.estimatedPayment,

@@ -188,7 +188,8 @@ function claimColumns(result: AuditResult): Column<ClaimRow>[] {
     { header: 'Date of service', width: 15, numFmt: DATE_FORMAT, value: (r) => isoDate(r.pm.dateOfService) },
     { header: 'Code', width: 8, value: (r) => r.line.code },
     { header: 'Units', width: 7, value: (r) => r.line.units },
-    { header: 'Supported minutes', width: 10, value: (r) => r.pm.supportedMinutes },
+    // As claims.csv: the minutes the claim's family counts (the practitioner's own for 99491/99437).
+    { header: 'Supported minutes', width: 10, value: (r) => r.pm.countedMinutes },
     { header: 'Billing NPI', width: 13, value: (r) => r.pm.billingNpi },
     { header: 'Diagnoses (ICD-10-CM)', width: 40, value: (r) => r.pm.diagnoses.join(', ') },
     { header: 'Place of service', width: 9, value: () => result.options.placeOfService },
@@ -230,6 +231,7 @@ const patientMonthColumns: Column<PatientMonth>[] = [
   { header: 'Status', width: 13, value: (pm) => pm.status, style: (pm) => STATUS_STYLE[pm.status] },
   { header: 'Logged minutes', width: 10, value: (pm) => pm.loggedMinutes },
   { header: 'Supported minutes', width: 10, value: (pm) => pm.supportedMinutes },
+  { header: 'Minutes the codes count', width: 10, value: (pm) => pm.countedMinutes },
   { header: 'Minutes short', width: 9, value: (pm) => pm.minutesShort },
   { header: 'Code family', width: 13, value: (pm) => pm.family },
   { header: 'Codes', width: 18, value: (pm) => codesText(pm.lines) || null },

@@ -75,6 +75,37 @@ describe('bill: minutes and codes', () => {
     expect(describeLines(pm.lines)).toBe(codes);
   });
 
+  it.each<[string, EntryInput[], number, number | null, string]>([
+    ['staff time: the non-complex family counts every minute', [{ minutes: 25 }], 25, 25, '99490'],
+    [
+      '99491 counts the practitioner\'s own minutes only, not the RN\'s (R-CODE-99491)',
+      [
+        { minutes: 90, role: 'practitioner', credential: 'MD' },
+        { minutes: 5 },
+      ],
+      95,
+      90,
+      '99491 99437x2',
+    ],
+    [
+      'two practitioners: 99491 counts the billing practitioner\'s minutes',
+      [
+        { minutes: 20, role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 90, role: 'practitioner', staff: 'Dr Brown' },
+      ],
+      110,
+      90,
+      '99491 99437x2',
+    ],
+    ['complex: staff and practitioner minutes', [{ minutes: 60 }, { minutes: 30, complex: true, role: 'practitioner' }], 90, 90, '99487 99489x1'],
+    ['not billable: no family, no counted minutes', [{ minutes: 15 }], 15, null, ''],
+  ])('countedMinutes: %s', (_, inputs, supported, counted, codes) => {
+    const pm = billOne(inputs);
+    expect(pm.supportedMinutes).toBe(supported);
+    expect(pm.countedMinutes).toBe(counted);
+    expect(describeLines(pm.lines)).toBe(codes);
+  });
+
   it('entry-level errors make minutes unsupported (D1); warnings do not', () => {
     const run = ruleRun([
       finding({ rule: 'vague-note', level: 'entry', entryIds: [1] }),

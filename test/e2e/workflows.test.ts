@@ -95,6 +95,26 @@ describe('billing options', () => {
     expect(auditPractice(dir, ['--dos', 'threshold-met']).report.patientMonths[0].dateOfService).toBe('2026-10-20');
   });
 
+  it('a 99491 claim records the practitioner\'s own minutes, not the RN\'s (R-CODE-99491)', () => {
+    const dir = practice('');
+    const notes = ['Reviewed A1c trend with patient; metformin dose raised', 'Called cardiology re: edema; furosemide plan agreed', 'Care plan goals revised: daily weights and 2 g sodium'];
+    writeFileSync(
+      join(dir, 'time_log.csv'),
+      [
+        'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI',
+        `30001,10/5/2026,Amy Stone,MD,40,CCM,${notes[0]},1234567893`,
+        '30001,10/6/2026,Maria Lopez,RN,5,CCM,Confirmed lisinopril refill with pharmacy; BP log reviewed,1234567893',
+        `30001,10/15/2026,Amy Stone,MD,20,CCM,${notes[1]},1234567893`,
+        `30001,10/25/2026,Amy Stone,MD,30,CCM,${notes[2]},1234567893`,
+      ].join('\r\n'),
+    );
+    const { report: rep } = auditPractice(dir);
+    expect(rep.findings.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`)).toEqual([]);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billable', family: 'practitioner', supportedMinutes: 95, countedMinutes: 90 });
+    const claims = readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',').slice(4, 7).join(','));
+    expect(claims).toEqual(['99491,1,90', '99437,2,90']);
+  });
+
   it('--fee-schedule replaces the bundled estimates', () => {
     const dir = practice('');
     writeFileSync(join(dir, 'fees.csv'), ['year,code,amount', ...['99490', '99439', '99491', '99437', '99487', '99489'].map((c, i) => `2026,${c},${100 + i}`)].join('\n'));

@@ -83,6 +83,7 @@ describe('writeXlsx: what Excel shows', () => {
     expect(rows('Claims').map((r) => r[0])).not.toContain('B-88');
     expect(cellAt('Claims', 'Patient ID', 2)).toMatchObject({ t: 's', v: '00123' });
     expect(cellAt('Claims', 'Units', 2)).toMatchObject({ t: 'n', v: 1 });
+    expect(cellAt('Claims', 'Supported minutes', 2)).toMatchObject({ t: 'n', v: 42 });
     expect(cellAt('Claims', 'Estimated payment', 2)).toMatchObject({ t: 'n', v: 66.13 });
     expect(String(cellAt('Claims', 'Estimated payment', 2).z)).toContain('$');
     expect(ymd(cellAt('Claims', 'Date of service', 2))).toBe('2026-10-31');
@@ -198,6 +199,18 @@ describe('writeXlsx: failures', () => {
     const empty = XLSX.read(await readFile(join(dir, 'empty.xlsx')));
     expect(empty.SheetNames).toEqual([...XLSX_SHEETS]);
     expect(XLSX.utils.sheet_to_json(empty.Sheets.Claims!, { header: 1 })).toHaveLength(1);
+  });
+});
+
+describe('writeXlsx: minutes of a 99491 claim (R-CODE-99491)', () => {
+  it('the Claims sheet shows the minutes the family counts, as claims.csv; Patient-Months shows both', async () => {
+    const result = sampleResult();
+    Object.assign(result.patientMonths[0]!, { supportedMinutes: 95, countedMinutes: 90, family: 'practitioner' });
+    await writeXlsx(result, join(dir, 'practitioner.xlsx'));
+    const read = XLSX.read(await readFile(join(dir, 'practitioner.xlsx')));
+    const data = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(read.Sheets[name]!);
+    expect(data('Claims').map((r) => r['Supported minutes'])).toEqual([90, 90]);
+    expect(data('Patient-Months')[0]).toMatchObject({ 'Supported minutes': 95, 'Minutes the codes count': 90 });
   });
 });
 
