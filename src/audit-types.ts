@@ -22,6 +22,13 @@ export interface AuditSummary {
   topFixes: { rule: string; patientMonths: number; revenueAtStake: number }[];
   /** Findings suppressed by a baseline. */
   suppressed: number;
+  /**
+   * Claim-ready (billable) patient-months whose claim lacks what every claim needs: a billing NPI (none on the
+   * entries and no billing.defaultNpi), or at least one ICD-10-CM code (diagnoses). claims.csv leaves those
+   * fields empty. Counts, not a finding per month: a practice without an NPI column would get one per month.
+   * The months are the billable patientMonths with billingNpi null, or diagnoses empty.
+   */
+  incompleteClaims: { noBillingNpi: number; noDiagnoses: number };
 }
 
 /** The whole result of one audit: what every reporter renders; reporters compute nothing. */

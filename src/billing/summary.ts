@@ -23,11 +23,17 @@ export function summarize(
   const refs = refLookup(model.patientMonths);
   const byStatus: Record<PatientMonthStatus, number> = { billable: 0, billed: 0, blocked: 0, 'not-billable': 0 };
   const revenue = { ready: 0, billed: 0, blocked: 0, notBillable: 0 };
+  const incomplete = { noBillingNpi: 0, noDiagnoses: 0 };
   for (const pm of patientMonths) {
     // Asked for every month, so the lookup stays in step with the model's order (see refLookup).
     const ref = refs(pm);
     byStatus[pm.status]++;
-    if (pm.status === 'billable') revenue.ready += pm.estimatedPayment;
+    if (pm.status === 'billable') {
+      revenue.ready += pm.estimatedPayment;
+      // A claim cannot go out without a billing NPI and at least one diagnosis code.
+      if (pm.billingNpi === null) incomplete.noBillingNpi++;
+      if (pm.diagnoses.length === 0) incomplete.noDiagnoses++;
+    }
     else if (pm.status === 'billed') revenue.billed += pm.estimatedPayment;
     else if (pm.status === 'blocked') revenue.blocked += pm.estimatedPayment;
     else revenue.notBillable += loggedPotential(ref, options);
@@ -48,6 +54,7 @@ export function summarize(
     estimatedRevenue: { ready: roundCents(revenue.ready), billed: roundCents(revenue.billed), blocked: roundCents(revenue.blocked), notBillable: roundCents(revenue.notBillable) },
     topFixes: topFixes(patientMonths, model.patientMonths, run.support, options),
     suppressed,
+    incompleteClaims: incomplete,
   };
 }
 

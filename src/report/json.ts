@@ -106,6 +106,7 @@ function summary(s: AuditResult['summary']) {
     estimatedRevenue: { ready: s.estimatedRevenue.ready, billed: s.estimatedRevenue.billed, blocked: s.estimatedRevenue.blocked, notBillable: s.estimatedRevenue.notBillable },
     topFixes: s.topFixes.map((t) => ({ rule: t.rule, patientMonths: t.patientMonths, revenueAtStake: t.revenueAtStake })),
     suppressed: s.suppressed,
+    incompleteClaims: { noBillingNpi: s.incompleteClaims.noBillingNpi, noDiagnoses: s.incompleteClaims.noDiagnoses },
   };
 }
 

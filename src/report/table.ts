@@ -5,6 +5,7 @@ import { describeLocation } from '../errors.js';
 import { EMPTY_SHEET } from '../normalize/ingest.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { evidenceEntry, fixesByRule } from './format.js';
+import { incompleteClaimNotes } from './incomplete-claims.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -53,6 +54,9 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
     c.dim('  Revenue figures are estimates from national non-facility fee amounts, not payments.'),
     '',
   );
+  // Claim-ready months whose claim cannot go out as written: said next to the count, not only in report.json.
+  const incomplete = incompleteClaimNotes(result);
+  if (incomplete.length > 0) out.push(c.yellow('Claims missing data'), ...incomplete.map((note) => `  ${clean(note)}`), '');
 
   const severity = (n: number, label: Severity) => paint(c, label, `${n} ${label === 'info' ? 'info' : n === 1 ? label : `${label}s`}`);
   out.push(

@@ -3,7 +3,7 @@ import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import { summarize } from '../../src/billing/summary.js';
 import type { BillingOptions, FeeSchedule } from '../../src/billing/types.js';
-import { entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
+import { diagnosis, entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
 
 const OPTIONS: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
 
@@ -115,6 +115,26 @@ describe('summarize', () => {
       estimatedRevenue: { ready: 0, billed: 0, blocked: 0, notBillable: 0 },
       topFixes: [],
       suppressed: 0,
+      incompleteClaims: { noBillingNpi: 0, noDiagnoses: 0 },
     });
+  });
+});
+
+describe('summarize: claim-ready months missing what a claim needs', () => {
+  const NPI = '1234567893';
+  it.each<[string, EntryInput[], { defaultNpi?: string; diagnoses?: boolean; billed?: boolean }, { noBillingNpi: number; noDiagnoses: number }]>([
+    ['NPI on the entries and a diagnosis: complete', [{ minutes: 25, npi: NPI }], { diagnoses: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+    ['no NPI and no billing.defaultNpi', [{ minutes: 25 }], { diagnoses: true }, { noBillingNpi: 1, noDiagnoses: 0 }],
+    ['no NPI on the entries, but billing.defaultNpi', [{ minutes: 25 }], { defaultNpi: NPI, diagnoses: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+    ['no diagnosis code', [{ minutes: 25, npi: NPI }], {}, { noBillingNpi: 0, noDiagnoses: 1 }],
+    ['neither', [{ minutes: 25 }], {}, { noBillingNpi: 1, noDiagnoses: 1 }],
+    ['several NPIs: none chosen, so none on the claim', [{ minutes: 15, npi: NPI }, { minutes: 10, npi: '1245319599' }], { diagnoses: true }, { noBillingNpi: 1, noDiagnoses: 0 }],
+    ['a not-billable month is no claim', [{ minutes: 15 }], {}, { noBillingNpi: 0, noDiagnoses: 0 }],
+    ['an already-billed month is no new claim', [{ minutes: 25 }], { billed: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+  ])('%s', (_, inputs, setup, expected) => {
+    const options: BillingOptions = { ...OPTIONS, ...(setup.defaultNpi ? { defaultNpi: setup.defaultNpi } : {}) };
+    const m = model(inputs.map(entry), setup.diagnoses ? [diagnosis('E119'), diagnosis('I10')] : [], setup.billed ? [service('99490')] : []);
+    const run = ruleRun();
+    expect(summarize(m, bill(m, run, options), run, 0, options).incompleteClaims).toEqual(expected);
   });
 });

@@ -146,6 +146,32 @@ describe('billing options', () => {
   });
 });
 
+describe('claim-ready months missing a billing NPI or diagnoses', () => {
+  const LOG = 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,10/2/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n';
+  const RULES = { 'missing-consent': 'off', 'insufficient-chronic-conditions': 'off' };
+  it.each<[string, object, string[], string[]]>([
+    ['no NPI column, no default NPI, no diagnoses', {}, ['no billing NPI (1 2026-10)', 'no diagnosis code (1 2026-10)'], []],
+    ['billing.defaultNpi supplies the NPI', { billing: { defaultNpi: '1234567893' } }, ['no diagnosis code (1 2026-10)'], ['no billing NPI']],
+  ])('%s', (_, config, said, notSaid) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), LOG);
+    writeFileSync(join(dir, 'ccm.config.json'), JSON.stringify({ rules: RULES, ...config }));
+    const r = ccm(['audit', 'log.csv', ...RUN, '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rep = report(join(dir, 'out'));
+    expect(rep.patientMonths[0].status).toBe('billable');
+    expect(rep.summary.incompleteClaims).toEqual({ noBillingNpi: notSaid.length === 0 ? 1 : 0, noDiagnoses: 1 });
+    for (const text of said) {
+      expect(r.stderr).toContain(`warning: 1 claim-ready patient-month has ${text}`);
+      expect(r.stdout).toContain(text);
+    }
+    for (const text of notSaid) expect(r.stderr + r.stdout).not.toContain(text);
+    expect(r.stdout).toContain('Claims missing data');
+    // --quiet prints nothing, warnings included; the count stays in report.json.
+    expect(ccm(['audit', 'log.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir }).stderr).toBe('');
+  });
+});
+
 describe('output folder', () => {
   it('names the reports an earlier run left there in formats not written this time', () => {
     const out = join(tempDir(), 'out');
