@@ -56,6 +56,19 @@ describe('same-month services (issue: TCM is not G0181)', () => {
   });
 });
 
+describe('junit.xml', () => {
+  it('failures counts failing test cases: one month with two blocking findings is one failure', () => {
+    // G0181 by the same practitioner (incompatible-service) and CCM under another NPI (multiple-billing-practitioners).
+    const dir = practice('30001,10/31/2026,G0181,1234567893\r\n30001,10/31/2026,99490,1245319599\r\n');
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0].blockedBy).toEqual(['incompatible-service', 'multiple-billing-practitioners']);
+    const junit = readFileSync(join(dir, 'out', 'junit.xml'), 'utf8');
+    expect(junit.match(/<failure /g)).toHaveLength(2);
+    expect(junit).toContain('<testsuite name="ccm" tests="1" failures="1" errors="0" skipped="0">');
+  });
+});
+
 describe('months already billed (R-OIG-2019, R-OIG-2021: CCM billed twice for a beneficiary-month)', () => {
   it.each([
     ['99490 under the same NPI', '30001,10/31/2026,99490,1234567893\r\n'],
