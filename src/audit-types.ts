@@ -9,15 +9,26 @@ export interface AuditSummary {
   findingsBySeverity: Record<Severity, number>;
   /** Rule id → count, sorted by rule id. */
   findingsByRule: Record<string, number>;
-  /** Estimated revenue (labelled an estimate wherever shown). */
-  estimatedRevenue: Record<'ready' | 'blocked' | 'notBillable', number>;
+  /**
+   * Estimated revenue (labelled an estimate wherever shown). billed: what the already-billed months' supported
+   * minutes earn, for comparison only; it is not revenue to collect again.
+   */
+  estimatedRevenue: Record<'ready' | 'billed' | 'blocked' | 'notBillable', number>;
   /**
    * Rules ranked by the estimated revenue their findings hold back: blocked months' claims, and for months
-   * whose excluded entries cost codes, the difference those entries make. Highest first, ties by rule id.
+   * whose excluded entries cost codes, the difference those entries make (already-billed months excluded: their
+   * claim has gone out). Highest first, ties by rule id.
    */
   topFixes: { rule: string; patientMonths: number; revenueAtStake: number }[];
   /** Findings suppressed by a baseline. */
   suppressed: number;
+  /**
+   * Claim-ready (billable) patient-months whose claim lacks what every claim needs: a billing NPI (none on the
+   * entries and no billing.defaultNpi), or at least one ICD-10-CM code (diagnoses). claims.csv leaves those
+   * fields empty. Counts, not a finding per month: a practice without an NPI column would get one per month.
+   * The months are the billable patientMonths with billingNpi null, or diagnoses empty.
+   */
+  incompleteClaims: { noBillingNpi: number; noDiagnoses: number };
 }
 
 /** The whole result of one audit: what every reporter renders; reporters compute nothing. */

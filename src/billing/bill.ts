@@ -6,6 +6,7 @@ import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './cod
 import { claimDiagnoses } from './diagnoses.js';
 import { countableMinutes, entriesNpi, lastDayOfMonth } from '../model/queries.js';
 import { claimLines, monthMinutes, pricesFor } from './pricing.js';
+import { alreadyBilled } from './already-billed.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
 /**
@@ -58,7 +59,10 @@ function billMonth(
   const supportedMinutes = supported.staff + supported.practitioner;
   // Each month's own list from blockingRules (no copy), or one shared empty list.
   const blockedBy = blockers.get(pm.patientId)?.get(pm.month) ?? NONE;
-  const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';
+  const npi = entriesNpi(pm.entries);
+  // `billed` replaces `billable` only: a blocked or not-billable month keeps its status, and its existing
+  // claim is then at risk (unsupported-code and missed-revenue compare it with the minutes).
+  const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : alreadyBilled(model, pm, npi) ? 'billed' : 'billable';
   return {
     patientId: pm.patientId,
     mbi,
@@ -66,11 +70,14 @@ function billMonth(
     status,
     loggedMinutes,
     supportedMinutes,
+    countedMinutes: option?.minutes ?? null,
     family: option?.family.family ?? null,
     lines,
     estimatedPayment: total,
     dateOfService: option ? dateOfService(pm, option, counts, options) : null,
-    billingNpi: billingNpi(pm.entries, options),
+    // The one NPI on the month's CCM entries; with none, the configured default. Several NPIs give null rather
+    // than a guess: one practitioner per month is multiple-billing-practitioners' business (R-EXCL-ONE-PRACTITIONER).
+    billingNpi: npi === undefined ? (options.defaultNpi ?? null) : npi,
     diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? [], pm.month),
     // Listed for not-billable months too: fixing the time alone would still leave the claim blocked.
     blockedBy,
@@ -115,12 +122,3 @@ function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: Ti
   return end; // unreachable: the option exists only when the base minimum is met
 }
 
-/**
- * The one NPI on the month's CCM entries; with none, the configured default. Several NPIs give null rather
- * than a guess: one practitioner per month is the multiple-billing-practitioners rule's business
- * (R-EXCL-ONE-PRACTITIONER), and a claim must not pick one silently.
- */
-function billingNpi(entries: readonly TimeEntry[], options: BillingOptions): string | null {
-  const npi = entriesNpi(entries);
-  return npi === undefined ? (options.defaultNpi ?? null) : npi;
-}

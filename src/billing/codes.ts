@@ -54,6 +54,7 @@ export interface MonthMinutes {
 
 export interface FamilyOption {
   family: CodeFamilyDefinition;
+  /** The minutes this family counts: the practitioner's own for practitionerOnly families, everyone's otherwise. */
   minutes: number;
   lines: CodeUnits[];
   payment: number;

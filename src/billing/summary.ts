@@ -21,13 +21,20 @@ export function summarize(
   options: Pick<BillingOptions, 'fees'>,
 ): AuditSummary {
   const refs = refLookup(model.patientMonths);
-  const byStatus: Record<PatientMonthStatus, number> = { billable: 0, blocked: 0, 'not-billable': 0 };
-  const revenue = { ready: 0, blocked: 0, notBillable: 0 };
+  const byStatus: Record<PatientMonthStatus, number> = { billable: 0, billed: 0, blocked: 0, 'not-billable': 0 };
+  const revenue = { ready: 0, billed: 0, blocked: 0, notBillable: 0 };
+  const incomplete = { noBillingNpi: 0, noDiagnoses: 0 };
   for (const pm of patientMonths) {
     // Asked for every month, so the lookup stays in step with the model's order (see refLookup).
     const ref = refs(pm);
     byStatus[pm.status]++;
-    if (pm.status === 'billable') revenue.ready += pm.estimatedPayment;
+    if (pm.status === 'billable') {
+      revenue.ready += pm.estimatedPayment;
+      // A claim cannot go out without a billing NPI and at least one diagnosis code.
+      if (pm.billingNpi === null) incomplete.noBillingNpi++;
+      if (pm.diagnoses.length === 0) incomplete.noDiagnoses++;
+    }
+    else if (pm.status === 'billed') revenue.billed += pm.estimatedPayment;
     else if (pm.status === 'blocked') revenue.blocked += pm.estimatedPayment;
     else revenue.notBillable += loggedPotential(ref, options);
   }
@@ -44,9 +51,10 @@ export function summarize(
     patientMonths: byStatus,
     findingsBySeverity: bySeverity,
     findingsByRule: Object.fromEntries([...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    estimatedRevenue: { ready: roundCents(revenue.ready), blocked: roundCents(revenue.blocked), notBillable: roundCents(revenue.notBillable) },
+    estimatedRevenue: { ready: roundCents(revenue.ready), billed: roundCents(revenue.billed), blocked: roundCents(revenue.blocked), notBillable: roundCents(revenue.notBillable) },
     topFixes: topFixes(patientMonths, model.patientMonths, run.support, options),
     suppressed,
+    incompleteClaims: incomplete,
   };
 }
 
@@ -79,7 +87,8 @@ function loggedPotential(ref: PatientMonthRef | undefined, options: Pick<Billing
  * Revenue at stake per rule. A blocked month's whole payment is at stake for every rule blocking it (D1).
  * For excluded entries, each excluding rule is charged what the month would gain if the entries *it*
  * excluded were supported (priced against the actual payment); an entry excluded by two rules counts for
- * both, as fixing either is part of recovering it. Months are counted once per rule.
+ * both, as fixing either is part of recovering it. Months are counted once per rule; already-billed months
+ * not at all.
  */
 function topFixes(
   patientMonths: readonly PatientMonth[],
@@ -100,8 +109,11 @@ function topFixes(
 
   const refFor = refLookup(refs);
   for (const pm of patientMonths) {
-    if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, pm, pm.estimatedPayment);
     const ref = refFor(pm);
+    // The claim for an already-billed month has gone out: nothing of it is held back by a fix here (a
+    // shortfall against its minutes is missed-revenue's business, a corrected claim, not new revenue).
+    if (pm.status === 'billed') continue;
+    if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, pm, pm.estimatedPayment);
     // Every minute counted (bill() adds each entry's minutes to both totals or to the logged one only): no
     // entry was excluded, and no need to look at the entries.
     if (!ref || pm.supportedMinutes === pm.loggedMinutes) continue;

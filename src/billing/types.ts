@@ -1,7 +1,12 @@
 /** Code families, one per patient-month (D4). */
 export type CodeFamily = 'non-complex' | 'complex' | 'practitioner';
 
-export type PatientMonthStatus = 'billable' | 'blocked' | 'not-billable';
+/**
+ * billable: claim-ready. billed: would be billable, but the billed-services export already has CCM codes for
+ * the patient-month under its NPI or without one (a new claim would bill the month twice). blocked: enough
+ * supported time, but a month-level error blocks the claim. not-billable: too few supported minutes.
+ */
+export type PatientMonthStatus = 'billable' | 'billed' | 'blocked' | 'not-billable';
 
 export interface ClaimLine {
   code: string;
@@ -17,10 +22,22 @@ export interface PatientMonth {
   status: PatientMonthStatus;
   /** All CCM-program minutes logged (after duplicates are removed). */
   loggedMinutes: number;
-  /** Minutes that survive review (D1–D3): what the codes are built from. */
+  /**
+   * All minutes of the month that survive review (D1–D3), whoever logged them: what the family choice (D4) and
+   * minutesShort start from, and what loggedMinutes is compared with.
+   */
   supportedMinutes: number;
+  /**
+   * The supported minutes the chosen family counts, the time a claim records (claims.csv supported_minutes):
+   * the billing practitioner's own for 99491/99437 (R-CODE-99491: clinical-staff time does not count), everyone's
+   * for the other families. null when no family is met.
+   */
+  countedMinutes: number | null;
   family: CodeFamily | null;
-  /** Claim lines the supported time earns; present for billable and blocked months (what is at stake), empty for not-billable. */
+  /**
+   * Claim lines the supported time earns; present for billable, billed (to compare with the claim already
+   * billed) and blocked months (what is at stake), empty for not-billable. Only billable months' lines are claims.
+   */
   lines: readonly ClaimLine[];
   estimatedPayment: number;
   dateOfService: string | null;

@@ -13,6 +13,7 @@ import { inspectInputs, renderInspection } from '../inspect.js';
 import { renderJsonChunks } from '../report/json.js';
 import { checkRedactSalt, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
+import { incompleteClaimNotes } from '../report/incomplete-claims.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
 import { renderExplain, renderRuleList } from '../rules/docs.js';
 import { inputBeingRead } from '../read/open.js';
@@ -288,6 +289,8 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
     .flatMap((f) => REPORT_FILES[f])
     .filter((name) => existsSync(resolve(outDir, name)));
   if (earlier.length > 0 && !flags.quiet) io.stderr(`note: ${earlier.join(', ')} in ${relativeTo(io.cwd, outDir)} ${earlier.length === 1 ? 'is' : 'are'} from an earlier run, not this audit\n`);
+  // Also on stderr: with --json the summary is not shown, and a CI log keeps warnings apart from the report.
+  if (!flags.quiet) for (const note of incompleteClaimNotes(result)) io.stderr(`warning: ${note}\n`);
   if (baselineOutcome && !flags.quiet) {
     for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${e.patientId ?? '-'} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
     if (baselineOutcome.unmatched.length > 0) io.stderr(`baseline: ${baselineOutcome.unmatched.length} accepted finding(s) no longer occur; remove them from ${flags.baseline}\n`);

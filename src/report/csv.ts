@@ -9,7 +9,8 @@ export const MAX_DIAGNOSES = 12;
 /**
  * claims.csv columns. Diagnoses get one column each (icd1…icd12) rather than one `;`-joined cell: practice
  * management charge imports map a diagnosis per field (box 21 A–L), and a fixed column needs no splitting.
- * Values are the audit's own: ISO dates, dotted ICD-10-CM codes, ids as text. (Excel opening a CSV directly
+ * Values are the audit's own: ISO dates, dotted ICD-10-CM codes, ids as text. `supported_minutes` is the
+ * time the claim's code family counts (report.json countedMinutes): for 99491/99437 the practitioner's own. (Excel opening a CSV directly
  * drops an id's leading zeros; report.xlsx keeps them, and an import reads the text as written.)
  */
 export const CLAIMS_COLUMNS = [
@@ -71,7 +72,8 @@ function* claimCsvLines(result: AuditResult): Generator<string> {
       diagnosesText = csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null));
     }
     const head = csvLine([pm.patientId, pm.mbi, pm.month, pm.dateOfService]);
-    const tail = `${csvLine([pm.supportedMinutes, pm.billingNpi])},${diagnosesText},${placeOfService}`;
+    // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
+    const tail = `${csvLine([pm.countedMinutes, pm.billingNpi])},${diagnosesText},${placeOfService}`;
     // Dollars and cents, as billing imports expect ("48.00", not "48").
     for (const line of pm.lines) yield `${head},${csvLine([line.code, line.units])},${tail},${field(line.estimatedPayment.toFixed(2))}`;
   }

@@ -100,12 +100,13 @@ function table(t: TableReport) {
 function summary(s: AuditResult['summary']) {
   return {
     patients: s.patients,
-    patientMonths: { billable: s.patientMonths.billable, blocked: s.patientMonths.blocked, 'not-billable': s.patientMonths['not-billable'] },
+    patientMonths: { billable: s.patientMonths.billable, billed: s.patientMonths.billed, blocked: s.patientMonths.blocked, 'not-billable': s.patientMonths['not-billable'] },
     findingsBySeverity: { error: s.findingsBySeverity.error, warning: s.findingsBySeverity.warning, info: s.findingsBySeverity.info },
     findingsByRule: Object.fromEntries(Object.entries(s.findingsByRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    estimatedRevenue: { ready: s.estimatedRevenue.ready, blocked: s.estimatedRevenue.blocked, notBillable: s.estimatedRevenue.notBillable },
+    estimatedRevenue: { ready: s.estimatedRevenue.ready, billed: s.estimatedRevenue.billed, blocked: s.estimatedRevenue.blocked, notBillable: s.estimatedRevenue.notBillable },
     topFixes: s.topFixes.map((t) => ({ rule: t.rule, patientMonths: t.patientMonths, revenueAtStake: t.revenueAtStake })),
     suppressed: s.suppressed,
+    incompleteClaims: { noBillingNpi: s.incompleteClaims.noBillingNpi, noDiagnoses: s.incompleteClaims.noDiagnoses },
   };
 }
 
@@ -117,6 +118,7 @@ function patientMonth(pm: PatientMonth) {
     status: pm.status,
     loggedMinutes: pm.loggedMinutes,
     supportedMinutes: pm.supportedMinutes,
+    countedMinutes: pm.countedMinutes,
     family: pm.family,
     lines: pm.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: l.estimatedPayment })),
     estimatedPayment: pm.estimatedPayment,

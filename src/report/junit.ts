@@ -10,9 +10,10 @@ export const NO_PATIENT_MONTH = { classname: 'ccm.inputs', name: 'rows without a
 
 /**
  * junit.xml for CI dashboards: one test suite for the run, one test case per patient-month (classname =
- * patient id, name = month), one <failure> per blocking finding. Blocking: every month-level error (it
- * blocks the claim), and for a month that is not billable the entry-level errors too (they took away the
- * minutes it needed). A month not billable without any error is <skipped>: nothing to fix, too few minutes.
+ * patient id, name = month), one <failure> per blocking finding; the `failures` attribute counts failing test
+ * cases, not <failure> elements. Blocking: every month-level error (it blocks the claim), and for a month that
+ * is not billable the entry-level errors too (they took away the minutes it needed). A month not billable without any error is <skipped>: nothing to fix, too few minutes.
+ * An already-billed month passes: it has no month-level error, and there is nothing to bill or fix.
  * No timestamps or durations unless the audit has `generatedAt`, so the file is reproducible.
  */
 export function renderJunit(result: AuditResult): string {
@@ -38,7 +39,9 @@ export function* junitChunks(result: AuditResult): Generator<string> {
     const errors = byMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? [];
     return { pm, failures: errors.filter((f) => f.level === 'month' || pm.status === 'not-billable') };
   });
-  const failures = cases.reduce((n, c) => n + c.failures.length, 0) + orphans.length;
+  // JUnit consumers read `failures` as failing test cases, not <failure> elements: a case with three blocking
+  // findings is one failing test (it still lists a <failure> per finding).
+  const failures = cases.filter((c) => c.failures.length > 0).length + (orphans.length > 0 ? 1 : 0);
   const skipped = cases.filter((c) => c.failures.length === 0 && c.pm.status === 'not-billable').length;
   const tests = cases.length + (orphans.length > 0 ? 1 : 0);
 

@@ -5,6 +5,7 @@ import { describeLocation } from '../errors.js';
 import { EMPTY_SHEET } from '../normalize/ingest.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { evidenceEntry, fixesByRule } from './format.js';
+import { incompleteClaimNotes } from './incomplete-claims.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -42,15 +43,20 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   const months = table(['Patient-months', 'Count', 'Estimated revenue'], ['left', 'right', 'right']);
   months.push(
     [c.green('Ready to bill'), s.patientMonths.billable, usd.format(s.estimatedRevenue.ready)],
+    [c.cyan('Already billed (in the services export)'), s.patientMonths.billed, usd.format(s.estimatedRevenue.billed)],
     [c.red('Blocked by errors (fix to bill)'), s.patientMonths.blocked, usd.format(s.estimatedRevenue.blocked)],
     ['Not billable (too few supported minutes)', s.patientMonths['not-billable'], usd.format(s.estimatedRevenue.notBillable)],
   );
   out.push(
     months.toString(),
+    ...(s.patientMonths.billed > 0 ? [c.dim('  Already billed: not in claims.csv; the amount is what their supported minutes earn, to compare with the claim.')] : []),
     c.dim('  Not billable: what those months would earn if every logged minute were supported.'),
     c.dim('  Revenue figures are estimates from national non-facility fee amounts, not payments.'),
     '',
   );
+  // Claim-ready months whose claim cannot go out as written: said next to the count, not only in report.json.
+  const incomplete = incompleteClaimNotes(result);
+  if (incomplete.length > 0) out.push(c.yellow('Claims missing data'), ...incomplete.map((note) => `  ${clean(note)}`), '');
 
   const severity = (n: number, label: Severity) => paint(c, label, `${n} ${label === 'info' ? 'info' : n === 1 ? label : `${label}s`}`);
   out.push(

@@ -93,6 +93,8 @@ const SEVERITY_STYLE: Record<Severity, CellStyle> = {
 };
 const STATUS_STYLE: Record<PatientMonthStatus, CellStyle> = {
   billable: { fill: 'FFC6EFCE', fontColor: 'FF006100' },
+  // Light blue: done already, neither to bill nor to fix.
+  billed: { fill: 'FFDDEBF7', fontColor: 'FF1F4E78' },
   blocked: SEVERITY_STYLE.error,
   'not-billable': { fill: 'FFEDEDED', fontColor: 'FF3A3A3A' },
 };
@@ -144,6 +146,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     blank,
     { label: 'Patients', value: s.patients },
     { label: 'Patient-months billable', value: s.patientMonths.billable, detail: 'ready to bill: see the Claims sheet', style: STATUS_STYLE.billable },
+    { label: 'Patient-months already billed', value: s.patientMonths.billed, detail: 'the billed-services export already has CCM codes for the month under its NPI (or none): not on the Claims sheet', style: STATUS_STYLE.billed },
     { label: 'Patient-months blocked', value: s.patientMonths.blocked, detail: 'enough minutes, but an error blocks the claim: fix it to bill', style: STATUS_STYLE.blocked },
     { label: 'Patient-months not billable', value: s.patientMonths['not-billable'], detail: 'not enough supported minutes this month', style: STATUS_STYLE['not-billable'] },
     blank,
@@ -151,8 +154,11 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     { label: 'Warnings', value: s.findingsBySeverity.warning, style: SEVERITY_STYLE.warning },
     { label: 'Info', value: s.findingsBySeverity.info, style: SEVERITY_STYLE.info },
     { label: 'Suppressed by baseline', value: s.suppressed },
+    { label: 'Claim-ready months without billing NPI', value: s.incompleteClaims.noBillingNpi, detail: 'billable, but no NPI on the entries and no billing.defaultNpi: the claim needs one', ...(s.incompleteClaims.noBillingNpi > 0 ? { style: SEVERITY_STYLE.warning } : {}) },
+    { label: 'Claim-ready months without diagnoses', value: s.incompleteClaims.noDiagnoses, detail: 'billable, but no ICD-10-CM code active in the month: give a diagnoses export', ...(s.incompleteClaims.noDiagnoses > 0 ? { style: SEVERITY_STYLE.warning } : {}) },
     blank,
     { label: 'Estimated revenue: ready to bill', ...money(s.estimatedRevenue.ready), detail: ESTIMATE_NOTICE },
+    { label: 'Estimated revenue: already billed', ...money(s.estimatedRevenue.billed), detail: 'what the already-billed months\' supported minutes earn, to compare with the claims billed; not revenue to collect again' },
     { label: 'Estimated revenue: blocked', ...money(s.estimatedRevenue.blocked), detail: 'what the blocked months earn once their errors are fixed' },
     { label: 'Estimated revenue: not billable', ...money(s.estimatedRevenue.notBillable), detail: 'what the not-billable months would earn if every logged minute were supported' },
     ...s.topFixes.map((t) => ({
@@ -184,7 +190,8 @@ function claimColumns(result: AuditResult): Column<ClaimRow>[] {
     { header: 'Date of service', width: 15, numFmt: DATE_FORMAT, value: (r) => isoDate(r.pm.dateOfService) },
     { header: 'Code', width: 8, value: (r) => r.line.code },
     { header: 'Units', width: 7, value: (r) => r.line.units },
-    { header: 'Supported minutes', width: 10, value: (r) => r.pm.supportedMinutes },
+    // As claims.csv: the minutes the claim's family counts (the practitioner's own for 99491/99437).
+    { header: 'Supported minutes', width: 10, value: (r) => r.pm.countedMinutes },
     { header: 'Billing NPI', width: 13, value: (r) => r.pm.billingNpi },
     { header: 'Diagnoses (ICD-10-CM)', width: 40, value: (r) => r.pm.diagnoses.join(', ') },
     { header: 'Place of service', width: 9, value: () => result.options.placeOfService },
@@ -226,6 +233,7 @@ const patientMonthColumns: Column<PatientMonth>[] = [
   { header: 'Status', width: 13, value: (pm) => pm.status, style: (pm) => STATUS_STYLE[pm.status] },
   { header: 'Logged minutes', width: 10, value: (pm) => pm.loggedMinutes },
   { header: 'Supported minutes', width: 10, value: (pm) => pm.supportedMinutes },
+  { header: 'Minutes the codes count', width: 10, value: (pm) => pm.countedMinutes },
   { header: 'Minutes short', width: 9, value: (pm) => pm.minutesShort },
   { header: 'Code family', width: 13, value: (pm) => pm.family },
   { header: 'Codes', width: 18, value: (pm) => codesText(pm.lines) || null },

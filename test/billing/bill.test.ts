@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import type { BillingOptions, FeeSchedule, PatientMonth } from '../../src/billing/types.js';
-import { describeLines, diagnosis, entry, finding, model, ruleRun, type EntryInput } from './helpers.js';
+import { describeLines, diagnosis, entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
 
 const MONTH_END: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
 const THRESHOLD: BillingOptions = { dateOfService: 'threshold-met', placeOfService: '11' };
@@ -75,6 +75,37 @@ describe('bill: minutes and codes', () => {
     expect(describeLines(pm.lines)).toBe(codes);
   });
 
+  it.each<[string, EntryInput[], number, number | null, string]>([
+    ['staff time: the non-complex family counts every minute', [{ minutes: 25 }], 25, 25, '99490'],
+    [
+      '99491 counts the practitioner\'s own minutes only, not the RN\'s (R-CODE-99491)',
+      [
+        { minutes: 90, role: 'practitioner', credential: 'MD' },
+        { minutes: 5 },
+      ],
+      95,
+      90,
+      '99491 99437x2',
+    ],
+    [
+      'two practitioners: 99491 counts the billing practitioner\'s minutes',
+      [
+        { minutes: 20, role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 90, role: 'practitioner', staff: 'Dr Brown' },
+      ],
+      110,
+      90,
+      '99491 99437x2',
+    ],
+    ['complex: staff and practitioner minutes', [{ minutes: 60 }, { minutes: 30, complex: true, role: 'practitioner' }], 90, 90, '99487 99489x1'],
+    ['not billable: no family, no counted minutes', [{ minutes: 15 }], 15, null, ''],
+  ])('countedMinutes: %s', (_, inputs, supported, counted, codes) => {
+    const pm = billOne(inputs);
+    expect(pm.supportedMinutes).toBe(supported);
+    expect(pm.countedMinutes).toBe(counted);
+    expect(describeLines(pm.lines)).toBe(codes);
+  });
+
   it('entry-level errors make minutes unsupported (D1); warnings do not', () => {
     const run = ruleRun([
       finding({ rule: 'vague-note', level: 'entry', entryIds: [1] }),
@@ -127,6 +158,37 @@ describe('bill: status', () => {
   it('not-billable wins over blocked, and still names the blocking rules', () => {
     const pm = billOne([{ minutes: 10 }], ruleRun([finding({ rule: 'no-consent', level: 'month' })]));
     expect(pm).toMatchObject({ status: 'not-billable', blockedBy: ['no-consent'], lines: [], estimatedPayment: 0, minutesShort: 10 });
+  });
+});
+
+describe('bill: months already billed (R-OIG-2019, R-OIG-2021: the same month billed twice)', () => {
+  const NPI = '1234567893';
+  const OTHER = '1245319599';
+  type Case = [string, { npi?: string }[], ReturnType<typeof service>[], PatientMonth['status']];
+  it.each<Case>([
+    ['99490 under the entries\' NPI', [{ npi: NPI }], [service('99490', { npi: NPI })], 'billed'],
+    ['99490 + 99439 under the entries\' NPI', [{ npi: NPI }], [service('99490', { npi: NPI }), service('99439', { npi: NPI })], 'billed'],
+    ['99490 without an NPI', [{ npi: NPI }], [service('99490')], 'billed'],
+    ['entries without an NPI: CCM under any NPI', [{}], [service('99490', { npi: OTHER })], 'billed'],
+    ['an add-on alone is still CCM billed for the month', [{ npi: NPI }], [service('99439', { npi: NPI })], 'billed'],
+    ['another practitioner\'s CCM is not this month\'s claim (multiple-billing-practitioners blocks it)', [{ npi: NPI }], [service('99490', { npi: OTHER })], 'billable'],
+    ['a non-CCM service does not bill the month', [{ npi: NPI }], [service('99495', { npi: NPI })], 'billable'],
+    ['CCM billed in another month', [{ npi: NPI }], [service('99490', { npi: NPI, date: '2026-02-28' })], 'billable'],
+    ['CCM billed for another patient', [{ npi: NPI }], [service('99490', { npi: NPI, patientId: 'P2' })], 'billable'],
+  ])('%s', (_, entries, services, status) => {
+    const [pm] = bill(model(entries.map((e) => entry({ minutes: 25, ...e })), [], services), ruleRun(), MONTH_END);
+    expect(pm!.status).toBe(status);
+    // The lines are computed either way: a billed month shows them to compare with the claim billed.
+    expect(describeLines(pm!.lines)).toBe('99490');
+    expect(pm!.estimatedPayment).toBe(66.13);
+  });
+
+  it.each<[string, EntryInput[], Parameters<typeof finding>[0][], PatientMonth['status']]>([
+    ['a blocked month stays blocked (its claim is at risk)', [{ minutes: 25 }], [{ rule: 'no-consent', level: 'month' }], 'blocked'],
+    ['a not-billable month stays not billable (its claim is at risk)', [{ minutes: 15 }], [], 'not-billable'],
+  ])('%s', (_, entries, findings, status) => {
+    const [pm] = bill(model(entries.map(entry), [], [service('99490')]), ruleRun(findings.map(finding)), MONTH_END);
+    expect(pm!.status).toBe(status);
   });
 });
 

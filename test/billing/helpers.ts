@@ -1,5 +1,5 @@
 import { buildModel, type AuditModel } from '../../src/model/build.js';
-import type { Diagnosis, TimeEntry } from '../../src/model/schema.js';
+import type { BilledService, Diagnosis, TimeEntry } from '../../src/model/schema.js';
 import type { RuleRun } from '../../src/rules/engine.js';
 import type { Finding, Severity, SupportView } from '../../src/rules/types.js';
 import { timeLogIngested } from '../helpers/model-builder.js';
@@ -34,8 +34,19 @@ export function diagnosis(code: string, extra: Partial<Diagnosis> = {}): Diagnos
   return { source: { file: 'problems.csv', sheet: null, row: nextRow++ }, patientId: 'P1', code, codeText: code, resolved: false, ...extra };
 }
 
-export function model(entries: readonly TimeEntry[], diagnoses: readonly Diagnosis[] = []): AuditModel {
-  return buildModel(timeLogIngested(entries.map((e, id) => ({ ...e, id })), [...diagnoses]), { runDate: '2026-12-31' });
+export function model(entries: readonly TimeEntry[], diagnoses: readonly Diagnosis[] = [], services: readonly BilledService[] = []): AuditModel {
+  const data = timeLogIngested(entries.map((e, id) => ({ ...e, id })), [...diagnoses]);
+  if (services.length > 0) {
+    data.services = [...services];
+    data.kindsPresent.add('services');
+  }
+  return buildModel(data, { runDate: '2026-12-31' });
+}
+
+/** A billed service in the billed-services export: P1, 2026-03-31, one unit, no NPI unless given. */
+export function service(code: string, extra: Partial<BilledService> = {}): BilledService {
+  const date = extra.date ?? '2026-03-31';
+  return { source: { file: 'services.csv', sheet: null, row: nextRow++ }, patientId: 'P1', code, units: 1, ...extra, date, month: date.slice(0, 7) };
 }
 
 export function finding(input: { rule: string; level: 'entry' | 'month'; severity?: Severity; patientId?: string; month?: string; entryIds?: number[] }): Finding {

@@ -3,7 +3,7 @@ import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import { summarize } from '../../src/billing/summary.js';
 import type { BillingOptions, FeeSchedule } from '../../src/billing/types.js';
-import { entry, finding, model, ruleRun, type EntryInput } from './helpers.js';
+import { diagnosis, entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
 
 const OPTIONS: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
 
@@ -25,7 +25,13 @@ const ENTRIES: EntryInput[] = [
   // 9–10 P5: 15 supported → not billable; one 10-minute entry excluded by two rules (25 → 66.13 each).
   { patientId: 'P5', minutes: 15 },
   { patientId: 'P5', minutes: 10 },
+  // 11–12 P6: 25 supported → 99490, already billed (the services export has it); vague-note excluded 20
+  // (45 → 114.13: +48.00), not at stake: the month's claim has gone out.
+  { patientId: 'P6', minutes: 25 },
+  { patientId: 'P6', minutes: 20 },
 ];
+
+const SERVICES = [service('99490', { patientId: 'P6' })];
 
 const FINDINGS = [
   finding({ rule: 'no-consent', level: 'month', patientId: 'P2' }),
@@ -35,13 +41,14 @@ const FINDINGS = [
   finding({ rule: 'non-clinical-staff', level: 'entry', patientId: 'P3', entryIds: [6] }),
   finding({ rule: 'vague-note', level: 'entry', patientId: 'P4', entryIds: [8] }),
   finding({ rule: 'vague-note', level: 'entry', patientId: 'P5', entryIds: [10] }),
+  finding({ rule: 'vague-note', level: 'entry', patientId: 'P6', entryIds: [12] }),
   finding({ rule: 'overlapping-time', level: 'entry', patientId: 'P5', entryIds: [10] }),
   finding({ rule: 'care-plan-stale', level: 'month', severity: 'warning', patientId: 'P1' }),
   finding({ rule: 'clock-mismatch', level: 'entry', severity: 'info', patientId: 'P1', entryIds: [0] }),
 ];
 
 function summaryOf(findings = FINDINGS, options: BillingOptions = OPTIONS, suppressed = 0) {
-  const m = model(ENTRIES.map(entry));
+  const m = model(ENTRIES.map(entry), [], SERVICES);
   const run = ruleRun(findings);
   const months = bill(m, run, options);
   return { months, summary: summarize(m, months, run, suppressed, options) };
@@ -56,10 +63,11 @@ describe('summarize', () => {
       'P3 not-billable 0',
       'P4 billable 114.13',
       'P5 not-billable 0',
+      'P6 billed 66.13',
     ]);
-    expect(summary.patients).toBe(5);
-    expect(summary.patientMonths).toEqual({ billable: 2, blocked: 1, 'not-billable': 2 });
-    expect(summary.findingsBySeverity).toEqual({ error: 8, warning: 1, info: 1 });
+    expect(summary.patients).toBe(6);
+    expect(summary.patientMonths).toEqual({ billable: 2, billed: 1, blocked: 1, 'not-billable': 2 });
+    expect(summary.findingsBySeverity).toEqual({ error: 9, warning: 1, info: 1 });
     expect(Object.entries(summary.findingsByRule)).toEqual([
       ['care-plan-stale', 1],
       ['clock-mismatch', 1],
@@ -67,19 +75,20 @@ describe('summarize', () => {
       ['non-clinical-staff', 1],
       ['overlapping-time', 1],
       ['too-few-conditions', 1],
-      ['vague-note', 4],
+      ['vague-note', 5],
     ]);
     expect(summary.suppressed).toBe(3);
   });
 
-  it('estimates revenue: ready, blocked, and what not-billable months logged', () => {
-    // notBillable: P3 logged 45 min (non-clinical minutes included) → 114.13; P5 logged 25 → 66.13.
-    expect(summaryOf().summary.estimatedRevenue).toEqual({ ready: 180.26, blocked: 114.13, notBillable: 180.26 });
+  it('estimates revenue: ready, already billed, blocked, and what not-billable months logged', () => {
+    // billed: P6's 99490, apart from ready (it is not a claim to send). notBillable: P3 logged 45 min
+    // (non-clinical minutes included) → 114.13; P5 logged 25 → 66.13.
+    expect(summaryOf().summary.estimatedRevenue).toEqual({ ready: 180.26, billed: 66.13, blocked: 114.13, notBillable: 180.26 });
   });
 
   it('ranks top fixes by revenue at stake, then rule id', () => {
     expect(summaryOf().summary.topFixes).toEqual([
-      // P2 48.00 + P3 114.13 + P4 48.00 + P5 66.13
+      // P2 48.00 + P3 114.13 + P4 48.00 + P5 66.13; not P6, already billed.
       { rule: 'vague-note', patientMonths: 4, revenueAtStake: 276.26 },
       { rule: 'no-consent', patientMonths: 1, revenueAtStake: 114.13 },
       { rule: 'too-few-conditions', patientMonths: 1, revenueAtStake: 114.13 },
@@ -91,7 +100,7 @@ describe('summarize', () => {
   it('prices the what-if figures with the given fee schedule', () => {
     const fees: FeeSchedule = { source: 'fees.csv', amounts: { 2026: { ...BUNDLED_FEES.amounts[2026], '99490': 100, '99439': 10 } } };
     const { summary } = summaryOf(FINDINGS, { ...OPTIONS, fees });
-    expect(summary.estimatedRevenue).toEqual({ ready: 210, blocked: 110, notBillable: 210 });
+    expect(summary.estimatedRevenue).toEqual({ ready: 210, billed: 100, blocked: 110, notBillable: 210 });
     expect(summary.topFixes[0]).toEqual({ rule: 'vague-note', patientMonths: 4, revenueAtStake: 230 });
   });
 
@@ -100,12 +109,32 @@ describe('summarize', () => {
     const run = ruleRun();
     expect(summarize(m, bill(m, run, OPTIONS), run, 0, OPTIONS)).toEqual({
       patients: 0,
-      patientMonths: { billable: 0, blocked: 0, 'not-billable': 0 },
+      patientMonths: { billable: 0, billed: 0, blocked: 0, 'not-billable': 0 },
       findingsBySeverity: { error: 0, warning: 0, info: 0 },
       findingsByRule: {},
-      estimatedRevenue: { ready: 0, blocked: 0, notBillable: 0 },
+      estimatedRevenue: { ready: 0, billed: 0, blocked: 0, notBillable: 0 },
       topFixes: [],
       suppressed: 0,
+      incompleteClaims: { noBillingNpi: 0, noDiagnoses: 0 },
     });
+  });
+});
+
+describe('summarize: claim-ready months missing what a claim needs', () => {
+  const NPI = '1234567893';
+  it.each<[string, EntryInput[], { defaultNpi?: string; diagnoses?: boolean; billed?: boolean }, { noBillingNpi: number; noDiagnoses: number }]>([
+    ['NPI on the entries and a diagnosis: complete', [{ minutes: 25, npi: NPI }], { diagnoses: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+    ['no NPI and no billing.defaultNpi', [{ minutes: 25 }], { diagnoses: true }, { noBillingNpi: 1, noDiagnoses: 0 }],
+    ['no NPI on the entries, but billing.defaultNpi', [{ minutes: 25 }], { defaultNpi: NPI, diagnoses: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+    ['no diagnosis code', [{ minutes: 25, npi: NPI }], {}, { noBillingNpi: 0, noDiagnoses: 1 }],
+    ['neither', [{ minutes: 25 }], {}, { noBillingNpi: 1, noDiagnoses: 1 }],
+    ['several NPIs: none chosen, so none on the claim', [{ minutes: 15, npi: NPI }, { minutes: 10, npi: '1245319599' }], { diagnoses: true }, { noBillingNpi: 1, noDiagnoses: 0 }],
+    ['a not-billable month is no claim', [{ minutes: 15 }], {}, { noBillingNpi: 0, noDiagnoses: 0 }],
+    ['an already-billed month is no new claim', [{ minutes: 25 }], { billed: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+  ])('%s', (_, inputs, setup, expected) => {
+    const options: BillingOptions = { ...OPTIONS, ...(setup.defaultNpi ? { defaultNpi: setup.defaultNpi } : {}) };
+    const m = model(inputs.map(entry), setup.diagnoses ? [diagnosis('E119'), diagnosis('I10')] : [], setup.billed ? [service('99490')] : []);
+    const run = ruleRun();
+    expect(summarize(m, bill(m, run, options), run, 0, options).incompleteClaims).toEqual(expected);
   });
 });

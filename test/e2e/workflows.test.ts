@@ -56,11 +56,76 @@ describe('same-month services (issue: TCM is not G0181)', () => {
   });
 });
 
+describe('junit.xml', () => {
+  it('failures counts failing test cases: one month with two blocking findings is one failure', () => {
+    // G0181 by the same practitioner (incompatible-service) and CCM under another NPI (multiple-billing-practitioners).
+    const dir = practice('30001,10/31/2026,G0181,1234567893\r\n30001,10/31/2026,99490,1245319599\r\n');
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0].blockedBy).toEqual(['incompatible-service', 'multiple-billing-practitioners']);
+    const junit = readFileSync(join(dir, 'out', 'junit.xml'), 'utf8');
+    expect(junit.match(/<failure /g)).toHaveLength(2);
+    expect(junit).toContain('<testsuite name="ccm" tests="1" failures="1" errors="0" skipped="0">');
+  });
+});
+
+describe('months already billed (R-OIG-2019, R-OIG-2021: CCM billed twice for a beneficiary-month)', () => {
+  it.each([
+    ['99490 under the same NPI', '30001,10/31/2026,99490,1234567893\r\n'],
+    ['99490 without an NPI', '30001,10/31/2026,99490,\r\n'],
+  ])('%s: status billed, no claim line, its own row in the summary', (_, services) => {
+    const dir = practice(services);
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(0);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', lines: [{ code: '99490', units: 1 }] });
+    expect(rep.summary.patientMonths).toMatchObject({ billable: 0, billed: 1 });
+    expect(rep.summary.estimatedRevenue).toMatchObject({ ready: 0, billed: 66.13 });
+    expect(readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1); // the header only
+    expect(readFileSync(join(dir, 'out', 'junit.xml'), 'utf8')).toContain('<testcase classname="30001" name="2026-10"/>');
+    const files = ['time_log.csv', 'consents.csv', 'problems.csv', 'services.csv'].map((f) => join(dir, f));
+    const terminal = ccm(['audit', ...files, ...RUN, '--out', join(dir, 'out2')]).stdout;
+    expect(terminal).toMatch(/Already billed \(in the services export\)\s+1\s+\$66\.13/);
+    expect(terminal).toMatch(/Ready to bill\s+0\s+\$0\.00/);
+  });
+
+  it('a billed claim the minutes do not support keeps the month blocked: the claim is at risk', () => {
+    // 25 minutes support 99490 only; the billed 99439 is unsupported-code's error.
+    const { r, report: rep } = auditPractice(practice('30001,10/31/2026,99490,1234567893\r\n30001,10/31/2026,99439,1234567893\r\n'));
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['unsupported-code'] });
+  });
+
+  it('CCM under another NPI is still blocked by multiple-billing-practitioners, not billed', () => {
+    const { report: rep } = auditPractice(practice('30001,10/31/2026,99490,1245319599\r\n'));
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['multiple-billing-practitioners'] });
+  });
+});
+
 describe('billing options', () => {
   it('--dos threshold-met dates the claim on the day the base minimum was reached', () => {
     const dir = practice('');
     expect(auditPractice(dir).report.patientMonths[0].dateOfService).toBe('2026-10-31');
     expect(auditPractice(dir, ['--dos', 'threshold-met']).report.patientMonths[0].dateOfService).toBe('2026-10-20');
+  });
+
+  it('a 99491 claim records the practitioner\'s own minutes, not the RN\'s (R-CODE-99491)', () => {
+    const dir = practice('');
+    const notes = ['Reviewed A1c trend with patient; metformin dose raised', 'Called cardiology re: edema; furosemide plan agreed', 'Care plan goals revised: daily weights and 2 g sodium'];
+    writeFileSync(
+      join(dir, 'time_log.csv'),
+      [
+        'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI',
+        `30001,10/5/2026,Amy Stone,MD,40,CCM,${notes[0]},1234567893`,
+        '30001,10/6/2026,Maria Lopez,RN,5,CCM,Confirmed lisinopril refill with pharmacy; BP log reviewed,1234567893',
+        `30001,10/15/2026,Amy Stone,MD,20,CCM,${notes[1]},1234567893`,
+        `30001,10/25/2026,Amy Stone,MD,30,CCM,${notes[2]},1234567893`,
+      ].join('\r\n'),
+    );
+    const { report: rep } = auditPractice(dir);
+    expect(rep.findings.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`)).toEqual([]);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billable', family: 'practitioner', supportedMinutes: 95, countedMinutes: 90 });
+    const claims = readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',').slice(4, 7).join(','));
+    expect(claims).toEqual(['99491,1,90', '99437,2,90']);
   });
 
   it('--fee-schedule replaces the bundled estimates', () => {
@@ -91,6 +156,32 @@ describe('billing options', () => {
     const r = ccm(['audit', 'log.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(report(join(dir, 'out')).patientMonths[0]).toMatchObject({ loggedMinutes: 25, status: 'billable' });
+  });
+});
+
+describe('claim-ready months missing a billing NPI or diagnoses', () => {
+  const LOG = 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,10/2/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n';
+  const RULES = { 'missing-consent': 'off', 'insufficient-chronic-conditions': 'off' };
+  it.each<[string, object, string[], string[]]>([
+    ['no NPI column, no default NPI, no diagnoses', {}, ['no billing NPI (1 2026-10)', 'no diagnosis code (1 2026-10)'], []],
+    ['billing.defaultNpi supplies the NPI', { billing: { defaultNpi: '1234567893' } }, ['no diagnosis code (1 2026-10)'], ['no billing NPI']],
+  ])('%s', (_, config, said, notSaid) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), LOG);
+    writeFileSync(join(dir, 'ccm.config.json'), JSON.stringify({ rules: RULES, ...config }));
+    const r = ccm(['audit', 'log.csv', ...RUN, '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rep = report(join(dir, 'out'));
+    expect(rep.patientMonths[0].status).toBe('billable');
+    expect(rep.summary.incompleteClaims).toEqual({ noBillingNpi: notSaid.length === 0 ? 1 : 0, noDiagnoses: 1 });
+    for (const text of said) {
+      expect(r.stderr).toContain(`warning: 1 claim-ready patient-month has ${text}`);
+      expect(r.stdout).toContain(text);
+    }
+    for (const text of notSaid) expect(r.stderr + r.stdout).not.toContain(text);
+    expect(r.stdout).toContain('Claims missing data');
+    // --quiet prints nothing, warnings included; the count stays in report.json.
+    expect(ccm(['audit', 'log.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir }).stderr).toBe('');
   });
 });
 

@@ -59,6 +59,13 @@ describe('renderClaimsCsv', () => {
     expect(rows[1]!.estimated_payment).toBe('48.00');
   });
 
+  it('supported_minutes is the time the claim\'s family counts, not every supported minute (R-CODE-99491)', () => {
+    const result = sampleResult();
+    // 90 practitioner minutes and 5 RN minutes: 99491 + 99437 ×2 count the practitioner's 90 only.
+    Object.assign(result.patientMonths[0]!, { supportedMinutes: 95, countedMinutes: 90, family: 'practitioner' });
+    expect(records(renderClaimsCsv(result)).map((r) => r.supported_minutes)).toEqual(['90', '90']);
+  });
+
   it('is empty but for the header when nothing is billable', () => {
     const result = sampleResult();
     result.patientMonths = result.patientMonths.filter((pm) => pm.status !== 'billable');

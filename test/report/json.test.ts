@@ -59,6 +59,10 @@ describe('renderJson', () => {
     expect(validate({ ...report, extra: 1 })).toBe(false);
     const months = report.patientMonths as Record<string, unknown>[];
     expect(validate({ ...report, patientMonths: [{ ...months[0], status: 'maybe' }] })).toBe(false);
+    expect(validate({ ...report, patientMonths: [{ ...months[0], status: 'billed' }] })).toBe(true);
+    const summary = report.summary as { patientMonths: Record<string, number> };
+    const { billed: _billed, ...withoutBilled } = summary.patientMonths;
+    expect(validate({ ...report, summary: { ...summary, patientMonths: withoutBilled } })).toBe(false);
     expect(validate({ ...report, patientMonths: [{ ...months[0], surprise: true }] })).toBe(false);
     const findings = report.findings as Record<string, unknown>[];
     expect(validate({ ...report, findings: [{ ...findings[0], sources: [] }] })).toBe(false);
@@ -73,6 +77,15 @@ describe('schema/report.schema.json stays in step with the code', () => {
     const { INPUT_KINDS } = await import('../../src/normalize/columns.js');
     expect(defs.severity!.enum).toEqual([...SEVERITIES]);
     expect(defs.table!.properties!.kind!.enum).toEqual([...INPUT_KINDS, null]);
+  });
+
+  it('counts every patient-month status the schema allows, already billed included', () => {
+    const statuses = defs.patientMonth!.properties!.status!.enum;
+    expect(statuses).toEqual(['billable', 'billed', 'blocked', 'not-billable']);
+    const summary = defs.summary!.properties as unknown as Record<string, { required: string[] }>;
+    expect(summary.patientMonths!.required).toEqual(statuses);
+    expect(summary.estimatedRevenue!.required).toEqual(['ready', 'billed', 'blocked', 'notBillable']);
+    expect(Object.keys(sampleResult().summary.patientMonths)).toEqual(statuses);
   });
 });
 

@@ -35,8 +35,41 @@ describe('renderJunit', () => {
   });
 
   it('has one suite named ccm with a test case per patient-month and the counts', () => {
-    expect(xml).toContain('<testsuite name="ccm" tests="4" failures="3" errors="0" skipped="0">');
-    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml).toContain('<testsuite name="ccm" tests="5" failures="3" errors="0" skipped="0">');
+    expect(xml.match(/<testcase /g)).toHaveLength(5);
+  });
+
+  it('an already-billed month passes: nothing to bill or fix', () => {
+    expect(testCase(xml, 'B-88', '2026-10')).toBe('<testcase classname="B-88" name="2026-10"/>');
+  });
+
+  it.each<[string, (result: ReturnType<typeof sampleResult>) => void, number, number]>([
+    ['one failure per failing case', () => {}, 3, 3],
+    [
+      'a case with two blocking findings is one failing test',
+      (result) => {
+        const consent = result.findings.find((f) => f.rule === 'missing-consent')!;
+        result.findings.push({ ...consent, rule: 'insufficient-chronic-conditions', fingerprint: 'f'.repeat(16) });
+      },
+      3,
+      4,
+    ],
+    [
+      'rows without a patient-month are one test case, however many errors',
+      (result) => {
+        const orphan = result.findings.find((f) => f.rule === 'invalid-row')!;
+        result.findings.push({ ...orphan, sources: [{ file: 'extra.csv', sheet: null, row: 10 }] }, { ...orphan, sources: [{ file: 'extra.csv', sheet: null, row: 11 }] });
+      },
+      3,
+      5,
+    ],
+  ])('failures counts failing test cases, not <failure> elements: %s', (_, change, failingCases, failureElements) => {
+    const result = sampleResult();
+    change(result);
+    const out = renderJunit(result);
+    expect(out.match(/<failure /g)).toHaveLength(failureElements);
+    expect(out).toContain(`<testsuites name="ccm" tests="5" failures="${failingCases}" errors="0" skipped="0">`);
+    expect(out).toContain(`<testsuite name="ccm" tests="5" failures="${failingCases}" errors="0" skipped="0">`);
   });
 
   it('a billable month passes even with a non-blocking entry error', () => {

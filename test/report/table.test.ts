@@ -9,6 +9,7 @@ describe('renderTerminal', () => {
 
   it('shows patient-months by status with estimated revenue', () => {
     expect(plain).toMatch(/Ready to bill\s+1\s+\$114\.13/);
+    expect(plain).toMatch(/Already billed \(in the services export\)\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Blocked by errors.*\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Not billable.*\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Estimated revenue/);
@@ -60,5 +61,27 @@ describe('renderTerminal', () => {
     const out = renderTerminal(result, { color: false, showNotes: true, paths: [] });
     expect(out).not.toMatch(ANSI);
     expect(out).toContain('Minutes " [2J" is not a duration.');
+  });
+
+  it.each<[string, { noBillingNpi: number; noDiagnoses: number }, (string | RegExp)[]]>([
+    ['complete claims: no note', { noBillingNpi: 0, noDiagnoses: 0 }, []],
+    [
+      'a month without billing NPI: says so, names it and how to supply one',
+      { noBillingNpi: 1, noDiagnoses: 0 },
+      ['Claims missing data', '1 claim-ready patient-month has no billing NPI (00123 2026-10): add a billing NPI column to the time log, or set billing.defaultNpi in the config'],
+    ],
+    [
+      'months without diagnoses: the count, the first months, then …',
+      { noBillingNpi: 0, noDiagnoses: 5 },
+      ['Claims missing data', '5 claim-ready patient-months have no diagnosis code (00123 2026-10, …): give a diagnoses (problem list) export'],
+    ],
+  ])('claims missing data: %s', (_, incomplete, expected) => {
+    const result = sampleResult();
+    result.summary.incompleteClaims = incomplete;
+    if (incomplete.noBillingNpi > 0) result.patientMonths[0]!.billingNpi = null;
+    if (incomplete.noDiagnoses > 0) result.patientMonths[0]!.diagnoses = [];
+    const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
+    if (expected.length === 0) expect(out).not.toContain('Claims missing data');
+    for (const text of expected) expect(out).toContain(text);
   });
 });

@@ -78,9 +78,12 @@ describe('writeXlsx: what Excel shows', () => {
   });
 
   it('Claims: one row per claim line of billable months; numbers are numbers, dates are dates, ids stay text', () => {
+    // 00123's two lines; B-88 is already billed, so its line is no claim.
     expect(rows('Claims')).toHaveLength(3);
+    expect(rows('Claims').map((r) => r[0])).not.toContain('B-88');
     expect(cellAt('Claims', 'Patient ID', 2)).toMatchObject({ t: 's', v: '00123' });
     expect(cellAt('Claims', 'Units', 2)).toMatchObject({ t: 'n', v: 1 });
+    expect(cellAt('Claims', 'Supported minutes', 2)).toMatchObject({ t: 'n', v: 42 });
     expect(cellAt('Claims', 'Estimated payment', 2)).toMatchObject({ t: 'n', v: 66.13 });
     expect(String(cellAt('Claims', 'Estimated payment', 2).z)).toContain('$');
     expect(ymd(cellAt('Claims', 'Date of service', 2))).toBe('2026-10-31');
@@ -109,6 +112,7 @@ describe('writeXlsx: what Excel shows', () => {
       ['00123', 'billable'],
       ['00456', 'not-billable'],
       ['A-77', 'blocked'],
+      ['B-88', 'billed'],
     ]);
     expect(cellAt('Patient-Months', 'Codes', 2).v).toBe('99490, 99439');
     expect(cellAt('Patient-Months', 'Blocked by', 4).v).toBe('missing-consent');
@@ -121,6 +125,8 @@ describe('writeXlsx: what Excel shows', () => {
     expect(value('Period')).toBe('2026-10');
     expect(value('Patient-months billable')).toBe(1);
     expect(value('Patient-months blocked')).toBe(1);
+    expect(value('Patient-months already billed')).toBe(1);
+    expect(value('Estimated revenue: already billed')).toBe(66.13);
     expect(value('Errors')).toBe(4);
     expect(value('Estimated revenue: ready to bill')).toBe(114.13);
     const ready = summary.findIndex((r) => r[0] === 'Estimated revenue: ready to bill') + 1;
@@ -196,11 +202,23 @@ describe('writeXlsx: failures', () => {
   });
 });
 
+describe('writeXlsx: minutes of a 99491 claim (R-CODE-99491)', () => {
+  it('the Claims sheet shows the minutes the family counts, as claims.csv; Patient-Months shows both', async () => {
+    const result = sampleResult();
+    Object.assign(result.patientMonths[0]!, { supportedMinutes: 95, countedMinutes: 90, family: 'practitioner' });
+    await writeXlsx(result, join(dir, 'practitioner.xlsx'));
+    const read = XLSX.read(await readFile(join(dir, 'practitioner.xlsx')));
+    const data = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(read.Sheets[name]!);
+    expect(data('Claims').map((r) => r['Supported minutes'])).toEqual([90, 90]);
+    expect(data('Patient-Months')[0]).toMatchObject({ 'Supported minutes': 95, 'Minutes the codes count': 90 });
+  });
+});
+
 describe('writeXlsx: Excel row limit', () => {
   it('continues a table on "Name (2)"… rather than writing past the limit', async () => {
     await writeXlsx(sampleResult(), join(dir, 'split.xlsx'), { rowsPerSheet: 3 });
     const split = XLSX.read(await readFile(join(dir, 'split.xlsx')));
-    expect(split.SheetNames).toEqual(['Summary', 'Claims', 'Exceptions', 'Exceptions (2)', 'Exceptions (3)', 'Patient-Months']);
+    expect(split.SheetNames).toEqual(['Summary', 'Claims', 'Exceptions', 'Exceptions (2)', 'Exceptions (3)', 'Patient-Months', 'Patient-Months (2)']);
     const data = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(split.Sheets[name]!, { header: 1 });
     expect(['Exceptions', 'Exceptions (2)', 'Exceptions (3)'].map((n) => data(n).length)).toEqual([4, 4, 2]);
     expect(data('Exceptions (3)')[0]).toEqual(data('Exceptions')[0]);
