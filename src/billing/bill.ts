@@ -5,7 +5,7 @@ import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
 import { countableMinutes, entriesNpi, lastDayOfMonth } from '../model/queries.js';
-import { claimLines, monthMinutes, pricesFor } from './pricing.js';
+import { billingPractitioner, claimLines, minutesByPractitioner, monthMinutes, practitionerKey, pricesFor } from './pricing.js';
 import { alreadyBilled } from './already-billed.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
@@ -106,13 +106,14 @@ function blockingRules(findings: readonly Finding[]): Map<string, Map<string, st
 /**
  * D6 / R-CLAIM-DOS: the month's last day, or the day the cumulative supported minutes first reached the
  * chosen family's base minimum (entries by date, then time-log order; the practitioner family counts only the
- * practitioner's own minutes, R-CODE-99491).
+ * billing practitioner's own minutes, as monthMinutes does, R-CODE-99491).
  */
 function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, options: BillingOptions): string {
   const end = lastDayOfMonth(pm.month);
   if (options.dateOfService === 'month-end') return end;
+  const own = option.family.practitionerOnly ? billingPractitioner(minutesByPractitioner(pm.entries, counts))?.key : undefined;
   const relevant = pm.entries
-    .filter((e) => counts(e) && (!option.family.practitionerOnly || e.role === 'practitioner'))
+    .filter((e) => counts(e) && (own === undefined || (e.role === 'practitioner' && practitionerKey(e) === own)))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   let total = 0;
   for (const entry of relevant) {

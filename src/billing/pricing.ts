@@ -46,25 +46,27 @@ export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: Time
 }
 
 export interface PractitionerMinutes {
+  /** practitionerKey of the practitioner's entries. */
+  readonly key: string;
   /** The name as the first of the practitioner's entries writes it (undefined when the entries have none). */
   readonly staff: string | undefined;
   readonly minutes: number;
 }
 
 /** Practitioners are told apart by name, ignoring case and spacing; entries without a name are one more. */
-function practitionerKey(entry: TimeEntry): string {
+export function practitionerKey(entry: TimeEntry): string {
   return staffKey(entry) ?? '';
 }
 
 /** Minutes of each practitioner among the entries that `counts`, in order of their first entry. */
 export function minutesByPractitioner(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean): PractitionerMinutes[] {
-  const byKey = new Map<string, { staff: string | undefined; minutes: number }>();
+  const byKey = new Map<string, { key: string; staff: string | undefined; minutes: number }>();
   for (const entry of entries) {
     if (entry.role !== 'practitioner' || !counts(entry)) continue;
     const key = practitionerKey(entry);
     const found = byKey.get(key);
     if (found) found.minutes += countableMinutes(entry);
-    else byKey.set(key, { staff: entry.staff, minutes: countableMinutes(entry) });
+    else byKey.set(key, { key, staff: entry.staff, minutes: countableMinutes(entry) });
   }
   return [...byKey.values()];
 }

@@ -249,6 +249,17 @@ describe('bill: date of service (D6, R-CLAIM-DOS)', () => {
       '2026-03-10',
     ],
     [
+      'practitioner family: only the billing practitioner\'s own minutes, not another practitioner\'s',
+      [
+        { minutes: 20, date: '2026-03-02', role: 'practitioner', staff: 'Dr Brown' },
+        { minutes: 15, date: '2026-03-05', role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 15, date: '2026-03-10', role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 60, date: '2026-03-20', role: 'practitioner', staff: 'Dr Adams' },
+      ],
+      [],
+      '2026-03-10',
+    ],
+    [
       'complex family: the 60-minute base',
       [
         { minutes: 30, date: '2026-03-01', complex: true },
