@@ -1,11 +1,15 @@
 import type { Consent } from '../model/schema.js';
 import { monthEnd, monthStart } from './util.js';
 
-/** A consent that can make CCM billable: dated, and not a documented refusal (R-CONSENT-CONTENT). */
+/** A consent that can make CCM billable: dated, and read as agreement (R-CONSENT-CONTENT). */
 export type DatedConsent = Consent & { date: string };
 
+/**
+ * Only a status read as agreement is consent: a refusal is not, and neither is a pending request or a status
+ * ccm cannot read (counting either on a guess would bill without documented consent; missing-consent says which).
+ */
 export function isDatedAcceptance(consent: Consent): consent is DatedConsent {
-  return !consent.declined && consent.date !== undefined;
+  return consent.standing === 'accepted' && consent.date !== undefined;
 }
 
 /** A patient's dated acceptances, earliest first. */

@@ -69,7 +69,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
   'missing-consent': {
     flagged: [
       'No consent record for the patient (or no consents export at all).',
-      'Only a declined consent.',
+      'Only a declined consent ("Declined", "Refused CCM", "Not interested", "Opted out of CCM").',
+      'Only a consent with status "Pending" or "Awaiting signature", or a status ccm cannot read ("Enrolled", unless `consentStatuses` classifies it).',
       'Consent dated 11/03/2026 for October time.',
       'Consent revoked on 08/20/2026 for October time.',
     ],

@@ -157,3 +157,29 @@ describe('credentials written as job titles', () => {
     expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['R1:billable', 'R2:not-billable']);
   });
 });
+
+describe('consent statuses read by their words', () => {
+  const dir = tempDir();
+  const statuses = ['Accepted', 'Patient declined', 'Refused CCM', 'Not interested', 'Did not consent', 'Opted out of CCM', 'Awaiting signature', 'Sent', 'Enrolled'];
+  const time = write(dir, 'time.csv', [
+    'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+    ...statuses.map((_, i) => `S${i},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for S${i}`),
+  ]);
+  const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date,Consent Status', ...statuses.map((s, i) => `S${i},2026-01-02,${s}`)]);
+  const missing = (report: Report): string[] => report.findings.filter((f) => f.rule === 'missing-consent').map((f) => f.patientId ?? '');
+
+  it('counts only an acceptance as consent, and names a status it does not read as consent', () => {
+    const { report } = auditJson([time, consents]);
+    expect(missing(report)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']);
+    const enrolled = report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S8')!;
+    expect(enrolled.message).toContain('status "Enrolled", which is not read as consent');
+    expect(enrolled.message).toContain('consentStatuses');
+    expect(report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S6')!.message).toContain('"Awaiting signature": consent asked for but not yet given');
+  });
+
+  it('a config `consentStatuses` map classifies an export\'s own wording', () => {
+    const config = write(dir, 'ccm.config.json', [JSON.stringify({ consentStatuses: { enrolled: 'accepted' } })]);
+    const { report } = auditJson([time, consents, '--config', config]);
+    expect(missing(report)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+  });
+});
