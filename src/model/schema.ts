@@ -113,6 +113,8 @@ export const Diagnosis = z.object({
   resolvedDate: IsoDate.optional(),
   /** A status column said resolved/inactive without a date. */
   resolved: z.boolean(),
+  /** The status as written when ccm could not read it as active or not: the condition is then not counted. */
+  unrecognizedStatus: z.string().optional(),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 

@@ -8,7 +8,7 @@ import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { classifyConsentStatus } from './statuses.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, type DiagnosisStanding } from './statuses.js';
 import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
@@ -35,10 +35,11 @@ export interface NormalizeMemos {
   duration: Memo<Duration>;
   npi: Record<string, Memo<string | undefined>>;
   consentStatus: Memo<ConsentStanding>;
+  diagnosisStatus: Memo<DiagnosisStanding>;
 }
 
 export function normalizeMemos(): NormalizeMemos {
-  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {}, consentStatus: new Memo() };
+  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {}, consentStatus: new Memo(), diagnosisStatus: new Memo() };
 }
 
 function columnMemo<T>(memos: Record<string, Memo<T>>, field: string): Memo<T> {
@@ -230,6 +231,7 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
     else problems.add('resolved', `"${resolvedText}" is neither a date nor yes/no`, patientId);
   }
   const status = text(row, 'status');
+  const standing = status === undefined ? 'active' : ctx.memo.diagnosisStatus.get(status, classifyDiagnosisStatus);
   const description = text(row, 'description');
   return finish(problems, {
     source: sourceOf(row),
@@ -239,7 +241,9 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
     ...(description ? { description } : {}),
     ...(onsetDate ? { onsetDate } : {}),
     ...(resolvedDate ? { resolvedDate } : {}),
-    resolved: resolvedFlag || (status !== undefined && RESOLVED_STATUS.test(status)),
+    resolved: resolvedFlag || standing === 'inactive',
+    // Not counted, and named in insufficient-chronic-conditions' message, rather than counted on a guess.
+    ...(standing === 'unrecognized' && status !== undefined ? { unrecognizedStatus: status } : {}),
   });
 }
 

@@ -1,11 +1,15 @@
 import type { ConsentStanding } from '../model/schema.js';
 
 /**
- * Consent status columns, read by their words. EHR and CCM-vendor exports word these freely ("Patient
- * declined", "Refused CCM", "Awaiting signature"); an exact list of spellings let every unlisted one through
- * as consent. A status that matches no word list is `unrecognized`: the rules then neither count it (the
- * conservative reading) nor pass over it silently, but name it in their message.
+ * Consent and diagnosis status columns, read by their words. EHR and CCM-vendor exports word these freely
+ * ("Patient declined", "Refused CCM", "Awaiting signature", "History of", "Not active"); an exact list of
+ * spellings let every unlisted one through as consent or as an active condition. A status that matches no
+ * word list is `unrecognized`: the rules then neither count it (the conservative reading) nor pass over it
+ * silently, but name it in their message.
  */
+
+/** How a diagnosis record's status reads: only `active` counts toward eligibility. */
+export type DiagnosisStanding = 'active' | 'inactive' | 'unrecognized';
 
 /**
  * The words of a status, lower case, separated by single spaces: "Declined - verbal" → "declined verbal",
@@ -54,5 +58,25 @@ export function classifyConsentStatus(text: string, configured?: ReadonlyMap<str
   if (has(key, CONSENT_PENDING)) return 'pending';
   if (has(key, NEGATION)) return 'declined';
   if (has(key, CONSENT_ACCEPTED)) return 'accepted';
+  return 'unrecognized';
+}
+
+/**
+ * Over, never confirmed, or not current. "Remission" is here: the reference is silent on it, and a condition
+ * in remission is not shown to place the patient at significant risk now (R-ELIG-CCM), so it is not counted on
+ * a guess; a code that itself means "in remission" still counts when its status says active.
+ */
+const DX_INACTIVE = words(
+  'inactive|resolved|resolves|closed|discontinued|d c|dc|history|historical|hx|past|prior|previous|former|old|ruled out|rule out|r o|' +
+    'entered in error|error|erroneous|refuted|deleted|removed|remission|remitted|cured|healed|ended|expired|cancell?ed|suspected|excluded',
+);
+const DX_NEGATION = words('no|not|never|non|none|n|false|0');
+const DX_ACTIVE = words('active|chronic|current|ongoing|on going|stable|confirmed|yes|y|true|x|1|present|controlled|uncontrolled|improving|worsening|unchanged|a');
+
+/** A diagnosis status read by its words: anything over or negated first ("Not active", "Inactive"), then active. */
+export function classifyDiagnosisStatus(text: string): DiagnosisStanding {
+  const key = statusKey(text);
+  if (has(key, DX_INACTIVE) || has(key, DX_NEGATION)) return 'inactive';
+  if (has(key, DX_ACTIVE)) return 'active';
   return 'unrecognized';
 }

@@ -77,7 +77,13 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     passes: ['Consent dated 01/15/2026 and never revoked.', 'Consent revoked on 10/20/2026: October is still covered (revocation takes effect at month end).'],
   },
   'insufficient-chronic-conditions': {
-    flagged: ['Only E11.9 and E11.65 (one condition: diabetes, E11).', 'I10 plus J06.9 (an acute infection, not chronic).', 'E11.9 plus I50.9 resolved 08/01/2026, for October.'],
+    flagged: [
+      'Only E11.9 and E11.65 (one condition: diabetes, E11).',
+      'I10 plus J06.9 (an acute infection, not chronic).',
+      'E11.9 plus I50.9 resolved 08/01/2026, for October.',
+      'E11.9 plus I10 with status "History of", "Not active" or "In remission".',
+      'E11.9 plus I10 with a status ccm cannot read ("See note"): not counted, and the message quotes it.',
+    ],
     passes: ['E11.9 and I10 active in the month.', 'E11.9 plus a payer-listed code in `additionalChronicCodes`.'],
   },
   'invalid-icd10': {

@@ -183,3 +183,23 @@ describe('consent statuses read by their words', () => {
     expect(missing(report)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
   });
 });
+
+describe('diagnosis statuses read by their words', () => {
+  it('counts only an active status, and names one it cannot read', () => {
+    const dir = tempDir();
+    const statuses = ['Active', 'Not active', 'Closed', 'Discontinued', 'History of', 'In remission', 'See note'];
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+      ...statuses.map((_, i) => `D${i},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for D${i}`),
+    ]);
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', ...statuses.map((_, i) => `D${i},2026-01-02`)]);
+    const diagnoses = write(dir, 'diagnoses.csv', [
+      'Patient ID,ICD-10 Code,Onset Date,Status',
+      ...statuses.flatMap((s, i) => [`D${i},E11.9,2019-03-12,Active`, `D${i},I10,2018-06-01,${s}`]),
+    ]);
+    const { report } = auditJson([time, consents, diagnoses]);
+    const flagged = report.findings.filter((f) => f.rule === 'insufficient-chronic-conditions');
+    expect(flagged.map((f) => f.patientId)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6']);
+    expect(flagged.at(-1)!.message).toContain('I10 (status "See note" not recognized)');
+  });
+});

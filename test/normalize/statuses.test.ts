@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyConsentStatus, statusKey } from '../../src/normalize/statuses.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -61,5 +61,41 @@ describe('classifyConsentStatus', () => {
     expect(classifyConsentStatus('ENROLLED', configured)).toBe('accepted');
     expect(classifyConsentStatus('Active (see note)', configured)).toBe('pending');
     expect(classifyConsentStatus('Refused', configured)).toBe('declined');
+  });
+});
+
+describe('classifyDiagnosisStatus', () => {
+  it.each<[string, DiagnosisStanding]>([
+    ['Active', 'active'],
+    ['A', 'active'],
+    ['Chronic', 'active'],
+    ['Current', 'active'],
+    ['Ongoing', 'active'],
+    ['Stable', 'active'],
+    ['Confirmed', 'active'],
+    ['Yes', 'active'],
+    ['Inactive', 'inactive'],
+    ['Not active', 'inactive'],
+    ['No longer active', 'inactive'],
+    ['Resolved', 'inactive'],
+    ['Closed', 'inactive'],
+    ['Discontinued', 'inactive'],
+    ['D/C', 'inactive'],
+    ['History of', 'inactive'],
+    ['Historical', 'inactive'],
+    ['Hx', 'inactive'],
+    ['Ruled out', 'inactive'],
+    ['R/O', 'inactive'],
+    ['Entered in error', 'inactive'],
+    ['Refuted', 'inactive'],
+    ['Deleted', 'inactive'],
+    ['Remission', 'inactive'],
+    ['In remission', 'inactive'],
+    ['No', 'inactive'],
+    ['Acute', 'unrecognized'],
+    ['See note', 'unrecognized'],
+    ['Pending', 'unrecognized'],
+  ])('%j → %s', (status, expected) => {
+    expect(classifyDiagnosisStatus(status)).toBe(expected);
   });
 });
