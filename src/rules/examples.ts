@@ -73,6 +73,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
       'Only a consent with status "Pending" or "Awaiting signature", or a status ccm cannot read ("Enrolled", unless `consentStatuses` classifies it).',
       'Consent dated 11/03/2026 for October time.',
       'Consent revoked on 08/20/2026 for October time.',
+      'Consent accepted 03/01/2026 and declined 06/01/2026 (the patient stopping CCM), for October time.',
     ],
     passes: ['Consent dated 01/15/2026 and never revoked.', 'Consent revoked on 10/20/2026: October is still covered (revocation takes effect at month end).'],
   },

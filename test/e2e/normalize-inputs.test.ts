@@ -203,3 +203,25 @@ describe('diagnosis statuses read by their words', () => {
     expect(flagged.at(-1)!.message).toContain('I10 (status "See note" not recognized)');
   });
 });
+
+describe('a refusal after an acceptance', () => {
+  it('ends consent at the end of its month, until the patient consents again', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+      ...['2026-05-05', '2026-06-05', '2026-07-05', '2026-10-05'].flatMap((d) => [`W1,${d},Rita Nurse,RN,25,CCM,${NOTE} ${d}`, `W2,${d},Rita Nurse,RN,25,CCM,${NOTE} ${d} W2`]),
+    ]);
+    const consents = write(dir, 'consents.csv', [
+      'Patient ID,Consent Date,Consent Status',
+      'W1,2026-03-01,Accepted',
+      'W1,2026-06-01,Declined',
+      'W2,2026-06-01,Declined',
+      'W2,2026-03-01,Accepted',
+      'W2,2026-09-15,Verbal consent',
+    ]);
+    const { report } = auditJson([time, consents]);
+    const missing = report.findings.filter((f) => f.rule === 'missing-consent').map((f) => `${f.patientId}:${f.message.match(/covers (\d{4}-\d{2})/)?.[1]}`);
+    expect(missing).toEqual(['W1:2026-07', 'W1:2026-10', 'W2:2026-07']);
+    expect(report.findings.find((f) => f.rule === 'missing-consent')!.message).toContain('declined CCM on 2026-06-01 (consents.csv, row 3), after consenting');
+  });
+});

@@ -9,6 +9,12 @@ ruleTester(missingConsent, {
     { name: 'revoked during the month: covered to its end', model: { entries: [entry()], consents: [consent({ revokedDate: '2026-10-20' })] } },
     { name: 'revoked on the first day of the month', model: { entries: [entry()], consents: [consent({ revokedDate: '2026-10-01' })] } },
     { name: 'a refusal followed by consent', model: { entries: [entry()], consents: [consent({ date: '2026-02-01', standing: 'declined' }), consent({ date: '2026-03-01' })] } },
+    { name: 'a refusal after consent ends it only at the end of its month', model: { entries: [entry()], consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-10-15', standing: 'declined' })] } },
+    {
+      name: 'consented, declined, consented again',
+      model: { entries: [entry()], consents: [consent({ date: '2026-09-20' }), consent({ date: '2026-06-01', standing: 'declined' }), consent({ date: '2026-03-01' })] },
+    },
+    { name: 'an undated refusal cannot be placed after the consent', model: { entries: [entry()], consents: [consent({ date: '2026-03-01' }), consent({ date: undefined, standing: 'declined' })] } },
     { name: 'revoked and consented again', model: { entries: [entry()], consents: [consent({ date: '2025-01-01', revokedDate: '2025-06-01' }), consent({ date: '2026-09-01' })] } },
     { name: 'months outside --month get no findings', model: { entries: [entry({ date: '2026-09-03' }), entry({ date: '2026-10-03' })], consents: [consent({ date: '2026-10-01' })], period: '2026-10' } },
     { name: 'other programs do not make a CCM month', model: { entries: [entry({ program: 'rpm' })], consents: [] } },
@@ -44,6 +50,16 @@ ruleTester(missingConsent, {
       name: 'an unreadable status before the month is named over a consent dated after it',
       model: { entries: [entry()], consents: [consent({ standing: 'unrecognized', status: 'Enrolled', date: '2026-02-01' }), consent({ date: '2026-11-03' })] },
       findings: [{ messageId: 'unrecognized', data: { status: 'Enrolled' } }],
+    },
+    {
+      name: 'a refusal after consent ends it at the end of its month',
+      model: { entries: [entry()], consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined', row: 7 })] },
+      findings: [{ messageId: 'withdrawn', data: { date: '2026-06-01', month: '2026-10', consentRow: 'consents.csv, row 7' } }],
+    },
+    {
+      name: 'a refusal on the day of the consent ends it (their order that day is unknown)',
+      model: { entries: [entry()], consents: [consent({ date: '2026-09-02', standing: 'declined' }), consent({ date: '2026-09-02' })] },
+      findings: [{ messageId: 'withdrawn', data: { date: '2026-09-02' } }],
     },
     { name: 'a consent without a date', model: { entries: [entry()], consents: [consent({ date: undefined })] }, findings: [{ messageId: 'undated' }] },
     {

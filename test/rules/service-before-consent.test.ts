@@ -31,6 +31,14 @@ ruleTester(serviceBeforeConsent, {
       findings: [{ messageId: 'beforeConsent', entryIds: [0], data: { date: '2026-10-11', consentDate: '2026-10-12', consentRow: 'consents.csv, row 2' }, severity: 'error' }],
     },
     {
+      name: 'a refusal after consent ends it; time before the renewed consent does not count',
+      model: {
+        entries: [entry({ date: '2026-10-05' })],
+        consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined' }), consent({ date: '2026-10-12' })],
+      },
+      findings: [{ messageId: 'beforeRenewedConsent', data: { date: '2026-10-05', revokedDate: '2026-06-01', consentDate: '2026-10-12' } }],
+    },
+    {
       name: 'a declined record does not count as the earliest consent',
       model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-01-01', standing: 'declined' }), consent({ date: '2026-10-12' })] },
       findings: [{ messageId: 'beforeConsent', data: { consentRow: 'consents.csv, row 3' } }],
