@@ -1,5 +1,6 @@
 import { CcmError } from '../errors.js';
 import type { RawCell, RawRow } from './types.js';
+import { applyZeroPad } from './number-format.js';
 import { detach, exceljsXmlDecode, type StyleTable } from './xlsx-parts.js';
 import { decodeText, type TagAttributes, XmlError, type XmlHandler } from './xml-scanner.js';
 
@@ -47,6 +48,7 @@ export class SheetRowsHandler implements XmlHandler {
   private inRow = false;
   private rowNumber = 0;
   private rowIsDate = false;
+  private rowZeroPad: string | undefined;
   private values: RawCell[] = [];
   private present: boolean[] = [];
 
@@ -153,8 +155,9 @@ export class SheetRowsHandler implements XmlHandler {
     this.column = 0;
     // exceljs gives the row the style named by a non-empty `s`, and new cells inherit its number format.
     const style = attributes.find('s');
-    this.rowIsDate =
-      style !== -1 && bounds[style + 3]! > bounds[style + 2]! && this.context.styles.isDate[parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!)] === true;
+    const rowStyle = style !== -1 && bounds[style + 3]! > bounds[style + 2]! ? parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!) : Number.NaN;
+    this.rowIsDate = this.context.styles.isDate[rowStyle] === true;
+    this.rowZeroPad = this.context.styles.zeroPad[rowStyle];
   }
 
   private openCell(attributes: TagAttributes): void {
@@ -211,7 +214,11 @@ export class SheetRowsHandler implements XmlHandler {
         break;
       default: {
         const number = this.valueNumber();
-        this.values[index] = this.cellIsDate() ? excelToDate(number, this.context.date1904) : number;
+        if (this.cellIsDate()) this.values[index] = excelToDate(number, this.context.date1904);
+        else {
+          const pad = this.cellZeroPad();
+          this.values[index] = pad === undefined ? number : applyZeroPad(number, pad);
+        }
       }
     }
     this.present[index] = true;
@@ -256,6 +263,14 @@ export class SheetRowsHandler implements XmlHandler {
     // exceljs: `if (c.s)`, then the style only if it exists.
     if (style && style > 0 && style < isDate.length) return isDate[style] === true;
     return this.rowIsDate;
+  }
+
+  /** The zero-padding format of the cell's style, found as cellIsDate finds its date format. */
+  private cellZeroPad(): string | undefined {
+    const style = this.cellStyle;
+    const zeroPad = this.context.styles.zeroPad;
+    if (style && style > 0 && style < zeroPad.length) return zeroPad[style];
+    return this.rowZeroPad;
   }
 
   private closeRow(): void {

@@ -1,5 +1,6 @@
 import { CcmError } from '../errors.js';
 import type { RawCell, RawRow, RawSheet } from './types.js';
+import { applyZeroPad, zeroPadFormat } from './number-format.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
@@ -56,6 +57,7 @@ interface StreamRow {
   number: number;
   hasValues: boolean;
   values: unknown[];
+  getCell(column: number): { numFmt?: string };
 }
 
 async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet: string): AsyncGenerator<RawRow> {
@@ -65,7 +67,12 @@ async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet
     // exceljs rows are 1-based and sparse.
     const values = row.values;
     const cells: RawCell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(toCell(values[i], file, sheet, row.number));
+    for (let i = 1; i < values.length; i++) {
+      const value = values[i];
+      // A zero-padded number (an MRN 123 shown as 00123) as the lean reader reads it: the text Excel displays.
+      const pad = typeof value === 'number' ? zeroPadFormat(row.getCell(i).numFmt) : undefined;
+      cells.push(pad === undefined ? toCell(value, file, sheet, row.number) : applyZeroPad(value as number, pad));
+    }
     yield { row: row.number, cells };
   }
 }

@@ -225,3 +225,23 @@ describe('a refusal after an acceptance', () => {
     expect(report.findings.find((f) => f.rule === 'missing-consent')!.message).toContain('declined CCM on 2026-06-01 (consents.csv, row 3), after consenting');
   });
 });
+
+describe('an XLSX MRN stored as a number with a zero-padding format', () => {
+  it.each(['lean', 'exceljs'])('matches the consents CSV\'s 00123 with the %s reader', async (reader) => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    const row = ws.addRow([123, '10/05/2026', 'Ann Lee', 'RN', 25, NOTE]);
+    row.getCell(1).numFmt = '00000';
+    const path = join(dir, 'log.xlsx');
+    await wb.xlsx.writeFile(path);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '00123,01/02/2026']);
+    const out = tempDir();
+    const r = ccm(['audit', path, consents, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.rule === 'missing-consent')).toEqual([]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['00123:billable']);
+  });
+});
