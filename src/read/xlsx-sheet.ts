@@ -49,6 +49,7 @@ export class SheetRowsHandler implements XmlHandler {
   private rowNumber = 0;
   private rowIsDate = false;
   private rowZeroPad: string | undefined;
+  private rowIsElapsed = false;
   private values: RawCell[] = [];
   private present: boolean[] = [];
 
@@ -158,6 +159,7 @@ export class SheetRowsHandler implements XmlHandler {
     const rowStyle = style !== -1 && bounds[style + 3]! > bounds[style + 2]! ? parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!) : Number.NaN;
     this.rowIsDate = this.context.styles.isDate[rowStyle] === true;
     this.rowZeroPad = this.context.styles.zeroPad[rowStyle];
+    this.rowIsElapsed = this.context.styles.isElapsed[rowStyle] === true;
   }
 
   private openCell(attributes: TagAttributes): void {
@@ -215,8 +217,10 @@ export class SheetRowsHandler implements XmlHandler {
       default: {
         const number = this.valueNumber();
         if (this.cellIsDate()) this.values[index] = excelToDate(number, this.context.date1904);
+        // A duration is an offset from day 0 in either date system: the 1900 one keeps both readers equal.
+        else if (this.cellStyled(this.context.styles.isElapsed, this.rowIsElapsed) === true) this.values[index] = excelToDate(number, false);
         else {
-          const pad = this.cellZeroPad();
+          const pad = this.cellStyled(this.context.styles.zeroPad, this.rowZeroPad);
           this.values[index] = pad === undefined ? number : applyZeroPad(number, pad);
         }
       }
@@ -265,12 +269,11 @@ export class SheetRowsHandler implements XmlHandler {
     return this.rowIsDate;
   }
 
-  /** The zero-padding format of the cell's style, found as cellIsDate finds its date format. */
-  private cellZeroPad(): string | undefined {
+  /** A style table's entry for the cell, found as cellIsDate finds its date format: its own style, else the row's. */
+  private cellStyled<T>(table: readonly T[], rowValue: T): T {
     const style = this.cellStyle;
-    const zeroPad = this.context.styles.zeroPad;
-    if (style && style > 0 && style < zeroPad.length) return zeroPad[style];
-    return this.rowZeroPad;
+    if (style && style > 0 && style < table.length) return table[style]!;
+    return rowValue;
   }
 
   private closeRow(): void {

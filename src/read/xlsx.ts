@@ -1,6 +1,7 @@
 import { CcmError } from '../errors.js';
 import type { RawCell, RawRow, RawSheet } from './types.js';
-import { applyZeroPad, zeroPadFormat } from './number-format.js';
+import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js';
+import { excelToDate } from './xlsx-sheet.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
@@ -69,9 +70,15 @@ async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet
     const cells: RawCell[] = [];
     for (let i = 1; i < values.length; i++) {
       const value = values[i];
-      // A zero-padded number (an MRN 123 shown as 00123) as the lean reader reads it: the text Excel displays.
-      const pad = typeof value === 'number' ? zeroPadFormat(row.getCell(i).numFmt) : undefined;
-      cells.push(pad === undefined ? toCell(value, file, sheet, row.number) : applyZeroPad(value as number, pad));
+      if (typeof value !== 'number') {
+        cells.push(toCell(value, file, sheet, row.number));
+        continue;
+      }
+      // As the lean reader reads them (src/read/number-format.ts): a zero-padded number (an MRN 123 shown as
+      // 00123) is the text Excel displays; a number in an elapsed-time format alone ([m]) is a duration.
+      const format = row.getCell(i).numFmt;
+      const pad = zeroPadFormat(format);
+      cells.push(pad !== undefined ? applyZeroPad(value, pad) : isElapsedFormat(format) ? excelToDate(value, false) : value);
     }
     yield { row: row.number, cells };
   }

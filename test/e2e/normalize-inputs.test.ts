@@ -245,3 +245,22 @@ describe('an XLSX MRN stored as a number with a zero-padding format', () => {
     expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['00123:billable']);
   });
 });
+
+describe('a plain number in an XLSX minutes column', () => {
+  it.each(['lean', 'exceljs'])('is minutes, as in a CSV; a [m]-formatted one is the minutes Excel shows (%s reader)', async (reader) => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    ws.addRow(['H1', '10/05/2026', 'Ann Lee', 'RN', 0.5, NOTE]);
+    ws.addRow(['H2', '10/05/2026', 'Ann Lee', 'RN', 25 / 1440, `${NOTE} H2`]).getCell(5).numFmt = '[m]';
+    ws.addRow(['H3', '10/05/2026', 'Ann Lee', 'RN', '1/2 hour', `${NOTE} H3`]);
+    const path = join(dir, 'log.xlsx');
+    await wb.xlsx.writeFile(path);
+    const out = tempDir();
+    const r = ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['H1:0.5', 'H2:25', 'H3:30']);
+  });
+});
