@@ -264,3 +264,20 @@ describe('a plain number in an XLSX minutes column', () => {
     expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['H1:0.5', 'H2:25', 'H3:30']);
   });
 });
+
+describe('complexity markers', () => {
+  it.each([
+    ['99487', 'complex'],
+    ['99489', 'complex'],
+    ['Complex', 'complex'],
+    ['', 'non-complex'],
+  ])('a complexity column of %j bills the %s family', (marker, family) => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', ['MRN,DOS,Staff,Credentials,Minutes,Notes,Complexity', `K1,10/05/2026,Ann Lee,RN,130,${NOTE},${marker}`]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', 'K1,01/02/2026']);
+    const out = tempDir();
+    ccm(['audit', time, consents, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { patientMonths: { family: string }[] };
+    expect(report.patientMonths.map((m) => m.family)).toEqual([family]);
+  });
+});

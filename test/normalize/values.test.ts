@@ -385,7 +385,10 @@ describe('programs', () => {
     ['Complex', true],
     ['Yes', true],
     ['High', true],
+    ['99487', true],
+    ['99489', true],
     ['Non-complex', false],
+    ['99490', false],
     ['No', false],
     [undefined, false],
   ])('complexity %j → %j', (text, complex) => {
