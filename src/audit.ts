@@ -8,11 +8,12 @@ import { isCalendarDate } from './calendar-date.js';
 import { checkDistinctInputs } from './distinct-inputs.js';
 import { CcmError } from './errors.js';
 import { buildModel } from './model/build.js';
-import type { Program, StaffRole } from './model/schema.js';
+import type { ConsentStanding, Program, StaffRole } from './model/schema.js';
 import { ingest, type IngestOptions, type InputSpec } from './normalize/ingest.js';
 import type { ColumnOverrides } from './normalize/detect.js';
 import { programKey } from './normalize/programs.js';
 import { roleKey } from './normalize/roles.js';
+import { statusKey } from './normalize/statuses.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
 import { resolveRules, runRules } from './rules/engine.js';
@@ -70,6 +71,7 @@ export function ingestOptions(config: Config): IngestOptions {
     columns: (config.columns ?? {}) as ColumnOverrides,
     credentials: new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role])),
     programs: new Map<string, Program>(Object.entries(config.programs ?? {}).map(([label, program]) => [programKey(label), program])),
+    consentStatuses: new Map<string, ConsentStanding>(Object.entries(config.consentStatuses ?? {}).map(([status, standing]) => [statusKey(status), standing])),
     limits: readLimits(config),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
-import { Program, StaffRole } from '../model/schema.js';
+import { ConsentStanding, Program, StaffRole } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 
 const SeverityOrOff = z.enum(['off', 'error', 'warning', 'info']);
@@ -47,6 +47,12 @@ export const ConfigSchema = z
       .record(z.string(), Program.exclude(['unknown']))
       .optional()
       .describe('Classify program labels the built-in names do not recognize, e.g. {"Care Management": "ccm"}; "other" marks a label as a non-CCM program.'),
+    consentStatuses: z
+      .record(z.string(), ConsentStanding.exclude(['unrecognized']))
+      .optional()
+      .describe(
+        'Classify consent statuses the built-in words do not recognize, e.g. {"Enrolled": "accepted"}; matched ignoring case and punctuation. "pending" and "declined" are not consent.',
+      ),
     rules: RulesSchema.optional().describe('Per rule id: "off", a severity, or {severity, options}.'),
     billing: z
       .strictObject({

@@ -60,7 +60,8 @@ export function icdInMonth(code: string, month: string): IcdLookup {
 /**
  * Why a diagnosis is not active in a month, or null when it is: onset after the month's last day, or resolved
  * before its first day. A "resolved" status without a date cannot be placed in time, so it counts as resolved:
- * neither a claim nor eligibility should rest on a condition the record says is over.
+ * neither a claim nor eligibility should rest on a condition the record says is over. A status that reads as
+ * neither active nor over (src/normalize/statuses.ts) is not counted either, and the reason quotes it.
  */
 export function inactiveReason(diagnosis: Diagnosis, month: string): string | null {
   switch (inactiveCause(diagnosis, month)) {
@@ -70,6 +71,8 @@ export function inactiveReason(diagnosis: Diagnosis, month: string): string | nu
       return `resolved ${diagnosis.resolvedDate}`;
     case 'marked':
       return 'marked resolved';
+    case 'unrecognized':
+      return `status "${diagnosis.unrecognizedStatus}" not recognized`;
     case null:
       return null;
   }
@@ -80,8 +83,10 @@ export function isActiveInMonth(diagnosis: Diagnosis, month: string): boolean {
   return inactiveCause(diagnosis, month) === null;
 }
 
-function inactiveCause(diagnosis: Diagnosis, month: string): 'onset' | 'resolved' | 'marked' | null {
+function inactiveCause(diagnosis: Diagnosis, month: string): 'onset' | 'resolved' | 'marked' | 'unrecognized' | null {
   if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return 'onset';
+  // A status ccm cannot read may say the condition is over: eligibility is not rested on it (R-ELIG-CCM).
+  if (diagnosis.unrecognizedStatus !== undefined) return 'unrecognized';
   if (diagnosis.resolvedDate !== undefined) return diagnosis.resolvedDate < monthStart(month) ? 'resolved' : null;
   return diagnosis.resolved ? 'marked' : null;
 }

@@ -75,6 +75,13 @@ export function sourceOf(entry: Pick<TimeEntry, 'table' | 'row'>): SourceRef {
   return { file: entry.table.file, sheet: entry.table.sheet, row: entry.row };
 }
 
+/**
+ * How a consent record's status column reads (src/normalize/statuses.ts): only `accepted` is consent;
+ * `pending` is asked but not answered, `unrecognized` a status ccm could not read, counted as no consent.
+ */
+export const ConsentStanding = z.enum(['accepted', 'declined', 'pending', 'unrecognized']);
+export type ConsentStanding = z.infer<typeof ConsentStanding>;
+
 export const Consent = z.object({
   source: SourceRef,
   patientId: z.string().min(1),
@@ -82,8 +89,14 @@ export const Consent = z.object({
   method: z.string().optional(),
   /** Date the patient revoked consent; CCM stops at the end of that month (R-CONSENT-CONTENT). */
   revokedDate: IsoDate.optional(),
-  /** The patient declined CCM: a documented refusal is not consent. */
-  declined: z.boolean(),
+  /**
+   * What the record says: `accepted` when its status reads as agreement or it has no status column value;
+   * `declined` for a refusal, opt-out or a revocation without a date. A dated refusal after an acceptance ends
+   * that acceptance at the end of its month (src/rules/consent.ts).
+   */
+  standing: ConsentStanding,
+  /** The status as written, for messages about a status that is not read as consent. */
+  status: z.string().optional(),
   npi: z.string().optional(),
 });
 export type Consent = z.infer<typeof Consent>;
@@ -100,6 +113,8 @@ export const Diagnosis = z.object({
   resolvedDate: IsoDate.optional(),
   /** A status column said resolved/inactive without a date. */
   resolved: z.boolean(),
+  /** The status as written when ccm could not read it as active or not: the condition is then not counted. */
+  unrecognizedStatus: z.string().optional(),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 

@@ -45,18 +45,18 @@ function invalid(text: string): Duration {
 }
 
 /**
- * A fraction of a day that is a whole number of minutes is an Excel time value (00:25:00 = 0.01736…);
- * any other number is minutes.
+ * A plain number is minutes, as the same text in a CSV is. Both readers deliver time-formatted cells (00:25:00,
+ * [h]:mm, [m]) as Dates, so a fraction here is not an Excel time: reading 0.5 as half a day made 720 minutes.
  */
 function fromNumber(n: number): number {
-  if (n > 0 && n < 1) {
-    const minutes = n * MINUTES_PER_DAY;
-    if (Math.abs(minutes - Math.round(minutes)) < 1e-6) return Math.round(minutes);
-  }
   return round(n);
 }
 
+/** "1/2 hour", "½ hr": half an hour, as staff write it. */
+const HALF_HOUR = /^(?:1\/2|½)\s*(?:h|hr|hrs|hour)\.?$/;
+
 function fromText(text: string): number | null {
+  if (HALF_HOUR.test(text)) return 30;
   let m = /^([+-]?\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?$/.exec(text);
   if (m) return round(+m[1]!);
   m = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);

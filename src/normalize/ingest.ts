@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { columnLetter } from '../column-letter.js';
 import { CcmError, describeLocation } from '../errors.js';
-import type { BilledService, CarePlan, Consent, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
+import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { readInput } from '../read/open.js';
 import type { RawRow, RawSheet } from '../read/types.js';
@@ -44,6 +44,8 @@ export interface IngestOptions {
   credentials: ReadonlyMap<string, StaffRole>;
   /** Program labels the config classifies (`"programs": {"Care Management": "ccm"}`), keyed by `programKey`. */
   programs?: ReadonlyMap<string, Program> | undefined;
+  /** Consent statuses the config classifies (`"consentStatuses": {"Enrolled": "accepted"}`), keyed by `statusKey`. */
+  consentStatuses?: ReadonlyMap<string, ConsentStanding> | undefined;
   /** Progress hook (issue #6, src/cli/progress.ts): rows read so far in a table, every 1,024 rows and at each file's start. */
   onRows?: ((file: string, sheet: string | null, rows: number) => void) | undefined;
 }
@@ -105,7 +107,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     kindsPresent: new Set(),
     hasMbiColumn: false,
   };
-  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, programs: options.programs, memo: normalizeMemos() };
+  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, programs: options.programs, consentStatuses: options.consentStatuses, memo: normalizeMemos() };
   const partials: string[] = [];
   for (const spec of specs) {
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };

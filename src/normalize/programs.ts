@@ -103,9 +103,9 @@ export function classifyProgram(text: string | undefined, extra: ReadonlyMap<str
   return program;
 }
 
-/** Values of a complexity / CCM-type column that mark complex CCM. */
+/** Values of a complexity / CCM-type column that mark complex CCM; the complex CCM codes 99487/99489 do too. */
 export function isComplexMarker(text: string | undefined): boolean {
   if (!text) return false;
   const key = text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return ['complex', 'complexccm', 'yes', 'y', 'true', '1', 'high', 'moderate', 'moderatehigh', 'highcomplexity', 'moderatecomplexity'].includes(key);
+  return ['complex', 'complexccm', 'yes', 'y', 'true', '1', 'high', 'moderate', 'moderatehigh', 'highcomplexity', 'moderatecomplexity', '99487', '99489'].includes(key);
 }

@@ -1,4 +1,4 @@
-import { sourceOf, type BilledService, type Program, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
+import { sourceOf, type BilledService, type ConsentStanding, type Program, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
 import type { RawCell } from '../read/types.js';
 import { cellText } from './cells.js';
 import { normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
@@ -8,6 +8,7 @@ import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, type DiagnosisStanding } from './statuses.js';
 import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
@@ -15,6 +16,8 @@ export interface NormalizeContext {
   credentials: ReadonlyMap<string, StaffRole>;
   /** The config's `programs` map, keyed by `programKey`; labels it names win over the built-in names. */
   programs?: ReadonlyMap<string, Program> | undefined;
+  /** The config's `consentStatuses` map, keyed by `statusKey`; statuses it names win over the built-in words. */
+  consentStatuses?: ReadonlyMap<string, ConsentStanding> | undefined;
   /** Per-run memos of parsed cell text (see memo.ts); made by `normalizeMemos()`. */
   memo: NormalizeMemos;
 }
@@ -31,10 +34,12 @@ export interface NormalizeMemos {
   clock: Record<string, Memo<number | null>>;
   duration: Memo<Duration>;
   npi: Record<string, Memo<string | undefined>>;
+  consentStatus: Memo<ConsentStanding>;
+  diagnosisStatus: Memo<DiagnosisStanding>;
 }
 
 export function normalizeMemos(): NormalizeMemos {
-  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {} };
+  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {}, consentStatus: new Memo(), diagnosisStatus: new Memo() };
 }
 
 function columnMemo<T>(memos: Record<string, Memo<T>>, field: string): Memo<T> {
@@ -175,7 +180,6 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   return finish(problems, entry);
 }
 
-const NEGATIVE_STATUS = /^(no|n|false|declined?|refused|revoked|opted ?out|withdrawn|inactive|disenrolled|not consented)$/i;
 const AFFIRMATIVE = /^(yes|y|true|x|revoked)$/i;
 
 export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normalized<Consent> {
@@ -194,14 +198,17 @@ export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normali
   }
   const method = text(row, 'method');
   const npi = normalizeNpi(row.cell('npi'));
+  // A row without a status is a consent log's plain record of consent. A revocation with no date cannot be
+  // placed in time; the conservative reading is no consent.
+  const read = status === undefined ? 'accepted' : ctx.memo.consentStatus.get(status, (s) => classifyConsentStatus(s, ctx.consentStatuses));
   return finish(problems, {
     source: sourceOf(row),
     patientId,
     ...(date ? { date } : {}),
     ...(method ? { method } : {}),
     ...(revokedDate ? { revokedDate } : {}),
-    // A revocation with no date cannot be placed in time; the conservative reading is no consent.
-    declined: (status !== undefined && NEGATIVE_STATUS.test(status)) || revokedUndated,
+    standing: revokedUndated ? 'declined' : read,
+    ...(status !== undefined ? { status } : {}),
     ...(npi ? { npi } : {}),
   });
 }
@@ -224,6 +231,7 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
     else problems.add('resolved', `"${resolvedText}" is neither a date nor yes/no`, patientId);
   }
   const status = text(row, 'status');
+  const standing = status === undefined ? 'active' : ctx.memo.diagnosisStatus.get(status, classifyDiagnosisStatus);
   const description = text(row, 'description');
   return finish(problems, {
     source: sourceOf(row),
@@ -233,7 +241,9 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
     ...(description ? { description } : {}),
     ...(onsetDate ? { onsetDate } : {}),
     ...(resolvedDate ? { resolvedDate } : {}),
-    resolved: resolvedFlag || (status !== undefined && RESOLVED_STATUS.test(status)),
+    resolved: resolvedFlag || standing === 'inactive',
+    // Not counted, and named in insufficient-chronic-conditions' message, rather than counted on a guess.
+    ...(standing === 'unrecognized' && status !== undefined ? { unrecognizedStatus: status } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { ZipEntry } from '../zip.js';
+import { isElapsedFormat, zeroPadFormat } from './number-format.js';
 import { decodeText, type TagAttributes, type XmlHandler, XmlScanner } from './xml-scanner.js';
 import { entryChunks } from './zip-entry.js';
 
@@ -155,10 +156,14 @@ export function resolveTarget(target: string): string {
 export interface StyleTable {
   /** One entry per cellXfs <xf>; an index past the end has no style (exceljs then keeps the inherited one). */
   readonly isDate: readonly boolean[];
+  /** Per cellXfs <xf>, its zero-padding format (src/read/number-format.ts), if it has one. */
+  readonly zeroPad: readonly (string | undefined)[];
+  /** Per cellXfs <xf>, whether its format is elapsed time alone (`[m]`): a duration, not a number. */
+  readonly isElapsed: readonly boolean[];
 }
 
 /** No styles.xml: exceljs's empty style manager knows no styles, so nothing is a date. */
-export const NO_STYLES: StyleTable = { isDate: [] };
+export const NO_STYLES: StyleTable = { isDate: [], zeroPad: [], isElapsed: [] };
 
 export class StylesHandler implements XmlHandler {
   private readonly customFormats = new Map<number, string>();
@@ -193,12 +198,9 @@ export class StylesHandler implements XmlHandler {
     // With a styles.xml but no cellXfs, exceljs fails on the first styled cell; let it.
     if (this.xfFormatIds.length === 0) throw new LeanUnsupported('xl/styles.xml: no cellXfs');
     for (const list of ['fonts', 'fills', 'borders']) if (!this.filledLists.has(list)) throw new LeanUnsupported(`xl/styles.xml: no ${list}`);
-    return {
-      isDate: this.xfFormatIds.map((id) => {
-        if (!id) return false; // 0 or NaN: exceljs sets no numFmt
-        return isDateFormat(this.customFormats.get(id) || BUILT_IN_FORMATS[id]);
-      }),
-    };
+    // 0 or NaN: exceljs sets no numFmt.
+    const formats = this.xfFormatIds.map((id) => (id ? this.customFormats.get(id) || BUILT_IN_FORMATS[id] : undefined));
+    return { isDate: formats.map(isDateFormat), zeroPad: formats.map(zeroPadFormat), isElapsed: formats.map(isElapsedFormat) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { CcmError } from '../errors.js';
 import type { RawCell, RawRow } from './types.js';
+import { applyZeroPad } from './number-format.js';
 import { detach, exceljsXmlDecode, type StyleTable } from './xlsx-parts.js';
 import { decodeText, type TagAttributes, XmlError, type XmlHandler } from './xml-scanner.js';
 
@@ -47,6 +48,8 @@ export class SheetRowsHandler implements XmlHandler {
   private inRow = false;
   private rowNumber = 0;
   private rowIsDate = false;
+  private rowZeroPad: string | undefined;
+  private rowIsElapsed = false;
   private values: RawCell[] = [];
   private present: boolean[] = [];
 
@@ -153,8 +156,10 @@ export class SheetRowsHandler implements XmlHandler {
     this.column = 0;
     // exceljs gives the row the style named by a non-empty `s`, and new cells inherit its number format.
     const style = attributes.find('s');
-    this.rowIsDate =
-      style !== -1 && bounds[style + 3]! > bounds[style + 2]! && this.context.styles.isDate[parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!)] === true;
+    const rowStyle = style !== -1 && bounds[style + 3]! > bounds[style + 2]! ? parseIntAt(source, bounds[style + 2]!, bounds[style + 3]!) : Number.NaN;
+    this.rowIsDate = this.context.styles.isDate[rowStyle] === true;
+    this.rowZeroPad = this.context.styles.zeroPad[rowStyle];
+    this.rowIsElapsed = this.context.styles.isElapsed[rowStyle] === true;
   }
 
   private openCell(attributes: TagAttributes): void {
@@ -211,7 +216,13 @@ export class SheetRowsHandler implements XmlHandler {
         break;
       default: {
         const number = this.valueNumber();
-        this.values[index] = this.cellIsDate() ? excelToDate(number, this.context.date1904) : number;
+        if (this.cellIsDate()) this.values[index] = excelToDate(number, this.context.date1904);
+        // A duration is an offset from day 0 in either date system: the 1900 one keeps both readers equal.
+        else if (this.cellStyled(this.context.styles.isElapsed, this.rowIsElapsed) === true) this.values[index] = excelToDate(number, false);
+        else {
+          const pad = this.cellStyled(this.context.styles.zeroPad, this.rowZeroPad);
+          this.values[index] = pad === undefined ? number : applyZeroPad(number, pad);
+        }
       }
     }
     this.present[index] = true;
@@ -256,6 +267,13 @@ export class SheetRowsHandler implements XmlHandler {
     // exceljs: `if (c.s)`, then the style only if it exists.
     if (style && style > 0 && style < isDate.length) return isDate[style] === true;
     return this.rowIsDate;
+  }
+
+  /** A style table's entry for the cell, found as cellIsDate finds its date format: its own style, else the row's. */
+  private cellStyled<T>(table: readonly T[], rowValue: T): T {
+    const style = this.cellStyle;
+    if (style && style > 0 && style < table.length) return table[style]!;
+    return rowValue;
   }
 
   private closeRow(): void {

@@ -1,5 +1,7 @@
 import { CcmError } from '../errors.js';
 import type { RawCell, RawRow, RawSheet } from './types.js';
+import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js';
+import { excelToDate } from './xlsx-sheet.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
@@ -56,6 +58,7 @@ interface StreamRow {
   number: number;
   hasValues: boolean;
   values: unknown[];
+  getCell(column: number): { numFmt?: string };
 }
 
 async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet: string): AsyncGenerator<RawRow> {
@@ -65,7 +68,18 @@ async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet
     // exceljs rows are 1-based and sparse.
     const values = row.values;
     const cells: RawCell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(toCell(values[i], file, sheet, row.number));
+    for (let i = 1; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value !== 'number') {
+        cells.push(toCell(value, file, sheet, row.number));
+        continue;
+      }
+      // As the lean reader reads them (src/read/number-format.ts): a zero-padded number (an MRN 123 shown as
+      // 00123) is the text Excel displays; a number in an elapsed-time format alone ([m]) is a duration.
+      const format = row.getCell(i).numFmt;
+      const pad = zeroPadFormat(format);
+      cells.push(pad !== undefined ? applyZeroPad(value, pad) : isElapsedFormat(format) ? excelToDate(value, false) : value);
+    }
     yield { row: row.number, cells };
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entriesNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
-import { coversMonth, isDatedAcceptance, type DatedConsent } from './consent.js';
+import { coversMonth, datedAcceptances, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
 import { rowFrom } from './util.js';
 
@@ -34,8 +34,8 @@ export const consentOtherPractitioner = defineRule({
       // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.
       let latest: DatedConsent | undefined;
       let forThisPractitioner = false;
-      for (const c of consents) {
-        if (!isDatedAcceptance(c) || !coversMonth(c, pm.month)) continue;
+      for (const c of datedAcceptances(consents)) {
+        if (!coversMonth(c, pm.month)) continue;
         if (c.npi === undefined || c.npi === npi) {
           forThisPractitioner = true;
           break;

@@ -1,16 +1,51 @@
-import type { Consent } from '../model/schema.js';
+import type { Consent, SourceRef } from '../model/schema.js';
 import { monthEnd, monthStart } from './util.js';
 
-/** A consent that can make CCM billable: dated, and not a documented refusal (R-CONSENT-CONTENT). */
-export type DatedConsent = Consent & { date: string };
+/**
+ * A consent that can make CCM billable: dated, and read as agreement (R-CONSENT-CONTENT). `refusal` is the
+ * later refusal that ended it, when its `revokedDate` comes from one rather than from its own revoked column.
+ */
+export type DatedConsent = Consent & { date: string; refusal?: SourceRef };
 
+/**
+ * Only a status read as agreement is consent: a refusal is not, and neither is a pending request or a status
+ * ccm cannot read (counting either on a guess would bill without documented consent; missing-consent says which).
+ */
 export function isDatedAcceptance(consent: Consent): consent is DatedConsent {
-  return !consent.declined && consent.date !== undefined;
+  return consent.standing === 'accepted' && consent.date !== undefined;
 }
 
-/** A patient's dated acceptances, earliest first. */
-export function datedAcceptances(consents: readonly Consent[]): DatedConsent[] {
-  return consents.filter(isDatedAcceptance).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+/** Per patient's consent list (the model's, one array per patient): rules ask for it month by month. */
+const acceptancesOf = new WeakMap<readonly Consent[], readonly DatedConsent[]>();
+
+/**
+ * A patient's dated acceptances, earliest first, each ended by the first dated refusal on or after its date.
+ * A patient who declines after consenting is stopping CCM, which takes effect at the end of that calendar month
+ * (R-CONSENT-CONTENT), like a revocation; a refusal before an acceptance is followed by a new consent and ends
+ * nothing. A refusal on the day of the acceptance ends it too (their order that day is unknown: the
+ * conservative reading). An undated refusal cannot be placed after the acceptance and ends nothing.
+ */
+export function datedAcceptances(consents: readonly Consent[]): readonly DatedConsent[] {
+  let acceptances = acceptancesOf.get(consents);
+  if (acceptances === undefined) {
+    const refusals = consents.filter((c): c is DatedConsent => c.standing === 'declined' && c.date !== undefined).sort(byDate);
+    acceptances = consents
+      .filter(isDatedAcceptance)
+      .map((c) => endedByRefusal(c, refusals))
+      .sort(byDate);
+    acceptancesOf.set(consents, acceptances);
+  }
+  return acceptances;
+}
+
+function endedByRefusal(consent: DatedConsent, refusals: readonly DatedConsent[]): DatedConsent {
+  const refusal = refusals.find((r) => r.date >= consent.date);
+  if (refusal === undefined || (consent.revokedDate !== undefined && consent.revokedDate <= refusal.date)) return consent;
+  return { ...consent, revokedDate: refusal.date, refusal: refusal.source };
+}
+
+function byDate(a: DatedConsent, b: DatedConsent): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
 /**

@@ -69,14 +69,22 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
   'missing-consent': {
     flagged: [
       'No consent record for the patient (or no consents export at all).',
-      'Only a declined consent.',
+      'Only a declined consent ("Declined", "Refused CCM", "Not interested", "Opted out of CCM").',
+      'Only a consent with status "Pending" or "Awaiting signature", or a status ccm cannot read ("Enrolled", unless `consentStatuses` classifies it).',
       'Consent dated 11/03/2026 for October time.',
       'Consent revoked on 08/20/2026 for October time.',
+      'Consent accepted 03/01/2026 and declined 06/01/2026 (the patient stopping CCM), for October time.',
     ],
     passes: ['Consent dated 01/15/2026 and never revoked.', 'Consent revoked on 10/20/2026: October is still covered (revocation takes effect at month end).'],
   },
   'insufficient-chronic-conditions': {
-    flagged: ['Only E11.9 and E11.65 (one condition: diabetes, E11).', 'I10 plus J06.9 (an acute infection, not chronic).', 'E11.9 plus I50.9 resolved 08/01/2026, for October.'],
+    flagged: [
+      'Only E11.9 and E11.65 (one condition: diabetes, E11).',
+      'I10 plus J06.9 (an acute infection, not chronic).',
+      'E11.9 plus I50.9 resolved 08/01/2026, for October.',
+      'E11.9 plus I10 with status "History of", "Not active" or "In remission".',
+      'E11.9 plus I10 with a status ccm cannot read ("See note"): not counted, and the message quotes it.',
+    ],
     passes: ['E11.9 and I10 active in the month.', 'E11.9 plus a payer-listed code in `additionalChronicCodes`.'],
   },
   'invalid-icd10': {

@@ -81,8 +81,11 @@ export const insufficientChronicConditions = defineRule({
     '(R-ELIG-CCM); reviewers check for them (R-DOC-CHECKLIST) and OIG\'s 2026 audit targets exactly this (R-OIG-2026). CMS publishes no ' +
     'list of qualifying diagnoses, so a code counts when the AHRQ Chronic Condition Indicator for the month\'s code set rates it chronic, ' +
     'or when it is listed in `additionalChronicCodes` (exact codes, for payer-specific lists). A diagnosis is active when its onset is on ' +
-    'or before the month\'s end (or unknown) and it was not resolved before the month began; a "resolved" status without a date counts as ' +
-    'resolved. Codes of one 3-character category (E11.9 and E11.65) count as one condition: the conservative reading, since variants of ' +
+    'or before the month\'s end (or unknown) and it was not resolved before the month began; a status read as over (resolved, ' +
+    'inactive, not active, closed, discontinued, history of, ruled out, entered in error, refuted, in remission…) without a date counts ' +
+    'as resolved, and a status read as neither active nor over is not counted on a guess: the message names it. "In remission" is ' +
+    'not counted: the reference is silent, and a condition in remission is not shown to place the patient at significant risk now. ' +
+    'Codes of one 3-character category (E11.9 and E11.65) count as one condition: the conservative reading, since variants of ' +
     'one disease are not two conditions. The rule is skipped when no diagnosis export was given (nothing can be concluded then); a ' +
     'month that fails blocks the claim (D1).',
   references: ['R-ELIG-CCM', 'R-OIG-2026', 'R-DOC-CHECKLIST', 'D1'],
@@ -115,7 +118,11 @@ export const insufficientChronicConditions = defineRule({
         messageId: 'tooFew',
         data: { count: counted.size, month: pm.month, minimum: MIN_CHRONIC_CONDITIONS, counted: describeCounted(counted), notCounted: notCounted.join(', ') || 'none' },
         // A malformed code is quoted as written: it may be any text, withheld when redacted.
-        cells: diagnoses.filter((d) => !isWellFormedIcd10(d.code)).map((d) => d.codeText || displayIcd10(d.code)),
+        // So is a status ccm could not read.
+        cells: [
+          ...diagnoses.filter((d) => !isWellFormedIcd10(d.code)).map((d) => d.codeText || displayIcd10(d.code)),
+          ...diagnoses.flatMap((d) => (d.unrecognizedStatus !== undefined ? [d.unrecognizedStatus] : [])),
+        ],
         ...where,
       });
     }

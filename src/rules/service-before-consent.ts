@@ -14,7 +14,7 @@ export const serviceBeforeConsent = defineRule({
     'Consent must be documented before CCM starts (R-CONSENT-FORM) and time before consent should not be counted (R-TIME-CONSENT-FIRST, ' +
     'a MAC answer not confirmed as a CMS-wide rule; the conservative reading is followed). Entries dated before the earliest dated consent ' +
     'that is not a refusal are unsupported (D1); an entry on the consent date itself counts, since the consent may precede the call that ' +
-    'day. A revocation ends consent at the end of its month (R-CONSENT-CONTENT), so after it the same applies to the renewed consent: time ' +
+    'day. A revocation ends consent at the end of its month (R-CONSENT-CONTENT), as does a dated refusal after an acceptance, so after it the same applies to the renewed consent: time ' +
     'logged before the patient consented again does not count. A patient with no usable consent at all, or whose revoked consent was never ' +
     'renewed, is left to missing-consent, which reports the months.',
   references: ['R-TIME-CONSENT-FIRST', 'R-CONSENT-FORM', 'R-CONSENT-CONTENT', 'D1'],

@@ -32,7 +32,7 @@ describe('config', () => {
   it.each([
     ['{"mont": "2026-10"}', 'ccm.config.json: (top level): unknown key "mont"; did you mean "month"?'],
     ['{"fialOn": "error"}', 'ccm.config.json: (top level): unknown key "fialOn"; did you mean "failOn"?'],
-    ['{"zzzzzz": 1}', 'ccm.config.json: (top level): unknown key "zzzzzz"; allowed: "$schema", "month", "dateOrder", "columns", "credentials", "programs", "rules", "billing", "failOn", "limits".'],
+    ['{"zzzzzz": 1}', 'ccm.config.json: (top level): unknown key "zzzzzz"; allowed: "$schema", "month", "dateOrder", "columns", "credentials", "programs", "consentStatuses", "rules", "billing", "failOn", "limits".'],
     ['{"month": "2026-13"}', 'ccm.config.json: month: "2026-13": expected YYYY-MM.'],
     ['{"columns": {"timeLog": {"minuets": "Time"}}}', 'ccm.config.json: columns.timeLog: unknown key "minuets"; did you mean "minutes"?'],
     ['{"billing": {"dos": "month-end"}}', 'ccm.config.json: billing: unknown key "dos"; allowed: "dateOfService", "placeOfService", "defaultNpi", "feeSchedule".'],
@@ -43,6 +43,7 @@ describe('config', () => {
     ['{"rules": {"vague-note": {"option": {}}}}', 'ccm.config.json: rules.vague-note: unknown key "option"; did you mean "options"?'],
     ['{"failOn": "eror"}', 'ccm.config.json: failOn: "eror" is not allowed; expected "error", "warning", "info", "never"; did you mean "error"?'],
     ['{"credentials": {"CHW": "doctor"}}', 'ccm.config.json: credentials.CHW: "doctor" is not allowed; expected "clinical-staff", "practitioner", "non-clinical".'],
+    ['{"consentStatuses": {"Enrolled": "yes"}}', 'ccm.config.json: consentStatuses.Enrolled: "yes" is not allowed; expected "accepted", "declined", "pending".'],
     ['{"limits": {"maxRows": -1}}', 'ccm.config.json: limits.maxRows: -1: too small: expected number to be >0.'],
     ['{not json', /^ccm\.config\.json: not valid JSON/],
   ])('rejects %s with one line naming the key, the value and what is allowed', (text, message) => {

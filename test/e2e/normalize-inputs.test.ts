@@ -157,3 +157,127 @@ describe('credentials written as job titles', () => {
     expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['R1:billable', 'R2:not-billable']);
   });
 });
+
+describe('consent statuses read by their words', () => {
+  const dir = tempDir();
+  const statuses = ['Accepted', 'Patient declined', 'Refused CCM', 'Not interested', 'Did not consent', 'Opted out of CCM', 'Awaiting signature', 'Sent', 'Enrolled'];
+  const time = write(dir, 'time.csv', [
+    'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+    ...statuses.map((_, i) => `S${i},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for S${i}`),
+  ]);
+  const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date,Consent Status', ...statuses.map((s, i) => `S${i},2026-01-02,${s}`)]);
+  const missing = (report: Report): string[] => report.findings.filter((f) => f.rule === 'missing-consent').map((f) => f.patientId ?? '');
+
+  it('counts only an acceptance as consent, and names a status it does not read as consent', () => {
+    const { report } = auditJson([time, consents]);
+    expect(missing(report)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']);
+    const enrolled = report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S8')!;
+    expect(enrolled.message).toContain('status "Enrolled", which is not read as consent');
+    expect(enrolled.message).toContain('consentStatuses');
+    expect(report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S6')!.message).toContain('"Awaiting signature": consent asked for but not yet given');
+  });
+
+  it('a config `consentStatuses` map classifies an export\'s own wording', () => {
+    const config = write(dir, 'ccm.config.json', [JSON.stringify({ consentStatuses: { enrolled: 'accepted' } })]);
+    const { report } = auditJson([time, consents, '--config', config]);
+    expect(missing(report)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+  });
+});
+
+describe('diagnosis statuses read by their words', () => {
+  it('counts only an active status, and names one it cannot read', () => {
+    const dir = tempDir();
+    const statuses = ['Active', 'Not active', 'Closed', 'Discontinued', 'History of', 'In remission', 'See note'];
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+      ...statuses.map((_, i) => `D${i},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for D${i}`),
+    ]);
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date', ...statuses.map((_, i) => `D${i},2026-01-02`)]);
+    const diagnoses = write(dir, 'diagnoses.csv', [
+      'Patient ID,ICD-10 Code,Onset Date,Status',
+      ...statuses.flatMap((s, i) => [`D${i},E11.9,2019-03-12,Active`, `D${i},I10,2018-06-01,${s}`]),
+    ]);
+    const { report } = auditJson([time, consents, diagnoses]);
+    const flagged = report.findings.filter((f) => f.rule === 'insufficient-chronic-conditions');
+    expect(flagged.map((f) => f.patientId)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6']);
+    expect(flagged.at(-1)!.message).toContain('I10 (status "See note" not recognized)');
+  });
+});
+
+describe('a refusal after an acceptance', () => {
+  it('ends consent at the end of its month, until the patient consents again', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
+      ...['2026-05-05', '2026-06-05', '2026-07-05', '2026-10-05'].flatMap((d) => [`W1,${d},Rita Nurse,RN,25,CCM,${NOTE} ${d}`, `W2,${d},Rita Nurse,RN,25,CCM,${NOTE} ${d} W2`]),
+    ]);
+    const consents = write(dir, 'consents.csv', [
+      'Patient ID,Consent Date,Consent Status',
+      'W1,2026-03-01,Accepted',
+      'W1,2026-06-01,Declined',
+      'W2,2026-06-01,Declined',
+      'W2,2026-03-01,Accepted',
+      'W2,2026-09-15,Verbal consent',
+    ]);
+    const { report } = auditJson([time, consents]);
+    const missing = report.findings.filter((f) => f.rule === 'missing-consent').map((f) => `${f.patientId}:${f.message.match(/covers (\d{4}-\d{2})/)?.[1]}`);
+    expect(missing).toEqual(['W1:2026-07', 'W1:2026-10', 'W2:2026-07']);
+    expect(report.findings.find((f) => f.rule === 'missing-consent')!.message).toContain('declined CCM on 2026-06-01 (consents.csv, row 3), after consenting');
+  });
+});
+
+describe('an XLSX MRN stored as a number with a zero-padding format', () => {
+  it.each(['lean', 'exceljs'])('matches the consents CSV\'s 00123 with the %s reader', async (reader) => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    const row = ws.addRow([123, '10/05/2026', 'Ann Lee', 'RN', 25, NOTE]);
+    row.getCell(1).numFmt = '00000';
+    const path = join(dir, 'log.xlsx');
+    await wb.xlsx.writeFile(path);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '00123,01/02/2026']);
+    const out = tempDir();
+    const r = ccm(['audit', path, consents, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.rule === 'missing-consent')).toEqual([]);
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['00123:billable']);
+  });
+});
+
+describe('a plain number in an XLSX minutes column', () => {
+  it.each(['lean', 'exceljs'])('is minutes, as in a CSV; a [m]-formatted one is the minutes Excel shows (%s reader)', async (reader) => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Notes']);
+    ws.addRow(['H1', '10/05/2026', 'Ann Lee', 'RN', 0.5, NOTE]);
+    ws.addRow(['H2', '10/05/2026', 'Ann Lee', 'RN', 25 / 1440, `${NOTE} H2`]).getCell(5).numFmt = '[m]';
+    ws.addRow(['H3', '10/05/2026', 'Ann Lee', 'RN', '1/2 hour', `${NOTE} H3`]);
+    const path = join(dir, 'log.xlsx');
+    await wb.xlsx.writeFile(path);
+    const out = tempDir();
+    const r = ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.loggedMinutes}`)).toEqual(['H1:0.5', 'H2:25', 'H3:30']);
+  });
+});
+
+describe('complexity markers', () => {
+  it.each([
+    ['99487', 'complex'],
+    ['99489', 'complex'],
+    ['Complex', 'complex'],
+    ['', 'non-complex'],
+  ])('a complexity column of %j bills the %s family', (marker, family) => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', ['MRN,DOS,Staff,Credentials,Minutes,Notes,Complexity', `K1,10/05/2026,Ann Lee,RN,130,${NOTE},${marker}`]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', 'K1,01/02/2026']);
+    const out = tempDir();
+    ccm(['audit', time, consents, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { patientMonths: { family: string }[] };
+    expect(report.patientMonths.map((m) => m.family)).toEqual([family]);
+  });
+});

@@ -85,7 +85,7 @@ export function entry(init: Init<TimeEntry> & { startTime?: string; stopTime?: s
 /** A consent accepted on 2026-01-15. */
 export function consent(init: Init<Consent> = {}): Pending<Consent> {
   const { row, ...rest } = init;
-  return { kind: 'consents', row, spec: init, make: (source) => ({ source, patientId: PATIENT, date: '2026-01-15', declined: false, ...rest }) };
+  return { kind: 'consents', row, spec: init, make: (source) => ({ source, patientId: PATIENT, date: '2026-01-15', standing: 'accepted', ...rest }) };
 }
 
 /** A diagnosis as written in the export ("E11.9"), active since 2020. */

@@ -159,7 +159,15 @@ describe('parseDuration', () => {
     ['0:25', { kind: 'minutes', minutes: 25 }],
     ['00:25:00', { kind: 'minutes', minutes: 25 }],
     ['00:25:30', { kind: 'minutes', minutes: 25.5 }],
-    [25 / 1440, { kind: 'minutes', minutes: 25 }],
+    // A plain number is minutes, as in a CSV: both readers give time-formatted cells as Dates.
+    [0.5, { kind: 'minutes', minutes: 0.5 }],
+    [0.25, { kind: 'minutes', minutes: 0.25 }],
+    [25 / 1440, { kind: 'minutes', minutes: 0.02 }],
+    ['0.5', { kind: 'minutes', minutes: 0.5 }],
+    ['1/2 hour', { kind: 'minutes', minutes: 30 }],
+    ['1/2 hr', { kind: 'minutes', minutes: 30 }],
+    ['½ hr', { kind: 'minutes', minutes: 30 }],
+    ['1/2', { kind: 'invalid', text: '1/2' }],
     [excelTime(0, 25), { kind: 'minutes', minutes: 25 }],
     [excelTime(1, 5), { kind: 'minutes', minutes: 65 }],
     // The same durations in a 1904-system (Mac Excel) workbook: Dates on 1904-01-01, day 0 there.
@@ -377,7 +385,10 @@ describe('programs', () => {
     ['Complex', true],
     ['Yes', true],
     ['High', true],
+    ['99487', true],
+    ['99489', true],
     ['Non-complex', false],
+    ['99490', false],
     ['No', false],
     [undefined, false],
   ])('complexity %j → %j', (text, complex) => {

@@ -110,6 +110,25 @@ const CASES: Record<string, WorkbookSpec> = {
       },
     ],
   },
+  'zero-padded numbers (an MRN 123 shown as 00123) as the text Excel displays': {
+    styles: stylesWith(
+      [
+        { id: 164, code: '00000' },
+        { id: 165, code: '000\\-00\\-0000' },
+        { id: 166, code: '[m]' },
+      ],
+      [164, 165, 1, 166],
+    ),
+    sheets: [
+      {
+        name: 'Ids',
+        data:
+          '<row r="1"><c r="A1" s="3"><v>123</v></c><c r="B1" s="4"><v>123456789</v></c><c r="C1" s="3"><v>1234567</v></c><c r="D1" s="3"><v>12.5</v></c>' +
+          '<c r="E1" s="5"><v>7</v></c><c r="F1" s="3"><v>-5</v></c><c r="G1" s="3"><f>X</f><v>5</v></c><c r="H1" s="4"><v>12345</v></c><c r="I1" s="6"><v>0.017361111111111112</v></c><c r="J1" s="6"><v>0.5</v></c></row>' +
+          '<row r="2" s="3" customFormat="1"><c r="A2"><v>42</v></c><c r="B2" s="0"><v>42</v></c></row>',
+      },
+    ],
+  },
   'the 1904 date system': {
     workbookPr: '<workbookPr date1904="1"/>',
     styles: stylesWith(),
@@ -164,6 +183,11 @@ describe('hand-made workbooks', () => {
     const dates = await readLean(writeWorkbook('d.xlsx', buildWorkbook(CASES['dates by cell style, row style and custom formats']!)));
     // s=1 is numFmt 14, redefined by the workbook as 0.00: a number. s=3 is yyyy-mm-dd: a UTC date.
     expect(dates[0]!.rows[0]!.cells.slice(0, 2)).toEqual([45723, { date: Date.UTC(2025, 2, 7, 12) }]);
+    const ids = await readLean(writeWorkbook('z.xlsx', buildWorkbook(CASES['zero-padded numbers (an MRN 123 shown as 00123) as the text Excel displays']!)));
+    // Whole numbers in 00000 or 000-00-0000 become their displayed text; decimals, negatives, `0` and formulas stay numbers.
+    // A number in [m] alone is a duration: a time on day 0 (Excel shows 25 and 720).
+    expect(ids[0]!.rows[0]!.cells).toEqual(['00123', '123-45-6789', '1234567', 12.5, 7, -5, 5, '000-01-2345', { date: Date.UTC(1899, 11, 30, 0, 25) }, { date: Date.UTC(1899, 11, 30, 12) }]);
+    expect(ids[0]!.rows[1]!.cells).toEqual(['00042', '00042']);
     const mac = await readLean(writeWorkbook('m.xlsx', buildWorkbook(CASES['the 1904 date system']!)));
     expect(mac[0]!.rows[0]!.cells[0]).toEqual({ date: Date.UTC(2025, 2, 7) });
   });

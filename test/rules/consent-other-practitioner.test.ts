@@ -11,7 +11,7 @@ ruleTester(consentOtherPractitioner, {
     { name: 'entries without an NPI: nothing to compare', model: { entries: [entry({ npi: undefined })], consents: [consent({ npi: NPI_B })] } },
     { name: 'entries under two NPIs are left to multiple-billing-practitioners', model: { entries: [entry(), entry({ npi: NPI_B })], consents: [consent({ npi: NPI_B })] } },
     { name: 'no consent covering the month is left to missing-consent', model: { entries: [entry()], consents: [consent({ date: '2026-11-02', npi: NPI_B })] } },
-    { name: 'a declined record for the new practitioner is not a consent to compare', model: { entries: [entry()], consents: [consent({ npi: NPI_A }), consent({ npi: NPI_B, declined: true })] } },
+    { name: 'a declined record for the new practitioner is not a consent to compare', model: { entries: [entry()], consents: [consent({ npi: NPI_A }), consent({ npi: NPI_B, standing: 'declined' })] } },
     { name: 'no consents export', model: { entries: [entry()] } },
   ],
   invalid: [

@@ -46,6 +46,11 @@ ruleTester(insufficientChronicConditions, {
       ],
     },
     {
+      name: 'a status ccm cannot read is not counted, and the message quotes it',
+      model: { entries: [entry()], diagnoses: [diagnosis('E11.9'), diagnosis('I10', { unrecognizedStatus: 'See note' })] },
+      findings: [{ messageId: 'tooFew', data: { count: 1, counted: 'E11.9', notCounted: 'I10 (status "See note" not recognized)' } }],
+    },
+    {
       name: 'no diagnoses for the patient',
       model: { entries: [entry()], diagnoses: [diagnosis('E11.9', { patientId: 'P2' }), diagnosis('I10', { patientId: 'P2' })] },
       findings: [{ messageId: 'noDiagnoses', data: { minimum: 2, month: '2026-10' } }],

@@ -8,7 +8,7 @@ ruleTester(serviceBeforeConsent, {
     { name: 'consent long before', model: { entries: [entry()], consents: [consent({ date: '2025-03-01' })] } },
     { name: 'no consent at all is left to missing-consent', model: { entries: [entry()], consents: [] } },
     { name: 'no consents export is left to missing-consent', model: { entries: [entry()] } },
-    { name: 'only a declined consent is left to missing-consent', model: { entries: [entry()], consents: [consent({ date: '2026-01-01', declined: true })] } },
+    { name: 'only a declined consent is left to missing-consent', model: { entries: [entry()], consents: [consent({ date: '2026-01-01', standing: 'declined' })] } },
     { name: 'the earliest of several consents counts', model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-10-20' }), consent({ date: '2026-02-01' })] } },
     { name: 'other programs are not judged', model: { entries: [entry({ date: '2026-10-01', program: 'tcm' })], consents: [consent({ date: '2026-10-12' })] } },
     {
@@ -31,8 +31,16 @@ ruleTester(serviceBeforeConsent, {
       findings: [{ messageId: 'beforeConsent', entryIds: [0], data: { date: '2026-10-11', consentDate: '2026-10-12', consentRow: 'consents.csv, row 2' }, severity: 'error' }],
     },
     {
+      name: 'a refusal after consent ends it; time before the renewed consent does not count',
+      model: {
+        entries: [entry({ date: '2026-10-05' })],
+        consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined' }), consent({ date: '2026-10-12' })],
+      },
+      findings: [{ messageId: 'beforeRenewedConsent', data: { date: '2026-10-05', revokedDate: '2026-06-01', consentDate: '2026-10-12' } }],
+    },
+    {
       name: 'a declined record does not count as the earliest consent',
-      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-01-01', declined: true }), consent({ date: '2026-10-12' })] },
+      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-01-01', standing: 'declined' }), consent({ date: '2026-10-12' })] },
       findings: [{ messageId: 'beforeConsent', data: { consentRow: 'consents.csv, row 3' } }],
     },
     {

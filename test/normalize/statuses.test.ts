@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsentStanding } from '../../src/model/schema.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
+
+describe('classifyConsentStatus', () => {
+  it.each<[string, ConsentStanding]>([
+    ['Accepted', 'accepted'],
+    ['accepted', 'accepted'],
+    ['Yes', 'accepted'],
+    ['Y', 'accepted'],
+    ['Consented', 'accepted'],
+    ['Consent signed', 'accepted'],
+    ['Signed', 'accepted'],
+    ['Agreed', 'accepted'],
+    ['Obtained', 'accepted'],
+    ['Consent given', 'accepted'],
+    ['Verbal consent', 'accepted'],
+    ['Written consent', 'accepted'],
+    ['Verbal', 'accepted'],
+    ['Active', 'accepted'],
+    ['Opted in', 'accepted'],
+    ['Declined', 'declined'],
+    ['Decline', 'declined'],
+    ['Patient declined', 'declined'],
+    ['Declined - verbal', 'declined'],
+    ['Refused CCM', 'declined'],
+    ['Refused', 'declined'],
+    ['Not interested', 'declined'],
+    ['Did not consent', 'declined'],
+    ['No consent', 'declined'],
+    ['Not consented', 'declined'],
+    ['Opted out of CCM', 'declined'],
+    ['Opted-out', 'declined'],
+    ['Revoked', 'declined'],
+    ['Withdrawn', 'declined'],
+    ['Disenrolled', 'declined'],
+    ['Inactive', 'declined'],
+    ['No', 'declined'],
+    ['N', 'declined'],
+    ['false', 'declined'],
+    ['Pending', 'pending'],
+    ['Awaiting signature', 'pending'],
+    ['Sent', 'pending'],
+    ['Consent form sent', 'pending'],
+    ['Requested', 'pending'],
+    ['Unsigned', 'pending'],
+    ['In progress', 'pending'],
+    ['Not yet signed', 'pending'],
+    ['Enrolled', 'unrecognized'],
+    ['See chart', 'unrecognized'],
+    ['Maybe', 'unrecognized'],
+  ])('%j → %s', (status, expected) => {
+    expect(classifyConsentStatus(status)).toBe(expected);
+  });
+
+  it('lets the config classify statuses, ignoring case and punctuation, over the built-in words', () => {
+    const configured = new Map<string, ConsentStanding>([
+      [statusKey('Enrolled'), 'accepted'],
+      [statusKey('Active - see note'), 'pending'],
+    ]);
+    expect(classifyConsentStatus('ENROLLED', configured)).toBe('accepted');
+    expect(classifyConsentStatus('Active (see note)', configured)).toBe('pending');
+    expect(classifyConsentStatus('Refused', configured)).toBe('declined');
+  });
+});
+
+describe('classifyDiagnosisStatus', () => {
+  it.each<[string, DiagnosisStanding]>([
+    ['Active', 'active'],
+    ['A', 'active'],
+    ['Chronic', 'active'],
+    ['Current', 'active'],
+    ['Ongoing', 'active'],
+    ['Stable', 'active'],
+    ['Confirmed', 'active'],
+    ['Yes', 'active'],
+    ['Inactive', 'inactive'],
+    ['Not active', 'inactive'],
+    ['No longer active', 'inactive'],
+    ['Resolved', 'inactive'],
+    ['Closed', 'inactive'],
+    ['Discontinued', 'inactive'],
+    ['D/C', 'inactive'],
+    ['History of', 'inactive'],
+    ['Historical', 'inactive'],
+    ['Hx', 'inactive'],
+    ['Ruled out', 'inactive'],
+    ['R/O', 'inactive'],
+    ['Entered in error', 'inactive'],
+    ['Refuted', 'inactive'],
+    ['Deleted', 'inactive'],
+    ['Remission', 'inactive'],
+    ['In remission', 'inactive'],
+    ['No', 'inactive'],
+    ['Acute', 'unrecognized'],
+    ['See note', 'unrecognized'],
+    ['Pending', 'unrecognized'],
+  ])('%j → %s', (status, expected) => {
+    expect(classifyDiagnosisStatus(status)).toBe(expected);
+  });
+});
