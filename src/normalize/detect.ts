@@ -1,3 +1,4 @@
+import { columnLetter } from '../column-letter.js';
 import type { RawRow } from '../read/types.js';
 import { cellText } from './cells.js';
 import {
@@ -30,7 +31,7 @@ export interface Candidate {
   headers: string[];
   matches: ColumnMatch[];
   /** Fields claimed by more than one column. */
-  conflicts: { field: string; headers: string[] }[];
+  conflicts: { field: string; headers: string[]; indexes: number[] }[];
   /** Required fields (or one-of groups, written "a or b and c") not found. */
   missing: string[];
 }
@@ -58,7 +59,7 @@ export function matchHeaders(kind: InputKind, row: RawRow, overrides: ColumnOver
   const matches = [...byField.values()].map((list) => list[0]!).sort((a, b) => a.index - b.index);
   const conflicts = [...byField.entries()]
     .filter(([, list]) => list.length > 1)
-    .map(([field, list]) => ({ field, headers: list.map((m) => m.header) }));
+    .map(([field, list]) => ({ field, headers: list.map((m) => m.header), indexes: list.map((m) => m.index) }));
   const present = new Set(byField.keys());
   const missing = requiredFields(kind).filter((f) => !present.has(f));
   const oneOf = REQUIRED_ONE_OF[kind];
@@ -172,6 +173,14 @@ export function describeMissing(c: Candidate): string {
 }
 
 export function describeConflict(c: Candidate): string {
-  const parts = c.conflicts.map((x) => `${x.headers.map((h) => `"${h}"`).join(' and ')} all look like the ${x.field} column`);
-  return `${parts.join('; ')}; name the right one in ccm.config.json ("columns": {"${c.kind}": {"${c.conflicts[0]?.field}": "…"}})`;
+  const parts = c.conflicts.map((x) => {
+    const columns = x.headers.map((h, i) => `${columnLetter(x.indexes[i]!)} "${h}"`).join(' and ');
+    return `columns ${columns} all look like the ${x.field} column`;
+  });
+  // The config names a column by its header, so it can tell apart only columns headed differently.
+  const sameHeader = c.conflicts.some((x) => new Set(x.headers.map(headerKey)).size < x.headers.length);
+  const fix = sameHeader
+    ? 'rename one of the columns with the same header in the export (or delete the one that is not needed)'
+    : `name the right one in ccm.config.json ("columns": {"${c.kind}": {"${c.conflicts[0]?.field}": "…"}})`;
+  return `${parts.join('; ')}; ${fix}`;
 }

@@ -43,8 +43,17 @@ describe('detectTable', () => {
 
   it('lists columns that claim the same field', () => {
     const d = detectTable(rows(['MRN', 'DOS', 'Minutes', 'Duration']));
-    expect(d.ok && d.candidate.conflicts).toEqual([{ field: 'minutes', headers: ['Minutes', 'Duration'] }]);
-    expect(d.ok && describeConflict(d.candidate)).toMatch(/"Minutes" and "Duration" all look like the minutes column/);
+    expect(d.ok && d.candidate.conflicts).toEqual([{ field: 'minutes', headers: ['Minutes', 'Duration'], indexes: [2, 3] }]);
+    expect(d.ok && describeConflict(d.candidate)).toBe(
+      'columns C "Minutes" and D "Duration" all look like the minutes column; name the right one in ccm.config.json ("columns": {"timeLog": {"minutes": "…"}})',
+    );
+  });
+
+  it('asks to rename one of two columns with the same header, which the config cannot tell apart', () => {
+    const d = detectTable(rows(['MRN', 'DOS', 'Minutes', 'Notes', 'Notes']));
+    expect(d.ok && describeConflict(d.candidate)).toBe(
+      'columns D "Notes" and E "Notes" all look like the note column; rename one of the columns with the same header in the export (or delete the one that is not needed)',
+    );
   });
 
   it('lets the config map a column, which also settles a conflict', () => {
