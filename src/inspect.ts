@@ -54,6 +54,7 @@ export function renderInspection(inspections: readonly Inspection[]): string {
         t.skipped.beforeHeader ? `${t.skipped.beforeHeader} above the header` : '',
         t.skipped.blank ? `${t.skipped.blank} blank` : '',
         t.skipped.totals ? `${t.skipped.totals} totals` : '',
+        t.skipped.headings ? `${t.skipped.headings} headings (header repeated, month titles)` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
     }

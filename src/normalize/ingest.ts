@@ -61,7 +61,8 @@ export interface TableReport {
   rowsRead: number;
   records: number;
   rejected: number;
-  skipped: { blank: number; totals: number; beforeHeader: number };
+  /** Rows that are not entries: blank, totals, headings (the header repeated, a month title) and above the header. */
+  skipped: { blank: number; totals: number; headings: number; beforeHeader: number };
   /** Why a table was skipped, or what a partial match lacked. */
   note?: string;
 }
@@ -165,7 +166,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     rowsRead: 0,
     records: 0,
     rejected: 0,
-    skipped: { blank: 0, totals: 0, beforeHeader: 0 },
+    skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0 },
   };
   const detection = detectTable(sample, { ...(spec.kind ? { kind: spec.kind } : {}), overrides: options.columns });
   if (!detection.ok) {
@@ -218,7 +219,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       throw new CcmError(`${describeLocation(sheet)}: more than ${limits.maxRows} rows; split the export or raise limits.maxRows in the config.`);
     }
     checkCellLengths(row, sheet, candidate.headers, limits.maxCellChars);
-    const skip = classifyRow(row, patientColumn);
+    const skip = classifyRow(row, patientColumn, candidate.headers);
     if (skip) {
       report.skipped[skip]++;
       return;

@@ -29,14 +29,38 @@ function isNumberChar(c: number): boolean {
 }
 
 /**
- * Rows that are not entries: blank rows, and totals ("Total", "Grand Total", Excel's subtotal rows "20451
- * Total" holding only numbers besides the label, or a row with no patient id holding nothing but numbers).
+ * A section title over a month's rows when several months are stacked in one sheet: a month and year alone
+ * ("October 2026", "Oct. 2026", "2026-10", "10/2026").
  */
-export function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'totals' | undefined {
+const MONTH_TITLE = /^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}|\d{1,2}\/\d{4})$/i;
+
+/** Header cells compared as detect.ts compares them: case and spacing do not matter. */
+function sameHeader(text: string, header: string): boolean {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase() === header.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The table's header row again (months stacked in one sheet, each under its own header). */
+function repeatsHeader(row: RawRow, headers: readonly string[], patientColumn: number): boolean {
+  // The patient cell first: an entry's patient id is never its column's header, so this is one comparison.
+  if (!sameHeader(cellText(row.cells[patientColumn]), headers[patientColumn] ?? '')) return false;
+  for (let i = 0; i < headers.length; i++) {
+    if (headers[i] !== '' && !sameHeader(cellText(row.cells[i]), headers[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Rows that are not entries: blank rows, totals ("Total", "Grand Total", Excel's subtotal rows "20451
+ * Total" holding only numbers besides the label, or a row with no patient id holding nothing but numbers),
+ * and headings where months are stacked in one sheet (the header row again, or a month title alone).
+ */
+export function classifyRow(row: RawRow, patientColumn: number, headers: readonly string[] = []): 'blank' | 'totals' | 'headings' | undefined {
+  if (headers.length > 0 && repeatsHeader(row, headers, patientColumn)) return 'headings';
   // One pass, no intermediate arrays: this runs for every row of every table.
   let filled = 0;
   let onlyNumbers = true;
   let subtotalLabel = false;
+  let firstText = '';
   for (const cell of row.cells) {
     if (cell === null || cell === undefined) continue;
     if (typeof cell === 'number') {
@@ -46,6 +70,7 @@ export function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'tota
     const text = cellText(cell);
     if (text === '') continue;
     filled++;
+    if (filled === 1) firstText = text;
     // Character checks first: the regexes run only on cells that could match (this runs for every cell).
     if (filled <= 3 && mayStartTotals(text) && TOTALS.test(text)) return 'totals';
     if (!subtotalLabel && filled <= 3 && mayEndTotal(text) && SUBTOTAL_LABEL.test(text)) {
@@ -55,6 +80,7 @@ export function classifyRow(row: RawRow, patientColumn: number): 'blank' | 'tota
     if (onlyNumbers && !(isNumberChar(text.charCodeAt(0)) && /^[\d.,:]+$/.test(text))) onlyNumbers = false;
   }
   if (filled === 0) return 'blank';
+  if (filled === 1 && MONTH_TITLE.test(firstText)) return 'headings';
   // The label and at least one summed number, nothing else.
   if (subtotalLabel) return onlyNumbers && filled > 1 ? 'totals' : undefined;
   const patient = row.cells[patientColumn];

@@ -77,6 +77,32 @@ describe('a 1904-system (Mac Excel) workbook', () => {
   });
 });
 
+describe('months stacked in one sheet', () => {
+  it('skips each month\'s title line and repeated header instead of reporting them as rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('CCM Log');
+    const header = ['MRN', 'DOS', 'Staff', 'Credentials', 'Minutes', 'Notes'];
+    ws.addRow(['Sunrise Family Medicine - CCM time log']);
+    ws.addRow(['September 2026']);
+    ws.addRow(header);
+    ws.addRow(['3001', '9/3/2026', 'Nina Reyes', 'RN', 25, NOTE]);
+    ws.addRow([]);
+    ws.addRow(['October 2026']);
+    ws.addRow(header);
+    ws.addRow(['3001', '10/3/2026', 'Nina Reyes', 'RN', 21, `${NOTE} in October`]);
+    ws.addRow(['Total', null, null, null, 46]);
+    const path = join(tempDir(), 'stacked.xlsx');
+    await wb.xlsx.writeFile(path);
+    const out = tempDir();
+    const r = ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report & { inputs: { tables: { records: number; rejected: number; skipped: Record<string, number> }[] }[] };
+    expect(report.findings.filter((f) => f.rule === 'invalid-row')).toEqual([]);
+    expect(report.inputs[0]!.tables[0]).toMatchObject({ records: 2, rejected: 0, skipped: { headings: 2, totals: 1, beforeHeader: 2 } });
+    expect(report.patientMonths.map((m) => `${m.patientId} ${m.month}`)).toEqual(['3001 2026-09', '3001 2026-10']);
+  });
+});
+
 describe('a problem list whose code column is headed "Code"', () => {
   const dir = tempDir();
   const time = write(dir, 'time.csv', ['Patient ID,Date,Staff,Credential,Minutes,Note', `K1,2025-03-03,Rita Nurse,RN,25,${NOTE}`]);

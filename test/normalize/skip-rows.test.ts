@@ -28,3 +28,21 @@ describe('classifyRow (patient id in the first column)', () => {
     expect(classifyRow({ row: 5, cells }, 0)).toBe(expected);
   });
 });
+
+describe('classifyRow: headings where months are stacked in one sheet', () => {
+  const HEADERS = ['MRN', 'Patient', 'DOS', 'Staff', 'Credentials', 'Minutes', 'Notes'];
+  it.each<[string, RawCell[], 'blank' | 'totals' | 'headings' | undefined]>([
+    ['the header row again', ['MRN', 'Patient', 'DOS', 'Staff', 'Credentials', 'Minutes', 'Notes'], 'headings'],
+    ['the header row again, other case and spacing', ['mrn', 'patient', ' DOS ', 'Staff', 'CREDENTIALS', 'Minutes', 'Notes'], 'headings'],
+    ['a month title', ['October 2026'], 'headings'],
+    ['an abbreviated month title', [null, 'Oct. 2026', null], 'headings'],
+    ['a month as yyyy-mm', ['2026-10'], 'headings'],
+    ['a month as m/yyyy', ['10/2026'], 'headings'],
+    ['a row starting like the header but holding an entry', ['MRN', 'Ann Lee', '10/3/2026', 'Nina Reyes', 'RN', 25, NOTE], undefined],
+    ['a lone patient id stays an entry (rejected later, not skipped)', ['20451'], undefined],
+    ['a month title with more on the row', ['October 2026', '10/3/2026', 'Nina Reyes', 'RN', 25], undefined],
+    ['a month-like note alone', ['Reviewed October labs'], undefined],
+  ])('%s', (_, cells, expected) => {
+    expect(classifyRow({ row: 9, cells }, 0, HEADERS)).toBe(expected);
+  });
+});

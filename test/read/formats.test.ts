@@ -43,7 +43,7 @@ describe('messy exports', () => {
   it('finds the header below title lines, maps unusual headers and skips totals and blank rows', async () => {
     const data = await ingest([{ path: fixture('formats/messy-export.csv') }], OPTIONS);
     const table = data.inputs[0]!.tables[0]!;
-    expect(table).toMatchObject({ kind: 'timeLog', headerRow: 5, records: 3, rejected: 0, skipped: { beforeHeader: 4, blank: 1, totals: 1 } });
+    expect(table).toMatchObject({ kind: 'timeLog', headerRow: 5, records: 3, rejected: 0, skipped: { beforeHeader: 4, blank: 1, totals: 1, headings: 0 } });
     expect(Object.fromEntries(table.columns.map((c) => [c.field, c.header]))).toEqual({
       patientId: 'Patient #',
       date: 'Activity Date',
@@ -87,7 +87,7 @@ describe('XLSX cell types', () => {
       ['Consents', 'consents'],
       ['Notes', null],
     ]);
-    expect(tables[0]!.skipped).toEqual({ beforeHeader: 1, blank: 0, totals: 1 });
+    expect(tables[0]!.skipped).toEqual({ beforeHeader: 1, blank: 0, totals: 1, headings: 0 });
   });
 
   it('reads one named sheet with a forced kind', async () => {
