@@ -22,7 +22,7 @@ import {
   type NormalizeContext,
   type RowAccess,
 } from './records.js';
-import { classifyRow } from './skip-rows.js';
+import { classifyRow, HeaderRow } from './skip-rows.js';
 
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
@@ -195,6 +195,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const index = new Map(candidate.matches.map((m) => [m.field, m.index]));
   const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
   const patientColumn = index.get('patientId')!;
+  const headerRow = new HeaderRow(candidate.headers, patientColumn);
   const limits = options.limits ?? DEFAULT_LIMITS;
   // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
   let current: readonly RawRow['cells'][number][] = [];
@@ -219,7 +220,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       throw new CcmError(`${describeLocation(sheet)}: more than ${limits.maxRows} rows; split the export or raise limits.maxRows in the config.`);
     }
     checkCellLengths(row, sheet, candidate.headers, limits.maxCellChars);
-    const skip = classifyRow(row, patientColumn, candidate.headers);
+    const skip = classifyRow(row, patientColumn, headerRow);
     if (skip) {
       report.skipped[skip]++;
       return;

@@ -34,19 +34,31 @@ function isNumberChar(c: number): boolean {
  */
 const MONTH_TITLE = /^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}|\d{1,2}\/\d{4})$/i;
 
-/** Header cells compared as detect.ts compares them: case and spacing do not matter. */
-function sameHeader(text: string, header: string): boolean {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase() === header.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Header text as detect.ts compares it: case and spacing do not matter. */
+function headerText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** The table's header row again (months stacked in one sheet, each under its own header). */
-function repeatsHeader(row: RawRow, headers: readonly string[], patientColumn: number): boolean {
-  // The patient cell first: an entry's patient id is never its column's header, so this is one comparison.
-  if (!sameHeader(cellText(row.cells[patientColumn]), headers[patientColumn] ?? '')) return false;
-  for (let i = 0; i < headers.length; i++) {
-    if (headers[i] !== '' && !sameHeader(cellText(row.cells[i]), headers[i]!)) return false;
+/** A table's header row, to recognize it when it is repeated (months stacked in one sheet, each under its own header). */
+export class HeaderRow {
+  private readonly keys: readonly string[];
+  private readonly patientKey: string;
+  constructor(
+    headers: readonly string[],
+    private readonly patientColumn: number,
+  ) {
+    this.keys = headers.map(headerText);
+    this.patientKey = this.keys[patientColumn] ?? '';
   }
-  return true;
+
+  repeatedIn(row: RawRow): boolean {
+    // The patient cell first, by its first letter before its text: an entry's patient id rarely starts like its
+    // column's header, so nearly every row costs one character comparison (this runs for every row).
+    const patient = cellText(row.cells[this.patientColumn]);
+    if (patient.length < this.patientKey.length || patient[0]!.toLowerCase() !== this.patientKey[0]) return false;
+    if (headerText(patient) !== this.patientKey) return false;
+    return this.keys.every((key, i) => key === '' || headerText(cellText(row.cells[i])) === key);
+  }
 }
 
 /**
@@ -54,8 +66,8 @@ function repeatsHeader(row: RawRow, headers: readonly string[], patientColumn: n
  * Total" holding only numbers besides the label, or a row with no patient id holding nothing but numbers),
  * and headings where months are stacked in one sheet (the header row again, or a month title alone).
  */
-export function classifyRow(row: RawRow, patientColumn: number, headers: readonly string[] = []): 'blank' | 'totals' | 'headings' | undefined {
-  if (headers.length > 0 && repeatsHeader(row, headers, patientColumn)) return 'headings';
+export function classifyRow(row: RawRow, patientColumn: number, header?: HeaderRow): 'blank' | 'totals' | 'headings' | undefined {
+  if (header?.repeatedIn(row)) return 'headings';
   // One pass, no intermediate arrays: this runs for every row of every table.
   let filled = 0;
   let onlyNumbers = true;

@@ -96,7 +96,11 @@ describe('months stacked in one sheet', () => {
     const out = tempDir();
     const r = ccm(['audit', path, '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet']);
     expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report & { inputs: { tables: { records: number; rejected: number; skipped: Record<string, number> }[] }[] };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      patientMonths: { patientId: string; month: string }[];
+      findings: { rule: string }[];
+      inputs: { tables: { records: number; rejected: number; skipped: Record<string, number> }[] }[];
+    };
     expect(report.findings.filter((f) => f.rule === 'invalid-row')).toEqual([]);
     expect(report.inputs[0]!.tables[0]).toMatchObject({ records: 2, rejected: 0, skipped: { headings: 2, totals: 1, beforeHeader: 2 } });
     expect(report.patientMonths.map((m) => `${m.patientId} ${m.month}`)).toEqual(['3001 2026-09', '3001 2026-10']);

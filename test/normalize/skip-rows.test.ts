@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRow } from '../../src/normalize/skip-rows.js';
+import { classifyRow, HeaderRow } from '../../src/normalize/skip-rows.js';
 import type { RawCell } from '../../src/read/types.js';
 
 const NOTE = 'Reviewed A1c and adjusted insulin';
@@ -43,6 +43,6 @@ describe('classifyRow: headings where months are stacked in one sheet', () => {
     ['a month title with more on the row', ['October 2026', '10/3/2026', 'Nina Reyes', 'RN', 25], undefined],
     ['a month-like note alone', ['Reviewed October labs'], undefined],
   ])('%s', (_, cells, expected) => {
-    expect(classifyRow({ row: 9, cells }, 0, HEADERS)).toBe(expected);
+    expect(classifyRow({ row: 9, cells }, 0, new HeaderRow(HEADERS, 0))).toBe(expected);
   });
 });
