@@ -65,7 +65,19 @@ export function displayIcd10(code: string): string {
 export function normalizeProcedureCode(cell: RawCell | undefined): string {
   const text = normalizeId(cell).toUpperCase();
   const m = /^([0-9A-Z]{5})(?:\s*[-\s:]\s*[0-9A-Z]{2})*$/.exec(text);
-  return m ? m[1]! : text;
+  if (m) return m[1]!;
+  // One code written with words around it ("CPT 99490", "99490 - Chronic care mgmt", "99490 (CCM)"): that
+  // code. None, or two ("99490 99439"), leave the text, which isProcedureCode then refuses.
+  const embedded = text.match(EMBEDDED_CODE);
+  return embedded?.length === 1 ? embedded[0] : text;
+}
+
+/** CPT (5 digits; Category II/III: 4 digits and F, T or U) or HCPCS Level II (a letter and 4 digits), not inside a longer number. */
+const EMBEDDED_CODE = /(?<![0-9A-Z])(?:\d{5}|\d{4}[FTU]|[A-Z]\d{4})(?!\d)/g;
+
+/** Whether a normalized code has the shape of a CPT or HCPCS code. */
+export function isProcedureCode(code: string): boolean {
+  return /^(?:\d{5}|\d{4}[FTU]|[A-Z]\d{4})$/.test(code);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sourceOf, type BilledService, type ConsentStanding, type Program, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
 import type { RawCell } from '../read/types.js';
 import { cellText } from './cells.js';
-import { normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
+import { isProcedureCode, normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
 import type { InputKind } from './columns.js';
 import { monthOf, parseDate, type DateOrder } from './dates.js';
 import { parseDuration, type Duration } from './durations.js';
@@ -253,6 +253,9 @@ export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normali
   const date = requiredDate(row, 'date', ctx, problems, patientId);
   const code = normalizeProcedureCode(row.cell('code'));
   if (code === '') problems.add('code', 'the procedure code is empty', patientId);
+  // An unread code could be the month's CCM claim: reported, never passed over (billing it again is the largest
+  // overpayment OIG found, R-OIG-2019).
+  else if (!isProcedureCode(code)) problems.add('code', `"${cellText(row.cell('code'))}" is not one CPT or HCPCS code`, patientId);
   let units = 1;
   const unitsText = text(row, 'units');
   if (unitsText !== undefined) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/normalize/cells.js';
-import { displayIcd10, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode } from '../../src/normalize/codes.js';
+import { displayIcd10, isProcedureCode, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode } from '../../src/normalize/codes.js';
 import { monthEnd, parseDate } from '../../src/normalize/dates.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
@@ -270,8 +270,32 @@ describe('ids and codes', () => {
     ['99490-25', '99490'],
     ['g0181', 'G0181'],
     ['99439 GT', '99439'],
+    ['CPT 99490', '99490'],
+    ['99490 - Chronic care mgmt 20 min', '99490'],
+    ['99490 (CCM)', '99490'],
+    ['CPT-99490', '99490'],
+    ['99490x1', '99490'],
+    ['99490:1', '99490'],
+    ['HCPCS G0506', 'G0506'],
+    ['0591T', '0591T'],
+    // Two codes, or none, are left as written: isProcedureCode refuses them and the row is reported.
+    ['99490 99439', '99490 99439'],
+    ['99490,99439', '99490,99439'],
+    ['099490', '099490'],
+    ['Office visit', 'OFFICE VISIT'],
   ])('procedure code %j → %j', (cell, expected) => {
     expect(normalizeProcedureCode(cell)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['99490', true],
+    ['G0506', true],
+    ['0591T', true],
+    ['99490 99439', false],
+    ['099490', false],
+    ['OFFICE VISIT', false],
+  ])('isProcedureCode(%j) is %j', (code, expected) => {
+    expect(isProcedureCode(code)).toBe(expected);
   });
 });
 
