@@ -36,13 +36,20 @@ const CONSENT_REFUSAL = words(
 );
 /** Asked but not (yet) answered: not consent, and not a refusal either. */
 const CONSENT_PENDING = words(
-  'pending|awaiting|await|waiting|sent|mailed|emailed|requested|request|unsigned|in progress|not yet|to be|tbd|outstanding|incomplete|draft|scheduled|left message|lm|voicemail|vm|unable to reach',
+  'pending|awaiting|await|waiting|sent|mailed|emailed|requested|request|unsigned|in progress|not yet|to be|tbd|outstanding|incomplete|draft|scheduled|left message|lm|voicemail|vm|unable to reach|' +
+    'needed|needs|need|required|requires|require|missing|due|obtain|ask|asked|discuss|discussed|will|hold|on hold|unknown|unable|expired|lapsed|ended',
 );
 /** A negation left after the refusal and pending words: "No consent", "Did not consent", "Not consented". */
 const NEGATION = words('no|not|never|none|non|without|didn t|doesn t|won t|didnt|doesnt|wont|n|false|0');
-/** Agreement: "Accepted", "Yes", "Consented", "Signed", "Verbal consent", "Active". */
+/**
+ * Agreement: "Accepted", "Yes", "Consented", "Signed", "Active", and consent named with how it was given
+ * ("Verbal consent", "Consent given", "Consent on file"). "Consent" alone is not agreement: it is the word of
+ * "Consent needed", "Consent missing" and "Consent form" too, so it counts only in those phrases; nor are
+ * "verbal", "given" or "documented" alone, which say how, not whether.
+ */
 const CONSENT_ACCEPTED = words(
-  'accepted|accepts?|yes|y|true|x|1|consented|consents?|signed|agreed|agrees?|obtained|given|verbal|written|active|approved|granted|received|on file|documented|completed?|opted in|opt in',
+  'accepted|accepts?|yes|y|true|x|1|consented|signed|agreed|agrees?|obtained|active|approved|granted|opted in|opt in|' +
+    '(?:verbal|written|oral|signed|documented|informed) consent|consent (?:given|obtained|signed|received|documented|on file|complete|completed)',
 );
 
 /**

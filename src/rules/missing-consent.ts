@@ -67,7 +67,7 @@ export const missingConsent = defineRule({
     withdrawn:
       'The patient declined CCM on {date} ({consentRow}), after consenting, and has not consented again; a refusal ends consent at the end of its month, so none covers {month}.',
     undated: 'The patient\'s consent record has no date, so it cannot be shown to cover {month}.',
-    pending: 'The patient\'s consent record ({consentRow}) has status "{status}": consent asked for but not yet given, so none covers {month}.',
+    pending: 'The patient\'s consent record ({consentRow}) has status "{status}": consent is not (or not yet) given, so none covers {month}.',
     unrecognized:
       'The patient\'s consent record ({consentRow}) has status "{status}", which is not read as consent, so none covers {month}; if it means the patient agreed, name it in "consentStatuses" in ccm.config.json.',
   },

@@ -204,7 +204,7 @@ describe('consent statuses read by their words', () => {
     const enrolled = report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S8')!;
     expect(enrolled.message).toContain('status "Enrolled", which is not read as consent');
     expect(enrolled.message).toContain('consentStatuses');
-    expect(report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S6')!.message).toContain('"Awaiting signature": consent asked for but not yet given');
+    expect(report.findings.find((f) => f.rule === 'missing-consent' && f.patientId === 'S6')!.message).toContain('"Awaiting signature": consent is not (or not yet) given');
   });
 
   it('a config `consentStatuses` map classifies an export\'s own wording', () => {
