@@ -62,7 +62,7 @@ function billMonth(
   const npi = entriesNpi(pm.entries);
   // `billed` replaces `billable` only: a blocked or not-billable month keeps its status, and its existing
   // claim is then at risk (unsupported-code and missed-revenue compare it with the minutes).
-  const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : alreadyBilled(model, pm, npi) ? 'billed' : 'billable';
+  const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : alreadyBilled(model, pm) ? 'billed' : 'billable';
   return {
     patientId: pm.patientId,
     mbi,

@@ -171,7 +171,8 @@ describe('bill: months already billed (R-OIG-2019, R-OIG-2021: the same month bi
     ['99490 without an NPI', [{ npi: NPI }], [service('99490')], 'billed'],
     ['entries without an NPI: CCM under any NPI', [{}], [service('99490', { npi: OTHER })], 'billed'],
     ['an add-on alone is still CCM billed for the month', [{ npi: NPI }], [service('99439', { npi: NPI })], 'billed'],
-    ['another practitioner\'s CCM is not this month\'s claim (multiple-billing-practitioners blocks it)', [{ npi: NPI }], [service('99490', { npi: OTHER })], 'billable'],
+    // multiple-billing-practitioners blocks it too, but that rule may be turned down or accepted in a baseline.
+    ['another practitioner\'s CCM for the month, with no finding blocking it', [{ npi: NPI }], [service('99490', { npi: OTHER })], 'billed'],
     ['a non-CCM service does not bill the month', [{ npi: NPI }], [service('99495', { npi: NPI })], 'billable'],
     ['CCM billed in another month', [{ npi: NPI }], [service('99490', { npi: NPI, date: '2026-02-28' })], 'billable'],
     ['CCM billed for another patient', [{ npi: NPI }], [service('99490', { npi: NPI, patientId: 'P2' })], 'billable'],
