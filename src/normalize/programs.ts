@@ -44,6 +44,11 @@ for (const [program, words] of Object.entries(PROGRAM_WORDS) as [KnownProgram, r
   for (const word of words) WORD_LOOKUP.set(word, program);
 }
 
+/** Whether a label is exactly one of the built-in program names ("CCM", "Complex CCM", "TCM"…), not free text. */
+export function isProgramName(text: string): boolean {
+  return LOOKUP.has(programKey(text));
+}
+
 /** The key labels are compared by, in the table and in the config's `programs` map. */
 export function programKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { AuditResult } from '../audit-types.js';
 import { CcmError } from '../errors.js';
 import type { TimeEntry } from '../model/schema.js';
+import { isProgramName } from '../normalize/programs.js';
 import { fingerprint } from '../rules/engine.js';
 
 /** Short enough to read in a spreadsheet, long enough that two patients never share one in practice. */
@@ -45,7 +46,8 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     return {
       ...rest,
       ...(credential !== undefined && e.role !== 'unknown' ? { credential } : {}),
-      ...(programText !== undefined && e.program !== 'unknown' ? { programText } : {}),
+      // A label is kept only when it is exactly a program's name: one read by its words may carry free text.
+      ...(programText !== undefined && isProgramName(programText) ? { programText } : {}),
       ...(npi !== undefined && isNpiShaped(npi) ? { npi } : {}),
       patientId: pseudonym(e.patientId),
       note: '',

@@ -5,6 +5,19 @@ import { clockSpan } from '../normalize/times.js';
 import { defineRule } from './define-rule.js';
 import { clock, inPeriod, rowFrom, staffLabel } from './util.js';
 
+/** Program names for messages. */
+const PROGRAM_NAMES: Readonly<Record<TimeEntry['program'], string>> = {
+  ccm: 'CCM',
+  'complex-ccm': 'complex CCM',
+  pcm: 'PCM',
+  tcm: 'TCM',
+  rpm: 'RPM',
+  bhi: 'BHI/CoCM',
+  apcm: 'APCM',
+  other: 'another program',
+  unknown: 'unrecognized program',
+};
+
 const MINUTES_PER_DAY = 1440;
 
 interface Interval {
@@ -46,8 +59,9 @@ export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Inte
 
 /** "09:00–09:30 (row 27, patient 20463, CCM)", the row as seen from the finding's first row. */
 function describe(i: Interval, base: Interval): string {
-  // An unrecognized label is arbitrary cell text (unknown-program quotes it, withheld under --redact).
-  const program = i.entry.program === 'unknown' ? 'unrecognized program' : (i.entry.programText ?? i.entry.program.toUpperCase());
+  // The program as classified, never the cell as written: a label read by its words ("CCM call with daughter
+  // re …") can carry free text, which a message must not quote.
+  const program = PROGRAM_NAMES[i.entry.program];
   return `${clock(i.start)}–${clock(i.stop % MINUTES_PER_DAY)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
 }
 

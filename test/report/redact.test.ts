@@ -58,6 +58,23 @@ describe('cell text quoted in messages', () => {
     expect(terminal(true)).toContain(SECRET);
   });
 
+  it('drops a program label read by its words (it may carry free text) and keeps one that is a program\'s name', () => {
+    const label = `CCM call with daughter re ${SECRET}`;
+    const result = audited({
+      entries: [
+        entry({ programText: label, startTime: '09:00', stopTime: '09:30' }),
+        entry({ programText: 'CCM', patientId: 'P2', startTime: '09:10', stopTime: '09:40' }),
+      ],
+      consents: [consent()],
+    });
+    // The overlap message names programs as classified, never the label as written.
+    expect(result.findings.some((f) => f.rule === 'overlapping-time')).toBe(true);
+    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(SECRET);
+    const redacted = redactResult(result, SALT);
+    expect(JSON.stringify(redacted)).not.toContain(SECRET);
+    expect(redacted.entries.map((e) => e.programText)).toEqual([undefined, 'CCM']);
+  });
+
   it('withholds only the quoted form elsewhere, so a one-letter cell cuts no letters out of other words', () => {
     const result = audited({ entries: [entry()], rejected: [rejected({ kind: 'carePlans', column: 'Date', value: 'a', reason: '"a" is not a date' })] });
     const finding = result.findings.find((f) => f.rule === 'invalid-row')!;
