@@ -70,7 +70,8 @@ export function inactiveReason(diagnosis: Diagnosis, month: string): string | nu
     case 'resolved':
       return `resolved ${diagnosis.resolvedDate}`;
     case 'marked':
-      return 'marked resolved';
+      // The status as written ("In remission", "History of"), which says more than "resolved".
+      return diagnosis.inactiveStatus !== undefined ? `status "${diagnosis.inactiveStatus}"` : 'marked resolved';
     case 'unrecognized':
       return `status "${diagnosis.unrecognizedStatus}" not recognized`;
     case null:

@@ -115,6 +115,8 @@ export const Diagnosis = z.object({
   resolved: z.boolean(),
   /** The status as written when ccm could not read it as active or not: the condition is then not counted. */
   unrecognizedStatus: z.string().optional(),
+  /** The status as written when it was read as over or never confirmed ("History of", "Ruled out"), for messages. */
+  inactiveStatus: z.string().optional(),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 

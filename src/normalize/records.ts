@@ -244,6 +244,7 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
     resolved: resolvedFlag || standing === 'inactive',
     // Not counted, and named in insufficient-chronic-conditions' message, rather than counted on a guess.
     ...(standing === 'unrecognized' && status !== undefined ? { unrecognizedStatus: status } : {}),
+    ...(standing === 'inactive' && status !== undefined ? { inactiveStatus: status } : {}),
   });
 }
 

@@ -77,12 +77,15 @@ const DX_INACTIVE = words(
   'inactive|resolved|resolves|closed|discontinued|d c|dc|history|historical|hx|past|prior|previous|former|old|ruled out|rule out|r o|' +
     'entered in error|error|erroneous|refuted|deleted|removed|remission|remitted|cured|healed|ended|expired|cancell?ed|suspected|excluded',
 );
+const NOT_ENDED = /^(?:not|non|never) (?:resolved|closed|discontinued|inactive)$/;
 const DX_NEGATION = words('no|not|never|non|none|n|false|0');
 const DX_ACTIVE = words('active|chronic|current|ongoing|on going|stable|confirmed|yes|y|true|x|1|present|controlled|uncontrolled|improving|worsening|unchanged|a');
 
 /** A diagnosis status read by its words: anything over or negated first ("Not active", "Inactive"), then active. */
 export function classifyDiagnosisStatus(text: string): DiagnosisStanding {
   const key = statusKey(text);
+  // "Not resolved" is the one negation that means active: it negates an ending, not the condition.
+  if (NOT_ENDED.test(key)) return 'active';
   if (has(key, DX_INACTIVE) || has(key, DX_NEGATION)) return 'inactive';
   if (has(key, DX_ACTIVE)) return 'active';
   return 'unrecognized';

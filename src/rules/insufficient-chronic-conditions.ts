@@ -118,10 +118,10 @@ export const insufficientChronicConditions = defineRule({
         messageId: 'tooFew',
         data: { count: counted.size, month: pm.month, minimum: MIN_CHRONIC_CONDITIONS, counted: describeCounted(counted), notCounted: notCounted.join(', ') || 'none' },
         // A malformed code is quoted as written: it may be any text, withheld when redacted.
-        // So is a status ccm could not read.
+        // So is a status as written.
         cells: [
           ...diagnoses.filter((d) => !isWellFormedIcd10(d.code)).map((d) => d.codeText || displayIcd10(d.code)),
-          ...diagnoses.flatMap((d) => (d.unrecognizedStatus !== undefined ? [d.unrecognizedStatus] : [])),
+          ...diagnoses.flatMap((d) => [d.unrecognizedStatus, d.inactiveStatus].filter((t): t is string => t !== undefined)),
         ],
         ...where,
       });

@@ -93,6 +93,8 @@ describe('classifyDiagnosisStatus', () => {
     ['Yes', 'active'],
     ['Inactive', 'inactive'],
     ['Not active', 'inactive'],
+    ['Not resolved', 'active'],
+    ['Never resolved', 'active'],
     ['No longer active', 'inactive'],
     ['Resolved', 'inactive'],
     ['Closed', 'inactive'],

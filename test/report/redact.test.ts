@@ -28,6 +28,7 @@ const CASES: { name: string; rule: string; spec: ModelSpec }[] = [
   { name: 'an incompatible service under an NPI', rule: 'incompatible-service', spec: { entries: [entry({ npi: SECRET })], consents: [consent()], services: [service('G0181', { npi: SECRET })] } },
   { name: 'CCM billed under another NPI', rule: 'multiple-billing-practitioners', spec: { entries: [entry()], consents: [consent()], services: [service('99490', { npi: SECRET })] } },
   { name: 'a program label ccm cannot read', rule: 'unknown-program', spec: { entries: [entry(), entry({ program: 'unknown', programText: SECRET })], consents: [consent()] } },
+  { name: 'a diagnosis status read as over', rule: 'insufficient-chronic-conditions', spec: { entries: [entry()], consents: [consent()], diagnoses: [diagnosis('E11.9'), diagnosis('I10', { resolved: true, inactiveStatus: SECRET })] } },
   { name: 'a malformed diagnosis code', rule: 'invalid-icd10', spec: { entries: [entry()], consents: [consent()], diagnoses: [diagnosis(SECRET)] } },
 ];
 

@@ -46,6 +46,11 @@ ruleTester(insufficientChronicConditions, {
       ],
     },
     {
+      name: 'a status read as over is named as written',
+      model: { entries: [entry()], diagnoses: [diagnosis('E11.9'), diagnosis('I10', { resolved: true, inactiveStatus: 'In remission' })] },
+      findings: [{ messageId: 'tooFew', data: { counted: 'E11.9', notCounted: 'I10 (status "In remission")' } }],
+    },
+    {
       name: 'a status ccm cannot read is not counted, and the message quotes it',
       model: { entries: [entry()], diagnoses: [diagnosis('E11.9'), diagnosis('I10', { unrecognizedStatus: 'See note' })] },
       findings: [{ messageId: 'tooFew', data: { count: 1, counted: 'E11.9', notCounted: 'I10 (status "See note" not recognized)' } }],
