@@ -12,15 +12,19 @@ function mayStartTotals(text: string): boolean {
 
 /**
  * The label Excel's Data → Subtotal writes in the grouped column: the group's value then " Total" ("20451
- * Total"). Only a label when the rest of the row is the summed numbers: a patient id that merely ends in the
- * word, on a row with a date and a note, is an entry.
+ * Total"), or the function's name when it is not a sum ("20451 Count", "20451 Average"). Only a label when
+ * the rest of the row is the summed numbers: a patient id that merely ends in the word, on a row with a date
+ * and a note, is an entry.
  */
-const SUBTOTAL_LABEL = /^\S.*\s(sub-?)?totals?$/i;
+const SUBTOTAL_LABEL = /^\S.*\s((sub-?)?totals?|count|average|avg|max|min|sum)$/i;
 
-/** SUBTOTAL_LABEL can only match text ending in l or s, in either case, after at least 7 characters. */
+/**
+ * SUBTOTAL_LABEL can only match text ending in l, s, t, e, g, x, n or m (Total, Totals, Count, Average, Avg, Max,
+ * Min, Sum), in either case, after at least 5 characters.
+ */
 function mayEndTotal(text: string): boolean {
   const c = text.charCodeAt(text.length - 1) | 0x20;
-  return text.length > 6 && (c === 0x6c || c === 0x73);
+  return text.length > 4 && (c === 0x6c || c === 0x73 || c === 0x74 || c === 0x65 || c === 0x67 || c === 0x78 || c === 0x6e || c === 0x6d);
 }
 
 /** A digit, '.', ',' or ':'. */

@@ -18,6 +18,9 @@ describe('classifyRow (patient id in the first column)', () => {
     ['a subtotal of text-typed numbers', ['20451 Total', '', '', '', '25', '1:05'], 'totals'],
     ['a subtotal label on a name group', ['Lopez, Maria Total', null, null, null, 25], 'totals'],
     ['"<group> Subtotal"', ['20451 Subtotal', 25], 'totals'],
+    ['"<group> Count"', ['20451 Count', null, null, null, 3], 'totals'],
+    ['"<group> Average"', ['20451 Average', null, null, null, 18.5], 'totals'],
+    ['"<group> Max"', ['20451 Max', 25], 'totals'],
     // A real patient id that contains the word stays an entry.
     ['an id ending in "Total" on a row with a date and note', ['ACME Total', '3/3/2025', 'Rita Nurse', 'RN', 15, NOTE], undefined],
     ['an id ending in "Total" with only a date', ['P 7 Total', new Date(Date.UTC(2025, 2, 3)), 15], undefined],
