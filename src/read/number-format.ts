@@ -43,10 +43,11 @@ export function applyZeroPad(value: number, format: string): string | number {
 }
 
 /**
- * An elapsed-time format with no other part (`[m]`, `[h]`, `[ss]`): Excel shows 0.01736… as "25", but neither
+ * An elapsed-time format with no other part but literal text (`[m]`, `[h]`, `[ss]`, `[m]" min"`): Excel shows 0.01736… as "25", but neither
  * exceljs's date test (which ignores bracketed text) nor a plain number says it is a duration. Both readers turn
  * such a cell into a time on day 0, as they do a `[h]:mm` one, so it reads as the minutes Excel displays.
  */
 export function isElapsedFormat(format: string | undefined): boolean {
-  return format !== undefined && /^\[(?:h+|m+|s+)\]$/i.test(format);
+  // Literal text around it ("[m] "min"", [m]\ min) changes what Excel shows, not what the number means.
+  return format !== undefined && /^\[(?:h+|m+|s+)\]$/i.test(format.replace(/"[^"]*"|\\.|_./g, '').trim());
 }

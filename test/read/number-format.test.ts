@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyZeroPad, zeroPadFormat } from '../../src/read/number-format.js';
+import { applyZeroPad, isElapsedFormat, zeroPadFormat } from '../../src/read/number-format.js';
 
 describe('zero-padded number formats', () => {
   it.each<[string | undefined, string | undefined]>([
@@ -29,5 +29,22 @@ describe('zero-padded number formats', () => {
     [-5, '00000', -5],
   ])('%d in %j → %j', (value, format, expected) => {
     expect(applyZeroPad(value, format)).toBe(expected);
+  });
+});
+
+describe('elapsed-time formats', () => {
+  it.each<[string | undefined, boolean]>([
+    ['[m]', true],
+    ['[h]', true],
+    ['[ss]', true],
+    ['[m]" min"', true],
+    ['[m] "minutes"', true],
+    ['[m]\\ \\m\\i\\n', true],
+    ['[h]:mm', false],
+    ['0', false],
+    ['General', false],
+    [undefined, false],
+  ])('%j is an elapsed-time format alone: %j', (format, expected) => {
+    expect(isElapsedFormat(format)).toBe(expected);
   });
 });
