@@ -23,7 +23,8 @@ const acceptancesOf = new WeakMap<readonly Consent[], readonly DatedConsent[]>()
  * A patient who declines after consenting is stopping CCM, which takes effect at the end of that calendar month
  * (R-CONSENT-CONTENT), like a revocation; a refusal before an acceptance is followed by a new consent and ends
  * nothing. A refusal on the day of the acceptance ends it too (their order that day is unknown: the
- * conservative reading). An undated refusal cannot be placed after the acceptance and ends nothing.
+ * conservative reading). An undated refusal cannot be placed here; missing-consent counts no acceptance while
+ * one stands.
  */
 export function datedAcceptances(consents: readonly Consent[]): readonly DatedConsent[] {
   let acceptances = acceptancesOf.get(consents);

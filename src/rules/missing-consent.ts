@@ -10,6 +10,7 @@ type Reason =
   | { messageId: 'afterMonth'; data: { date: string } }
   | { messageId: 'revoked'; data: { date: string } }
   | { messageId: 'withdrawn'; data: { date: string; consentRow: string } }
+  | { messageId: 'undatedRefusal'; data: { consentRow: string } }
   | { messageId: 'pending' | 'unrecognized'; data: { status: string; consentRow: string } };
 
 /**
@@ -24,6 +25,8 @@ function reason(consents: readonly Consent[], month: string, consentFileGiven: b
   };
   const accepted = consents.filter((c) => c.standing === 'accepted');
   if (accepted.length === 0) return notRead('unrecognized') ?? notRead('pending') ?? { messageId: 'declined' };
+  const undated = undatedRefusal(consents);
+  if (undated !== undefined) return { messageId: 'undatedRefusal', data: { consentRow: rowFrom(base, undated.source) } };
   const dated = datedAcceptances(consents);
   const revoked = dated.filter((c) => c.date <= monthEnd(month) && c.revokedDate !== undefined && c.revokedDate < monthStart(month));
   const last = revoked.reduce<(typeof revoked)[number] | undefined>((a, c) => (a === undefined || c.revokedDate! > a.revokedDate! ? c : a), undefined);
@@ -34,6 +37,14 @@ function reason(consents: readonly Consent[], month: string, consentFileGiven: b
   const firstDate = dated.map((c) => c.date).sort()[0];
   if (firstDate !== undefined) return { messageId: 'afterMonth', data: { date: firstDate } };
   return { messageId: 'undated' };
+}
+
+/**
+ * A refusal without a date, beside an acceptance: it cannot be placed before or after the acceptance, so it may
+ * have ended it; no month is taken as covered until it is dated (the conservative reading, D1).
+ */
+function undatedRefusal(consents: readonly Consent[]): Consent | undefined {
+  return consents.find((c) => c.standing === 'declined' && c.date === undefined);
 }
 
 export const missingConsent = defineRule({
@@ -48,7 +59,7 @@ export const missingConsent = defineRule({
     'accepted or declined (R-CONSENT-CONTENT); it is obtained once, not yearly (R-CONSENT-ONCE), and Noridian requires it in every ADR ' +
     'response (R-CONSENT-ADR). A month is covered by a consent dated on or before its last day, not declined, and not revoked before the ' +
     'month began: a revocation takes effect at the end of its month, and so does a dated refusal after an acceptance (the patient ' +
-    'stopping CCM), until a later acceptance. Only a status read as agreement is consent ' +
+    'stopping CCM), until a later acceptance; a refusal without a date may have ended any acceptance, so none is counted until it is dated. Only a status read as agreement is consent ' +
     '(accepted, yes, consented, signed, agreed, obtained, verbal or written consent, active…): a refusal, a request not yet answered ' +
     '(pending, awaiting signature, sent…) or a status ccm cannot read is not, and the message names the status; the config\'s ' +
     '`consentStatuses` classifies an export\'s own wording. A consent with no date cannot be shown to precede the care and does ' +
@@ -67,13 +78,18 @@ export const missingConsent = defineRule({
     withdrawn:
       'The patient declined CCM on {date} ({consentRow}), after consenting, and has not consented again; a refusal ends consent at the end of its month, so none covers {month}.',
     undated: 'The patient\'s consent record has no date, so it cannot be shown to cover {month}.',
+    undatedRefusal:
+      'The patient\'s consent records include a refusal without a date ({consentRow}), which may have ended the consent; until it is dated, no consent can be shown to cover {month}.',
     pending: 'The patient\'s consent record ({consentRow}) has status "{status}": consent is not (or not yet) given, so none covers {month}.',
     unrecognized:
       'The patient\'s consent record ({consentRow}) has status "{status}", which is not read as consent, so none covers {month}; if it means the patient agreed, name it in "consentStatuses" in ccm.config.json.',
   },
   check({ model, report }) {
     const consentFileGiven = model.kindsPresent.has('consents');
-    const covered = (pm: PatientMonthRef): boolean => datedAcceptances(model.consentsByPatient.get(pm.patientId) ?? []).some((c) => coversMonth(c, pm.month));
+    const covered = (pm: PatientMonthRef): boolean => {
+      const consents = model.consentsByPatient.get(pm.patientId) ?? [];
+      return undatedRefusal(consents) === undefined && datedAcceptances(consents).some((c) => coversMonth(c, pm.month));
+    };
     for (const pm of model.patientMonths) {
       if (covered(pm)) continue;
       const r = reason(model.consentsByPatient.get(pm.patientId) ?? [], pm.month, consentFileGiven, sourceOf(pm.entries[0]!));

@@ -14,7 +14,6 @@ ruleTester(missingConsent, {
       name: 'consented, declined, consented again',
       model: { entries: [entry()], consents: [consent({ date: '2026-09-20' }), consent({ date: '2026-06-01', standing: 'declined' }), consent({ date: '2026-03-01' })] },
     },
-    { name: 'an undated refusal cannot be placed after the consent', model: { entries: [entry()], consents: [consent({ date: '2026-03-01' }), consent({ date: undefined, standing: 'declined' })] } },
     { name: 'revoked and consented again', model: { entries: [entry()], consents: [consent({ date: '2025-01-01', revokedDate: '2025-06-01' }), consent({ date: '2026-09-01' })] } },
     { name: 'months outside --month get no findings', model: { entries: [entry({ date: '2026-09-03' }), entry({ date: '2026-10-03' })], consents: [consent({ date: '2026-10-01' })], period: '2026-10' } },
     { name: 'other programs do not make a CCM month', model: { entries: [entry({ program: 'rpm' })], consents: [] } },
@@ -30,6 +29,11 @@ ruleTester(missingConsent, {
     },
     { name: 'no consent record for the patient', model: { entries: [entry()], consents: [consent({ patientId: 'P2' })] }, findings: [{ messageId: 'none', data: { month: '2026-10' } }] },
     { name: 'only a refusal', model: { entries: [entry()], consents: [consent({ standing: 'declined' })] }, findings: [{ messageId: 'declined' }] },
+    {
+      name: 'an acceptance and a refusal without a date: the refusal may have ended it',
+      model: { entries: [entry()], consents: [consent({ date: '2026-09-01' }), consent({ standing: 'declined', date: undefined })] },
+      findings: [{ messageId: 'undatedRefusal', data: { consentRow: 'consents.csv, row 3', month: '2026-10' } }],
+    },
     {
       name: 'consent dated after the month',
       model: { entries: [entry()], consents: [consent({ date: '2026-11-03' }), consent({ date: '2026-12-01' })] },
