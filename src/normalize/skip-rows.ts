@@ -1,6 +1,7 @@
 import type { RawRow } from '../read/types.js';
 import { cellText } from './cells.js';
 import { normalizeId } from './codes.js';
+import { headerKey } from './columns.js';
 
 const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum\b/i;
 
@@ -38,30 +39,31 @@ function isNumberChar(c: number): boolean {
  */
 const MONTH_TITLE = /^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}|\d{1,2}\/\d{4})$/i;
 
-/** Header text as detect.ts compares it: case and spacing do not matter. */
-function headerText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /** A table's header row, to recognize it when it is repeated (months stacked in one sheet, each under its own header). */
 export class HeaderRow {
+  /** Header cells as detect.ts compares them (headerKey: case, spacing and punctuation do not matter). */
   private readonly keys: readonly string[];
   private readonly patientKey: string;
+  /** The patient header's first character, lower case: the cheap first test. */
+  private readonly patientFirst: string;
   constructor(
     headers: readonly string[],
     private readonly patientColumn: number,
   ) {
-    this.keys = headers.map(headerText);
+    this.keys = headers.map(headerKey);
     this.patientKey = this.keys[patientColumn] ?? '';
+    this.patientFirst = (headers[patientColumn] ?? '').trim().charAt(0).toLowerCase();
   }
 
   repeatedIn(row: RawRow): boolean {
-    // The patient cell first, by its first letter before its text: an entry's patient id rarely starts like its
-    // column's header, so nearly every row costs one character comparison (this runs for every row).
-    const patient = cellText(row.cells[this.patientColumn]);
-    if (patient.length < this.patientKey.length || patient[0]!.toLowerCase() !== this.patientKey[0]) return false;
-    if (headerText(patient) !== this.patientKey) return false;
-    return this.keys.every((key, i) => key === '' || headerText(cellText(row.cells[i])) === key);
+    // The patient cell first, by its first character before its text: an entry's patient id rarely starts like
+    // its column's header, so nearly every row costs one comparison (this runs for every row). Header cells are
+    // text: a number (an MRN read from a workbook) is never one.
+    const cell = row.cells[this.patientColumn];
+    if (typeof cell !== 'string') return false;
+    const patient = cell.trim();
+    if (patient.charAt(0).toLowerCase() !== this.patientFirst || headerKey(patient) !== this.patientKey) return false;
+    return this.keys.every((key, i) => key === '' || headerKey(cellText(row.cells[i])) === key);
   }
 }
 
