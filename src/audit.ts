@@ -102,6 +102,8 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   options.progress?.phase('checking rules and billing');
   const period = options.period ?? config.month;
   const model = buildModel(data, { period, runDate });
+  // Before the rules: a fee schedule that cannot price the audited months is refused without a minute's work.
+  if (options.billing?.fees && options.billing.fees !== BUNDLED_FEES) checkFeeYears(options.billing.fees, model.patientMonths.map((pm) => pm.month));
   const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
   const run = runRules(model, resolveRules(RULES, config.rules ?? {}), options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint));
   const baseline = options.baseline ? applyBaseline(run.findings, options.baseline, runDate) : null;
@@ -112,7 +114,6 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
     defaultNpi: options.billing?.defaultNpi ?? config.billing?.defaultNpi,
     fees: options.billing?.fees ?? BUNDLED_FEES,
   };
-  if (billingOptions.fees && billingOptions.fees !== BUNDLED_FEES) checkFeeYears(billingOptions.fees, model.patientMonths.map((pm) => pm.month));
   // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.
   const patientMonths = bill(model, { ...run, findings }, billingOptions);
   const result: AuditResult = {
