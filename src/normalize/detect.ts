@@ -110,7 +110,7 @@ const PROCEDURE_CODE = /^(\d{5}|\d{4}[FTU]|[A-V]\d{4})(-?[A-Z0-9]{2})?$/;
 const ICD10_CODE = /^[A-Z]\d[A-Z0-9](\.?[A-Z0-9]{1,4})?$/;
 
 /** What a code cell holds: a CPT/HCPCS code, an ICD-10-CM code, either (G0506, E1165) or neither. */
-export function codeKind(text: string): 'services' | 'diagnoses' | 'either' | undefined {
+function codeKind(text: string): 'services' | 'diagnoses' | 'either' | undefined {
   const code = text.trim().toUpperCase();
   const procedure = PROCEDURE_CODE.test(code);
   const diagnosis = ICD10_CODE.test(code);

@@ -5,7 +5,7 @@ type KnownProgram = Exclude<Program, 'unknown'>;
 
 /** Program names as exports write them, by key (lower case, letters and digits only). */
 const PROGRAM_TABLE: Record<KnownProgram, readonly string[]> = {
-  ccm: ['ccm', 'chroniccaremanagement', 'chroniccare', 'chroniccaremgmt', 'noncomplexccm', 'ccmnoncomplex', 'standardccm', '99490', '99439', '99491', '99437', 'pccm'],
+  ccm: ['ccm', 'chroniccaremanagement', 'chroniccare', 'chroniccaremgmt', 'noncomplexccm', 'ccmnoncomplex', 'standardccm', '99490', '99439', '99491', '99437'],
   'complex-ccm': ['complexccm', 'ccmcomplex', 'cccm', 'complexchroniccaremanagement', 'complexchroniccare', '99487', '99489'],
   pcm: ['pcm', 'principalcaremanagement', 'principalcare'],
   tcm: ['tcm', 'transitionalcaremanagement', 'transitionalcare', 'transitionofcare', 'toc', '99495', '99496'],
@@ -27,7 +27,7 @@ for (const [program, keys] of Object.entries(PROGRAM_TABLE) as [KnownProgram, re
  * alone is every program's name, so it names none.
  */
 const PROGRAM_WORDS: Record<Exclude<KnownProgram, 'other' | 'complex-ccm'>, readonly string[]> = {
-  ccm: ['ccm', 'pccm', 'chronic care', '99490', '99439', '99491', '99437', '99487', '99489', 'cccm'],
+  ccm: ['ccm', 'chronic care', '99490', '99439', '99491', '99437', '99487', '99489', 'cccm'],
   pcm: ['pcm', 'principal care', '99424', '99425', '99426', '99427'],
   tcm: ['tcm', 'toc', 'transitional care', 'transition of', '99495', '99496'],
   rpm: ['rpm', 'rtm', 'remote patient', 'remote monitoring', 'remote therapeutic', '99457', '99458'],

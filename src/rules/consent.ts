@@ -11,7 +11,7 @@ export type DatedConsent = Consent & { date: string; refusal?: SourceRef };
  * Only a status read as agreement is consent: a refusal is not, and neither is a pending request or a status
  * ccm cannot read (counting either on a guess would bill without documented consent; missing-consent says which).
  */
-export function isDatedAcceptance(consent: Consent): consent is DatedConsent {
+function isDatedAcceptance(consent: Consent): consent is DatedConsent {
   return consent.standing === 'accepted' && consent.date !== undefined;
 }
 
