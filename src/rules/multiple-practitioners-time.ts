@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { billingPractitioner, minutesByPractitioner } from '../billing/pricing.js';
+import { countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { formatMinutes } from './util.js';
@@ -29,7 +30,8 @@ export const multiplePractitionersTime = defineRule({
     for (const pm of model.patientMonths) {
       // Nearly every month has at most one practitioner: test that before building the breakdown.
       if (!hasSeveralNames(pm.entries)) continue;
-      const practitioners = minutesByPractitioner(pm.entries, (e) => support.isSupported(e));
+      // The entries billing counts (bill.ts): supported, with minutes to count.
+      const practitioners = minutesByPractitioner(pm.entries, (e) => support.isSupported(e) && countableMinutes(e) > 0);
       if (practitioners.length < 2) continue;
       const billing = billingPractitioner(practitioners)!;
       report({
