@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidNpi } from '../normalize/codes.js';
 import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
 import { ConsentStanding, Program, StaffRole } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
@@ -58,7 +59,8 @@ export const ConfigSchema = z
       .strictObject({
         dateOfService: z.enum(['month-end', 'threshold-met']).optional(),
         placeOfService: z.string().regex(/^\d{2}$/, 'expected a two-digit place-of-service code').optional(),
-        defaultNpi: z.string().regex(/^\d{10}$/, 'expected a 10-digit NPI').optional(),
+        // Every claims.csv line of a month without an NPI on its entries carries it: a typo must not reach them.
+        defaultNpi: z.string().regex(/^\d{10}$/, 'expected a 10-digit NPI').refine(isValidNpi, 'fails the NPI check digit').optional(),
         feeSchedule: z.string().optional().describe('Path to a fee schedule CSV (year,code,amount), relative to the config file.'),
       })
       .optional(),

@@ -35,6 +35,7 @@ describe('config', () => {
     ['{"zzzzzz": 1}', 'ccm.config.json: (top level): unknown key "zzzzzz"; allowed: "$schema", "month", "dateOrder", "columns", "credentials", "programs", "consentStatuses", "rules", "billing", "failOn", "limits".'],
     ['{"month": "2026-13"}', 'ccm.config.json: month: "2026-13": expected YYYY-MM.'],
     ['{"columns": {"timeLog": {"minuets": "Time"}}}', 'ccm.config.json: columns.timeLog: unknown key "minuets"; did you mean "minutes"?'],
+    ['{"billing": {"defaultNpi": "1234567890"}}', 'ccm.config.json: billing.defaultNpi: "1234567890": fails the NPI check digit.'],
     ['{"billing": {"dos": "month-end"}}', 'ccm.config.json: billing: unknown key "dos"; allowed: "dateOfService", "placeOfService", "defaultNpi", "feeSchedule".'],
     ['{"rules": {"vague-notes": "off"}}', 'ccm.config.json: rules.vague-notes: no rule has this id; did you mean "vague-note"?'],
     ['{"rules": {"vague-note": "eror"}}', 'ccm.config.json: rules.vague-note: "eror" is not allowed; expected "off", "error", "warning", "info", or an object; did you mean "error"?'],
