@@ -64,14 +64,33 @@ function readLimits(config: Config): ReadLimits {
   };
 }
 
+/**
+ * A config map keyed as cells are matched against it (case, spacing and punctuation ignored). Two entries
+ * that match the same cells ("Enrolled" and "ENROLLED!") would leave the answer to their order in the file:
+ * refused, naming both.
+ */
+function keyedMap<V>(name: string, entries: Readonly<Record<string, V>> | undefined, key: (text: string) => string): Map<string, V> {
+  const map = new Map<string, V>();
+  const written = new Map<string, string>();
+  for (const [text, value] of Object.entries(entries ?? {})) {
+    const k = key(text);
+    if (k === '') throw new CcmError(`the config's ${name}: the entry "${text}" has no letters or digits to match a cell with.`);
+    const earlier = written.get(k);
+    if (earlier !== undefined) throw new CcmError(`the config's ${name}: "${earlier}" and "${text}" match the same cells; keep one.`);
+    written.set(k, text);
+    map.set(k, value);
+  }
+  return map;
+}
+
 /** How the config reads inputs; `audit` and `inspect` must read them the same way. */
 export function ingestOptions(config: Config): IngestOptions {
   return {
     dateOrder: config.dateOrder ?? 'mdy',
     columns: (config.columns ?? {}) as ColumnOverrides,
-    credentials: new Map<string, StaffRole>(Object.entries(config.credentials ?? {}).map(([title, role]) => [roleKey(title), role])),
-    programs: new Map<string, Program>(Object.entries(config.programs ?? {}).map(([label, program]) => [programKey(label), program])),
-    consentStatuses: new Map<string, ConsentStanding>(Object.entries(config.consentStatuses ?? {}).map(([status, standing]) => [statusKey(status), standing])),
+    credentials: keyedMap<StaffRole>('credentials', config.credentials, roleKey),
+    programs: keyedMap<Program>('programs', config.programs, programKey),
+    consentStatuses: keyedMap<ConsentStanding>('consentStatuses', config.consentStatuses, statusKey),
     limits: readLimits(config),
   };
 }

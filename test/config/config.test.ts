@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
+import { ingestOptions } from '../../src/audit.js';
 import { CcmError } from '../../src/errors.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 
@@ -49,5 +50,19 @@ describe('config', () => {
     ['{not json', /^ccm\.config\.json: not valid JSON/],
   ])('rejects %s with one line naming the key, the value and what is allowed', (text, message) => {
     expect(() => parseConfig(text, 'ccm.config.json', RULE_IDS)).toThrow(typeof message === 'string' ? new CcmError(message) : message);
+  });
+});
+
+describe('config maps keyed as cells are matched', () => {
+  it.each<[string, Parameters<typeof ingestOptions>[0], string]>([
+    ['two consent statuses that match the same cells', { consentStatuses: { Enrolled: 'accepted', 'ENROLLED!': 'declined' } }, `the config's consentStatuses: "Enrolled" and "ENROLLED!" match the same cells; keep one.`],
+    ['two program labels', { programs: { 'Care Mgmt': 'ccm', 'care-mgmt': 'tcm' } }, `the config's programs: "Care Mgmt" and "care-mgmt" match the same cells; keep one.`],
+    ['an empty label', { programs: { '': 'ccm' } }, `the config's programs: the entry "" has no letters or digits to match a cell with.`],
+  ])('refuses %s', (_, config, message) => {
+    expect(() => ingestOptions(config)).toThrow(new CcmError(message));
+  });
+
+  it('keeps distinct entries', () => {
+    expect(ingestOptions({ programs: { 'Care Mgmt': 'ccm', TCM2: 'tcm' } }).programs).toEqual(new Map([['caremgmt', 'ccm'], ['tcm2', 'tcm']]));
   });
 });
