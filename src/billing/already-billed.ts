@@ -1,5 +1,15 @@
+import type { BilledService } from '../model/schema.js';
 import { CCM_CODES } from './codes.js';
 import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
+
+const NONE: readonly BilledService[] = [];
+
+/** The billed-services export's CCM rows for a patient-month, under any NPI (none without that export). */
+export function ccmServices(model: AuditModel, pm: Pick<PatientMonthRef, 'patientId' | 'month'>): readonly BilledService[] {
+  if (model.servicesByPatientMonth.size === 0) return NONE;
+  const services = model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month));
+  return services === undefined ? NONE : services.filter((s) => CCM_CODES.has(s.code));
+}
 
 /**
  * Whether the billed-services export already holds CCM for this patient-month, so a new claim would bill the
@@ -9,7 +19,5 @@ import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model
  * (R-EXCL-ONE-PRACTITIONER).
  */
 export function alreadyBilled(model: AuditModel, pm: PatientMonthRef): boolean {
-  if (model.servicesByPatientMonth.size === 0) return false;
-  const services = model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month));
-  return services !== undefined && services.some((s) => CCM_CODES.has(s.code));
+  return ccmServices(model, pm).length > 0;
 }

@@ -1,14 +1,15 @@
-import { CCM_CODES, CODE_FAMILIES, chooseFamily, codesForMinutes, type CodeFamilyDefinition, type CodeUnits, type FamilyOption, type MonthMinutes } from '../billing/codes.js';
+import { CODE_FAMILIES, chooseFamily, codesForMinutes, type CodeFamilyDefinition, type CodeUnits, type FamilyOption, type MonthMinutes } from '../billing/codes.js';
 import { BUNDLED_FEES } from '../billing/fees.js';
-import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
+import type { AuditModel, PatientMonthRef } from '../model/build.js';
 import type { BilledService } from '../model/schema.js';
 import type { SupportView } from './types.js';
 import { monthMinutes, pricesFor } from '../billing/pricing.js';
+import { ccmServices } from '../billing/already-billed.js';
 
 /** A patient-month's billed CCM codes next to what its supported minutes earn (D4, D5). */
 export interface BilledComparison {
   /** Billed service rows with a CCM code. */
-  services: BilledService[];
+  services: readonly BilledService[];
   /** Units billed per CCM code, summed over rows. */
   billed: Map<string, number>;
   /** Code families the billed codes belong to: more than one breaks R-EXCL-ONE-CCM-TYPE. */
@@ -22,8 +23,7 @@ export interface BilledComparison {
 
 /** The comparison for a month whose billed services include CCM codes; null when none were billed. */
 export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
-  if (model.servicesByPatientMonth.size === 0) return null;
-  const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => CCM_CODES.has(s.code));
+  const services = ccmServices(model, pm);
   if (services.length === 0) return null;
   const billed = new Map<string, number>();
   for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);

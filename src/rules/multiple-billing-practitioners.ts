@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CCM_CODES } from '../billing/codes.js';
-import { patientMonthKey, type PatientMonthRef } from '../model/build.js';
+import { ccmServices } from '../billing/already-billed.js';
+import type { PatientMonthRef } from '../model/build.js';
 import { entriesNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
@@ -33,10 +33,8 @@ export const multipleBillingPractitioners = defineRule({
   },
   check({ model, report }) {
     const reportBilledByOther = (pm: PatientMonthRef, npi: string): void => {
-      if (model.servicesByPatientMonth.size === 0) return;
-      const services = model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month));
-      const others = services?.filter((s) => CCM_CODES.has(s.code) && s.npi !== undefined && s.npi !== npi);
-      if (!others || others.length === 0) return;
+      const others = ccmServices(model, pm).filter((s) => s.npi !== undefined && s.npi !== npi);
+      if (others.length === 0) return;
       const base = sourceOf(pm.entries[0]!);
       report({
         messageId: 'billedByOther',
