@@ -3,7 +3,7 @@ export type CodeFamily = 'non-complex' | 'complex' | 'practitioner';
 
 /**
  * billable: claim-ready. billed: would be billable, but the billed-services export already has CCM codes for
- * the patient-month under its NPI or without one (a new claim would bill the month twice). blocked: enough
+ * the patient-month, under any NPI or none (a new claim would bill the month twice). blocked: enough
  * supported time, but a month-level error blocks the claim. not-billable: too few supported minutes.
  */
 export type PatientMonthStatus = 'billable' | 'billed' | 'blocked' | 'not-billable';

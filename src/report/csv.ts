@@ -10,8 +10,9 @@ export const MAX_DIAGNOSES = 12;
  * claims.csv columns. Diagnoses get one column each (icd1…icd12) rather than one `;`-joined cell: practice
  * management charge imports map a diagnosis per field (box 21 A–L), and a fixed column needs no splitting.
  * Values are the audit's own: ISO dates, dotted ICD-10-CM codes, ids as text. `supported_minutes` is the
- * time the claim's code family counts (report.json countedMinutes): for 99491/99437 the practitioner's own. (Excel opening a CSV directly
- * drops an id's leading zeros; report.xlsx keeps them, and an import reads the text as written.)
+ * time the claim's code family counts (report.json countedMinutes): for 99491/99437 the practitioner's own.
+ * (Excel opening a CSV directly drops an id's leading zeros; report.xlsx keeps them, and an import reads the
+ * text as written.)
  */
 export const CLAIMS_COLUMNS = [
   'patient_id',

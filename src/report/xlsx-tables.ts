@@ -146,7 +146,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     blank,
     { label: 'Patients', value: s.patients },
     { label: 'Patient-months billable', value: s.patientMonths.billable, detail: 'ready to bill: see the Claims sheet', style: STATUS_STYLE.billable },
-    { label: 'Patient-months already billed', value: s.patientMonths.billed, detail: 'the billed-services export already has CCM codes for the month under its NPI (or none): not on the Claims sheet', style: STATUS_STYLE.billed },
+    { label: 'Patient-months already billed', value: s.patientMonths.billed, detail: 'the billed-services export already has CCM codes for the month (under any NPI or none): not on the Claims sheet', style: STATUS_STYLE.billed },
     { label: 'Patient-months blocked', value: s.patientMonths.blocked, detail: 'enough minutes, but an error blocks the claim: fix it to bill', style: STATUS_STYLE.blocked },
     { label: 'Patient-months not billable', value: s.patientMonths['not-billable'], detail: 'not enough supported minutes this month', style: STATUS_STYLE['not-billable'] },
     blank,
