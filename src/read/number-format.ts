@@ -10,10 +10,14 @@ const PADDED = /^[0 ()\-/]*0[0 ()\-/]*$/;
 
 /** The format when it pads with zeros (at least two placeholders: `0` alone pads nothing), else undefined. */
 export function zeroPadFormat(format: string | undefined): string | undefined {
-  if (format === undefined || !PADDED.test(format)) return undefined;
+  return format !== undefined && PADDED.test(format) && placeholders(format) >= 2 ? format : undefined;
+}
+
+/** The `0` digit placeholders of a format. */
+function placeholders(format: string): number {
   let zeros = 0;
   for (const ch of format) if (ch === '0') zeros++;
-  return zeros >= 2 ? format : undefined;
+  return zeros;
 }
 
 /**
@@ -23,8 +27,7 @@ export function zeroPadFormat(format: string | undefined): string | undefined {
  */
 export function applyZeroPad(value: number, format: string): string | number {
   if (!Number.isSafeInteger(value) || value < 0) return value;
-  let zeros = 0;
-  for (const ch of format) if (ch === '0') zeros++;
+  const zeros = placeholders(format);
   const digits = String(value).padStart(zeros, '0');
   const overflow = digits.length - zeros;
   let next = 0;
@@ -43,9 +46,10 @@ export function applyZeroPad(value: number, format: string): string | number {
 }
 
 /**
- * An elapsed-time format with no other part but literal text (`[m]`, `[h]`, `[ss]`, `[m]" min"`): Excel shows 0.01736… as "25", but neither
- * exceljs's date test (which ignores bracketed text) nor a plain number says it is a duration. Both readers turn
- * such a cell into a time on day 0, as they do a `[h]:mm` one, so it reads as the minutes Excel displays.
+ * An elapsed-time format with no other part but literal text (`[m]`, `[h]`, `[ss]`, `[m]" min"`): Excel shows
+ * 0.01736… as "25", but neither exceljs's date test (which ignores bracketed text) nor a plain number says it
+ * is a duration. Both readers turn such a cell into a time on day 0, as they do a `[h]:mm` one, so it reads as
+ * the minutes Excel displays.
  */
 export function isElapsedFormat(format: string | undefined): boolean {
   // Literal text around it ("[m] "min"", [m]\ min) changes what Excel shows, not what the number means.

@@ -262,16 +262,13 @@ export class SheetRowsHandler implements XmlHandler {
   }
 
   private cellIsDate(): boolean {
-    const style = this.cellStyle;
-    const isDate = this.context.styles.isDate;
-    // exceljs: `if (c.s)`, then the style only if it exists.
-    if (style && style > 0 && style < isDate.length) return isDate[style] === true;
-    return this.rowIsDate;
+    return this.cellStyled(this.context.styles.isDate, this.rowIsDate) === true;
   }
 
-  /** A style table's entry for the cell, found as cellIsDate finds its date format: its own style, else the row's. */
+  /** A style table's entry for the cell: its own style's, else the row's. */
   private cellStyled<T>(table: readonly T[], rowValue: T): T {
     const style = this.cellStyle;
+    // exceljs: `if (c.s)`, then the style only if it exists.
     if (style && style > 0 && style < table.length) return table[style]!;
     return rowValue;
   }
