@@ -7,29 +7,51 @@ const EXAMPLES = 3;
 /**
  * One sentence per kind of missing claim data (summary.incompleteClaims), naming the first few months and how
  * to supply the data, for the terminal summary and stderr. A claim cannot go out without a billing NPI and at
- * least one ICD-10-CM code, and claims.csv leaves the fields empty rather than guess them. Empty when
- * every claim-ready month is complete.
+ * least one ICD-10-CM code, and claims.csv leaves the fields empty rather than guess them; nor before its date
+ * of service. Empty when every claim-ready month is complete and due.
  */
 export function incompleteClaimNotes(result: AuditResult): string[] {
   const { noBillingNpi, noDiagnoses } = result.summary.incompleteClaims;
   const notes: string[] = [];
   if (noBillingNpi > 0) {
     notes.push(
-      `${months(noBillingNpi)} no billing NPI (${examples(result, (pm) => pm.billingNpi === null, noBillingNpi)}): ` +
+      `${months(noBillingNpi, 'has', 'have')} no billing NPI (${examples(result, (pm) => pm.billingNpi === null, noBillingNpi)}): ` +
         'add a billing NPI column to the time log, or set billing.defaultNpi in the config; claims.csv leaves billing_npi empty.',
     );
   }
   if (noDiagnoses > 0) {
     notes.push(
-      `${months(noDiagnoses)} no diagnosis code (${examples(result, (pm) => pm.diagnoses.length === 0, noDiagnoses)}): ` +
+      `${months(noDiagnoses, 'has', 'have')} no diagnosis code (${examples(result, (pm) => pm.diagnoses.length === 0, noDiagnoses)}): ` +
         'give a diagnoses (problem list) export with the patients\' ICD-10-CM codes active in the month; claims.csv leaves icd1-icd12 empty.',
+    );
+  }
+  const early = earlyClaims(result);
+  if (early > 0) {
+    notes.push(
+      `${months(early, 'is', 'are')} dated after the run date ${result.runDate} ` +
+        `(${examples(result, (pm) => isEarly(result, pm), early)}): a claim cannot be sent before its date of service; ` +
+        'send the claims once the month is over, or use --dos threshold-met to date each claim the day its minimum was met (R-CLAIM-DOS).',
     );
   }
   return notes;
 }
 
-function months(n: number): string {
-  return n === 1 ? '1 claim-ready patient-month has' : `${n} claim-ready patient-months have`;
+/**
+ * A claim-ready month whose date of service is after the run date: the month is not over and the claims are
+ * dated its last day (--dos month-end). Derived from the report, so every reporter and the stderr note agree.
+ */
+function isEarly(result: AuditResult, pm: PatientMonth): boolean {
+  return pm.dateOfService !== null && pm.dateOfService > result.runDate;
+}
+
+function earlyClaims(result: AuditResult): number {
+  let n = 0;
+  for (const pm of result.patientMonths) if (pm.status === 'billable' && isEarly(result, pm)) n++;
+  return n;
+}
+
+function months(n: number, one: string, many: string): string {
+  return n === 1 ? `1 claim-ready patient-month ${one}` : `${n} claim-ready patient-months ${many}`;
 }
 
 /** The first few such billable months, in report order (the reporters show what the audit found; ids as redacted). */

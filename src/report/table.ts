@@ -56,7 +56,7 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   );
   // Claim-ready months whose claim cannot go out as written: said next to the count, not only in report.json.
   const incomplete = incompleteClaimNotes(result);
-  if (incomplete.length > 0) out.push(c.yellow('Claims missing data'), ...incomplete.map((note) => `  ${clean(note)}`), '');
+  if (incomplete.length > 0) out.push(c.yellow('Claims not ready to send'), ...incomplete.map((note) => `  ${clean(note)}`), '');
 
   const severity = (n: number, label: Severity) => paint(c, label, `${n} ${label === 'info' ? 'info' : n === 1 ? label : `${label}s`}`);
   out.push(

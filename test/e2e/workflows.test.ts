@@ -179,7 +179,7 @@ describe('claim-ready months missing a billing NPI or diagnoses', () => {
       expect(r.stdout).toContain(text);
     }
     for (const text of notSaid) expect(r.stderr + r.stdout).not.toContain(text);
-    expect(r.stdout).toContain('Claims missing data');
+    expect(r.stdout).toContain('Claims not ready to send');
     // --quiet prints nothing, warnings included; the count stays in report.json.
     expect(ccm(['audit', 'log.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir }).stderr).toBe('');
   });

@@ -68,20 +68,33 @@ describe('renderTerminal', () => {
     [
       'a month without billing NPI: says so, names it and how to supply one',
       { noBillingNpi: 1, noDiagnoses: 0 },
-      ['Claims missing data', '1 claim-ready patient-month has no billing NPI (00123 2026-10): add a billing NPI column to the time log, or set billing.defaultNpi in the config'],
+      ['Claims not ready to send', '1 claim-ready patient-month has no billing NPI (00123 2026-10): add a billing NPI column to the time log, or set billing.defaultNpi in the config'],
     ],
     [
       'months without diagnoses: the count, the first months, then …',
       { noBillingNpi: 0, noDiagnoses: 5 },
-      ['Claims missing data', '5 claim-ready patient-months have no diagnosis code (00123 2026-10, …): give a diagnoses (problem list) export'],
+      ['Claims not ready to send', '5 claim-ready patient-months have no diagnosis code (00123 2026-10, …): give a diagnoses (problem list) export'],
     ],
-  ])('claims missing data: %s', (_, incomplete, expected) => {
+  ])('claims not ready to send: %s', (_, incomplete, expected) => {
     const result = sampleResult();
     result.summary.incompleteClaims = incomplete;
     if (incomplete.noBillingNpi > 0) result.patientMonths[0]!.billingNpi = null;
     if (incomplete.noDiagnoses > 0) result.patientMonths[0]!.diagnoses = [];
     const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
-    if (expected.length === 0) expect(out).not.toContain('Claims missing data');
+    if (expected.length === 0) expect(out).not.toContain('Claims not ready to send');
     for (const text of expected) expect(out).toContain(text);
+  });
+
+  it.each([
+    ['the day after the month ends: no note', '2026-11-01', false],
+    ['the month\'s last day: no note', '2026-10-31', false],
+    ['before the month ends: claims dated its last day cannot be sent yet', '2026-10-20', true],
+  ])('claims dated after the run date: %s', (_, runDate, noted) => {
+    const result = sampleResult();
+    result.runDate = runDate;
+    const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
+    const note = '1 claim-ready patient-month is dated after the run date 2026-10-20 (00123 2026-10): a claim cannot be sent before its date of service';
+    if (noted) expect(out).toContain(note);
+    else expect(out).not.toContain('dated after the run date');
   });
 });
