@@ -72,12 +72,20 @@ export function normalizeProcedureCode(cell: RawCell | undefined): string {
   return embedded?.length === 1 ? embedded[0] : text;
 }
 
-/** CPT (5 digits; Category II/III: 4 digits and F, T or U) or HCPCS Level II (a letter and 4 digits), not inside a longer number. */
-const EMBEDDED_CODE = /(?<![0-9A-Z])(?:\d{5}|\d{4}[FTU]|[A-Z]\d{4})(?!\d)/g;
+/**
+ * CPT (5 digits; Category II/III: 4 digits and F, T or U) or HCPCS Level II (a letter A–V and 4 digits: W–Z
+ * start no HCPCS code, but do start ICD-10-CM codes written without the dot, such as Z7901). One shape for
+ * reading codes, checking them and telling a billed-services table from a problem list (detect.ts).
+ */
+export const PROCEDURE_CODE_SHAPE = String.raw`\d{5}|\d{4}[FTU]|[A-V]\d{4}`;
+
+/** One code with words around it, not inside a longer number. */
+const EMBEDDED_CODE = new RegExp(`(?<![0-9A-Z])(?:${PROCEDURE_CODE_SHAPE})(?!\\d)`, 'g');
+const PROCEDURE_CODE = new RegExp(`^(?:${PROCEDURE_CODE_SHAPE})$`);
 
 /** Whether a normalized code has the shape of a CPT or HCPCS code. */
 export function isProcedureCode(code: string): boolean {
-  return /^(?:\d{5}|\d{4}[FTU]|[A-Z]\d{4})$/.test(code);
+  return PROCEDURE_CODE.test(code);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { columnLetter } from '../column-letter.js';
 import type { RawRow } from '../read/types.js';
 import { cellText } from './cells.js';
+import { PROCEDURE_CODE_SHAPE } from './codes.js';
 import {
   INPUT_KINDS,
   KIND_LABELS,
@@ -104,8 +105,8 @@ export function detectTable(sample: readonly RawRow[], options: { kind?: InputKi
 
 /** Diagnoses and billed services both have a code column; a header that fits both ("Code") says neither. */
 const CODE_KINDS = ['diagnoses', 'services'] as const;
-/** CPT (5 digits, Category II/III with a letter last) or HCPCS Level II (a letter and 4 digits), optional modifier. */
-const PROCEDURE_CODE = /^(\d{5}|\d{4}[FTU]|[A-V]\d{4})(-?[A-Z0-9]{2})?$/;
+/** A CPT or HCPCS code, with an optional modifier. */
+const PROCEDURE_CODE = new RegExp(`^(?:${PROCEDURE_CODE_SHAPE})(-?[A-Z0-9]{2})?$`);
 /** ICD-10-CM: a letter, a digit, a letter or digit, then up to 4 more after an optional dot. */
 const ICD10_CODE = /^[A-Z]\d[A-Z0-9](\.?[A-Z0-9]{1,4})?$/;
 

@@ -278,6 +278,7 @@ describe('ids and codes', () => {
     ['99490:1', '99490'],
     ['HCPCS G0506', 'G0506'],
     ['0591T', '0591T'],
+    ['Dx Z7901 / CPT 99490', '99490'],
     // Two codes, or none, are left as written: isProcedureCode refuses them and the row is reported.
     ['99490 99439', '99490 99439'],
     ['99490,99439', '99490,99439'],
@@ -294,6 +295,9 @@ describe('ids and codes', () => {
     ['99490 99439', false],
     ['099490', false],
     ['OFFICE VISIT', false],
+    // W–Z start no HCPCS code; Z7901 is ICD-10-CM Z79.01 without its dot.
+    ['V2020', true],
+    ['Z7901', false],
   ])('isProcedureCode(%j) is %j', (code, expected) => {
     expect(isProcedureCode(code)).toBe(expected);
   });
