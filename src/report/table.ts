@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { AuditResult } from '../audit-types.js';
 import { describeLocation } from '../errors.js';
 import { EMPTY_SHEET } from '../normalize/ingest.js';
-import type { Finding, Severity } from '../rules/types.js';
+import { SEVERITIES, type Finding, type Severity } from '../rules/types.js';
 import { evidenceEntry, fixesByRule } from './format.js';
 import { incompleteClaimNotes } from './incomplete-claims.js';
 
@@ -65,17 +65,18 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
       (s.suppressed > 0 ? c.dim(` (${s.suppressed} suppressed by the baseline)`) : ''),
   );
 
-  const firstByRule = new Map<string, Finding>();
-  for (const f of result.findings) if (!firstByRule.has(f.rule)) firstByRule.set(f.rule, f);
-  const rules = Object.entries(s.findingsByRule).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
-  if (rules.length > 0) {
+  // One row per rule and severity: a rule's findings can differ in severity (maxSeverity), and one label for
+  // the rule would call its warnings errors or its errors warnings.
+  const rows = findingRows(result.findings);
+  if (rows.length > 0) {
     const byRule = table(['Rule', 'Code', 'Severity', 'Count'], ['left', 'left', 'left', 'right']);
-    for (const [rule, count] of rules.slice(0, TOP_RULES)) {
-      const f = firstByRule.get(rule);
-      byRule.push([rule, f?.code ?? '', f ? paint(c, f.severity, f.severity) : '', count]);
-    }
+    for (const r of rows.slice(0, TOP_RULES)) byRule.push([r.rule, r.code, paint(c, r.severity, r.severity), r.count]);
     out.push(byRule.toString());
-    if (rules.length > TOP_RULES) out.push(c.dim(`  … and ${rules.length - TOP_RULES} more rules`));
+    if (rows.length > TOP_RULES) {
+      const hidden = rows.length - TOP_RULES;
+      const rules = new Set(rows.slice(TOP_RULES).map((r) => r.rule)).size;
+      out.push(c.dim(`  … and ${hidden === rules ? `${rules} more rules` : `${hidden} more rows (${rules} rules)`}`));
+    }
   }
   out.push('');
 
@@ -114,6 +115,32 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   if (options.paths.length > 0) out.push('Reports written:', ...options.paths.map((p) => `  ${p}`), '');
   // cli-table3 pads every cell, the last one too: drop the trailing blanks it leaves on each line.
   return `${out.join('\n').replace(/ +$/gm, '').trimEnd()}\n`;
+}
+
+interface FindingRow {
+  rule: string;
+  code: string;
+  severity: Severity;
+  count: number;
+}
+
+/** Findings counted by rule and severity: the rules with the most findings first, a rule's rows together, errors first. */
+function findingRows(findings: readonly Finding[]): FindingRow[] {
+  const rows = new Map<string, FindingRow>();
+  const perRule = new Map<string, number>();
+  for (const f of findings) {
+    perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
+    const key = `${f.rule}\u0000${f.severity}`;
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { rule: f.rule, code: f.code, severity: f.severity, count: 1 });
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      perRule.get(b.rule)! - perRule.get(a.rule)! ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+  );
 }
 
 function table(head: string[], colAligns: ('left' | 'right')[], colWidths: (number | null)[] = []): Table.Table {

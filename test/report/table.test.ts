@@ -21,6 +21,14 @@ describe('renderTerminal', () => {
     expect(plain).toMatch(/missing-consent\s+CCM201\s+error\s+1/);
   });
 
+  it('gives a rule whose findings differ in severity a row per severity', () => {
+    const result = sampleResult();
+    const base = result.findings.find((f) => f.rule === 'missing-consent')!;
+    result.findings.push({ ...base, severity: 'warning' }, { ...base, severity: 'warning' });
+    const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
+    expect(out).toMatch(/missing-consent\s+CCM201\s+error\s+1\n\s+missing-consent\s+CCM201\s+warning\s+2\n/);
+  });
+
   it('shows the top fixes with revenue at stake and the fix sentence', () => {
     expect(plain).toMatch(/invalid-minutes\s+1\s+\$66\.13\s+Correct the minutes cell/);
     expect(plain.replace(/\s+/g, ' ')).toContain(FIXES['missing-consent']);
