@@ -1,6 +1,7 @@
 import type { BilledService } from '../model/schema.js';
 import { CCM_CODES } from './codes.js';
 import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
+import type { PatientMonth } from './types.js';
 
 const NONE: readonly BilledService[] = [];
 
@@ -20,4 +21,13 @@ export function ccmServices(model: AuditModel, pm: Pick<PatientMonthRef, 'patien
  */
 export function alreadyBilled(model: AuditModel, pm: PatientMonthRef): boolean {
   return ccmServices(model, pm).length > 0;
+}
+
+/**
+ * A billed month on which a month-level error stands (unsupported codes, no consent, a second practitioner…):
+ * the claim already sent does not hold up and is at risk of recoupment. It is no revenue to win by fixing:
+ * the fix is a corrected claim or a refund, and a consultant's pre-audit review needs to see it.
+ */
+export function billedAtRisk(pm: Pick<PatientMonth, 'status' | 'blockedBy'>): boolean {
+  return pm.status === 'billed' && pm.blockedBy.length > 0;
 }
