@@ -1,6 +1,7 @@
 import type { BilledService } from '../model/schema.js';
 import { CCM_CODES } from './codes.js';
 import { patientMonthKey, type AuditModel, type PatientMonthRef } from '../model/build.js';
+import { entriesNpi } from '../model/queries.js';
 import type { PatientMonth } from './types.js';
 
 const NONE: readonly BilledService[] = [];
@@ -10,6 +11,35 @@ export function ccmServices(model: AuditModel, pm: Pick<PatientMonthRef, 'patien
   if (model.servicesByPatientMonth.size === 0) return NONE;
   const services = model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month));
   return services === undefined ? NONE : services.filter((s) => CCM_CODES.has(s.code));
+}
+
+/**
+ * The month's billed CCM split by practitioner (R-EXCL-ONE-PRACTITIONER). `own` is the claim the month's
+ * entries stand behind: the rows under the entries' one NPI or under none (a row without an NPI is taken to be
+ * the practice's own claim), or every row when the entries name no single NPI and the rows name at most one.
+ * `others` are the rows under another NPI than the entries' one. `own` is null when the entries name no single
+ * NPI and the rows name two or more: two practitioners' claims, and no telling which one the minutes are for.
+ * Both of those are multiple-billing-practitioners' error.
+ */
+export interface BilledClaims {
+  own: readonly BilledService[] | null;
+  others: readonly BilledService[];
+}
+
+export function billedClaims(model: AuditModel, pm: PatientMonthRef): BilledClaims {
+  const services = ccmServices(model, pm);
+  if (services.length === 0) return { own: NONE, others: NONE };
+  const npi = entriesNpi(pm.entries);
+  if (npi) {
+    const others = services.filter((s) => s.npi !== undefined && s.npi !== npi);
+    return others.length === 0 ? { own: services, others: NONE } : { own: services.filter((s) => !others.includes(s)), others };
+  }
+  return { own: serviceNpis(services).length > 1 ? null : services, others: NONE };
+}
+
+/** The distinct NPIs the rows bill under, in row order (rows without one are left out). */
+export function serviceNpis(services: readonly BilledService[]): string[] {
+  return [...new Set(services.flatMap((s) => (s.npi === undefined ? [] : [s.npi])))];
 }
 
 /**

@@ -123,6 +123,28 @@ describe('months already billed (R-OIG-2019, R-OIG-2021: CCM billed twice for a 
   });
 });
 
+describe('two practitioners billing CCM for one patient-month (R-EXCL-ONE-PRACTITIONER)', () => {
+  const findings = (rep: { findings: { rule: string; message: string }[] }) => rep.findings.map((f) => `${f.rule}: ${f.message}`);
+
+  it('entries without an NPI, 99490 billed under two NPIs: multiple-billing-practitioners, not unsupported-code', () => {
+    const dir = practice('30001,10/31/2026,99490,1234567893\r\n30001,10/31/2026,99490,1245319599\r\n');
+    writeFileSync(join(dir, 'time_log.csv'), readFileSync(join(dir, 'time_log.csv'), 'utf8').replace(/,1234567893/g, ','));
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(1);
+    expect(findings(rep)).toEqual([
+      'multiple-billing-practitioners: CCM for 2026-10 is billed under 2 NPIs, 1234567893 (99490), 1245319599 (99490) (services.csv, rows 2, 3); only one practitioner may be paid CCM for a patient-month.',
+    ]);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', blockedBy: ['multiple-billing-practitioners'] });
+  });
+
+  it('45 minutes, the base billed under another NPI: no add-on suggested to the entries\' practitioner', () => {
+    const dir = practice('30001,10/31/2026,99490,1245319599\r\n');
+    writeFileSync(join(dir, 'time_log.csv'), readFileSync(join(dir, 'time_log.csv'), 'utf8').replace(',25,CCM,', ',45,CCM,'));
+    const { report: rep } = auditPractice(dir);
+    expect(findings(rep).map((f) => f.split(':')[0])).toEqual(['multiple-billing-practitioners']);
+  });
+});
+
 describe('billing options', () => {
   it('--dos threshold-met dates the claim on the day the base minimum was reached', () => {
     const dir = practice('');
