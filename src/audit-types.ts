@@ -15,9 +15,15 @@ export interface AuditSummary {
    */
   estimatedRevenue: Record<'ready' | 'billed' | 'blocked' | 'notBillable', number>;
   /**
+   * Already-billed months on which a month-level error stands (status billed, blockedBy not empty): claims
+   * already sent that do not hold up, at risk of recoupment. Counted among patientMonths.billed as well.
+   * billedAmount: the estimated amount of the CCM codes billed for them (the claims as billed, under any NPI).
+   */
+  billedAtRisk: { patientMonths: number; billedAmount: number };
+  /**
    * Rules ranked by the estimated revenue their findings hold back: blocked months' claims, and for months
-   * whose excluded entries cost codes, the difference those entries make (already-billed months excluded: their
-   * claim has gone out). Highest first, ties by rule id.
+   * whose excluded entries cost codes, the difference those entries make (already-billed months excluded, at
+   * risk or not: their claim has gone out). Highest first, ties by rule id.
    */
   topFixes: { rule: string; patientMonths: number; revenueAtStake: number }[];
   /** Findings suppressed by a baseline. */

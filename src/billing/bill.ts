@@ -60,9 +60,10 @@ function billMonth(
   // Each month's own list from blockingRules (no copy), or one shared empty list.
   const blockedBy = blockers.get(pm.patientId)?.get(pm.month) ?? NONE;
   const npi = entriesNpi(pm.entries);
-  // `billed` replaces `billable` only: a blocked or not-billable month keeps its status, and its existing
-  // claim is then at risk (unsupported-code and missed-revenue compare it with the minutes).
-  const status = !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : alreadyBilled(model, pm) ? 'billed' : 'billable';
+  // `billed` wins over every other status: the claim has gone out, so the month is never revenue to win by
+  // fixing an error (blocked) or documenting more time (not billable). A month-level error that stands on it
+  // is still listed in blockedBy: it disputes the claim already sent, which is then at risk (billedAtRisk).
+  const status = alreadyBilled(model, pm) ? 'billed' : !option ? 'not-billable' : blockedBy.length > 0 ? 'blocked' : 'billable';
   return {
     patientId: pm.patientId,
     mbi,

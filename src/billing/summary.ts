@@ -6,6 +6,7 @@ import { SEVERITIES, type Severity, type SupportView } from '../rules/types.js';
 import { roundCents } from './codes.js';
 import { countableMinutes } from '../model/queries.js';
 import { bestOption, claimLines, pricesFor } from './pricing.js';
+import { billedAtRisk, ccmServices } from './already-billed.js';
 import type { BillingOptions, PatientMonth, PatientMonthStatus } from './types.js';
 
 /**
@@ -24,6 +25,7 @@ export function summarize(
   const byStatus: Record<PatientMonthStatus, number> = { billable: 0, billed: 0, blocked: 0, 'not-billable': 0 };
   const revenue = { ready: 0, billed: 0, blocked: 0, notBillable: 0 };
   const incomplete = { noBillingNpi: 0, noDiagnoses: 0 };
+  const atRisk = { patientMonths: 0, billedAmount: 0 };
   for (const pm of patientMonths) {
     // Asked for every month, so the lookup stays in step with the model's order (see refLookup).
     const ref = refs(pm);
@@ -34,7 +36,13 @@ export function summarize(
       if (pm.billingNpi === null) incomplete.noBillingNpi++;
       if (pm.diagnoses.length === 0) incomplete.noDiagnoses++;
     }
-    else if (pm.status === 'billed') revenue.billed += pm.estimatedPayment;
+    else if (pm.status === 'billed') {
+      revenue.billed += pm.estimatedPayment;
+      if (billedAtRisk(pm)) {
+        atRisk.patientMonths++;
+        atRisk.billedAmount += billedAmount(model, pm, options);
+      }
+    }
     else if (pm.status === 'blocked') revenue.blocked += pm.estimatedPayment;
     else revenue.notBillable += loggedPotential(ref, options);
   }
@@ -52,6 +60,7 @@ export function summarize(
     findingsBySeverity: bySeverity,
     findingsByRule: Object.fromEntries([...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     estimatedRevenue: { ready: roundCents(revenue.ready), billed: roundCents(revenue.billed), blocked: roundCents(revenue.blocked), notBillable: roundCents(revenue.notBillable) },
+    billedAtRisk: { patientMonths: atRisk.patientMonths, billedAmount: roundCents(atRisk.billedAmount) },
     topFixes: topFixes(patientMonths, model.patientMonths, run.support, options),
     suppressed,
     incompleteClaims: incomplete,
@@ -71,6 +80,15 @@ function refLookup(refs: readonly PatientMonthRef[]): (pm: PatientMonth) => Pati
     byKey ??= new Map(refs.map((ref) => [patientMonthKey(ref.patientId, ref.month), ref]));
     return byKey.get(patientMonthKey(pm.patientId, pm.month));
   };
+}
+
+/**
+ * The estimated amount of the CCM codes the billed-services export bills for the month, under any NPI: what a
+ * recoupment of a claim at risk would take back (the claims as billed, not what the minutes earn).
+ */
+function billedAmount(model: AuditModel, pm: PatientMonth, options: Pick<BillingOptions, 'fees'>): number {
+  const price = pricesFor(options, pm.month);
+  return ccmServices(model, pm).reduce((sum, s) => sum + roundCents(price(s.code) * s.units), 0);
 }
 
 /**
@@ -110,8 +128,9 @@ function topFixes(
   const refFor = refLookup(refs);
   for (const pm of patientMonths) {
     const ref = refFor(pm);
-    // The claim for an already-billed month has gone out: nothing of it is held back by a fix here (a
-    // shortfall against its minutes is missed-revenue's business, a corrected claim, not new revenue).
+    // The claim for an already-billed month has gone out: nothing of it is held back by a fix here, not even
+    // when an error stands on it (a claim at risk, summarized as billedAtRisk), and a shortfall against its
+    // minutes is missed-revenue's business, a corrected claim, not new revenue.
     if (pm.status === 'billed') continue;
     if (pm.status === 'blocked') for (const rule of pm.blockedBy) add(rule, pm, pm.estimatedPayment);
     // Every minute counted (bill() adds each entry's minutes to both totals or to the logged one only): no

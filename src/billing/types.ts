@@ -2,9 +2,10 @@
 export type CodeFamily = 'non-complex' | 'complex' | 'practitioner';
 
 /**
- * billable: claim-ready. billed: would be billable, but the billed-services export already has CCM codes for
- * the patient-month, under any NPI or none (a new claim would bill the month twice). blocked: enough
- * supported time, but a month-level error blocks the claim. not-billable: too few supported minutes.
+ * billable: claim-ready. billed: the billed-services export already has CCM codes for the patient-month, under
+ * any NPI or none (a new claim would bill the month twice), whatever its minutes and findings; with a
+ * month-level error it is billed at risk (billedAtRisk). blocked: enough supported time, but a month-level
+ * error blocks the claim. not-billable: too few supported minutes.
  */
 export type PatientMonthStatus = 'billable' | 'billed' | 'blocked' | 'not-billable';
 
@@ -36,7 +37,8 @@ export interface PatientMonth {
   family: CodeFamily | null;
   /**
    * Claim lines the supported time earns; present for billable, billed (to compare with the claim already
-   * billed) and blocked months (what is at stake), empty for not-billable. Only billable months' lines are claims.
+   * billed; empty when too few minutes are supported) and blocked months (what is at stake), empty for
+   * not-billable. Only billable months' lines are claims.
    */
   lines: readonly ClaimLine[];
   estimatedPayment: number;
@@ -44,7 +46,10 @@ export interface PatientMonth {
   billingNpi: string | null;
   /** ICD-10-CM codes for the claim, dotted, chronic ones first, at most 12. */
   diagnoses: readonly string[];
-  /** Rule ids of the month-level errors that block the claim. */
+  /**
+   * Rule ids of the month-level errors that stand on the month: they block a new claim, or, for a billed
+   * month, dispute the claim already sent (billedAtRisk).
+   */
   blockedBy: readonly string[];
   /** Minutes still needed for the lowest code family's base code, when not billable. */
   minutesShort: number | null;

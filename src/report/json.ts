@@ -104,6 +104,7 @@ function summary(s: AuditResult['summary']) {
     findingsBySeverity: { error: s.findingsBySeverity.error, warning: s.findingsBySeverity.warning, info: s.findingsBySeverity.info },
     findingsByRule: Object.fromEntries(Object.entries(s.findingsByRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     estimatedRevenue: { ready: s.estimatedRevenue.ready, billed: s.estimatedRevenue.billed, blocked: s.estimatedRevenue.blocked, notBillable: s.estimatedRevenue.notBillable },
+    billedAtRisk: { patientMonths: s.billedAtRisk.patientMonths, billedAmount: s.billedAtRisk.billedAmount },
     topFixes: s.topFixes.map((t) => ({ rule: t.rule, patientMonths: t.patientMonths, revenueAtStake: t.revenueAtStake })),
     suppressed: s.suppressed,
     incompleteClaims: { noBillingNpi: s.incompleteClaims.noBillingNpi, noDiagnoses: s.incompleteClaims.noDiagnoses },

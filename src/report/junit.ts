@@ -13,7 +13,7 @@ export const NO_PATIENT_MONTH = { classname: 'ccm.inputs', name: 'rows without a
  * patient id, name = month), one <failure> per blocking finding; the `failures` attribute counts failing test
  * cases, not <failure> elements. Blocking: every month-level error (it blocks the claim), and for a month that
  * is not billable the entry-level errors too (they took away the minutes it needed). A month not billable without any error is <skipped>: nothing to fix, too few minutes.
- * An already-billed month passes: it has no month-level error, and there is nothing to bill or fix.
+ * An already-billed month passes unless a month-level error stands on it: then its claim is at risk, a failure.
  * No timestamps or durations unless the audit has `generatedAt`, so the file is reproducible.
  */
 export function renderJunit(result: AuditResult): string {

@@ -50,6 +50,16 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   out.push(
     months.toString(),
     ...(s.patientMonths.billed > 0 ? [c.dim('  Already billed: not in claims.csv; the amount is what their supported minutes earn, to compare with the claim.')] : []),
+    // A claim already sent that an error disputes is a recoupment risk, not revenue to win: said apart from the
+    // blocked months, so nobody fixes it to bill the month a second time.
+    ...(s.billedAtRisk.patientMonths > 0
+      ? [
+          c.red(
+            `  Billed, at risk: ${countMonths(s.billedAtRisk.patientMonths)} already billed with an error that disputes the claim sent ` +
+              `(about ${usd.format(s.billedAtRisk.billedAmount)} billed): correct or refund that claim, never bill the month again.`,
+          ),
+        ]
+      : []),
     c.dim('  Not billable: what those months would earn if every logged minute were supported.'),
     c.dim('  Revenue figures are estimates from national non-facility fee amounts, not payments.'),
     '',
@@ -141,6 +151,10 @@ function findingRows(findings: readonly Finding[]): FindingRow[] {
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
   );
+}
+
+function countMonths(n: number): string {
+  return n === 1 ? '1 patient-month' : `${n} patient-months`;
 }
 
 function table(head: string[], colAligns: ('left' | 'right')[], colWidths: (number | null)[] = []): Table.Table {

@@ -1,4 +1,5 @@
 import type { AuditResult } from '../audit-types.js';
+import { billedAtRisk } from '../billing/already-billed.js';
 import type { PatientMonth, PatientMonthStatus } from '../billing/types.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { escapeText } from './escape.js';
@@ -98,6 +99,9 @@ const STATUS_STYLE: Record<PatientMonthStatus, CellStyle> = {
   blocked: SEVERITY_STYLE.error,
   'not-billable': { fill: 'FFEDEDED', fontColor: 'FF3A3A3A' },
 };
+/** A claim already sent that an error disputes: Excel's Bad style, like the errors themselves. */
+const AT_RISK_STYLE = SEVERITY_STYLE.error;
+const AT_RISK = 'billed, at risk';
 const DATE_STYLE: CellStyle = { numFmt: DATE_FORMAT };
 const MONEY_STYLE: CellStyle = { numFmt: MONEY_FORMAT };
 
@@ -147,6 +151,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     { label: 'Patients', value: s.patients },
     { label: 'Patient-months billable', value: s.patientMonths.billable, detail: 'ready to bill: see the Claims sheet', style: STATUS_STYLE.billable },
     { label: 'Patient-months already billed', value: s.patientMonths.billed, detail: 'the billed-services export already has CCM codes for the month (under any NPI or none): not on the Claims sheet', style: STATUS_STYLE.billed },
+    { label: 'Patient-months billed, at risk', value: s.billedAtRisk.patientMonths, detail: 'already billed, but a month-level error disputes the claim sent (risk of recoupment): correct or refund it, never bill the month again; counted among the already billed', ...(s.billedAtRisk.patientMonths > 0 ? { style: AT_RISK_STYLE } : {}) },
     { label: 'Patient-months blocked', value: s.patientMonths.blocked, detail: 'enough minutes, but an error blocks the claim: fix it to bill', style: STATUS_STYLE.blocked },
     { label: 'Patient-months not billable', value: s.patientMonths['not-billable'], detail: 'not enough supported minutes this month', style: STATUS_STYLE['not-billable'] },
     blank,
@@ -159,6 +164,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     blank,
     { label: 'Estimated revenue: ready to bill', ...money(s.estimatedRevenue.ready), detail: ESTIMATE_NOTICE },
     { label: 'Estimated revenue: already billed', ...money(s.estimatedRevenue.billed), detail: 'what the already-billed months\' supported minutes earn, to compare with the claims billed; not revenue to collect again' },
+    { label: 'Estimated amount billed at risk', ...money(s.billedAtRisk.billedAmount), detail: 'the CCM codes billed for the months billed at risk, as billed: what a recoupment would take back; not revenue to win' },
     { label: 'Estimated revenue: blocked', ...money(s.estimatedRevenue.blocked), detail: 'what the blocked months earn once their errors are fixed' },
     { label: 'Estimated revenue: not billable', ...money(s.estimatedRevenue.notBillable), detail: 'what the not-billable months would earn if every logged minute were supported' },
     ...s.topFixes.map((t) => ({
@@ -230,7 +236,8 @@ const patientMonthColumns: Column<PatientMonth>[] = [
   { header: 'Patient ID', width: 14, value: (pm) => pm.patientId },
   { header: 'MBI', width: 14, value: (pm) => pm.mbi },
   { header: 'Month', width: 9, value: (pm) => pm.month },
-  { header: 'Status', width: 13, value: (pm) => pm.status, style: (pm) => STATUS_STYLE[pm.status] },
+  // A filter on Status finds the claims at risk: they are billed months, labelled apart.
+  { header: 'Status', width: 15, value: (pm) => (billedAtRisk(pm) ? AT_RISK : pm.status), style: (pm) => (billedAtRisk(pm) ? AT_RISK_STYLE : STATUS_STYLE[pm.status]) },
   { header: 'Logged minutes', width: 10, value: (pm) => pm.loggedMinutes },
   { header: 'Supported minutes', width: 10, value: (pm) => pm.supportedMinutes },
   { header: 'Minutes the codes count', width: 10, value: (pm) => pm.countedMinutes },
@@ -241,5 +248,6 @@ const patientMonthColumns: Column<PatientMonth>[] = [
   { header: 'Date of service', width: 15, numFmt: DATE_FORMAT, value: (pm) => isoDate(pm.dateOfService) },
   { header: 'Billing NPI', width: 13, value: (pm) => pm.billingNpi },
   { header: 'Diagnoses (ICD-10-CM)', width: 40, value: (pm) => pm.diagnoses.join(', ') || null },
-  { header: 'Blocked by', width: 26, value: (pm) => pm.blockedBy.join(', ') || null },
+  // The errors that block a new claim, or that dispute the claim of a month billed at risk.
+  { header: 'Blocked by / at risk from', width: 26, value: (pm) => pm.blockedBy.join(', ') || null },
 ];

@@ -4,12 +4,17 @@ import type { AuditModel, PatientMonthRef } from '../model/build.js';
 import type { BilledService } from '../model/schema.js';
 import type { SupportView } from './types.js';
 import { monthMinutes, pricesFor } from '../billing/pricing.js';
-import { ccmServices } from '../billing/already-billed.js';
+import { billedClaims } from '../billing/already-billed.js';
 
-/** A patient-month's billed CCM codes next to what its supported minutes earn (D4, D5). */
+/** A patient-month's own billed CCM claim next to what its supported minutes earn (D4, D5). */
 export interface BilledComparison {
-  /** Billed service rows with a CCM code. */
+  /** The rows of the month's own CCM claim (billedClaims' `own`). */
   services: readonly BilledService[];
+  /**
+   * CCM for the month is billed under another NPI too: only one practitioner may be paid CCM for a
+   * patient-month (R-EXCL-ONE-PRACTITIONER), so whether this claim may stand at all is open.
+   */
+  otherPractitioner: boolean;
   /** Units billed per CCM code, summed over rows. */
   billed: Map<string, number>;
   /** Code families the billed codes belong to: more than one breaks R-EXCL-ONE-CCM-TYPE. */
@@ -21,16 +26,21 @@ export interface BilledComparison {
   best: FamilyOption | null;
 }
 
-/** The comparison for a month whose billed services include CCM codes; null when none were billed. */
+/**
+ * The comparison for a month whose own claim has CCM codes; null when it has none: nothing billed, only
+ * another practitioner's CCM, or two practitioners' claims and no telling which one the minutes are for. Those
+ * are multiple-billing-practitioners' error, and adding two practitioners' units together would compare a
+ * claim nobody sent (99490 ×2 where each billed it once).
+ */
 export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
-  const services = ccmServices(model, pm);
-  if (services.length === 0) return null;
+  const { own: services, others } = billedClaims(model, pm);
+  if (services === null || services.length === 0) return null;
   const billed = new Map<string, number>();
   for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
   const families = CODE_FAMILIES.filter((f) => billed.has(f.base.code) || billed.has(f.addOn.code));
   const minutes = monthMinutes(pm.entries, (e) => support.isSupported(e));
   const price = pricesFor({ fees: BUNDLED_FEES }, pm.month);
-  return { services, billed, families, minutes, price, best: chooseFamily(minutes, price) };
+  return { services, otherPractitioner: others.length > 0, billed, families, minutes, price, best: chooseFamily(minutes, price) };
 }
 
 /** Minutes a family counts: the practitioner's alone for 99491/99437, everyone's otherwise. */

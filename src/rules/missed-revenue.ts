@@ -9,7 +9,10 @@ type Report = Omit<RuleReport<'unbilledUnits' | 'betterFamily'>, 'patientId' | '
 
 function missed(c: BilledComparison): Report[] {
   // Mixed families are an unsupported-code problem: what was "missed" cannot be told until one family is chosen.
-  if (c.families.length !== 1) return [];
+  // With CCM billed under another NPI too, this practitioner may not be the one to bill the month at all
+  // (R-EXCL-ONE-PRACTITIONER): no code, base or add-on, is suggested until multiple-billing-practitioners'
+  // error is resolved.
+  if (c.families.length !== 1 || c.otherPractitioner) return [];
   const family = c.families[0]!;
   const sources = c.services.map((s) => s.source);
   const earned = earnedLines(family, c.minutes);
@@ -45,8 +48,10 @@ export const missedRevenue = defineRule({
     'compliant code family with the highest estimated payment (D4). When the billed-services export shows fewer units than the supported ' +
     'minutes earn, or a family that pays less than another the documentation supports, the difference is reported for information. ' +
     'Amounts are estimates from the bundled national non-facility fees of the month\'s year, never a promise of payment. Runs only for ' +
-    'months whose billed services include CCM codes.',
-  references: ['R-TIME-ADDON-FULL', 'R-TIME-PRACTITIONER', 'D4', 'D5'],
+    'months whose billed services include CCM codes of the month\'s own claim (under the entries\' NPI or none), and not when CCM for ' +
+    'the month is also billed under another NPI: only one practitioner may bill CCM for a patient-month (R-EXCL-ONE-PRACTITIONER), so ' +
+    'more units are no revenue to claim until multiple-billing-practitioners\' error is resolved.',
+  references: ['R-TIME-ADDON-FULL', 'R-TIME-PRACTITIONER', 'R-EXCL-ONE-PRACTITIONER', 'D4', 'D5'],
   fix: 'Review the claim: if the documentation is right, bill the supported codes and units (a corrected claim where the payer allows it).',
   options: z.strictObject({}),
   messages: {

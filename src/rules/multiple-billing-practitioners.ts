@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ccmServices } from '../billing/already-billed.js';
+import { billedClaims, ccmServices, serviceNpis } from '../billing/already-billed.js';
 import type { PatientMonthRef } from '../model/build.js';
 import { entriesNpi } from '../model/queries.js';
-import { sourceOf } from '../model/schema.js';
+import { sourceOf, type BilledService } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { count, describeRows } from './util.js';
 
@@ -11,15 +11,16 @@ export const multipleBillingPractitioners = defineRule({
   code: 'CCM021',
   severity: 'error',
   level: 'month',
-  description: 'A patient-month\'s CCM entries carry two or more billing NPIs, or CCM for the month is billed under another NPI.',
+  description: 'A patient-month\'s CCM entries carry two or more billing NPIs, or CCM for the month is billed under another NPI or under two or more.',
   rationale:
     'Only one practitioner can furnish and be paid for CCM for a beneficiary in a calendar month (R-EXCL-ONE-PRACTITIONER); CCM billed more ' +
     'than once for the same beneficiary-month was the largest overpayment in both OIG audits (R-OIG-2019, R-OIG-2021). Entries that name ' +
     'different NPIs mean either two practitioners are billing or the export is wrong; either way the claim is blocked until it is resolved ' +
     '(D1). The same holds when the billed-services export shows CCM codes for the month under another NPI than the one the entries ' +
-    'bill under: the month\'s claim would be a second practitioner\'s. Entries and billed services without an NPI are not counted as ' +
-    'another practitioner (a CCM service without an NPI is taken to be the practice\'s own claim, which unsupported-code compares with ' +
-    'the minutes).',
+    'bill under: the month\'s claim would be a second practitioner\'s; and when the entries carry no NPI but CCM for the month is billed ' +
+    'under two or more NPIs, two practitioners have billed it. Entries and billed services without an NPI are not counted as another ' +
+    'practitioner (a CCM service without an NPI is taken to be the practice\'s own claim, which unsupported-code compares with the ' +
+    'minutes).',
   references: ['R-EXCL-ONE-PRACTITIONER', 'R-OIG-2019', 'R-OIG-2021', 'D1'],
   fix:
     'Decide which practitioner bills CCM for the month: correct the NPI on the other entries (or move them to that practitioner\'s ' +
@@ -30,35 +31,39 @@ export const multipleBillingPractitioners = defineRule({
     multiple: 'The CCM entries of {month} carry {count} billing NPIs ({npis}); only one practitioner may bill CCM for a patient-month.',
     billedByOther:
       'CCM for {month} is already billed under NPI {other} ({codes}; {rows}), but the month\'s CCM entries bill under NPI {npi}; only one practitioner may be paid CCM for a patient-month.',
+    billedByMany:
+      'CCM for {month} is billed under {count} NPIs, {npis} ({rows}); only one practitioner may be paid CCM for a patient-month.',
   },
   check({ model, report }) {
-    const reportBilledByOther = (pm: PatientMonthRef, npi: string): void => {
-      const others = ccmServices(model, pm).filter((s) => s.npi !== undefined && s.npi !== npi);
-      if (others.length === 0) return;
-      const base = sourceOf(pm.entries[0]!);
+    /** Reported with the month's entries and the service rows that show the second practitioner. */
+    const reportServices = (pm: PatientMonthRef, messageId: 'billedByOther' | 'billedByMany', services: readonly BilledService[], data: Record<string, string | number>): void => {
       report({
-        messageId: 'billedByOther',
-        data: {
-          month: pm.month,
-          other: [...new Set(others.map((s) => s.npi))].join(', '),
-          codes: others.map((s) => (s.units === 1 ? s.code : `${s.code} ×${s.units}`)).join(', '),
-          rows: describeRows(base, others.map((s) => s.source)),
-          npi,
-        },
+        messageId,
+        data: { month: pm.month, rows: describeRows(sourceOf(pm.entries[0]!), services.map((s) => s.source)), ...data },
         patientId: pm.patientId,
         month: pm.month,
         entries: pm.entries,
-        sources: [...pm.entries.map(sourceOf), ...others.map((s) => s.source)],
+        sources: [...pm.entries.map(sourceOf), ...services.map((s) => s.source)],
       });
     };
     for (const pm of model.patientMonths) {
       // Nearly every month has one NPI: look for a second before counting.
       const npi = entriesNpi(pm.entries);
       if (npi) {
-        reportBilledByOther(pm, npi);
+        const { others } = billedClaims(model, pm);
+        if (others.length > 0) reportServices(pm, 'billedByOther', others, { other: serviceNpis(others).join(', '), codes: describeServices(others), npi });
         continue;
       }
-      if (npi === undefined) continue;
+      if (npi === undefined) {
+        // No NPI on the entries to compare with, but the services themselves name two practitioners.
+        const services = ccmServices(model, pm);
+        const npis = serviceNpis(services);
+        if (npis.length > 1) {
+          const byNpi = npis.map((n) => `${n} (${describeServices(services.filter((s) => s.npi === n))})`).join(', ');
+          reportServices(pm, 'billedByMany', services.filter((s) => s.npi !== undefined), { count: npis.length, npis: byNpi });
+        }
+        continue;
+      }
       const byNpi = new Map<string, number>();
       for (const e of pm.entries) if (e.npi !== undefined) byNpi.set(e.npi, (byNpi.get(e.npi) ?? 0) + 1);
       if (byNpi.size < 2) continue;
@@ -67,3 +72,8 @@ export const multipleBillingPractitioners = defineRule({
     }
   },
 });
+
+/** "99490, 99439 ×2" */
+function describeServices(services: readonly BilledService[]): string {
+  return services.map((s) => (s.units === 1 ? s.code : `${s.code} ×${s.units}`)).join(', ');
+}

@@ -66,9 +66,11 @@ export const unsupportedCode = defineRule({
     '30 minutes of the practitioner\'s own time, each 99437 a further 30, 99487 60 minutes in a month marked complex and each 99489 a ' +
     'further 30 (R-CODE-99490, R-CODE-99439, R-CODE-99491, R-CODE-99437, R-CODE-99487, R-CODE-99489, R-TIME-ADDON-FULL, D5). Only one type of CCM may be billed in a month (R-EXCL-ONE-CCM-TYPE) and the ' +
     'practitioner\'s minutes count toward one family only (R-TIME-PRACTITIONER, D4). The rule runs only for months whose billed-services ' +
-    'export contains CCM codes, and compares them with the supported minutes (D1) of the family that was billed. Billing more than the ' +
-    'documentation supports is an overpayment, so this is an error.',
-  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'D1', 'D4', 'D5'],
+    'export contains CCM codes, and compares the month\'s own claim (the codes under the entries\' NPI or none) with the supported ' +
+    'minutes (D1) of the family that was billed. Billing more than the documentation supports is an overpayment, so this is an error. ' +
+    'CCM under another NPI, or under two or more NPIs when the entries name none, is two practitioners\' claims: that is ' +
+    'multiple-billing-practitioners\' error (R-EXCL-ONE-PRACTITIONER), and their units are not added up into one claim nobody sent.',
+  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'R-EXCL-ONE-PRACTITIONER', 'D1', 'D4', 'D5'],
   fix: 'Correct the claim to the codes and units the supported minutes earn (see the patient-month\'s claim lines), or fix the excluded entries if the work was done.',
   options: z.strictObject({}),
   messages: {

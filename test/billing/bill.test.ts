@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { billedAtRisk } from '../../src/billing/already-billed.js';
 import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import type { BillingOptions, FeeSchedule, PatientMonth } from '../../src/billing/types.js';
@@ -184,12 +185,16 @@ describe('bill: months already billed (R-OIG-2019, R-OIG-2021: the same month bi
     expect(pm!.estimatedPayment).toBe(66.13);
   });
 
-  it.each<[string, EntryInput[], Parameters<typeof finding>[0][], PatientMonth['status']]>([
-    ['a blocked month stays blocked (its claim is at risk)', [{ minutes: 25 }], [{ rule: 'no-consent', level: 'month' }], 'blocked'],
-    ['a not-billable month stays not billable (its claim is at risk)', [{ minutes: 15 }], [], 'not-billable'],
-  ])('%s', (_, entries, findings, status) => {
+  // The claim has gone out: never revenue to win by fixing an error or logging more time. An error that stands
+  // stays in blockedBy, where it puts the claim at risk.
+  it.each<[string, EntryInput[], Parameters<typeof finding>[0][], Partial<PatientMonth>]>([
+    ['billed wins over blocked: the error puts the claim at risk', [{ minutes: 25 }], [{ rule: 'no-consent', level: 'month' }], { blockedBy: ['no-consent'], estimatedPayment: 66.13 }],
+    ['billed wins over not billable', [{ minutes: 15 }], [], { blockedBy: [], lines: [], estimatedPayment: 0, minutesShort: 5 }],
+    ['billed wins over both', [{ minutes: 15 }], [{ rule: 'unsupported-code', level: 'month' }], { blockedBy: ['unsupported-code'], lines: [], minutesShort: 5 }],
+  ])('%s', (_, entries, findings, expected) => {
     const [pm] = bill(model(entries.map(entry), [], [service('99490')]), ruleRun(findings.map(finding)), MONTH_END);
-    expect(pm!.status).toBe(status);
+    expect(pm).toMatchObject({ status: 'billed', ...expected });
+    expect(billedAtRisk(pm!)).toBe(expected.blockedBy!.length > 0);
   });
 });
 

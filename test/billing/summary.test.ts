@@ -113,10 +113,52 @@ describe('summarize', () => {
       findingsBySeverity: { error: 0, warning: 0, info: 0 },
       findingsByRule: {},
       estimatedRevenue: { ready: 0, billed: 0, blocked: 0, notBillable: 0 },
+      billedAtRisk: { patientMonths: 0, billedAmount: 0 },
       topFixes: [],
       suppressed: 0,
       incompleteClaims: { noBillingNpi: 0, noDiagnoses: 0 },
     });
+  });
+});
+
+describe('summarize: months billed at risk (a claim already sent that an error disputes)', () => {
+  const entries: EntryInput[] = [
+    // 0 P1: 45 supported → 114.13; billed 99490 + 99439; no consent: the claim is at risk.
+    { patientId: 'P1', minutes: 45 },
+    // 1–2 P2: 10 supported → too few; billed 99490 ×1 under another NPI, and unsupported-code; vague-note excluded 20.
+    { patientId: 'P2', minutes: 10 },
+    { patientId: 'P2', minutes: 20 },
+    // 3 P3: 25 supported → 99490, billed, nothing against it.
+    { patientId: 'P3', minutes: 25 },
+    // 4 P4: 45 supported, not billed, no consent: blocked, revenue to win by fixing.
+    { patientId: 'P4', minutes: 45 },
+  ];
+  const services = [
+    service('99490', { patientId: 'P1' }),
+    service('99439', { patientId: 'P1' }),
+    service('99490', { patientId: 'P2', npi: '1245319599' }),
+    service('99490', { patientId: 'P3' }),
+  ];
+  const findings = [
+    finding({ rule: 'no-consent', level: 'month', patientId: 'P1' }),
+    finding({ rule: 'unsupported-code', level: 'month', patientId: 'P2' }),
+    finding({ rule: 'vague-note', level: 'entry', patientId: 'P2', entryIds: [2] }),
+    finding({ rule: 'no-consent', level: 'month', patientId: 'P4' }),
+  ];
+
+  it('counts them among the billed, with the amount billed, never as blocked, not-billable or at-stake revenue', () => {
+    const m = model(entries.map(entry), [], services);
+    const run = ruleRun(findings);
+    const months = bill(m, run, OPTIONS);
+    expect(months.map((pm) => `${pm.patientId} ${pm.status} ${pm.blockedBy.join(',')}`)).toEqual(['P1 billed no-consent', 'P2 billed unsupported-code', 'P3 billed ', 'P4 blocked no-consent']);
+    const summary = summarize(m, months, run, 0, OPTIONS);
+    expect(summary.patientMonths).toEqual({ billable: 0, billed: 3, blocked: 1, 'not-billable': 0 });
+    // The claims as billed: P1 66.13 + 48.00, P2 66.13 (what a recoupment takes back, whoever billed it).
+    expect(summary.billedAtRisk).toEqual({ patientMonths: 2, billedAmount: 180.26 });
+    // billed: what the supported minutes earn (P1 114.13, P2 0, P3 66.13); blocked: P4 alone.
+    expect(summary.estimatedRevenue).toEqual({ ready: 0, billed: 180.26, blocked: 114.13, notBillable: 0 });
+    // Neither P1's no-consent nor P2's vague-note is revenue to win: only P4's claim is at stake.
+    expect(summary.topFixes).toEqual([{ rule: 'no-consent', patientMonths: 1, revenueAtStake: 114.13 }]);
   });
 });
 

@@ -62,7 +62,7 @@ describe('junit.xml', () => {
     const dir = practice('30001,10/31/2026,G0181,1234567893\r\n30001,10/31/2026,99490,1245319599\r\n');
     const { r, report: rep } = auditPractice(dir);
     expect(r.code).toBe(1);
-    expect(rep.patientMonths[0].blockedBy).toEqual(['incompatible-service', 'multiple-billing-practitioners']);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', blockedBy: ['incompatible-service', 'multiple-billing-practitioners'] });
     const junit = readFileSync(join(dir, 'out', 'junit.xml'), 'utf8');
     expect(junit.match(/<failure /g)).toHaveLength(2);
     expect(junit).toContain('<testsuite name="ccm" tests="1" failures="1" errors="0" skipped="0">');
@@ -88,16 +88,60 @@ describe('months already billed (R-OIG-2019, R-OIG-2021: CCM billed twice for a 
     expect(terminal).toMatch(/Ready to bill\s+0\s+\$0\.00/);
   });
 
-  it('a billed claim the minutes do not support keeps the month blocked: the claim is at risk', () => {
+  it('a billed claim the minutes do not support is billed at risk, never revenue to win by fixing', () => {
     // 25 minutes support 99490 only; the billed 99439 is unsupported-code's error.
-    const { r, report: rep } = auditPractice(practice('30001,10/31/2026,99490,1234567893\r\n30001,10/31/2026,99439,1234567893\r\n'));
+    const dir = practice('30001,10/31/2026,99490,1234567893\r\n30001,10/31/2026,99439,1234567893\r\n');
+    const { r, report: rep } = auditPractice(dir);
     expect(r.code).toBe(1);
-    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['unsupported-code'] });
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', blockedBy: ['unsupported-code'] });
+    expect(rep.summary.patientMonths).toMatchObject({ billed: 1, blocked: 0 });
+    expect(rep.summary.estimatedRevenue).toMatchObject({ billed: 66.13, blocked: 0 });
+    expect(rep.summary.billedAtRisk).toEqual({ patientMonths: 1, billedAmount: 114.13 });
+    expect(rep.summary.topFixes).toEqual([]);
+    expect(readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1); // the header only
+    const files = ['time_log.csv', 'consents.csv', 'problems.csv', 'services.csv'].map((f) => join(dir, f));
+    const terminal = ccm(['audit', ...files, ...RUN, '--out', join(dir, 'out2')]).stdout;
+    expect(terminal).toMatch(/Blocked by errors \(fix to bill\)\s+0\s+\$0\.00/);
+    expect(terminal).toContain('Billed, at risk: 1 patient-month already billed with an error that disputes the claim sent (about $114.13 billed)');
+    expect(terminal).not.toContain('Fix first');
   });
 
-  it('CCM under another NPI is still blocked by multiple-billing-practitioners, not billed', () => {
+  it('a billed month with too few minutes is billed at risk too, not revenue lost to documentation', () => {
+    // 10 minutes earn nothing: the billed 99490 is unsupported-code's error.
+    const dir = practice('30001,10/31/2026,99490,1234567893\r\n');
+    writeFileSync(join(dir, 'time_log.csv'), 'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI\r\n30001,10/20/2026,Maria Lopez,RN,10,CCM,Updated heart failure care plan: 2 g sodium limit; daily weights,1234567893\r\n');
+    const { report: rep } = auditPractice(dir);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', blockedBy: ['unsupported-code'], lines: [], minutesShort: 10 });
+    expect(rep.summary.estimatedRevenue).toMatchObject({ billed: 0, notBillable: 0 });
+    expect(rep.summary.billedAtRisk).toEqual({ patientMonths: 1, billedAmount: 66.13 });
+  });
+
+  it('CCM under another NPI is billed at risk: multiple-billing-practitioners\' error disputes it', () => {
     const { report: rep } = auditPractice(practice('30001,10/31/2026,99490,1245319599\r\n'));
-    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['multiple-billing-practitioners'] });
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', blockedBy: ['multiple-billing-practitioners'] });
+    expect(rep.summary.billedAtRisk).toEqual({ patientMonths: 1, billedAmount: 66.13 });
+  });
+});
+
+describe('two practitioners billing CCM for one patient-month (R-EXCL-ONE-PRACTITIONER)', () => {
+  const findings = (rep: { findings: { rule: string; message: string }[] }) => rep.findings.map((f) => `${f.rule}: ${f.message}`);
+
+  it('entries without an NPI, 99490 billed under two NPIs: multiple-billing-practitioners, not unsupported-code', () => {
+    const dir = practice('30001,10/31/2026,99490,1234567893\r\n30001,10/31/2026,99490,1245319599\r\n');
+    writeFileSync(join(dir, 'time_log.csv'), readFileSync(join(dir, 'time_log.csv'), 'utf8').replace(/,1234567893/g, ','));
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(1);
+    expect(findings(rep)).toEqual([
+      'multiple-billing-practitioners: CCM for 2026-10 is billed under 2 NPIs, 1234567893 (99490), 1245319599 (99490) (services.csv, rows 2, 3); only one practitioner may be paid CCM for a patient-month.',
+    ]);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billed', blockedBy: ['multiple-billing-practitioners'] });
+  });
+
+  it('45 minutes, the base billed under another NPI: no add-on suggested to the entries\' practitioner', () => {
+    const dir = practice('30001,10/31/2026,99490,1245319599\r\n');
+    writeFileSync(join(dir, 'time_log.csv'), readFileSync(join(dir, 'time_log.csv'), 'utf8').replace(',25,CCM,', ',45,CCM,'));
+    const { report: rep } = auditPractice(dir);
+    expect(findings(rep).map((f) => f.split(':')[0])).toEqual(['multiple-billing-practitioners']);
   });
 });
 

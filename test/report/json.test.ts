@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CHUNK } from '../../src/report/chunk.js';
 import { ESTIMATE_NOTICE, renderJson, renderJsonChunks } from '../../src/report/json.js';
-import { sampleResult } from './sample-result.js';
+import { sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }).compile(schema);
@@ -20,6 +20,15 @@ describe('renderJson', () => {
 
   it('validates against schema/report.schema.json', () => {
     expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('counts the months billed at risk in the summary, after the revenue (a key added, none changed)', () => {
+    const atRisk = JSON.parse(renderJson(sampleResultWithClaimAtRisk())) as { summary: Record<string, unknown>; patientMonths: Record<string, unknown>[] };
+    expect(validate(atRisk), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(Object.keys(atRisk.summary)).toEqual(['patients', 'patientMonths', 'findingsBySeverity', 'findingsByRule', 'estimatedRevenue', 'billedAtRisk', 'topFixes', 'suppressed', 'incompleteClaims']);
+    expect(atRisk.summary.billedAtRisk).toEqual({ patientMonths: 1, billedAmount: 132.26 });
+    expect(atRisk.patientMonths.find((pm) => pm.patientId === 'B-88')).toMatchObject({ status: 'billed', blockedBy: ['multiple-billing-practitioners'] });
+    expect(validate({ ...atRisk, summary: { ...atRisk.summary, billedAtRisk: { patientMonths: 1 } } })).toBe(false);
   });
 
   it('has the documented top-level keys in order, and no entries map', () => {

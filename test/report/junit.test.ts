@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_PATIENT_MONTH, renderJunit } from '../../src/report/junit.js';
-import { sampleResult } from './sample-result.js';
+import { sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 /** Tags balance, attributes are quoted, and `&` only starts an entity: enough to catch broken escaping. */
 function expectWellFormed(xml: string): void {
@@ -41,6 +41,12 @@ describe('renderJunit', () => {
 
   it('an already-billed month passes: nothing to bill or fix', () => {
     expect(testCase(xml, 'B-88', '2026-10')).toBe('<testcase classname="B-88" name="2026-10"/>');
+  });
+
+  it('an already-billed month fails when an error puts its claim at risk', () => {
+    const atRisk = renderJunit(sampleResultWithClaimAtRisk());
+    expect(testCase(atRisk, 'B-88', '2026-10')).toContain('<failure ');
+    expect(atRisk).toContain('<testsuite name="ccm" tests="5" failures="4" errors="0" skipped="0">');
   });
 
   it.each<[string, (result: ReturnType<typeof sampleResult>) => void, number, number]>([

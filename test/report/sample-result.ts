@@ -253,6 +253,7 @@ export function sampleResult(): AuditResult {
         'vague-note': 1,
       },
       estimatedRevenue: { ready: 114.13, billed: 66.13, blocked: 66.13, notBillable: 66.13 },
+      billedAtRisk: { patientMonths: 0, billedAmount: 0 },
       topFixes: [
         { rule: 'invalid-minutes', patientMonths: 1, revenueAtStake: 66.13 },
         { rule: 'missing-consent', patientMonths: 1, revenueAtStake: 66.13 },
@@ -264,4 +265,21 @@ export function sampleResult(): AuditResult {
     findings,
     entries: ENTRIES.map((e) => structuredClone(e)),
   };
+}
+
+/**
+ * The sample with B-88's claim at risk: CCM for the month is billed under a second NPI too, the error that
+ * multiple-billing-practitioners reports, yet the month stays billed (the claims have gone out).
+ */
+export function sampleResultWithClaimAtRisk(): AuditResult {
+  const result = sampleResult();
+  result.findings = [
+    ...result.findings,
+    finding({ rule: 'multiple-billing-practitioners', code: 'CCM021', severity: 'error', level: 'month', patientId: 'B-88', month: '2026-10', sources: [log(30)], message: 'CCM for 2026-10 is billed under 2 NPIs.', fix: 'Decide which practitioner bills CCM for the month.' }),
+  ].sort(compareFindings);
+  result.patientMonths.find((pm) => pm.patientId === 'B-88')!.blockedBy = ['multiple-billing-practitioners'];
+  result.summary.findingsBySeverity.error++;
+  result.summary.findingsByRule['multiple-billing-practitioners'] = 1;
+  result.summary.billedAtRisk = { patientMonths: 1, billedAmount: 132.26 };
+  return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/report/table.js';
-import { FIXES, HYPERLINK_NOTE, QUOTED_NOTE, sampleResult } from './sample-result.js';
+import { FIXES, HYPERLINK_NOTE, QUOTED_NOTE, sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 const ANSI = /\u001b\[/;
 
@@ -14,6 +14,14 @@ describe('renderTerminal', () => {
     expect(plain).toMatch(/Not billable.*\s+1\s+\$66\.13/);
     expect(plain).toMatch(/Estimated revenue/);
     expect(plain).toMatch(/estimates/);
+  });
+
+  it('says which already-billed months are at risk, apart from the blocked ones', () => {
+    expect(plain).not.toContain('at risk');
+    const atRisk = renderTerminal(sampleResultWithClaimAtRisk(), { color: false, showNotes: false, paths: [] });
+    expect(atRisk).toMatch(/Already billed \(in the services export\)\s+1\s+\$66\.13/);
+    expect(atRisk).toMatch(/Blocked by errors.*\s+1\s+\$66\.13/);
+    expect(atRisk).toContain('  Billed, at risk: 1 patient-month already billed with an error that disputes the claim sent (about $132.26 billed)');
   });
 
   it('shows findings by severity and by rule', () => {

@@ -6,7 +6,7 @@ import XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { XLSX_SHEETS, writeXlsx } from '../../src/report/xlsx.js';
 import { dosDateTime } from '../../src/report/zip-time.js';
-import { HYPERLINK_NOTE, TAB_NOTE, sampleResult } from './sample-result.js';
+import { HYPERLINK_NOTE, TAB_NOTE, sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 let dir: string;
 let bytes: Buffer;
@@ -115,7 +115,7 @@ describe('writeXlsx: what Excel shows', () => {
       ['B-88', 'billed'],
     ]);
     expect(cellAt('Patient-Months', 'Codes', 2).v).toBe('99490, 99439');
-    expect(cellAt('Patient-Months', 'Blocked by', 4).v).toBe('missing-consent');
+    expect(cellAt('Patient-Months', 'Blocked by / at risk from', 4).v).toBe('missing-consent');
     expect(cellAt('Patient-Months', 'Estimated payment', 3)).toMatchObject({ t: 'n', v: 0 });
   });
 
@@ -211,6 +211,22 @@ describe('writeXlsx: minutes of a 99491 claim (R-CODE-99491)', () => {
     const data = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(read.Sheets[name]!);
     expect(data('Claims').map((r) => r['Supported minutes'])).toEqual([90, 90]);
     expect(data('Patient-Months')[0]).toMatchObject({ 'Supported minutes': 95, 'Minutes the codes count': 90 });
+  });
+});
+
+describe('writeXlsx: months billed at risk', () => {
+  it('labels the month apart from the billed ones, with its error, and counts it and the amount billed in the Summary', async () => {
+    await writeXlsx(sampleResultWithClaimAtRisk(), join(dir, 'at-risk.xlsx'));
+    const read = XLSX.read(await readFile(join(dir, 'at-risk.xlsx')));
+    const data = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(read.Sheets[name]!);
+    expect(data('Patient-Months').map((r) => r['Status'])).toEqual(['billable', 'not-billable', 'blocked', 'billed, at risk']);
+    expect(data('Patient-Months')[3]).toMatchObject({ 'Blocked by / at risk from': 'multiple-billing-practitioners' });
+    const summary = XLSX.utils.sheet_to_json<unknown[]>(read.Sheets['Summary']!, { header: 1 });
+    const value = (label: string) => summary.find((r) => r[0] === label)?.[1];
+    expect(value('Patient-months already billed')).toBe(1);
+    expect(value('Patient-months billed, at risk')).toBe(1);
+    expect(value('Estimated amount billed at risk')).toBe(132.26);
+    expect(value('Patient-months blocked')).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { missedRevenue } from '../../src/rules/missed-revenue.js';
-import { entry, service } from '../helpers/model-builder.js';
+import { NPI_A, NPI_B, entry, service } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const staff = (minutes: number) => entry({ minutes });
@@ -13,8 +13,18 @@ ruleTester(missedRevenue, {
     { name: 'no CCM codes billed', model: { entries: [staff(60)], services: [service('99495')] } },
     { name: 'mixed CCM types are unsupported-code\'s concern', model: { entries: [staff(60), md(60)], services: [service('99490'), service('99491')] } },
     { name: 'complex CCM billed in full', model: { entries: [entry({ minutes: 90, program: 'complex-ccm' })], services: [service('99487'), service('99489')] } },
+    // Only one practitioner may bill CCM for the month (R-EXCL-ONE-PRACTITIONER): no add-on, nor base, is suggested.
+    { name: 'the base code billed under another NPI: no add-on suggested', model: { entries: [staff(45)], services: [service('99490', { npi: NPI_B })] } },
+    { name: 'the entries\' NPI billed the add-on, another NPI the base', model: { entries: [staff(65)], services: [service('99439'), service('99490', { npi: NPI_B })] } },
+    { name: 'both NPIs billed the base', model: { entries: [staff(45)], services: [service('99490'), service('99490', { npi: NPI_B })] } },
+    { name: 'entries without an NPI, the base billed under two NPIs', model: { entries: [entry({ minutes: 45, npi: undefined })], services: [service('99490', { npi: NPI_A }), service('99490', { npi: NPI_B })] } },
   ],
   invalid: [
+    {
+      name: 'entries without an NPI, the base billed under one NPI: the add-on is that claim\'s to bill',
+      model: { entries: [entry({ minutes: 45, npi: undefined })], services: [service('99490', { npi: NPI_B })] },
+      findings: [{ messageId: 'unbilledUnits', data: { code: '99439', supported: 1, billed: 0 } }],
+    },
     {
       name: '99490 alone with 45 minutes',
       model: { entries: [staff(45)], services: [service('99490')] },

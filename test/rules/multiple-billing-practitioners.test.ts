@@ -13,6 +13,14 @@ ruleTester(multipleBillingPractitioners, {
     { name: 'another NPI bills a non-CCM service', model: { entries: [entry()], services: [service('99495', { npi: NPI_B })] } },
     { name: 'another NPI bills CCM in another month', model: { entries: [entry()], services: [service('99490', { npi: NPI_B, date: '2026-09-30' })] } },
     { name: 'entries without an NPI cannot be compared', model: { entries: [entry({ npi: undefined })], services: [service('99490', { npi: NPI_B })] } },
+    {
+      name: 'entries without an NPI: one NPI and rows without one are one claim',
+      model: { entries: [entry({ npi: undefined })], services: [service('99490', { npi: NPI_B }), service('99439', { npi: undefined })] },
+    },
+    {
+      name: 'entries without an NPI: a second NPI on a non-CCM service',
+      model: { entries: [entry({ npi: undefined })], services: [service('99490', { npi: NPI_A }), service('99495', { npi: NPI_B })] },
+    },
   ],
   invalid: [
     {
@@ -30,6 +38,22 @@ ruleTester(multipleBillingPractitioners, {
           severity: 'error',
           sources: ['services.csv:2', 'services.csv:3', 'time_log.csv:2', 'time_log.csv:3'],
           data: { month: '2026-10', other: NPI_B, codes: '99490, 99439 ×2', rows: 'services.csv, rows 2, 3', npi: NPI_A },
+        },
+      ],
+    },
+    {
+      name: 'entries without an NPI, CCM billed under two NPIs: two practitioners\' claims',
+      model: {
+        entries: [entry({ npi: undefined }), entry({ npi: undefined })],
+        services: [service('99490', { npi: NPI_A }), service('99490', { npi: NPI_B }), service('99439', { npi: NPI_B, units: 2 }), service('99439', { npi: undefined })],
+      },
+      findings: [
+        {
+          messageId: 'billedByMany',
+          entryIds: [0, 1],
+          severity: 'error',
+          sources: ['services.csv:2', 'services.csv:3', 'services.csv:4', 'time_log.csv:2', 'time_log.csv:3'],
+          data: { month: '2026-10', count: 2, npis: `${NPI_A} (99490), ${NPI_B} (99490, 99439 ×2)`, rows: 'services.csv, rows 2, 3, 4' },
         },
       ],
     },

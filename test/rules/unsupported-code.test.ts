@@ -1,5 +1,5 @@
 import { unsupportedCode } from '../../src/rules/unsupported-code.js';
-import { entry, service } from '../helpers/model-builder.js';
+import { NPI_A, NPI_B, entry, service } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const staff = (minutes: number) => entry({ minutes });
@@ -16,8 +16,24 @@ ruleTester(unsupportedCode, {
     { name: '99487 + 99489 in a complex month with 90 minutes', model: { entries: [entry({ minutes: 90, program: 'complex-ccm' })], services: [service('99487'), service('99489')] } },
     { name: 'no CCM codes billed', model: { entries: [staff(5)], services: [service('99495')] } },
     { name: 'no services export', model: { entries: [staff(5)] } },
+    // Two practitioners' claims are multiple-billing-practitioners' error: their units are not one claim.
+    {
+      name: 'entries without an NPI, 99490 billed once under each of two NPIs',
+      model: { entries: [entry({ minutes: 25, npi: undefined })], services: [service('99490', { npi: NPI_A }), service('99490', { npi: NPI_B })] },
+    },
+    { name: 'CCM billed under another NPI than the entries\' is no claim of theirs', model: { entries: [staff(5)], services: [service('99490', { npi: NPI_B })] } },
   ],
   invalid: [
+    {
+      name: 'the entries\' own claim is compared, another NPI\'s rows left out',
+      model: { entries: [staff(25)], services: [service('99490'), service('99439', { npi: undefined }), service('99490', { npi: NPI_B })] },
+      findings: [{ messageId: 'exceedsSupport', sources: ['services.csv:3'], data: { code: '99439', units: 1, needed: 40, minutes: '25', supported: 0 } }],
+    },
+    {
+      name: 'entries without an NPI: one NPI and rows without one are one claim',
+      model: { entries: [entry({ minutes: 25, npi: undefined })], services: [service('99490', { npi: NPI_B }), service('99490', { npi: undefined })] },
+      findings: [{ messageId: 'overCap', sources: ['services.csv:2', 'services.csv:3'], data: { code: '99490', units: 2, max: 1 } }],
+    },
     {
       name: '99490 with 19 minutes',
       model: { entries: [staff(19)], services: [service('99490')] },
