@@ -215,9 +215,11 @@ describe('consent statuses read by their words', () => {
 });
 
 describe('diagnosis statuses read by their words', () => {
-  it('counts only an active status, and names one it cannot read', () => {
+  it('counts only an active status, however its course is worded, and names one it cannot read', () => {
     const dir = tempDir();
     const statuses = ['Active', 'Not active', 'Closed', 'Discontinued', 'History of', 'In remission', 'See note'];
+    // Active problems described by their course: each month is billable, none flagged.
+    statuses.push('Active (no change)', 'Not controlled', 'Uncontrolled', 'Poorly controlled', 'Active - worsening', 'Chronic, stable', 'Chronic - not resolved');
     const time = write(dir, 'time.csv', [
       'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
       ...statuses.map((_, i) => `D${i},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for D${i}`),
