@@ -4,7 +4,7 @@ import type { PatientMonthRef } from '../model/build.js';
 import { entriesNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { count, describeRows } from './util.js';
+import { count, describeRows, publicNpi } from './util.js';
 
 export const multipleBillingPractitioners = defineRule({
   id: 'multiple-billing-practitioners',
@@ -36,15 +36,17 @@ export const multipleBillingPractitioners = defineRule({
       const others = ccmServices(model, pm).filter((s) => s.npi !== undefined && s.npi !== npi);
       if (others.length === 0) return;
       const base = sourceOf(pm.entries[0]!);
+      const otherNpis = [...new Set(others.map((s) => s.npi!))]; // only services with an NPI are others
       report({
         messageId: 'billedByOther',
         data: {
           month: pm.month,
-          other: [...new Set(others.map((s) => s.npi))].join(', '),
+          other: otherNpis.join(', '),
           codes: others.map((s) => (s.units === 1 ? s.code : `${s.code} ×${s.units}`)).join(', '),
           rows: describeRows(base, others.map((s) => s.source)),
           npi,
         },
+        redactedData: { other: otherNpis.map(publicNpi).join(', '), npi: publicNpi(npi) },
         patientId: pm.patientId,
         month: pm.month,
         entries: pm.entries,
@@ -62,8 +64,15 @@ export const multipleBillingPractitioners = defineRule({
       const byNpi = new Map<string, number>();
       for (const e of pm.entries) if (e.npi !== undefined) byNpi.set(e.npi, (byNpi.get(e.npi) ?? 0) + 1);
       if (byNpi.size < 2) continue;
-      const npis = [...byNpi].map(([npi, n]) => `${npi}: ${count(n, 'entry', 'entries')}`).join(', ');
-      report({ messageId: 'multiple', data: { month: pm.month, count: byNpi.size, npis }, patientId: pm.patientId, month: pm.month, entries: pm.entries });
+      const npis = (show: (npi: string) => string = (npi) => npi): string => [...byNpi].map(([npi, n]) => `${show(npi)}: ${count(n, 'entry', 'entries')}`).join(', ');
+      report({
+        messageId: 'multiple',
+        data: { month: pm.month, count: byNpi.size, npis: npis() },
+        redactedData: { npis: npis(publicNpi) },
+        patientId: pm.patientId,
+        month: pm.month,
+        entries: pm.entries,
+      });
     }
   },
 });
