@@ -34,6 +34,14 @@ const CONSENT_REFUSAL = words(
   'declines?|declined|refuses?|refused|refusal|revoked?|revokes|revocation|opted out|opts? out|optout|withdrawn|withdrew|withdraws?|' +
     'disenrolled|unenrolled|dis enrolled|un enrolled|not interested|uninterested|denied|denies|rejected|rejects|cancell?ed|terminated|stopped|inactive',
 );
+/**
+ * The refusal words that withdraw a consent given before ("Revoked", "Withdrawn", "Opted out", "Disenrolled"),
+ * rather than decline CCM ("Declined", "Refused", "Not interested", "No consent"): messages say which happened.
+ */
+const CONSENT_REVOCATION = words(
+  'revoked?|revokes|revocation|withdrawn|withdrew|withdraws?|withdrawal|opted out|opts? out|optout|' +
+    'disenrolled|unenrolled|dis enrolled|un enrolled|cancell?ed|terminated|stopped|inactive',
+);
 /** Asked but not (yet) answered: not consent, and not a refusal either. */
 const CONSENT_PENDING = words(
   'pending|awaiting|await|waiting|sent|mailed|emailed|requested|request|unsigned|in progress|not yet|to be|tbd|outstanding|incomplete|draft|scheduled|left message|lm|voicemail|vm|unable to reach|' +
@@ -66,6 +74,11 @@ export function classifyConsentStatus(text: string, configured?: ReadonlyMap<str
   if (has(key, NEGATION)) return 'declined';
   if (has(key, CONSENT_ACCEPTED)) return 'accepted';
   return 'unrecognized';
+}
+
+/** Whether a consent status is worded as a revocation of consent, rather than as declining CCM. */
+export function isRevocationStatus(text: string): boolean {
+  return has(statusKey(text), CONSENT_REVOCATION);
 }
 
 /**

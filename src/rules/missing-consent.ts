@@ -30,7 +30,7 @@ function reason(consents: readonly Consent[], month: string, consentFileGiven: b
   const dated = datedAcceptances(consents);
   const revoked = dated.filter((c) => c.date <= monthEnd(month) && c.revokedDate !== undefined && c.revokedDate < monthStart(month));
   const last = revoked.reduce<(typeof revoked)[number] | undefined>((a, c) => (a === undefined || c.revokedDate! > a.revokedDate! ? c : a), undefined);
-  if (last?.refusal !== undefined) return { messageId: 'withdrawn', data: { date: last.revokedDate!, consentRow: rowFrom(base, last.refusal) } };
+  if (last?.refusal !== undefined) return { messageId: 'withdrawn', data: { date: last.revokedDate!, consentRow: rowFrom(base, last.refusal.source) } };
   if (last !== undefined) return { messageId: 'revoked', data: { date: last.revokedDate! } };
   const unread = notRead('unrecognized');
   if (unread !== undefined) return unread;

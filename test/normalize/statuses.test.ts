@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyConsentStatus, classifyDiagnosisStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -78,6 +78,30 @@ describe('classifyConsentStatus', () => {
     expect(classifyConsentStatus('ENROLLED', configured)).toBe('accepted');
     expect(classifyConsentStatus('Active (see note)', configured)).toBe('pending');
     expect(classifyConsentStatus('Refused', configured)).toBe('declined');
+  });
+});
+
+describe('isRevocationStatus', () => {
+  // A refusal after an acceptance ends consent either way; messages say whether the patient revoked or declined.
+  it.each<[string, boolean]>([
+    ['Revoked', true],
+    ['Consent revoked', true],
+    ['Revocation', true],
+    ['Withdrawn', true],
+    ['Patient withdrew consent', true],
+    ['Opted out of CCM', true],
+    ['Opted-out', true],
+    ['Disenrolled', true],
+    ['Inactive', true],
+    ['Declined', false],
+    ['Patient declined', false],
+    ['Refused CCM', false],
+    ['Not interested', false],
+    ['Did not consent', false],
+    ['No consent', false],
+    ['Accepted', false],
+  ])('%j → %s', (status, expected) => {
+    expect(isRevocationStatus(status)).toBe(expected);
   });
 });
 
