@@ -95,6 +95,11 @@ export const Consent = z.object({
    * that acceptance at the end of its month (src/rules/consent.ts).
    */
   standing: ConsentStanding,
+  /**
+   * A `declined` record worded as the withdrawal of a consent ("Revoked", "Withdrawn", "Opted out", or a revoked
+   * column without a date) rather than as declining CCM ("Patient declined", "Refused"): messages say which.
+   */
+  revocation: z.literal(true).optional(),
   /** The status as written, for messages about a status that is not read as consent. */
   status: z.string().optional(),
   npi: z.string().optional(),

@@ -8,7 +8,7 @@ import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { classifyConsentStatus, classifyDiagnosisStatus, type DiagnosisStanding } from './statuses.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, type DiagnosisStanding } from './statuses.js';
 import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
@@ -201,13 +201,15 @@ export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normali
   // A row without a status is a consent log's plain record of consent. A revocation with no date cannot be
   // placed in time; the conservative reading is no consent.
   const read = status === undefined ? 'accepted' : ctx.memo.consentStatus.get(status, (s) => classifyConsentStatus(s, ctx.consentStatuses));
+  const standing = revokedUndated ? 'declined' : read;
   return finish(problems, {
     source: sourceOf(row),
     patientId,
     ...(date ? { date } : {}),
     ...(method ? { method } : {}),
     ...(revokedDate ? { revokedDate } : {}),
-    standing: revokedUndated ? 'declined' : read,
+    standing,
+    ...(standing === 'declined' && (revokedUndated || (status !== undefined && isRevocationStatus(status))) ? { revocation: true as const } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(npi ? { npi } : {}),
   });

@@ -34,6 +34,14 @@ const CONSENT_REFUSAL = words(
   'declines?|declined|refuses?|refused|refusal|revoked?|revokes|revocation|opted out|opts? out|optout|withdrawn|withdrew|withdraws?|' +
     'disenrolled|unenrolled|dis enrolled|un enrolled|not interested|uninterested|denied|denies|rejected|rejects|cancell?ed|terminated|stopped|inactive',
 );
+/**
+ * The refusal words that withdraw a consent given before ("Revoked", "Withdrawn", "Opted out", "Disenrolled"),
+ * rather than decline CCM ("Declined", "Refused", "Not interested", "No consent"): messages say which happened.
+ */
+const CONSENT_REVOCATION = words(
+  'revoked?|revokes|revocation|withdrawn|withdrew|withdraws?|withdrawal|opted out|opts? out|optout|' +
+    'disenrolled|unenrolled|dis enrolled|un enrolled|cancell?ed|terminated|stopped|inactive',
+);
 /** Asked but not (yet) answered: not consent, and not a refusal either. */
 const CONSENT_PENDING = words(
   'pending|awaiting|await|waiting|sent|mailed|emailed|requested|request|unsigned|in progress|not yet|to be|tbd|outstanding|incomplete|draft|scheduled|left message|lm|voicemail|vm|unable to reach|' +
@@ -68,6 +76,11 @@ export function classifyConsentStatus(text: string, configured?: ReadonlyMap<str
   return 'unrecognized';
 }
 
+/** Whether a consent status is worded as a revocation of consent, rather than as declining CCM. */
+export function isRevocationStatus(text: string): boolean {
+  return has(statusKey(text), CONSENT_REVOCATION);
+}
+
 /**
  * Over, never confirmed, or not current. "Remission" is here: the reference is silent on it, and a condition
  * in remission is not shown to place the patient at significant risk now (R-ELIG-CCM), so it is not counted on
@@ -77,16 +90,34 @@ const DX_INACTIVE = words(
   'inactive|resolved|resolves|closed|discontinued|d c|dc|history|historical|hx|past|prior|previous|former|old|ruled out|rule out|r o|' +
     'entered in error|error|erroneous|refuted|deleted|removed|remission|remitted|cured|healed|ended|expired|cancell?ed|suspected|excluded',
 );
-const NOT_ENDED = /^(?:not|non|never) (?:resolved|closed|discontinued|inactive)$/;
+/**
+ * A negation of the course or the ending of a condition rather than of the condition itself: "Not controlled",
+ * "No change", "Not at goal", "Not improving", "Not stable", "Not resolved" all say the problem is still there. They are taken
+ * out before the negation words are looked for, and count as active on their own ("Active (no change)",
+ * "Chronic - not resolved"); "Not active", "Not current" and "No longer active" negate the condition and stay
+ * inactive.
+ */
+const COURSE_NEGATED = new RegExp(
+  '(?:^| )(?:not|no|never|non|un) (?:(?:yet|well|adequately|fully|completely) )?' +
+    '(?:controlled|control|change|changes|changed|at goal|improved|improving|improvement|better|worse|worsening|stable|' +
+    'resolved|resolving|closed|discontinued|inactive|in remission)(?= |$)',
+  'g',
+);
 const DX_NEGATION = words('no|not|never|non|none|n|false|0');
-const DX_ACTIVE = words('active|chronic|current|ongoing|on going|stable|confirmed|yes|y|true|x|1|present|controlled|uncontrolled|improving|worsening|unchanged|a');
+const DX_ACTIVE = words(
+  'active|chronic|current|ongoing|on going|stable|confirmed|yes|y|true|x|1|present|controlled|uncontrolled|at goal|improving|improved|' +
+    'worsening|worsened|unchanged|unresolved|unstable|persistent|a',
+);
 
-/** A diagnosis status read by its words: anything over or negated first ("Not active", "Inactive"), then active. */
+/**
+ * A diagnosis status read by its words: a negated course is set aside first ("Not controlled" is active), then
+ * anything over or negated wins ("Not active", "Inactive", "Resolved - no change"), then the words of an active
+ * problem.
+ */
 export function classifyDiagnosisStatus(text: string): DiagnosisStanding {
   const key = statusKey(text);
-  // "Not resolved" is the one negation that means active: it negates an ending, not the condition.
-  if (NOT_ENDED.test(key)) return 'active';
-  if (has(key, DX_INACTIVE) || has(key, DX_NEGATION)) return 'inactive';
-  if (has(key, DX_ACTIVE)) return 'active';
+  const rest = key.replace(COURSE_NEGATED, ' ').trim();
+  if (has(rest, DX_INACTIVE) || has(rest, DX_NEGATION)) return 'inactive';
+  if (rest !== key || has(rest, DX_ACTIVE)) return 'active';
   return 'unrecognized';
 }

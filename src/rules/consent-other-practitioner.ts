@@ -3,7 +3,7 @@ import { entriesNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { coversMonth, datedAcceptances, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
-import { rowFrom } from './util.js';
+import { publicNpi, rowFrom } from './util.js';
 
 export const consentOtherPractitioner = defineRule({
   id: 'consent-other-practitioner',
@@ -46,6 +46,7 @@ export const consentOtherPractitioner = defineRule({
       report({
         messageId: 'otherPractitioner',
         data: { month: pm.month, consentRow: rowFrom(sourceOf(pm.entries[0]!), latest.source), consentNpi: latest.npi!, npi }, // only consents with an NPI get here
+        redactedData: { consentNpi: publicNpi(latest.npi!), npi: publicNpi(npi) },
         patientId: pm.patientId,
         month: pm.month,
         entries: pm.entries,

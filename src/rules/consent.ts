@@ -1,11 +1,12 @@
-import type { Consent, SourceRef } from '../model/schema.js';
+import type { Consent } from '../model/schema.js';
 import { monthEnd, monthStart } from './util.js';
 
 /**
  * A consent that can make CCM billable: dated, and read as agreement (R-CONSENT-CONTENT). `refusal` is the
- * later refusal that ended it, when its `revokedDate` comes from one rather than from its own revoked column.
+ * later refusal record that ended it, when its `revokedDate` comes from one rather than from its own revoked
+ * column.
  */
-export type DatedConsent = Consent & { date: string; refusal?: SourceRef };
+export type DatedConsent = Consent & { date: string; refusal?: Consent };
 
 /**
  * Only a status read as agreement is consent: a refusal is not, and neither is a pending request or a status
@@ -42,7 +43,7 @@ export function datedAcceptances(consents: readonly Consent[]): readonly DatedCo
 function endedByRefusal(consent: DatedConsent, refusals: readonly DatedConsent[]): DatedConsent {
   const refusal = refusals.find((r) => r.date >= consent.date);
   if (refusal === undefined || (consent.revokedDate !== undefined && consent.revokedDate <= refusal.date)) return consent;
-  return { ...consent, revokedDate: refusal.date, refusal: refusal.source };
+  return { ...consent, revokedDate: refusal.date, refusal };
 }
 
 function byDate(a: DatedConsent, b: DatedConsent): number {

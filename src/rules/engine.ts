@@ -46,17 +46,21 @@ export const WITHHELD = '[withheld]';
  * The message with every quoted cell (rule.quotedCells) withheld, and withheld too where another placeholder
  * quotes the same text or a cell the report names (RuleReport.cells), as invalid-row's reason quotes the value
  * it rejects ("…"; only the quoted form, so a one-letter cell does not cut letters out of other words). Built
- * from the structured data, not by searching the finished message. Undefined when nothing was withheld.
+ * from the structured data, not by searching the finished message. A quoted placeholder shows its
+ * RuleReport.redactedData value instead when there is one (the valid NPIs of a list). Undefined when nothing
+ * was withheld.
  */
-function redactedMessage(rule: AnyRule, template: string, data: Readonly<Record<string, string | number>> = {}, quotedInValues: readonly string[] = []): string | undefined {
+function redactedMessage(rule: AnyRule, r: RuleReport<string>, template: string, message: string): string | undefined {
+  const data = r.data ?? {};
   const quoted = rule.quotedCells ?? [];
-  const cells = [...quoted.map((name) => data[name]), ...quotedInValues].filter((v): v is string => typeof v === 'string' && v !== '');
+  const cells = [...quoted.map((name) => data[name]), ...(r.cells ?? [])].filter((v): v is string => typeof v === 'string' && v !== '');
   if (cells.length === 0) return undefined;
   const withheld: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(data)) {
-    withheld[name] = quoted.includes(name) ? WITHHELD : typeof value === 'string' ? cells.reduce((v, cell) => v.split(`"${cell}"`).join(`"${WITHHELD}"`), value) : value;
+    withheld[name] = quoted.includes(name) ? (r.redactedData?.[name] ?? WITHHELD) : typeof value === 'string' ? cells.reduce((v, cell) => v.split(`"${cell}"`).join(`"${WITHHELD}"`), value) : value;
   }
-  return renderMessage(template, withheld, rule.id);
+  const redacted = renderMessage(template, withheld, rule.id);
+  return redacted === message ? undefined : redacted;
 }
 
 function compareSource(a: SourceRef | undefined, b: SourceRef | undefined): number {
@@ -184,7 +188,8 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
   const month = r.month ?? first?.month ?? null;
   const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))]);
   if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
-  const redacted = redactedMessage(rule, template, r.data, r.cells);
+  const message = renderMessage(template, r.data, rule.id);
+  const redacted = redactedMessage(rule, r, template, message);
   return {
     rule: rule.id,
     code: rule.code,
@@ -192,7 +197,7 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
     level: rule.level,
     patientId,
     month,
-    message: renderMessage(template, r.data, rule.id),
+    message,
     ...(redacted !== undefined ? { redactedMessage: redacted } : {}),
     fix: rule.fix,
     sources,

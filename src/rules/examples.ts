@@ -63,6 +63,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: [
       'Consent dated 10/12/2026 and a CCM entry on 10/05/2026.',
       'Consent revoked on 08/10/2026, given again on 10/20/2026, and a CCM entry on 10/12/2026.',
+      'Consent accepted on 01/15/2026, "Patient declined" on 06/01/2026, accepted again on 10/20/2026, and a CCM entry on 10/12/2026.',
     ],
     passes: ['Consent dated 10/12/2026 and a CCM entry on 10/12/2026 (the same day).', 'Consent revoked on 10/05/2026 and a CCM entry on 10/20/2026 (revocation ends the consent at the month\'s end).'],
   },

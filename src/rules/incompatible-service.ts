@@ -3,6 +3,7 @@ import { patientMonthKey } from '../model/build.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
+import { publicNpi } from './util.js';
 
 type Practitioner = 'samePractitioner' | 'unknownPractitioner' | 'differentPractitioner';
 
@@ -10,8 +11,9 @@ function describeServices(services: readonly BilledService[]): string {
   return services.map((s) => `${s.code} (${OVERLAPPING_CARE_MANAGEMENT.get(s.code)}, ${s.date})`).join(', ');
 }
 
-function npis(services: readonly BilledService[]): string {
-  return [...new Set(services.map((s) => s.npi ?? 'none'))].join(', ');
+/** The services' NPIs, each once, as `show` shows them ("none" for a service without one). */
+function npis(services: readonly BilledService[], show: (npi: string) => string = (npi) => npi): string {
+  return [...new Set(services.map((s) => s.npi))].map((npi) => (npi === undefined ? 'none' : show(npi))).join(', ');
 }
 
 export const incompatibleService = defineRule({
@@ -60,6 +62,7 @@ export const incompatibleService = defineRule({
         report({
           messageId,
           data: { services: describeServices(list), month: pm.month, npis: npis(list) },
+          redactedData: { npis: npis(list, publicNpi) },
           patientId: pm.patientId,
           month: pm.month,
           sources: [...list.map((s) => s.source), sourceOf(firstEntry)],

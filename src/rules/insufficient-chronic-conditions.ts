@@ -83,7 +83,9 @@ export const insufficientChronicConditions = defineRule({
     'or when it is listed in `additionalChronicCodes` (exact codes, for payer-specific lists). A diagnosis is active when its onset is on ' +
     'or before the month\'s end (or unknown) and it was not resolved before the month began; a status read as over (resolved, ' +
     'inactive, not active, closed, discontinued, history of, ruled out, entered in error, refuted, in remission…) without a date counts ' +
-    'as resolved, and a status read as neither active nor over is not counted on a guess: the message names it. "In remission" is ' +
+    'as resolved; a status that describes the problem\'s control or course counts as active, negated or not (not controlled, no ' +
+    'change, not at goal, worsening, not resolved): it says the problem is still there. A status read as neither active nor over is ' +
+    'not counted on a guess: the message names it. "In remission" is ' +
     'not counted: the reference is silent, and a condition in remission is not shown to place the patient at significant risk now. ' +
     'Codes of one 3-character category (E11.9 and E11.65) count as one condition: the conservative reading, since variants of ' +
     'one disease are not two conditions. The rule is skipped when no diagnosis export was given (nothing can be concluded then); a ' +

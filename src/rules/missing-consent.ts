@@ -9,7 +9,7 @@ type Reason =
   | { messageId: 'noConsentFile' | 'none' | 'declined' | 'undated' }
   | { messageId: 'afterMonth'; data: { date: string } }
   | { messageId: 'revoked'; data: { date: string } }
-  | { messageId: 'withdrawn'; data: { date: string; consentRow: string } }
+  | { messageId: 'withdrawn' | 'revokedLater'; data: { date: string; consentRow: string } }
   | { messageId: 'undatedRefusal'; data: { consentRow: string } }
   | { messageId: 'pending' | 'unrecognized'; data: { status: string; consentRow: string } };
 
@@ -30,7 +30,9 @@ function reason(consents: readonly Consent[], month: string, consentFileGiven: b
   const dated = datedAcceptances(consents);
   const revoked = dated.filter((c) => c.date <= monthEnd(month) && c.revokedDate !== undefined && c.revokedDate < monthStart(month));
   const last = revoked.reduce<(typeof revoked)[number] | undefined>((a, c) => (a === undefined || c.revokedDate! > a.revokedDate! ? c : a), undefined);
-  if (last?.refusal !== undefined) return { messageId: 'withdrawn', data: { date: last.revokedDate!, consentRow: rowFrom(base, last.refusal) } };
+  if (last?.refusal !== undefined) {
+    return { messageId: last.refusal.revocation ? 'revokedLater' : 'withdrawn', data: { date: last.revokedDate!, consentRow: rowFrom(base, last.refusal.source) } };
+  }
   if (last !== undefined) return { messageId: 'revoked', data: { date: last.revokedDate! } };
   const unread = notRead('unrecognized');
   if (unread !== undefined) return unread;
@@ -77,6 +79,8 @@ export const missingConsent = defineRule({
     revoked: 'The patient revoked consent on {date}, before {month} began; no consent covers that month.',
     withdrawn:
       'The patient declined CCM on {date} ({consentRow}), after consenting, and has not consented again; a refusal ends consent at the end of its month, so none covers {month}.',
+    revokedLater:
+      'The patient revoked consent on {date} ({consentRow}) and has not consented again; a revocation ends consent at the end of its month, so none covers {month}.',
     undated: 'The patient\'s consent record has no date, so it cannot be shown to cover {month}.',
     undatedRefusal:
       'The patient\'s consent records include a refusal without a date ({consentRow}), which may have ended the consent; until it is dated, no consent can be shown to cover {month}.',

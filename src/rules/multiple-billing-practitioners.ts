@@ -4,7 +4,7 @@ import type { PatientMonthRef } from '../model/build.js';
 import { entriesNpi } from '../model/queries.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { count, describeRows } from './util.js';
+import { count, describeRows, publicNpi } from './util.js';
 
 export const multipleBillingPractitioners = defineRule({
   id: 'multiple-billing-practitioners',
@@ -36,10 +36,17 @@ export const multipleBillingPractitioners = defineRule({
   },
   check({ model, report }) {
     /** Reported with the month's entries and the service rows that show the second practitioner. */
-    const reportServices = (pm: PatientMonthRef, messageId: 'billedByOther' | 'billedByMany', services: readonly BilledService[], data: Record<string, string | number>): void => {
+    const reportServices = (
+      pm: PatientMonthRef,
+      messageId: 'billedByOther' | 'billedByMany',
+      services: readonly BilledService[],
+      data: Record<string, string | number>,
+      redactedData: Record<string, string>,
+    ): void => {
       report({
         messageId,
         data: { month: pm.month, rows: describeRows(sourceOf(pm.entries[0]!), services.map((s) => s.source)), ...data },
+        redactedData,
         patientId: pm.patientId,
         month: pm.month,
         entries: pm.entries,
@@ -51,7 +58,10 @@ export const multipleBillingPractitioners = defineRule({
       const npi = entriesNpi(pm.entries);
       if (npi) {
         const { others } = billedClaims(model, pm);
-        if (others.length > 0) reportServices(pm, 'billedByOther', others, { other: serviceNpis(others).join(', '), codes: describeServices(others), npi });
+        if (others.length > 0) {
+          const other = serviceNpis(others);
+          reportServices(pm, 'billedByOther', others, { other: other.join(', '), codes: describeServices(others), npi }, { other: other.map(publicNpi).join(', '), npi: publicNpi(npi) });
+        }
         continue;
       }
       if (npi === undefined) {
@@ -59,16 +69,23 @@ export const multipleBillingPractitioners = defineRule({
         const services = ccmServices(model, pm);
         const npis = serviceNpis(services);
         if (npis.length > 1) {
-          const byNpi = npis.map((n) => `${n} (${describeServices(services.filter((s) => s.npi === n))})`).join(', ');
-          reportServices(pm, 'billedByMany', services.filter((s) => s.npi !== undefined), { count: npis.length, npis: byNpi });
+          const byNpi = (show: (npi: string) => string): string => npis.map((n) => `${show(n)} (${describeServices(services.filter((s) => s.npi === n))})`).join(', ');
+          reportServices(pm, 'billedByMany', services.filter((s) => s.npi !== undefined), { count: npis.length, npis: byNpi((n) => n) }, { npis: byNpi(publicNpi) });
         }
         continue;
       }
       const byNpi = new Map<string, number>();
       for (const e of pm.entries) if (e.npi !== undefined) byNpi.set(e.npi, (byNpi.get(e.npi) ?? 0) + 1);
       if (byNpi.size < 2) continue;
-      const npis = [...byNpi].map(([npi, n]) => `${npi}: ${count(n, 'entry', 'entries')}`).join(', ');
-      report({ messageId: 'multiple', data: { month: pm.month, count: byNpi.size, npis }, patientId: pm.patientId, month: pm.month, entries: pm.entries });
+      const npis = (show: (npi: string) => string = (npi) => npi): string => [...byNpi].map(([npi, n]) => `${show(npi)}: ${count(n, 'entry', 'entries')}`).join(', ');
+      report({
+        messageId: 'multiple',
+        data: { month: pm.month, count: byNpi.size, npis: npis() },
+        redactedData: { npis: npis(publicNpi) },
+        patientId: pm.patientId,
+        month: pm.month,
+        entries: pm.entries,
+      });
     }
   },
 });

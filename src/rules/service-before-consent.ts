@@ -9,7 +9,7 @@ export const serviceBeforeConsent = defineRule({
   code: 'CCM013',
   severity: 'error',
   level: 'entry',
-  description: 'A CCM entry is dated before the patient\'s earliest documented consent, or after a revocation and before the renewed consent.',
+  description: 'A CCM entry is dated before the patient\'s earliest documented consent, or after a revocation or refusal and before the renewed consent.',
   rationale:
     'Consent must be documented before CCM starts (R-CONSENT-FORM) and time before consent should not be counted (R-TIME-CONSENT-FIRST, ' +
     'a MAC answer not confirmed as a CMS-wide rule; the conservative reading is followed). Entries dated before the earliest dated consent ' +
@@ -23,7 +23,9 @@ export const serviceBeforeConsent = defineRule({
   messages: {
     beforeConsent: 'The entry is dated {date}, before the patient\'s consent on {consentDate} ({consentRow}); time before consent does not count.',
     beforeRenewedConsent:
-      'The entry is dated {date}, after the patient revoked consent on {revokedDate} and before consenting again on {consentDate} ({consentRow}); time without consent does not count.',
+      'The entry is dated {date}, after the patient revoked consent on {revokedDate} ({revokedRow}) and before consenting again on {consentDate} ({consentRow}); time without consent does not count.',
+    afterRefusal:
+      'The entry is dated {date}, after the patient declined CCM on {declinedDate} ({declinedRow}) and before consenting again on {consentDate} ({consentRow}); time without consent does not count.',
   },
   check({ model, report }) {
     // Patient by patient: one consent list per patient, not per entry.
@@ -34,18 +36,25 @@ export const serviceBeforeConsent = defineRule({
         if (!isAuditedEntry(model, entry) || consents.some((c) => inForceOn(c, entry.date))) continue;
         const next = consents.find((c) => c.date > entry.date);
         if (next === undefined) continue; // revoked and never renewed: missing-consent reports the months
-        const data = { date: entry.date, consentDate: next.date, consentRow: rowFrom(sourceOf(entry), next.source) };
-        const revokedDate = latestRevocation(consents, entry.date);
-        if (revokedDate === undefined) report({ messageId: 'beforeConsent', data, entries: [entry] });
-        else report({ messageId: 'beforeRenewedConsent', data: { ...data, revokedDate }, entries: [entry] });
+        const base = sourceOf(entry);
+        const data = { date: entry.date, consentDate: next.date, consentRow: rowFrom(base, next.source) };
+        const ended = latestRevocation(consents, entry.date);
+        if (ended === undefined) report({ messageId: 'beforeConsent', data, entries: [entry] });
+        else if (ended.refusal !== undefined && !ended.refusal.revocation) {
+          // A later record in which the patient declined CCM ended it: not a revocation, say what happened.
+          report({ messageId: 'afterRefusal', data: { ...data, declinedDate: ended.revokedDate!, declinedRow: rowFrom(base, ended.refusal.source) }, entries: [entry] });
+        } else {
+          // Its own revoked column ended it, or a later record worded as a revocation.
+          report({ messageId: 'beforeRenewedConsent', data: { ...data, revokedDate: ended.revokedDate!, revokedRow: rowFrom(base, (ended.refusal ?? ended).source) }, entries: [entry] });
+        }
       }
     }
   },
 });
 
-/** The last revocation of the consents given on or before a day (none when the day precedes every consent). */
-function latestRevocation(consents: readonly DatedConsent[], date: string): string | undefined {
-  let latest: string | undefined;
-  for (const c of consents) if (c.date <= date && c.revokedDate !== undefined && (latest === undefined || c.revokedDate > latest)) latest = c.revokedDate;
+/** The consent given on or before a day that was revoked last (none when the day precedes every consent). */
+function latestRevocation(consents: readonly DatedConsent[], date: string): DatedConsent | undefined {
+  let latest: DatedConsent | undefined;
+  for (const c of consents) if (c.date <= date && c.revokedDate !== undefined && (latest === undefined || c.revokedDate > latest.revokedDate!)) latest = c;
   return latest;
 }

@@ -39,6 +39,12 @@ export interface RuleReport<M extends string> {
    * there in the redacted message, like the values of RuleMeta.quotedCells.
    */
   cells?: readonly string[];
+  /**
+   * What a RuleMeta.quotedCells placeholder shows in the redacted message when part of its value may show: a
+   * list of NPIs keeps the valid ones (public practitioner identifiers) and withholds the rest (see publicNpi).
+   * A quoted placeholder without one is withheld whole.
+   */
+  redactedData?: Record<string, string>;
   /** Entries the finding is about; their sources are the finding's sources unless `sources` is given. */
   entries?: readonly TimeEntry[];
   patientId?: string;

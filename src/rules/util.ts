@@ -2,10 +2,21 @@ import { describeLocation } from '../errors.js';
 import { CCM_PROGRAMS, type AuditModel } from '../model/build.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
 import { lastDayOfMonth } from '../model/queries.js';
+import { isValidNpi } from '../normalize/codes.js';
+import { WITHHELD } from './engine.js';
 
 /** The last day of a yyyy-mm month, as an ISO date (remembered per month: rules ask it per patient-month). */
 export const monthEnd = lastDayOfMonth;
 export { monthStart } from '../normalize/dates.js';
+
+/**
+ * An NPI as a redacted message (--redact, the terminal) may show it (RuleReport.redactedData): a valid NPI is a
+ * public practitioner identifier, listed in NPPES, and what the billing manager needs to act on; anything else
+ * is cell text as written, which may be a note pushed into the NPI column by a ragged row, and is withheld.
+ */
+export function publicNpi(npi: string): string {
+  return isValidNpi(npi) ? npi : WITHHELD;
+}
 
 /** How many other rows a message names before it says "and N more": messages stay one readable line. */
 export const MAX_ROWS_NAMED = 3;

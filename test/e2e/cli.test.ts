@@ -54,6 +54,17 @@ describe('ccm audit on the demo', () => {
     expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
   });
 
+  it('shows valid NPIs in the terminal and with --redact: a public practitioner identifier, not patient data', () => {
+    const out = tempDir();
+    const terminal = ccm(['audit', DEMO, ...RUN, '--out', out, '--fail-on', 'never']).stdout;
+    expect(terminal).toContain('by the CCM practitioner (NPI 1234567893) overlaps CCM');
+    expect(terminal).toContain('carry 2 billing NPIs (1234567893: 1 entry, 1245319599: 1 entry)');
+    expect(terminal).not.toContain('[withheld]');
+    ccm(['audit', DEMO, ...RUN, '--out', out, '--format', 'json', '--fail-on', 'never', '--redact'], { env: { CCM_REDACT_SALT: 'demo-salt-0123456789' } });
+    const messages = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { findings: { message: string }[] }).findings.map((f) => f.message);
+    expect(messages).toContain('The CCM entries of 2026-10 carry 2 billing NPIs (1234567893: 1 entry, 1245319599: 1 entry); only one practitioner may bill CCM for a patient-month.');
+  });
+
   it('never prints note text unless asked', () => {
     const out = tempDir();
     const note = 'CCM call - 10 min';

@@ -215,9 +215,11 @@ describe('consent statuses read by their words', () => {
 });
 
 describe('diagnosis statuses read by their words', () => {
-  it('counts only an active status, and names one it cannot read', () => {
+  it('counts only an active status, however its course is worded, and names one it cannot read', () => {
     const dir = tempDir();
     const statuses = ['Active', 'Not active', 'Closed', 'Discontinued', 'History of', 'In remission', 'See note'];
+    // Active problems described by their course: each month is billable, none flagged.
+    statuses.push('Active (no change)', 'Not controlled', 'Uncontrolled', 'Poorly controlled', 'Active - worsening', 'Chronic, stable', 'Chronic - not resolved');
     const time = write(dir, 'time.csv', [
       'Patient ID,Date,Staff,Credential,Minutes,Program,Note',
       ...statuses.map((_, i) => `D${i},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for D${i}`),
@@ -253,6 +255,31 @@ describe('a refusal after an acceptance', () => {
     const missing = report.findings.filter((f) => f.rule === 'missing-consent').map((f) => `${f.patientId}:${f.message.match(/covers (\d{4}-\d{2})/)?.[1]}`);
     expect(missing).toEqual(['W1:2026-07', 'W1:2026-10', 'W2:2026-07']);
     expect(report.findings.find((f) => f.rule === 'missing-consent')!.message).toContain('declined CCM on 2026-06-01 (consents.csv, row 3), after consenting');
+  });
+
+  it('makes time before the renewed consent unsupported, saying whether the patient declined or revoked', () => {
+    const dir = tempDir();
+    const patients = ['D1', 'R1', 'R2', 'R3'];
+    const time = write(dir, 'time.csv', ['Patient ID,Date,Staff,Credential,Minutes,Program,Note', ...patients.map((p) => `${p},2026-10-05,Rita Nurse,RN,25,CCM,${NOTE} for ${p}`)]);
+    const consents = write(dir, 'consents.csv', [
+      'Patient ID,Consent Date,Consent Status,Revoked Date',
+      'D1,2026-03-01,Accepted,',
+      'R1,2026-03-01,Accepted,',
+      'R2,2026-03-01,Accepted,',
+      'R3,2026-03-01,Accepted,2026-06-01',
+      'D1,2026-06-01,Patient declined,',
+      'R1,2026-06-01,Revoked,',
+      'R2,2026-06-01,Accepted,Yes',
+      ...patients.map((p) => `${p},2026-10-20,Accepted,`),
+    ]);
+    const { report } = auditJson([time, consents]);
+    const messages = new Map(report.findings.filter((f) => f.rule === 'service-before-consent').map((f) => [f.patientId, f.message]));
+    expect([...messages.keys()]).toEqual(patients);
+    expect(messages.get('D1')).toContain('after the patient declined CCM on 2026-06-01 (consents.csv, row 6) and before consenting again on 2026-10-20 (consents.csv, row 9)');
+    expect(messages.get('R1')).toContain('after the patient revoked consent on 2026-06-01 (consents.csv, row 7)');
+    // A revoked column without a date: the record is a revocation whatever its status says.
+    expect(messages.get('R2')).toContain('after the patient revoked consent on 2026-06-01 (consents.csv, row 8)');
+    expect(messages.get('R3')).toContain('after the patient revoked consent on 2026-06-01 (consents.csv, row 5)');
   });
 });
 

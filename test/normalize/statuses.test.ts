@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyConsentStatus, classifyDiagnosisStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
+import { classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -81,6 +81,30 @@ describe('classifyConsentStatus', () => {
   });
 });
 
+describe('isRevocationStatus', () => {
+  // A refusal after an acceptance ends consent either way; messages say whether the patient revoked or declined.
+  it.each<[string, boolean]>([
+    ['Revoked', true],
+    ['Consent revoked', true],
+    ['Revocation', true],
+    ['Withdrawn', true],
+    ['Patient withdrew consent', true],
+    ['Opted out of CCM', true],
+    ['Opted-out', true],
+    ['Disenrolled', true],
+    ['Inactive', true],
+    ['Declined', false],
+    ['Patient declined', false],
+    ['Refused CCM', false],
+    ['Not interested', false],
+    ['Did not consent', false],
+    ['No consent', false],
+    ['Accepted', false],
+  ])('%j → %s', (status, expected) => {
+    expect(isRevocationStatus(status)).toBe(expected);
+  });
+});
+
 describe('classifyDiagnosisStatus', () => {
   it.each<[string, DiagnosisStanding]>([
     ['Active', 'active'],
@@ -115,6 +139,85 @@ describe('classifyDiagnosisStatus', () => {
     ['See note', 'unrecognized'],
     ['Pending', 'unrecognized'],
   ])('%j → %s', (status, expected) => {
+    expect(classifyDiagnosisStatus(status)).toBe(expected);
+  });
+
+  // Problem-list statuses as EHRs word them (Epic, athena, eCW, NextGen and assessment-style statuses): an
+  // active problem described by its course, control or change is active, even when the course is negated.
+  it.each<[string, DiagnosisStanding]>([
+    ['Active (no change)', 'active'],
+    ['Active - No Change', 'active'],
+    ['Active; no change', 'active'],
+    ['No change', 'active'],
+    ['Chronic - no change', 'active'],
+    ['Ongoing - no change', 'active'],
+    ['Active (no change since last visit)', 'active'],
+    ['Unchanged', 'active'],
+    ['Active - unchanged', 'active'],
+    ['Controlled', 'active'],
+    ['Well controlled', 'active'],
+    ['Controlled on medication', 'active'],
+    ['Not controlled', 'active'],
+    ['Not well controlled', 'active'],
+    ['Not well-controlled', 'active'],
+    ['Never controlled', 'active'],
+    ['Not controlled on current regimen', 'active'],
+    ['Active, not controlled', 'active'],
+    ['Active - not controlled', 'active'],
+    ['Uncontrolled', 'active'],
+    ['Un-controlled', 'active'],
+    ['Active (uncontrolled)', 'active'],
+    ['Poorly controlled', 'active'],
+    ['Active, poorly controlled', 'active'],
+    ['Inadequately controlled', 'active'],
+    ['At goal', 'active'],
+    ['Not at goal', 'active'],
+    ['Active - not at goal', 'active'],
+    ['Improving', 'active'],
+    ['Improved', 'active'],
+    ['Not improved', 'active'],
+    ['Not improving', 'active'],
+    ['No improvement', 'active'],
+    ['Worsening', 'active'],
+    ['Worsened', 'active'],
+    ['Active - worsening', 'active'],
+    ['Chronic, worsening', 'active'],
+    ['Uncontrolled - worsening', 'active'],
+    ['Chronic, stable', 'active'],
+    ['Chronic - stable', 'active'],
+    ['Stable on meds', 'active'],
+    ['Not stable', 'active'],
+    ['Unstable', 'active'],
+    ['Active - unstable', 'active'],
+    ['Persistent', 'active'],
+    ['Active-Chronic', 'active'],
+    ['Chronic (active)', 'active'],
+    ['Still active', 'active'],
+    ['Unresolved', 'active'],
+    ['Not yet resolved', 'active'],
+    ['Active (not resolved)', 'active'],
+    ['Chronic - not resolved', 'active'],
+    ['Not in remission', 'active'],
+    // Over, negated or never confirmed, whatever course words come with it.
+    ['Resolved - no change', 'inactive'],
+    ['Not active - no change', 'inactive'],
+    ['Inactive (not controlled)', 'inactive'],
+    ['History of, not controlled', 'inactive'],
+    ['Not current', 'inactive'],
+    ['Not chronic', 'inactive'],
+    ['Not confirmed', 'inactive'],
+    ['Resolved - no longer active', 'inactive'],
+    ['In partial remission', 'inactive'],
+    ['Problem resolved', 'inactive'],
+    ['Suspected', 'inactive'],
+    ['Rule out', 'inactive'],
+    // Words that do not say whether the problem is there now stay unread, and are named in the finding.
+    ['Provisional', 'unrecognized'],
+    ['Working diagnosis', 'unrecognized'],
+    ['Episodic', 'unrecognized'],
+    ['Unknown', 'unrecognized'],
+    ['Under treatment', 'unrecognized'],
+  ])('problem list %j → %s', (status, expected) => {
     expect(classifyDiagnosisStatus(status)).toBe(expected);
   });
 });

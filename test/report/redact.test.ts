@@ -5,7 +5,7 @@ import { redactResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/table.js';
 import { resolveRules, runRules, WITHHELD } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
-import { consent, diagnosis, entry, model, NPI_A, rejected, service, type ModelSpec } from '../helpers/model-builder.js';
+import { consent, diagnosis, entry, model, NPI_A, NPI_B, rejected, service, type ModelSpec } from '../helpers/model-builder.js';
 import { sampleResult } from './sample-result.js';
 
 const SALT = 'test-salt-0123456789';
@@ -74,6 +74,63 @@ describe('cell text quoted in messages', () => {
     const redacted = redactResult(result, SALT);
     expect(JSON.stringify(redacted)).not.toContain(SECRET);
     expect(redacted.entries.map((e) => e.programText)).toEqual([undefined, 'CCM']);
+  });
+
+  /** 10 digits that fail the NPI check digit: cell text like any other, not a practitioner's identifier. */
+  const BAD_CHECK_DIGIT = '1234567890';
+  // A valid NPI is public (NPPES) and what the reader acts on: it shows wherever an NPI list is quoted.
+  it.each<{ name: string; rule: string; spec: ModelSpec; redacted: string }>([
+    {
+      name: 'the same practitioner\'s incompatible service',
+      rule: 'incompatible-service',
+      spec: { entries: [entry()], consents: [consent()], services: [service('G0181')] },
+      redacted: `(NPI ${NPI_A})`,
+    },
+    {
+      name: 'another practitioner\'s incompatible services, one NPI valid, one not',
+      rule: 'incompatible-service',
+      spec: { entries: [entry()], consents: [consent()], services: [service('G0181', { npi: NPI_B }), service('G0182', { npi: SECRET })] },
+      redacted: `(NPI ${NPI_B}, ${WITHHELD})`,
+    },
+    {
+      name: 'two billing NPIs, one failing the check digit',
+      rule: 'multiple-billing-practitioners',
+      spec: { entries: [entry(), entry({ npi: BAD_CHECK_DIGIT })], consents: [consent()] },
+      redacted: `(${NPI_A}: 1 entry, ${WITHHELD}: 1 entry)`,
+    },
+    {
+      name: 'CCM billed under another valid NPI',
+      rule: 'multiple-billing-practitioners',
+      spec: { entries: [entry()], consents: [consent()], services: [service('99490', { npi: NPI_B })] },
+      redacted: `already billed under NPI ${NPI_B} (99490; services.csv, row 2), but the month's CCM entries bill under NPI ${NPI_A};`,
+    },
+    {
+      name: 'CCM billed under another NPI and text in the NPI column',
+      rule: 'multiple-billing-practitioners',
+      spec: { entries: [entry()], consents: [consent()], services: [service('99490', { npi: NPI_B }), service('99439', { npi: SECRET })] },
+      redacted: `under NPI ${NPI_B}, ${WITHHELD} (`,
+    },
+    {
+      name: 'a consent under another valid NPI',
+      rule: 'consent-other-practitioner',
+      spec: { entries: [entry()], consents: [consent({ npi: NPI_B })] },
+      redacted: `names NPI ${NPI_B}, but the month's CCM time bills under NPI ${NPI_A};`,
+    },
+  ])('$name ($rule): valid NPIs show in the terminal and with --redact, anything else is withheld', ({ rule, spec, redacted }) => {
+    const result = audited(spec);
+    const finding = result.findings.find((f) => f.rule === rule)!;
+    const shown = finding.redactedMessage ?? finding.message;
+    expect(shown).toContain(redacted);
+    expect(shown).not.toContain(SECRET);
+    expect(shown).not.toContain(BAD_CHECK_DIGIT);
+    const terminal = renderTerminal({ ...result, findings: [{ ...finding, severity: 'error' }] }, { color: false, showNotes: false, paths: [] });
+    expect(terminal.replace(/\s+/g, ' ')).toContain(redacted);
+    expect(redactResult(result, SALT).findings.find((f) => f.rule === rule)!.message).toContain(redacted);
+  });
+
+  it('keeps no redacted message that reads as the message itself (every NPI it quotes valid)', () => {
+    const result = audited({ entries: [entry()], consents: [consent({ npi: NPI_B })] });
+    expect(result.findings.find((f) => f.rule === 'consent-other-practitioner')).not.toHaveProperty('redactedMessage');
   });
 
   it('withholds only the quoted form elsewhere, so a one-letter cell cuts no letters out of other words', () => {

@@ -61,6 +61,11 @@ ruleTester(missingConsent, {
       findings: [{ messageId: 'withdrawn', data: { date: '2026-06-01', month: '2026-10', consentRow: 'consents.csv, row 7' } }],
     },
     {
+      name: 'a later record worded as a revocation says the patient revoked consent',
+      model: { entries: [entry()], consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined', status: 'Revoked', revocation: true, row: 7 })] },
+      findings: [{ messageId: 'revokedLater', data: { date: '2026-06-01', month: '2026-10', consentRow: 'consents.csv, row 7' } }],
+    },
+    {
       name: 'a refusal on the day of the consent ends it (their order that day is unknown)',
       model: { entries: [entry()], consents: [consent({ date: '2026-09-02', standing: 'declined' }), consent({ date: '2026-09-02' })] },
       findings: [{ messageId: 'withdrawn', data: { date: '2026-09-02' } }],

@@ -31,12 +31,43 @@ ruleTester(serviceBeforeConsent, {
       findings: [{ messageId: 'beforeConsent', entryIds: [0], data: { date: '2026-10-11', consentDate: '2026-10-12', consentRow: 'consents.csv, row 2' }, severity: 'error' }],
     },
     {
-      name: 'a refusal after consent ends it; time before the renewed consent does not count',
+      name: 'a refusal after consent ends it; time before the renewed consent does not count, and the message says the patient declined',
       model: {
         entries: [entry({ date: '2026-10-05' })],
-        consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined' }), consent({ date: '2026-10-12' })],
+        consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined', status: 'Patient declined' }), consent({ date: '2026-10-12' })],
       },
-      findings: [{ messageId: 'beforeRenewedConsent', data: { date: '2026-10-05', revokedDate: '2026-06-01', consentDate: '2026-10-12' } }],
+      findings: [
+        {
+          messageId: 'afterRefusal',
+          data: { date: '2026-10-05', declinedDate: '2026-06-01', declinedRow: 'consents.csv, row 3', consentDate: '2026-10-12', consentRow: 'consents.csv, row 4' },
+        },
+      ],
+    },
+    {
+      name: 'a later record worded as a revocation says the patient revoked consent, naming its row',
+      model: {
+        entries: [entry({ date: '2026-10-05' })],
+        consents: [consent({ date: '2026-03-01' }), consent({ date: '2026-06-01', standing: 'declined', status: 'Revoked', revocation: true }), consent({ date: '2026-10-12' })],
+      },
+      findings: [
+        {
+          messageId: 'beforeRenewedConsent',
+          data: { date: '2026-10-05', revokedDate: '2026-06-01', revokedRow: 'consents.csv, row 3', consentDate: '2026-10-12', consentRow: 'consents.csv, row 4' },
+        },
+      ],
+    },
+    {
+      name: 'the latest ending is named: a refusal after an earlier revocation',
+      model: {
+        entries: [entry({ date: '2026-10-05' })],
+        consents: [
+          consent({ date: '2026-01-15', revokedDate: '2026-02-10' }),
+          consent({ date: '2026-03-01' }),
+          consent({ date: '2026-06-01', standing: 'declined', status: 'Refused CCM' }),
+          consent({ date: '2026-10-12' }),
+        ],
+      },
+      findings: [{ messageId: 'afterRefusal', data: { declinedDate: '2026-06-01', declinedRow: 'consents.csv, row 4' } }],
     },
     {
       name: 'a declined record does not count as the earliest consent',
@@ -53,7 +84,7 @@ ruleTester(serviceBeforeConsent, {
         {
           messageId: 'beforeRenewedConsent',
           entryIds: [0],
-          data: { date: '2026-10-12', revokedDate: '2026-08-10', consentDate: '2026-10-20', consentRow: 'consents.csv, row 3' },
+          data: { date: '2026-10-12', revokedDate: '2026-08-10', revokedRow: 'consents.csv, row 2', consentDate: '2026-10-20', consentRow: 'consents.csv, row 3' },
           severity: 'error',
         },
       ],
