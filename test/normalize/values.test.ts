@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/normalize/cells.js';
-import { displayIcd10, isProcedureCode, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode } from '../../src/normalize/codes.js';
+import { displayIcd10, isProcedureCode, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode, procedureCodeAndUnits } from '../../src/normalize/codes.js';
 import { monthEnd, parseDate } from '../../src/normalize/dates.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
@@ -311,6 +311,28 @@ describe('ids and codes', () => {
     ['Office visit', 'OFFICE VISIT'],
   ])('procedure code %j → %j', (cell, expected) => {
     expect(normalizeProcedureCode(cell)).toBe(expected);
+  });
+
+  it.each<[RawCell, { code: string; units?: number }]>([
+    ['99439 x2', { code: '99439', units: 2 }],
+    ['99439x2', { code: '99439', units: 2 }],
+    ['99439 X 2', { code: '99439', units: 2 }],
+    ['99439 ×2', { code: '99439', units: 2 }],
+    ['99439 *3', { code: '99439', units: 3 }],
+    ['99439 (2 units)', { code: '99439', units: 2 }],
+    ['99439 2 units', { code: '99439', units: 2 }],
+    ['99490x1', { code: '99490', units: 1 }],
+    ['CPT 99439 x 2', { code: '99439', units: 2 }],
+    ['99439-25 x2', { code: '99439', units: 2 }],
+    // A separator before X2 makes it a modifier (CMS's patient relationship modifiers are X1–X5).
+    ['99439-X2', { code: '99439' }],
+    ['99439:X2', { code: '99439' }],
+    ['99490 XE', { code: '99490' }],
+    ['99490 25', { code: '99490' }],
+    [99490, { code: '99490' }],
+    ['Office visit', { code: 'OFFICE VISIT' }],
+  ])('code cell %j → %j', (cell, expected) => {
+    expect(procedureCodeAndUnits(cell)).toEqual(expected);
   });
 
   it.each<[string, boolean]>([
