@@ -8,7 +8,7 @@ import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { classifyConsentStatus, classifyDiagnosisStatus, type DiagnosisStanding } from './statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, type DiagnosisStanding } from './statuses.js';
 import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
@@ -300,5 +300,21 @@ export function normalizeCarePlan(row: RowAccess, ctx: NormalizeContext): Normal
   const patientId = requiredId(row, problems);
   const date = requiredDate(row, 'date', ctx, problems, patientId);
   const action = text(row, 'action');
-  return finish(problems, { source: sourceOf(row), patientId, date, month: monthOf(date), ...(action ? { action } : {}) });
+  const status = text(row, 'status');
+  const endDate = optionalDate(row, 'endDate', ctx, problems, patientId);
+  // A status column is judged whole; an action column is free text ("Phone review"), read only for an ending.
+  const standing = status === undefined ? 'active' : classifyCarePlanStatus(status);
+  const endedStatus = standing === 'ended' ? status : action !== undefined && classifyCarePlanStatus(action) === 'ended' ? action : undefined;
+  // A row saying the plan ended, without an end date, ended it on its own date.
+  const end = endDate ?? (endedStatus !== undefined ? date : undefined);
+  return finish(problems, {
+    source: sourceOf(row),
+    patientId,
+    date,
+    month: monthOf(date),
+    ...(action ? { action } : {}),
+    ...(end ? { endDate: end } : {}),
+    ...(endedStatus !== undefined ? { endedStatus } : {}),
+    ...((standing === 'pending' || standing === 'unrecognized') && status !== undefined ? { uncountedStatus: status } : {}),
+  });
 }

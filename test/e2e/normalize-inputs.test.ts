@@ -312,7 +312,7 @@ describe('complexity markers', () => {
   });
 });
 
-describe('values EHR exports write (explore4 #13, #09)', () => {
+describe('values EHR exports write (explore4 #13, #09, #05)', () => {
   const patients = ['V1', 'V2'];
   const dir = tempDir();
   const time = write(dir, 'time.csv', [
@@ -337,4 +337,12 @@ describe('values EHR exports write (explore4 #13, #09)', () => {
     expect(rules(report, 'V2')).toContain('invalid-row');
   });
 
+  it('a care plan discontinued before the month is not in place', () => {
+    const consents = write(dir, 'consents3.csv', ['Patient ID,Consent Date', 'V1,2025-01-10', 'V2,2025-01-10']);
+    const plans = write(dir, 'care-plans.csv', ['Patient ID,Care Plan Date,Care Plan Status', 'V1,2025-01-15,Established', 'V1,2026-05-01,Discontinued', 'V2,2025-01-15,Established', 'V2,2026-09-01,Reviewed']);
+    const { report } = auditJson([time, consents, diagnoses, plans]);
+    expect(rules(report, 'V1')).toEqual(['missing-care-plan']);
+    expect(report.findings[0]!.message).toContain('ended on 2026-05-01 (status "Discontinued")');
+    expect(rules(report, 'V2')).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * Values real exports write, read through ingest: placeholders in optional cells, and units in a code cell.
+ * Values real exports write, read through ingest: placeholders in optional cells, units in a code cell and
+ * care-plan statuses and end dates.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,3 +80,35 @@ describe('units written in the code cell', () => {
   });
 });
 
+describe('care-plan statuses and end dates', () => {
+  it('reads a status column: ended rows end the plan on their date; unread statuses are named', async () => {
+    const data = await read('carePlans', [
+      'MRN,Care Plan Date,Care Plan Status',
+      '1,2025-01-15,Established',
+      '1,2026-05-01,Discontinued',
+      '2,2026-05-01,Closed - patient transferred care',
+      '3,2026-05-01,Reviewed - no changes',
+      '4,2026-05-01,See note',
+      '5,2026-05-01,Review due',
+    ]);
+    expect(reasons(data)).toEqual([]);
+    expect(data.carePlans.map((p) => [p.patientId, p.endDate, p.endedStatus, p.uncountedStatus])).toEqual([
+      ['1', undefined, undefined, undefined],
+      ['1', '2026-05-01', 'Discontinued', undefined],
+      ['2', '2026-05-01', 'Closed - patient transferred care', undefined],
+      ['3', undefined, undefined, undefined],
+      ['4', undefined, undefined, 'See note'],
+      ['5', undefined, undefined, 'Review due'],
+    ]);
+  });
+
+  it('reads an end date column, and an action that says the plan ended', async () => {
+    const data = await read('carePlans', ['MRN,Care Plan Date,Action,End Date', '1,2025-01-15,Established,2026-06-30', '2,2025-01-15,Phone review,N/A', '3,2026-02-01,Plan discontinued,']);
+    expect(reasons(data)).toEqual([]);
+    expect(data.carePlans.map((p) => [p.patientId, p.endDate, p.endedStatus])).toEqual([
+      ['1', '2026-06-30', undefined],
+      ['2', undefined, undefined],
+      ['3', '2026-02-01', 'Plan discontinued'],
+    ]);
+  });
+});
