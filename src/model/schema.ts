@@ -144,6 +144,12 @@ export const CarePlan = z.object({
   date: IsoDate,
   month: IsoMonth,
   action: z.string().optional(),
+  /** The plan's end: its End Date column, or the row's own date when its status or action says it ended. */
+  endDate: IsoDate.optional(),
+  /** A row whose status or action says the plan ended (`Discontinued`): not a plan in place, and the status. */
+  endedStatus: z.string().optional(),
+  /** A status not read as a plan in place nor as ended ("Draft", "See note"): not counted, and named by missing-care-plan. */
+  uncountedStatus: z.string().optional(),
 });
 export type CarePlan = z.infer<typeof CarePlan>;
 

@@ -12,3 +12,22 @@ export function cellText(cell: RawCell | undefined): string {
 export function isBlank(cell: RawCell | undefined): boolean {
   return cellText(cell) === '';
 }
+
+/**
+ * What EHR exports write into a cell that has no value: `N/A`, `NA`, `None`, `-`, `--`, `Unknown`. The one
+ * list: optional cells (a revoked or resolved date, a clock time, units) read these as empty, since a whole
+ * consent or problem-list row dropped over "N/A" blocked every patient. Required cells (a service date, a
+ * consent date) never do: there a placeholder is still an unreadable value, reported as an invalid row. Status
+ * cells keep their words too ("None" may be a consent status), and the status readers judge them.
+ */
+const PLACEHOLDER = /^(?:n\/?a|n\.a\.?|not applicable|none|null|nil|unknown|unk|-+|–|—|\?)$/i;
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
+/** The text of an optional cell: '' when empty or a placeholder. */
+export function optionalCellText(cell: RawCell | undefined): string {
+  const text = cellText(cell);
+  return isPlaceholder(text) ? '' : text;
+}

@@ -73,6 +73,21 @@ export function normalizeProcedureCode(cell: RawCell | undefined): string {
 }
 
 /**
+ * A count of units written after the code in its own cell, as billing exports do when they leave Units empty:
+ * `99439 x2`, `99439x2`, `99439 X 2`, `99439 *2`, `99439 (2 units)`, `99439 2 units`. The ×N touches the code
+ * or follows a space: `99439-X2` or `99439:X2` keeps its separator of a modifier (X2 is also CMS's patient
+ * relationship modifier), which normalizeProcedureCode drops.
+ */
+const UNITS_AFTER_CODE = /^(.*?[0-9A-Z])\s*\(?\s*(?:[X×*]\s*(\d{1,3})(?:\s*UNITS?)?|(\d{1,3})\s*UNITS?)\s*\)?$/;
+
+/** A code cell's code and, when the cell also gives a count (`99439 x2`), its units. */
+export function procedureCodeAndUnits(cell: RawCell | undefined): { code: string; units?: number } {
+  const m = UNITS_AFTER_CODE.exec(normalizeId(cell).toUpperCase());
+  if (!m) return { code: normalizeProcedureCode(cell) };
+  return { code: normalizeProcedureCode(m[1]!), units: Number(m[2] ?? m[3]) };
+}
+
+/**
  * CPT (5 digits; Category II/III: 4 digits and F, T or U) or HCPCS Level II (a letter A–V and 4 digits: W–Z
  * start no HCPCS code, but do start ICD-10-CM codes written without the dot, such as Z7901). One shape for
  * reading codes, checking them and telling a billed-services table from a problem list (detect.ts).

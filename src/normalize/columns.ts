@@ -78,7 +78,9 @@ export const FIELDS = {
     patientId: PATIENT_ID,
     patientName: PATIENT_NAME,
     date: { required: true, aliases: ['Care Plan Date', 'Plan Date', 'Care Plan Established', 'Care Plan Reviewed', 'Care Plan Updated', 'Plan Reviewed', 'Plan Established', 'Review Date', 'Care Plan Review Date', 'Last Reviewed'] },
-    action: { aliases: ['Action', 'Care Plan Action', 'Plan Action', 'Care Plan Status', 'Type', 'Activity'] },
+    action: { aliases: ['Action', 'Care Plan Action', 'Plan Action', 'Type', 'Activity'] },
+    status: { aliases: ['Care Plan Status', 'Plan Status', 'Status'] },
+    endDate: { aliases: ['End Date', 'Care Plan End Date', 'Plan End Date', 'Date Ended', 'Discontinued Date', 'Date Discontinued', 'Closed Date', 'Date Closed', 'Inactive Date'] },
   },
 } as const satisfies Record<InputKind, Record<string, FieldSpec>>;
 

@@ -8,6 +8,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /**
  * A service date as ISO yyyy-mm-dd, or null when the cell is not a date. Accepts Excel date cells (read as
  * UTC, as exceljs builds them), Excel serials, ISO, US M/D/YYYY and MM/DD/YY (D/M with order 'dmy'),
+ * dotted DD.MM.YYYY (always day-first),
  * "Mar 7, 2025" and "7-Mar-2025". A time of day after the date is ignored.
  */
 export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): string | null {
@@ -22,11 +23,14 @@ export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): 
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(text);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
 
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|[T\s,])/.exec(text);
+  m = /^(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})(?:$|[T\s,])/.exec(text);
   if (m) {
-    const [a, b] = [+m[1]!, +m[2]!];
-    const year = expandYear(m[3]!);
-    return order === 'mdy' ? ymd(year, a, b) : ymd(year, b, a);
+    const [a, b] = [+m[1]!, +m[3]!];
+    const year = expandYear(m[5]!);
+    // Dots are the day-first convention (German and other European exports: 05.10.2026 is 5 October) and no
+    // US export writes them, so they are read day-first whatever the order: month-first made May 10 silently.
+    const dayFirst = order === 'dmy' || (m[2] === '.' && m[4] === '.');
+    return dayFirst ? ymd(year, b, a) : ymd(year, a, b);
   }
 
   m = /^(\d{1,2})[-\s]([a-z]{3,9})\.?[-\s,]+(\d{4}|\d{2})(?:$|[T\s])/i.exec(text);

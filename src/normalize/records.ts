@@ -1,14 +1,14 @@
 import { sourceOf, type BilledService, type ConsentStanding, type Program, type CarePlan, type Consent, type Diagnosis, type RejectedRow, type StaffRole, type TableRef, type TimeEntry } from '../model/schema.js';
 import type { RawCell } from '../read/types.js';
-import { cellText } from './cells.js';
-import { isProcedureCode, normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, normalizeProcedureCode } from './codes.js';
+import { cellText, optionalCellText } from './cells.js';
+import { isProcedureCode, normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, procedureCodeAndUnits } from './codes.js';
 import type { InputKind } from './columns.js';
 import { monthOf, parseDate, type DateOrder } from './dates.js';
 import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, type DiagnosisStanding } from './statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, type DiagnosisStanding } from './statuses.js';
 import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
@@ -85,6 +85,12 @@ function text(row: RowAccess, field: string): string | undefined {
   return t === '' ? undefined : t;
 }
 
+/** text() of an optional cell, where a placeholder (`N/A`, `-`, `Unknown`) is empty: see cells.ts. */
+function optionalText(row: RowAccess, field: string): string | undefined {
+  const t = optionalCellText(row.cell(field));
+  return t === '' ? undefined : t;
+}
+
 /** text() for columns that repeat from row to row (staff, credential, program…): one shared string per value. */
 function sharedText(row: RowAccess, field: string, ctx: NormalizeContext): string | undefined {
   const t = memoized(columnMemo(ctx.memo.text, field), row.cell(field), cellText);
@@ -98,8 +104,13 @@ function requiredId(row: RowAccess, problems: Problems, ctx?: NormalizeContext):
   return id;
 }
 
-/** A date field; empty is undefined, unreadable text is a problem. */
+/** An optional date; empty or a placeholder is undefined, unreadable text is a problem. */
 function optionalDate(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string | undefined {
+  return optionalCellText(row.cell(field)) === '' ? undefined : dateCell(row, field, ctx, problems, patientId);
+}
+
+/** A date field whose column is required: empty is undefined, any other unreadable text (`N/A` too) a problem. */
+function dateCell(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string | undefined {
   const cell = row.cell(field);
   if (cellText(cell) === '') return undefined;
   const date = memoized(ctx.memo.date, cell, (c) => parseDate(c, ctx.dateOrder));
@@ -112,12 +123,12 @@ function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, prob
     problems.add(field, 'the date is empty', patientId);
     return '';
   }
-  return optionalDate(row, field, ctx, problems, patientId) ?? '';
+  return dateCell(row, field, ctx, problems, patientId) ?? '';
 }
 
 function optionalClock(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): number | undefined {
   const cell = row.cell(field);
-  if (cellText(cell) === '') return undefined;
+  if (optionalCellText(cell) === '') return undefined;
   const time = memoized(columnMemo(ctx.memo.clock, field), cell, parseClockTime);
   if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
   return time ?? undefined;
@@ -185,9 +196,9 @@ const AFFIRMATIVE = /^(yes|y|true|x|revoked)$/i;
 export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normalized<Consent> {
   const problems = new Problems(row);
   const patientId = requiredId(row, problems);
-  const date = optionalDate(row, 'consentDate', ctx, problems, patientId);
+  const date = dateCell(row, 'consentDate', ctx, problems, patientId);
   const status = text(row, 'status');
-  const revokedText = text(row, 'revoked');
+  const revokedText = optionalText(row, 'revoked');
   let revokedDate: string | undefined;
   let revokedUndated = false;
   if (revokedText !== undefined) {
@@ -223,7 +234,7 @@ export function normalizeDiagnosis(row: RowAccess, ctx: NormalizeContext): Norma
   const codeText = text(row, 'code');
   if (codeText === undefined) problems.add('code', 'the diagnosis code is empty', patientId);
   const onsetDate = optionalDate(row, 'onset', ctx, problems, patientId);
-  const resolvedText = text(row, 'resolved');
+  const resolvedText = optionalText(row, 'resolved');
   let resolvedDate: string | undefined;
   let resolvedFlag = false;
   if (resolvedText !== undefined) {
@@ -254,16 +265,23 @@ export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normali
   const problems = new Problems(row);
   const patientId = requiredId(row, problems);
   const date = requiredDate(row, 'date', ctx, problems, patientId);
-  const code = normalizeProcedureCode(row.cell('code'));
+  const { code, units: unitsInCode } = procedureCodeAndUnits(row.cell('code'));
   if (code === '') problems.add('code', 'the procedure code is empty', patientId);
   // An unread code could be the month's CCM claim: reported, never passed over (billing it again is the largest
   // overpayment OIG found, R-OIG-2019).
   else if (!isProcedureCode(code)) problems.add('code', `"${cellText(row.cell('code'))}" is not one CPT or HCPCS code`, patientId);
-  let units = 1;
-  const unitsText = text(row, 'units');
+  // Units in the code cell ("99439 x2") count when the Units cell is empty: read as one unit, an overbilled
+  // add-on passed. When both give a count and they differ, which is billed cannot be known: the row is reported.
+  let units = unitsInCode ?? 1;
+  const unitsText = optionalText(row, 'units');
   if (unitsText !== undefined) {
     units = Number(unitsText);
     if (!Number.isInteger(units) || units < 1) problems.add('units', `"${unitsText}" is not a whole number of units`, patientId);
+    else if (unitsInCode !== undefined && unitsInCode !== units) {
+      problems.add('units', `${unitsText} unit(s) here, but the code cell says "${cellText(row.cell('code'))}"`, patientId);
+    }
+  } else if (unitsInCode !== undefined && unitsInCode < 1) {
+    problems.add('code', `"${cellText(row.cell('code'))}" is not a whole number of units`, patientId);
   }
   const npi = normalizeNpi(row.cell('npi')) ?? normalizeNpi(row.cell('renderingNpi'));
   const description = text(row, 'description');
@@ -284,5 +302,21 @@ export function normalizeCarePlan(row: RowAccess, ctx: NormalizeContext): Normal
   const patientId = requiredId(row, problems);
   const date = requiredDate(row, 'date', ctx, problems, patientId);
   const action = text(row, 'action');
-  return finish(problems, { source: sourceOf(row), patientId, date, month: monthOf(date), ...(action ? { action } : {}) });
+  const status = text(row, 'status');
+  const endDate = optionalDate(row, 'endDate', ctx, problems, patientId);
+  // A status column is judged whole; an action column is free text ("Phone review"), read only for an ending.
+  const standing = status === undefined ? 'active' : classifyCarePlanStatus(status);
+  const endedStatus = standing === 'ended' ? status : action !== undefined && classifyCarePlanStatus(action) === 'ended' ? action : undefined;
+  // A row saying the plan ended, without an end date, ended it on its own date.
+  const end = endDate ?? (endedStatus !== undefined ? date : undefined);
+  return finish(problems, {
+    source: sourceOf(row),
+    patientId,
+    date,
+    month: monthOf(date),
+    ...(action ? { action } : {}),
+    ...(end ? { endDate: end } : {}),
+    ...(endedStatus !== undefined ? { endedStatus } : {}),
+    ...((standing === 'pending' || standing === 'unrecognized') && status !== undefined ? { uncountedStatus: status } : {}),
+  });
 }

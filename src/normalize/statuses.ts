@@ -121,3 +121,38 @@ export function classifyDiagnosisStatus(text: string): DiagnosisStanding {
   if (rest !== key || has(rest, DX_ACTIVE)) return 'active';
   return 'unrecognized';
 }
+
+/**
+ * How a care-plan row's status reads: only `active` is a plan in place; `ended` also ends the plans before it;
+ * `pending` (a draft, a review due) is not a plan in place but ends nothing.
+ */
+export type CarePlanStanding = 'active' | 'ended' | 'pending' | 'unrecognized';
+
+/** Over, or never in force: the plan stopped, the patient left, or the row was a mistake. */
+const PLAN_ENDED = words(
+  'discontinued|discontinue|d c|dc|closed|close|inactive|ended|end|terminated|cancell?ed|stopped|expired|retired|archived|resolved|' +
+    'transferred|transfer|disenrolled|unenrolled|revoked|declined|refused|withdrawn|opted out|deceased|died|discharged|' +
+    'superseded|replaced|void|voided|deleted|removed|entered in error|error',
+);
+/** A plain no, or a negated "in place": a negation elsewhere is wording ("Reviewed - no changes"). */
+const PLAN_NEGATED = /^(?:no|n|false|0|none|(?:not|non|no longer) (?:active|current|in place|open|established))$/;
+const PLAN_PENDING = words(
+  'pending|draft|proposed|planned|not started|in progress|incomplete|due|overdue|needed|needs|required|missing|awaiting|to be|tbd|scheduled|on hold|hold',
+);
+const PLAN_ACTIVE = words(
+  'established|establish|created|new|initial|initiated|started|implemented|active|current|in place|ongoing|open|' +
+    'reviewed|review|revised|revision|updated|update|monitored|monitoring|signed|approved|shared|yes|y|true|x|1',
+);
+
+/**
+ * A care-plan status read by its words: ended first ("Closed - patient transferred care", "Not active"), then
+ * not yet in place ("Review due", "Draft"), then in place. The reference is silent on ended plans: the
+ * conservative reading is that a plan whose status says it ended is not a plan in place.
+ */
+export function classifyCarePlanStatus(text: string): CarePlanStanding {
+  const key = statusKey(text);
+  if (has(key, PLAN_ENDED) || PLAN_NEGATED.test(key)) return 'ended';
+  if (has(key, PLAN_PENDING)) return 'pending';
+  if (has(key, PLAN_ACTIVE)) return 'active';
+  return 'unrecognized';
+}

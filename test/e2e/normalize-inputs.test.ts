@@ -338,3 +338,38 @@ describe('complexity markers', () => {
     expect(report.patientMonths.map((m) => m.family)).toEqual([family]);
   });
 });
+
+describe('values EHR exports write (explore4 #13, #09, #05)', () => {
+  const patients = ['V1', 'V2'];
+  const dir = tempDir();
+  const time = write(dir, 'time.csv', [
+    'Patient ID,Date,Staff,Credential,Minutes,Note,Billing NPI',
+    ...patients.map((p) => `${p},2026-10-05,Rita Nurse,RN,45,${NOTE} for ${p},1234567893`),
+  ]);
+  const diagnoses = write(dir, 'diagnoses.csv', ['Patient ID,ICD-10 Code,Onset Date,Resolved Date', ...patients.flatMap((p) => [`${p},E11.9,Unknown,N/A`, `${p},I10,-,`])]);
+  const rules = (report: Report, patientId: string): string[] => report.findings.filter((f) => f.patientId === patientId).map((f) => f.rule);
+
+  it('N/A, - and Unknown in optional date cells are empty: consent and diagnoses count', () => {
+    const consents = write(dir, 'consents.csv', ['Patient ID,Consent Date,Revoked Date,Status', 'V1,2025-01-10,N/A,Accepted', 'V2,2025-01-10,-,Accepted']);
+    const { report } = auditJson([time, consents, diagnoses]);
+    expect(report.findings).toEqual([]);
+    expect(report.patientMonths.map((pm) => pm.status)).toEqual(['billable', 'billable']);
+  });
+
+  it('units written in the code cell ("99439 x2") are the units billed', () => {
+    const consents = write(dir, 'consents2.csv', ['Patient ID,Consent Date', 'V1,2025-01-10', 'V2,2025-01-10']);
+    const services = write(dir, 'services.csv', ['Patient ID,DOS,CPT,Units,NPI', 'V1,10/31/2026,99490,1,1234567893', 'V1,10/31/2026,99439 x2,,1234567893', 'V2,10/31/2026,99439 x2,1,1234567893']);
+    const { report } = auditJson([time, consents, diagnoses, services]);
+    expect(report.findings.find((f) => f.rule === 'unsupported-code' && f.patientId === 'V1')!.message).toContain('99439 ×2');
+    expect(rules(report, 'V2')).toContain('invalid-row');
+  });
+
+  it('a care plan discontinued before the month is not in place', () => {
+    const consents = write(dir, 'consents3.csv', ['Patient ID,Consent Date', 'V1,2025-01-10', 'V2,2025-01-10']);
+    const plans = write(dir, 'care-plans.csv', ['Patient ID,Care Plan Date,Care Plan Status', 'V1,2025-01-15,Established', 'V1,2026-05-01,Discontinued', 'V2,2025-01-15,Established', 'V2,2026-09-01,Reviewed']);
+    const { report } = auditJson([time, consents, diagnoses, plans]);
+    expect(rules(report, 'V1')).toEqual(['missing-care-plan']);
+    expect(report.findings[0]!.message).toContain('ended on 2026-05-01 (status "Discontinued")');
+    expect(rules(report, 'V2')).toEqual([]);
+  });
+});

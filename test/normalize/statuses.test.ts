@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, statusKey, type DiagnosisStanding } from '../../src/normalize/statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, statusKey, type CarePlanStanding, type DiagnosisStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -219,5 +219,35 @@ describe('classifyDiagnosisStatus', () => {
     ['Under treatment', 'unrecognized'],
   ])('problem list %j → %s', (status, expected) => {
     expect(classifyDiagnosisStatus(status)).toBe(expected);
+  });
+});
+
+describe('care-plan statuses', () => {
+  it.each<[string, CarePlanStanding]>([
+    ['Established', 'active'],
+    ['Active', 'active'],
+    ['Reviewed', 'active'],
+    ['Reviewed - no changes', 'active'],
+    ['Revised', 'active'],
+    ['Updated', 'active'],
+    ['Monitored', 'active'],
+    ['Initial', 'active'],
+    ['Discontinued', 'ended'],
+    ['D/C', 'ended'],
+    ['Closed - patient transferred care', 'ended'],
+    ['Inactive', 'ended'],
+    ['Not active', 'ended'],
+    ['No longer active', 'ended'],
+    ['No', 'ended'],
+    ['Cancelled', 'ended'],
+    ['Patient deceased', 'ended'],
+    ['Entered in error', 'ended'],
+    ['Draft', 'pending'],
+    ['Review due', 'pending'],
+    ['Pending signature', 'pending'],
+    ['See note', 'unrecognized'],
+    ['Completed', 'unrecognized'],
+  ])('%j → %s', (status, expected) => {
+    expect(classifyCarePlanStatus(status)).toBe(expected);
   });
 });

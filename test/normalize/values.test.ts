@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/normalize/cells.js';
-import { displayIcd10, isProcedureCode, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode } from '../../src/normalize/codes.js';
+import { displayIcd10, isProcedureCode, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode, procedureCodeAndUnits } from '../../src/normalize/codes.js';
 import { monthEnd, parseDate } from '../../src/normalize/dates.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
@@ -31,6 +31,11 @@ describe('parseDate', () => {
     ['Mar 7, 2025', '2025-03-07'],
     ['March 7 2025', '2025-03-07'],
     ['7-Mar-2025', '2025-03-07'],
+    ['05.10.2026', '2026-10-05'], // dotted dates are day-first (European exports), whatever --date-order
+    ['20.10.2026', '2026-10-20'],
+    ['5.10.26', '2026-10-05'],
+    ['10.20.2026', null],
+    ['05-10-2026', '2026-05-10'], // dashes and slashes stay month-first
     ['07-Mar-25', '2025-03-07'],
     ['20250307', '2025-03-07'],
     ['2/29/2024', '2024-02-29'],
@@ -52,6 +57,7 @@ describe('parseDate', () => {
     ['7/3/2025', '2025-03-07'],
     ['13/1/2025', '2025-01-13'],
     ['2025-03-07', '2025-03-07'],
+    ['05.10.2026', '2026-10-05'],
   ])('dmy: %j → %j', (cell, expected) => {
     expect(parseDate(cell, 'dmy')).toBe(expected);
   });
@@ -98,7 +104,26 @@ describe('parseClockTime', () => {
     ['2025-03-07 14:30', 870],
     ['3/7/2025 9:15 AM', 555],
     ['2025-03-07T14:30:00Z', 870],
+    ['9:30a', 570],
+    ['9:30p', 1290],
+    ['9:30 p.', 1290],
+    ['9a', 540],
+    ['0930', 570],
+    ['930', 570],
+    ['1415', 855],
+    ['0000', 0],
+    ['2359', 1439],
+    ['2400', null],
+    ['0960', null],
+    ['12345', null],
+    [930, 570], // 0930 typed into Excel is stored as the number 930
+    [2359, 1439],
+    [2400, 0], // a date serial at midnight, as before
     [0.375, 540],
+    ['0.375', 540], // an Excel time written into a CSV
+    ['.5', 720],
+    ['0.9999999', 0],
+    ['1.5', null],
     [45723.5, 720],
     [excelTime(9, 25), 565],
     [new Date(Date.UTC(1904, 0, 1, 9, 25)), 565], // a time cell of a 1904-system workbook
@@ -286,6 +311,28 @@ describe('ids and codes', () => {
     ['Office visit', 'OFFICE VISIT'],
   ])('procedure code %j → %j', (cell, expected) => {
     expect(normalizeProcedureCode(cell)).toBe(expected);
+  });
+
+  it.each<[RawCell, { code: string; units?: number }]>([
+    ['99439 x2', { code: '99439', units: 2 }],
+    ['99439x2', { code: '99439', units: 2 }],
+    ['99439 X 2', { code: '99439', units: 2 }],
+    ['99439 ×2', { code: '99439', units: 2 }],
+    ['99439 *3', { code: '99439', units: 3 }],
+    ['99439 (2 units)', { code: '99439', units: 2 }],
+    ['99439 2 units', { code: '99439', units: 2 }],
+    ['99490x1', { code: '99490', units: 1 }],
+    ['CPT 99439 x 2', { code: '99439', units: 2 }],
+    ['99439-25 x2', { code: '99439', units: 2 }],
+    // A separator before X2 makes it a modifier (CMS's patient relationship modifiers are X1–X5).
+    ['99439-X2', { code: '99439' }],
+    ['99439:X2', { code: '99439' }],
+    ['99490 XE', { code: '99490' }],
+    ['99490 25', { code: '99490' }],
+    [99490, { code: '99490' }],
+    ['Office visit', { code: 'OFFICE VISIT' }],
+  ])('code cell %j → %j', (cell, expected) => {
+    expect(procedureCodeAndUnits(cell)).toEqual(expected);
   });
 
   it.each<[string, boolean]>([
