@@ -1,6 +1,7 @@
 import { clonedNote } from './cloned-note.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
+import { duplicateBeneficiary } from './duplicate-beneficiary.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { excessiveDailyMinutes } from './excessive-daily-minutes.js';
 import { futureDate } from './future-date.js';
@@ -63,5 +64,6 @@ export const RULES: readonly AnyRule[] = [
   consentOtherPractitioner, // CCM026
   multiplePractitionersTime, // CCM027
   unknownProgram, // CCM028
+  duplicateBeneficiary, // CCM029
 ];
 
