@@ -18,6 +18,7 @@ import { missingCarePlan } from './missing-care-plan.js';
 import { missingConsent } from './missing-consent.js';
 import { missingStaff } from './missing-staff.js';
 import { multipleBillingPractitioners } from './multiple-billing-practitioners.js';
+import { multipleMbis } from './multiple-mbis.js';
 import { multiplePractitionersTime } from './multiple-practitioners-time.js';
 import { nonClinicalStaffTime } from './non-clinical-staff-time.js';
 import { overlappingTime } from './overlapping-time.js';
@@ -65,5 +66,6 @@ export const RULES: readonly AnyRule[] = [
   multiplePractitionersTime, // CCM027
   unknownProgram, // CCM028
   duplicateBeneficiary, // CCM029
+  multipleMbis, // CCM030
 ];
 
