@@ -140,4 +140,12 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['Two October entries of 25 minutes each under program "Care Management".', 'An entry under program "CCM/TCM", which names two programs.'],
     passes: ['Entries under "CCM", "Chronic Care Management (CCM)" or "CCM 99490".', 'Entries under "TCM" or "RPM" (other programs\' time, D3).', 'A label classified in the config\'s `programs` map.'],
   },
+  'duplicate-beneficiary': {
+    flagged: ['October entries of patients 2006 (MBI "6EG4TE5MK73") and 2007 (MBI "6EG4-TE5-MK73"): both months, each naming the other.'],
+    passes: ['The same MBI under patient 2006 in September and under patient 2007 in October.', 'A malformed or empty MBI (left to invalid-mbi).', 'Any month when the time log has no MBI column.'],
+  },
+  'multiple-mbis': {
+    flagged: ['October entries of patient 2008 with MBI "7EG4TE5MK73" on 10/03/2026 and "8EG4TE5MK73" on 10/20/2026.'],
+    passes: ['"6EG4TE5MK73" and "6EG4-TE5-MK73" (one MBI written two ways).', 'One MBI in October and another in November.', 'A valid MBI and a malformed one (left to invalid-mbi).'],
+  },
 };

@@ -1,6 +1,7 @@
 import { clonedNote } from './cloned-note.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
+import { duplicateBeneficiary } from './duplicate-beneficiary.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { excessiveDailyMinutes } from './excessive-daily-minutes.js';
 import { futureDate } from './future-date.js';
@@ -17,6 +18,7 @@ import { missingCarePlan } from './missing-care-plan.js';
 import { missingConsent } from './missing-consent.js';
 import { missingStaff } from './missing-staff.js';
 import { multipleBillingPractitioners } from './multiple-billing-practitioners.js';
+import { multipleMbis } from './multiple-mbis.js';
 import { multiplePractitionersTime } from './multiple-practitioners-time.js';
 import { nonClinicalStaffTime } from './non-clinical-staff-time.js';
 import { overlappingTime } from './overlapping-time.js';
@@ -63,5 +65,7 @@ export const RULES: readonly AnyRule[] = [
   consentOtherPractitioner, // CCM026
   multiplePractitionersTime, // CCM027
   unknownProgram, // CCM028
+  duplicateBeneficiary, // CCM029
+  multipleMbis, // CCM030
 ];
 

@@ -293,3 +293,43 @@ describe('accepted exceptions', () => {
     expect(rules).not.toContain('invalid-row');
   });
 });
+
+describe('one beneficiary, one CCM claim a month (R-EXCL-ONE-PRACTITIONER, R-OIG-2019, R-OIG-2021)', () => {
+  /** Two October CCM entries with these MRNs and MBIs, each patient consented, with two chronic conditions and a care plan. */
+  function twoEntries(a: [string, string], b: [string, string]) {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'time_log.csv'),
+      [
+        'MRN,MBI,DOS,Staff,Credentials,Minutes,Notes,Billing NPI',
+        `${a[0]},${a[1]},10/8/2026,Maria Lopez,RN,22,Reviewed glucose log and titrated insulin dose; arranged podiatry referral for foot ulcer,1234567893`,
+        `${b[0]},${b[1]},10/9/2026,Sam Ortiz,LPN,21,Reconciled medication list after cardiology visit and updated heart failure weight goals,1234567893`,
+      ].join('\r\n'),
+    );
+    const mrns = [...new Set([a[0], b[0]])];
+    writeFileSync(join(dir, 'consents.csv'), `MRN,Consent Date\r\n${mrns.map((m) => `${m},1/10/2025`).join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'problems.csv'), `MRN,ICD-10 Code\r\n${mrns.map((m) => `${m},E11.9\r\n${m},I10`).join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'care_plans.csv'), `MRN,Care Plan Date\r\n${mrns.map((m) => `${m},1/15/2025`).join('\r\n')}\r\n`);
+    const out = join(dir, 'out');
+    const r = ccm(['audit', ...['time_log.csv', 'consents.csv', 'problems.csv', 'care_plans.csv'].map((f) => join(dir, f)), ...RUN, '--out', out, '--quiet']);
+    return { r, report: report(out), claims: readFileSync(join(out, 'claims.csv'), 'utf8').trim().split('\r\n') };
+  }
+
+  it('one MBI (written two ways) under two MRNs blocks both months: no claim goes out until the charts are merged', () => {
+    const { r, report: rep, claims } = twoEntries(['2006', '6EG4TE5MK73'], ['2007', '6EG4-TE5-MK73']);
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths.map((pm: { patientId: string; status: string; blockedBy: string[] }) => [pm.patientId, pm.status, pm.blockedBy])).toEqual([
+      ['2006', 'blocked', ['duplicate-beneficiary']],
+      ['2007', 'blocked', ['duplicate-beneficiary']],
+    ]);
+    expect(claims).toHaveLength(1); // the header only
+  });
+
+  it('two MBIs on one MRN\'s month: a warning naming both, the claim still ready', () => {
+    const { r, report: rep } = twoEntries(['2008', '7EG4TE5MK73'], ['2008', '8EG4TE5MK73']);
+    expect(r.code).toBe(0);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billable', mbi: '7EG4TE5MK73' });
+    expect(rep.findings).toEqual([expect.objectContaining({ rule: 'multiple-mbis', severity: 'warning', patientId: '2008', month: '2026-10' })]);
+    expect(rep.findings[0].message).toContain('"8EG4TE5MK73" (row 3)');
+  });
+});
