@@ -94,6 +94,7 @@ function table(t: TableReport) {
     skipped: { blank: t.skipped.blank, totals: t.skipped.totals, headings: t.skipped.headings, beforeHeader: t.skipped.beforeHeader },
     // Optional in the model: written as null so every table has the same keys.
     note: t.note ?? null,
+    hidden: t.hidden ?? null,
   };
 }
 
