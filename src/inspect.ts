@@ -55,6 +55,7 @@ export function renderInspection(inspections: readonly Inspection[]): string {
         t.skipped.blank ? `${t.skipped.blank} blank` : '',
         t.skipped.totals ? `${t.skipped.totals} totals` : '',
         t.skipped.headings ? `${t.skipped.headings} headings (header repeated, month titles)` : '',
+        t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, cancelled or entered in error` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
     }

@@ -23,6 +23,7 @@ import {
   type RowAccess,
 } from './records.js';
 import { classifyRow, HeaderRow } from './skip-rows.js';
+import { isWithdrawnEntryStatus } from './statuses.js';
 
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
@@ -61,8 +62,11 @@ export interface TableReport {
   rowsRead: number;
   records: number;
   rejected: number;
-  /** Rows that are not entries: blank, totals, headings (the header repeated, a month title) and above the header. */
-  skipped: { blank: number; totals: number; headings: number; beforeHeader: number };
+  /**
+   * Rows that are not entries: blank, totals, headings (the header repeated, a month title), above the header,
+   * and time entries whose status says deleted, voided, cancelled or entered in error (`withdrawn`).
+   */
+  skipped: { blank: number; totals: number; headings: number; beforeHeader: number; withdrawn: number };
   /** Why a table was skipped, or what a partial match lacked. */
   note?: string;
   /** The worksheet is hidden in the workbook; not read unless named (`book.xlsx#Sheet`). */
@@ -168,7 +172,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     rowsRead: 0,
     records: 0,
     rejected: 0,
-    skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0 },
+    skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
   };
   if (sheet.hidden) report.hidden = sheet.hidden;
   const detection = detectTable(sample, { ...(spec.kind ? { kind: spec.kind } : {}), overrides: options.columns });
@@ -210,6 +214,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const index = new Map(candidate.matches.map((m) => [m.field, m.index]));
   const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
   const patientColumn = index.get('patientId')!;
+  const statusColumn = candidate.kind === 'timeLog' ? index.get('entryStatus') : undefined;
   const headerRow = new HeaderRow(candidate.headers, patientColumn);
   const limits = options.limits ?? DEFAULT_LIMITS;
   // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
@@ -239,6 +244,14 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     if (skip) {
       report.skipped[skip]++;
       return;
+    }
+    // Withdrawn in the source system: not an entry, but counted in the table report and the summary.
+    if (statusColumn !== undefined) {
+      const status = row.cells[statusColumn];
+      if (status !== undefined && status !== null && isWithdrawnEntryStatus(cellText(status))) {
+        report.skipped.withdrawn++;
+        return;
+      }
     }
     current = row.cells;
     access.row = row.row;

@@ -356,3 +356,32 @@ describe('hidden sheets', () => {
     expect((JSON.parse(readFileSync(join(dir, 'named', 'report.json'), 'utf8')) as typeof report).patientMonths.map((m) => m.loggedMinutes)).toEqual([30]);
   });
 });
+
+describe('a time-log status column', () => {
+  it('leaves out entries marked deleted, voided, cancelled or entered in error, and says how many', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'MRN,Date,Staff,Credential,Minutes,Note,Entry Status',
+      `9601,2026-10-05,Rita Nurse,RN,15,${NOTE} a,Active`,
+      `9601,2026-10-06,Rita Nurse,RN,15,${NOTE} b,Deleted`,
+      `9601,2026-10-07,Rita Nurse,RN,15,${NOTE} c,Entered in error`,
+      `9601,2026-10-08,Rita Nurse,RN,5,${NOTE} d,Billed`,
+      `9601,2026-10-09,Rita Nurse,RN,5,${NOTE} e,`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9601,2026-01-02']);
+    const out = join(dir, 'out');
+    const r = ccm(['audit', time, consents, '--month', '2026-10', '--run-date', '2026-11-05', '--out', out, '--format', 'json', '--fail-on', 'never']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      patientMonths: { loggedMinutes: number }[];
+      inputs: { tables: { records: number; skipped: { withdrawn: number }; columns: { field: string; header: string }[] }[] }[];
+    };
+    // Unrecognised and empty statuses keep their entry.
+    expect(report.patientMonths.map((m) => m.loggedMinutes)).toEqual([25]);
+    const table = report.inputs[0]!.tables[0]!;
+    expect(table).toMatchObject({ records: 3, skipped: { withdrawn: 2 } });
+    expect(table.columns).toContainEqual({ field: 'entryStatus', header: 'Entry Status', column: 'G' });
+    expect(r.stdout).toMatch(/Time entries left out[^\n]*\n {2}time\.csv: 2 entries \(column "Entry Status"\)/);
+    expect(ccm(['inspect', time]).stdout).toContain('skipped 2 marked deleted, voided, cancelled or entered in error');
+  });
+});
