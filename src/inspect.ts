@@ -42,7 +42,7 @@ export function renderInspection(inspections: readonly Inspection[]): string {
     const report = item.report!;
     lines.push(`${report.file}  (sha256 ${report.sha256.slice(0, 12)}…)`);
     for (const t of report.tables) {
-      const where = t.sheet === null ? '' : `sheet "${t.sheet}": `;
+      const where = t.sheet === null ? '' : `sheet "${t.sheet}"${t.hidden ? ` (${t.hidden})` : ''}: `;
       if (t.kind === null) {
         lines.push(`  ${where}skipped — ${t.note ?? 'not a known kind'}`);
         continue;
@@ -55,6 +55,7 @@ export function renderInspection(inspections: readonly Inspection[]): string {
         t.skipped.blank ? `${t.skipped.blank} blank` : '',
         t.skipped.totals ? `${t.skipped.totals} totals` : '',
         t.skipped.headings ? `${t.skipped.headings} headings (header repeated, month titles)` : '',
+        t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, cancelled or entered in error` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
     }

@@ -44,6 +44,8 @@ export const FIELDS = {
     billingNpi: BILLING_NPI,
     renderingNpi: RENDERING_NPI,
     complexity: { aliases: ['Complexity', 'CCM Type', 'Complex', 'Complex CCM', 'CCM Level', 'MDM Complexity'] },
+    /** Whether the entry still stands: a row marked deleted or voided is left out (src/normalize/statuses.ts). */
+    entryStatus: { aliases: ['Status', 'Entry Status', 'Record Status', 'Time Entry Status', 'Log Status', 'Entry State'] },
   },
   consents: {
     patientId: PATIENT_ID,

@@ -6,7 +6,7 @@ import { CcmError, describeLocation } from '../errors.js';
 import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { readInput } from '../read/open.js';
-import type { RawRow, RawSheet } from '../read/types.js';
+import type { RawRow, RawSheet, SheetHiding } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
 import { KIND_LABELS, type InputKind } from './columns.js';
@@ -23,6 +23,7 @@ import {
   type RowAccess,
 } from './records.js';
 import { classifyRow, HeaderRow } from './skip-rows.js';
+import { isWithdrawnEntryStatus } from './statuses.js';
 
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
@@ -61,10 +62,15 @@ export interface TableReport {
   rowsRead: number;
   records: number;
   rejected: number;
-  /** Rows that are not entries: blank, totals, headings (the header repeated, a month title) and above the header. */
-  skipped: { blank: number; totals: number; headings: number; beforeHeader: number };
+  /**
+   * Rows that are not entries: blank, totals, headings (the header repeated, a month title), above the header,
+   * and time entries whose status says deleted, voided, cancelled or entered in error (`withdrawn`).
+   */
+  skipped: { blank: number; totals: number; headings: number; beforeHeader: number; withdrawn: number };
   /** Why a table was skipped, or what a partial match lacked. */
   note?: string;
+  /** The worksheet is hidden in the workbook; not read unless named (`book.xlsx#Sheet`). */
+  hidden?: SheetHiding;
 }
 
 /** TableReport.note of a sheet with nothing in it: the one skipped sheet not worth mentioning. */
@@ -166,9 +172,22 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     rowsRead: 0,
     records: 0,
     rejected: 0,
-    skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0 },
+    skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
   };
+  if (sheet.hidden) report.hidden = sheet.hidden;
   const detection = detectTable(sample, { ...(spec.kind ? { kind: spec.kind } : {}), overrides: options.columns });
+  // A hidden sheet is where a workbook's owner puts what should not count (voided entries, last month's log):
+  // read as data, its minutes would be billed unseen. Only a sheet the user names is read; the others are
+  // named in the summary with what they hold, so the rows are never left out silently either.
+  if (sheet.hidden && spec.sheet === undefined) {
+    if (!exhausted) await drain({ [Symbol.asyncIterator]: () => iterator });
+    const holds = detection.ok ? `it holds a ${KIND_LABELS[detection.candidate.kind]} table (header in row ${detection.candidate.headerRow}); ` : '';
+    const nonBlank = sample.some((r) => r.cells.some((c) => cellText(c) !== ''));
+    // The whole workbook and one of its sheets cannot both be inputs: naming it means naming the others too.
+    // No file or sheet name in the note: the reports show the location beside it (and --redact replaces it there).
+    report.note = nonBlank ? `${hiddenLabel(sheet.hidden)}, not read: ${holds}to audit it, give the workbook's sheets as inputs one by one (book.xlsx#Sheet), this one included` : EMPTY_SHEET;
+    return report;
+  }
   if (!detection.ok) {
     // A table that is either diagnoses or billed services by its header, and the codes do not say: never a guess.
     if (detection.ambiguous) throw new CcmError(`${describeLocation(sheet)}: ${detection.ambiguous}.`);
@@ -195,6 +214,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const index = new Map(candidate.matches.map((m) => [m.field, m.index]));
   const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
   const patientColumn = index.get('patientId')!;
+  const statusColumn = candidate.kind === 'timeLog' ? index.get('entryStatus') : undefined;
   const headerRow = new HeaderRow(candidate.headers, patientColumn);
   const limits = options.limits ?? DEFAULT_LIMITS;
   // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
@@ -224,6 +244,14 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     if (skip) {
       report.skipped[skip]++;
       return;
+    }
+    // Withdrawn in the source system: not an entry, but counted in the table report and the summary.
+    if (statusColumn !== undefined) {
+      const status = row.cells[statusColumn];
+      if (status !== undefined && status !== null && isWithdrawnEntryStatus(cellText(status))) {
+        report.skipped.withdrawn++;
+        return;
+      }
     }
     current = row.cells;
     access.row = row.row;
@@ -286,6 +314,10 @@ function checkCellLengths(row: RawRow, sheet: RawSheet, headers: readonly string
       throw new CcmError(`${describeLocation({ ...sheet, row: row.row, column })}: a cell of ${cell.length} characters, over the ${max} limit; check the export.`);
     }
   }
+}
+
+function hiddenLabel(hidden: SheetHiding): string {
+  return hidden === 'veryHidden' ? 'very hidden sheet (only a macro can show it)' : 'hidden sheet';
 }
 
 function describeTable(report: TableReport, candidate: Candidate): void {

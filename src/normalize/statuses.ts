@@ -110,6 +110,23 @@ const DX_ACTIVE = words(
 );
 
 /**
+ * A time entry withdrawn in the source system: deleted, voided, cancelled or entered in error. CCM platforms
+ * keep such rows in their exports with a status instead of removing them; their minutes were never spent on
+ * the patient. "Not deleted" and "Undeleted" stand; any other status (Active, Billed, Approved, a status ccm
+ * does not know) keeps the entry: leaving out minutes on a guess would hide them from the audit.
+ */
+const ENTRY_WITHDRAWN = words(
+  'deleted|delete|voided|void|cancell?ed|cancel|entered in error|in error|erroneous|removed|retracted|rescinded|struck|stricken|invalidated|reversed|duplicate entry|wrong patient',
+);
+const ENTRY_NEGATION = words('not|non|never|no|un');
+
+/** Whether an entry status says the entry was withdrawn (deleted, voided, cancelled, entered in error). */
+export function isWithdrawnEntryStatus(text: string): boolean {
+  const key = statusKey(text);
+  return has(key, ENTRY_WITHDRAWN) && !has(key, ENTRY_NEGATION);
+}
+
+/**
  * A diagnosis status read by its words: a negated course is set aside first ("Not controlled" is active), then
  * anything over or negated wins ("Not active", "Inactive", "Resolved - no change"), then the words of an active
  * problem.

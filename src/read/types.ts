@@ -12,12 +12,22 @@ export interface RawRow {
  * workbook's sheets arrive one after another, so a consumer finishes (or abandons) one sheet's rows before
  * asking for the next sheet.
  */
+/** How a worksheet is hidden: workbook.xml's `<sheet state="…">`. */
+export type SheetHiding = 'hidden' | 'veryHidden';
+
+/** The state attribute read as a hiding, or undefined for a visible sheet (or a state ccm does not know). */
+export function sheetHiding(state: string | undefined): SheetHiding | undefined {
+  return state === 'hidden' || state === 'veryHidden' ? state : undefined;
+}
+
 export interface RawSheet {
   /** The path as the user gave it, used in every message and source reference. */
   readonly file: string;
   /** Worksheet name; null for CSV. */
   readonly sheet: string | null;
   readonly rows: AsyncIterable<RawRow>;
+  /** A worksheet hidden in Excel (`hidden`: Unhide lists it; `veryHidden`: only VBA shows it); absent when visible. */
+  readonly hidden?: SheetHiding;
   /**
    * The SHA-256 of the whole file, once `rows` has been read to the end, when the reader hashed the bytes as
    * it read them (spares reading a large file twice); undefined otherwise.

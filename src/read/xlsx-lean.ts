@@ -2,7 +2,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { CcmError } from '../errors.js';
 import { readCentralDirectory, type ZipEntry, ZipFormatError } from '../zip.js';
-import type { RawRow, RawSheet } from './types.js';
+import type { RawRow, RawSheet, SheetHiding } from './types.js';
 import {
   LeanUnsupported,
   MAIN_NAMESPACE,
@@ -46,6 +46,7 @@ const SHARED_STRINGS_TYPE = /\/relationships\/sharedStrings$/;
 interface SheetPlan {
   name: string;
   entry: ZipEntry;
+  hidden?: SheetHiding;
 }
 
 interface WorkbookPlan {
@@ -103,7 +104,7 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
     // Chart sheets, dialog and macro sheets hold no table (exceljs skips them too).
     if (!WORKSHEET_TYPE.test(relationship.type)) continue;
     if (relationship.external) throw new LeanUnsupported('an external worksheet');
-    sheets.push({ name: sheet.name, entry: part(resolveTarget(relationship.target)) });
+    sheets.push({ name: sheet.name, entry: part(resolveTarget(relationship.target)), ...(sheet.hidden ? { hidden: sheet.hidden } : {}) });
   }
   for (const sheet of sheets) {
     try {
@@ -163,7 +164,7 @@ async function* streamSheets(path: string, file: FileHandle, displayName: string
   try {
     for (const sheet of plan.sheets) {
       const context: SheetContext = { file: displayName, sheet: sheet.name, strings: plan.strings, styles: plan.styles, date1904: plan.date1904 };
-      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context) };
+      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context), ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
     }
   } finally {
     await file.close();

@@ -2,6 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { ZipEntry } from '../zip.js';
 import { isElapsedFormat, zeroPadFormat } from './number-format.js';
+import { type SheetHiding, sheetHiding } from './types.js';
 import { decodeText, type TagAttributes, type XmlHandler, XmlScanner } from './xml-scanner.js';
 import { entryChunks } from './zip-entry.js';
 
@@ -63,6 +64,7 @@ export function exceljsXmlDecode(text: string): string {
 export interface WorkbookSheet {
   name: string;
   relationshipId: string;
+  hidden?: SheetHiding;
 }
 
 export interface WorkbookInfo {
@@ -87,7 +89,8 @@ export class WorkbookHandler implements XmlHandler {
       const relationshipId = attributes.get('r:id');
       if (sheetName === undefined || relationshipId === undefined) throw new LeanUnsupported('xl/workbook.xml: a sheet without a name or r:id');
       // exceljs decodes the (already SAX-decoded) name once more.
-      this.info.sheets.push({ name: exceljsXmlDecode(sheetName), relationshipId });
+      const hidden = sheetHiding(attributes.get('state'));
+      this.info.sheets.push({ name: exceljsXmlDecode(sheetName), relationshipId, ...(hidden ? { hidden } : {}) });
     }
   }
 

@@ -1,5 +1,5 @@
 import { CcmError } from '../errors.js';
-import type { RawCell, RawRow, RawSheet } from './types.js';
+import { type RawCell, type RawRow, type RawSheet, sheetHiding } from './types.js';
 import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js';
 import { excelToDate } from './xlsx-sheet.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
@@ -45,8 +45,9 @@ export async function* readXlsxWithExcelJs(path: string, displayName: string): A
   });
   try {
     for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name ?? 'Sheet';
-      yield { file: displayName, sheet: name, rows: sheetRows(worksheet, displayName, name) };
+      const { name = 'Sheet', state } = worksheet as unknown as { name?: string; state?: string };
+      const hidden = sheetHiding(state);
+      yield { file: displayName, sheet: name, rows: sheetRows(worksheet, displayName, name), ...(hidden ? { hidden } : {}) };
     }
   } catch (error) {
     if (error instanceof CcmError) throw error;

@@ -91,9 +91,10 @@ function table(t: TableReport) {
     rowsRead: t.rowsRead,
     records: t.records,
     rejected: t.rejected,
-    skipped: { blank: t.skipped.blank, totals: t.skipped.totals, headings: t.skipped.headings, beforeHeader: t.skipped.beforeHeader },
+    skipped: { blank: t.skipped.blank, totals: t.skipped.totals, headings: t.skipped.headings, beforeHeader: t.skipped.beforeHeader, withdrawn: t.skipped.withdrawn },
     // Optional in the model: written as null so every table has the same keys.
     note: t.note ?? null,
+    hidden: t.hidden ?? null,
   };
 }
 

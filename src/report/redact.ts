@@ -1,12 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { AuditResult } from '../audit-types.js';
 import { CcmError } from '../errors.js';
-import type { TimeEntry } from '../model/schema.js';
+import type { SourceRef, TableRef, TimeEntry } from '../model/schema.js';
+import type { InputReport } from '../normalize/ingest.js';
 import { isProgramName } from '../normalize/programs.js';
 import { fingerprint } from '../rules/engine.js';
 
 /** Short enough to read in a spreadsheet, long enough that two patients never share one in practice. */
 const PSEUDONYM_HEX = 12;
+/** A run reads a few files and sheets, not thousands of patients: 8 hex digits keep them apart. */
+const LOCATION_HEX = 8;
 export const MIN_SALT_LENGTH = 16;
 
 /**
@@ -14,6 +17,12 @@ export const MIN_SALT_LENGTH = 16;
  * salt, so the same patient keeps the same pseudonym across months and runs), patient names, MBIs and note
  * text removed, and fingerprints recomputed from the pseudonyms. An unkeyed hash of an MRN would be
  * reversed by trying every MRN, hence the secret salt.
+ *
+ * File and sheet names are replaced too (`file-3f2a9c1e.xlsx`, `sheet-b07d4e12`), wherever they show: a
+ * practice that keeps one sheet per patient names it "Jones, Alice", and a file may be `jones_alice.xlsx`;
+ * next to the patient's pseudonym that undoes it. They are keyed like the patient ids (with the kind of name
+ * mixed in, so a sheet named after an MRN does not get the patient's pseudonym), stable for one salt. Findings,
+ * inputs and tables keep their order, so the un-redacted run of the same inputs maps them back line for line.
  *
  * Cell text that could not be read is removed too, wherever it would show: a cell can hold anything, a note
  * pushed into the minutes or credential column by a missing cell included. Messages become their
@@ -39,6 +48,26 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     return p;
   };
   const pseudonymOrNull = (id: string | null) => (id === null ? null : pseudonym(id));
+  const locations = locationPseudonyms(salt);
+  // One redacted table per table, so the entries keep sharing it.
+  const tables = new Map<TableRef, TableRef>();
+  const redactTable = (t: TableRef): TableRef => {
+    let r = tables.get(t);
+    if (r === undefined) {
+      r = { file: locations.file(t.file), sheet: locations.sheet(t.sheet) };
+      tables.set(t, r);
+    }
+    return r;
+  };
+  const redactSource = (s: SourceRef): SourceRef => ({ file: locations.file(s.file), sheet: locations.sheet(s.sheet), row: s.row });
+  const inputs = result.inputs.map((input): InputReport => ({
+    ...input,
+    file: locations.file(input.file),
+    // The path as typed may hold folders named after the patient too: only the file's pseudonym is kept.
+    path: locations.file(input.file),
+    tables: input.tables.map((t) => ({ ...t, file: locations.file(t.file), sheet: locations.sheet(t.sheet) })),
+  }));
+  for (const f of result.findings) for (const s of f.sources) redactSource(s);
   const entries = result.entries.map((e): TimeEntry => {
     const { patientName: _name, mbi: _mbi, minutesText: _minutes, credential, npi, programText, ...rest } = e;
     // A recognised credential or program is a known word (RN, MD, CCM) and a 10-digit NPI a number; other text
@@ -49,6 +78,7 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
       // A label is kept only when it is exactly a program's name: one read by its words may carry free text.
       ...(programText !== undefined && isProgramName(programText) ? { programText } : {}),
       ...(npi !== undefined && isNpiShaped(npi) ? { npi } : {}),
+      table: redactTable(e.table),
       patientId: pseudonym(e.patientId),
       note: '',
     };
@@ -59,6 +89,7 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
   const scrub = (text: string) => known.reduce((t, id) => t.replace(new RegExp(`(?<![\\w-])${escapeRegExp(id)}(?![\\w-])`, 'g'), ids.get(id)!), text);
   return {
     ...result,
+    inputs,
     entries,
     patientMonths: result.patientMonths.map((pm) => ({
       ...pm,
@@ -68,10 +99,56 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     })),
     findings: result.findings.map((f) => {
       const patientId = pseudonymOrNull(f.patientId);
+      const sources = f.sources.map(redactSource);
       const { redactedMessage, ...rest } = f;
-      return { ...rest, patientId, message: scrub(redactedMessage ?? f.message), fingerprint: fingerprint(f.rule, patientId, f.month, f.sources) };
+      // Locations first: a file named after an MRN ("20451.csv") is a file name, not a patient id.
+      const message = scrub(locations.scrub(redactedMessage ?? f.message));
+      return { ...rest, patientId, sources, message, fingerprint: fingerprint(f.rule, patientId, f.month, sources) };
     }),
   };
+}
+
+/**
+ * Keyed pseudonyms for file and sheet names, and a scrubber for the messages that name them ("consents.csv,
+ * row 3", 'book.xlsx, sheet "Consents", row 7': src/errors.ts describeLocation). A file keeps its extension
+ * (it says CSV or workbook, nothing about the patient). Messages are scrubbed in one pass, so a pseudonym is
+ * never rewritten by a later name.
+ */
+function locationPseudonyms(salt: string) {
+  const files = new Map<string, string>();
+  const sheets = new Map<string, string>();
+  const keyed = (kind: string, name: string) => createHmac('sha256', salt).update(`${kind}\u0000${name}`).digest('hex').slice(0, LOCATION_HEX);
+  const file = (name: string): string => {
+    let p = files.get(name);
+    if (p === undefined) {
+      const ext = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
+      p = `file-${keyed('file', name)}${ext}`;
+      files.set(name, p);
+    }
+    return p;
+  };
+  const sheet = (name: string | null): string | null => {
+    if (name === null) return null;
+    let p = sheets.get(name);
+    if (p === undefined) {
+      p = `sheet-${keyed('sheet', name)}`;
+      sheets.set(name, p);
+    }
+    return p;
+  };
+  let pattern: RegExp | undefined;
+  let replacements = new Map<string, string>();
+  const scrub = (text: string): string => {
+    if (pattern === undefined) {
+      // Built once every name is known (inputs and sources are mapped before the messages). Whole names only:
+      // "a.csv" is not the end of "data.csv"; a sentence's full stop may follow one.
+      replacements = new Map([...[...sheets].map(([name, p]): [string, string] => [`sheet "${name}"`, `sheet "${p}"`]), ...files]);
+      const alternatives = [...replacements.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+      pattern = alternatives.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w.-])(?:${alternatives.join('|')})(?![\\w-]|\\.\\w)`, 'g');
+    }
+    return text.replace(pattern, (match) => replacements.get(match) ?? match);
+  };
+  return { file, sheet, scrub };
 }
 
 function isNpiShaped(npi: string): boolean {

@@ -106,6 +106,17 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
     out.push('');
   }
 
+  // Rows a status column withdrew (deleted, voided…) are left out of the audit: said, never silently.
+  const withdrawn = result.inputs.flatMap((input) => input.tables).filter((t) => t.skipped.withdrawn > 0);
+  if (withdrawn.length > 0) {
+    out.push(c.yellow('Time entries left out') + c.dim(' (marked deleted, voided, cancelled or entered in error)'));
+    for (const t of withdrawn) {
+      const column = t.columns.find((col) => col.field === 'entryStatus');
+      out.push(`  ${describeLocation(t)}: ${t.skipped.withdrawn} ${t.skipped.withdrawn === 1 ? 'entry' : 'entries'}${column ? ` (column "${clean(column.header)}")` : ''}`);
+    }
+    out.push('');
+  }
+
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     out.push(c.bold('Errors'));

@@ -373,3 +373,77 @@ describe('values EHR exports write (explore4 #13, #09, #05)', () => {
     expect(rules(report, 'V2')).toEqual([]);
   });
 });
+
+describe('hidden sheets', () => {
+  // A billing manager hides the sheet of voided entries: read as data, its minutes would be billed unseen.
+  async function book(): Promise<{ dir: string; path: string; consents: string }> {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const header = ['MRN', 'DOS', 'Staff', 'Credentials', 'Minutes', 'Notes'];
+    const log = wb.addWorksheet('Time Log');
+    log.addRow(header);
+    log.addRow(['9601', '10/5/2026', 'Nina Reyes', 'RN', 15, NOTE]);
+    const voided = wb.addWorksheet('Voided entries', { state: 'veryHidden' });
+    voided.addRow(header);
+    voided.addRow(['9601', '10/6/2026', 'Nina Reyes', 'RN', 15, `${NOTE} (voided)`]);
+    wb.addWorksheet('Lookup', { state: 'hidden' }).addRow(['Staff', 'Team']);
+    const path = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(path);
+    return { dir, path, consents: write(dir, 'consents.csv', ['MRN,Consent Date', '9601,2026-01-02']) };
+  }
+
+  it.each(['lean', 'exceljs'])('are not read unless named, and are named as hidden in report.json, the summary and inspect (%s reader)', async (reader) => {
+    const { dir, path, consents } = await book();
+    const env = { CCM_XLSX_READER: reader };
+    const out = join(dir, 'out');
+    const r = ccm(['audit', path, consents, '--month', '2026-10', '--run-date', '2026-11-05', '--out', out, '--format', 'json', '--fail-on', 'never'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      patientMonths: { loggedMinutes: number }[];
+      inputs: { tables: { sheet: string; kind: string | null; hidden: string | null; note: string | null }[] }[];
+    };
+    expect(report.patientMonths.map((m) => m.loggedMinutes)).toEqual([15]);
+    expect(report.inputs[0]!.tables.map((t) => [t.sheet, t.kind, t.hidden])).toEqual([
+      ['Time Log', 'timeLog', null],
+      ['Voided entries', null, 'veryHidden'],
+      ['Lookup', null, 'hidden'],
+    ]);
+    expect(report.inputs[0]!.tables[1]!.note).toMatch(/^very hidden sheet .*, not read: it holds a time log table/);
+    expect(r.stdout).toMatch(/Sheets not read[^\n]*\n {2}book\.xlsx, sheet "Voided entries": very hidden sheet/);
+    expect(ccm(['inspect', path], { env }).stdout).toContain('sheet "Voided entries" (veryHidden): skipped — very hidden sheet');
+
+    // Named, it is read: the user chose to.
+    const named = ccm(['audit', `${path}#Time Log`, `${path}#Voided entries`, consents, '--month', '2026-10', '--run-date', '2026-11-05', '--out', join(dir, 'named'), '--format', 'json', '--fail-on', 'never', '--quiet'], { env });
+    expect(named.code, named.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'named', 'report.json'), 'utf8')) as typeof report).patientMonths.map((m) => m.loggedMinutes)).toEqual([30]);
+  });
+});
+
+describe('a time-log status column', () => {
+  it('leaves out entries marked deleted, voided, cancelled or entered in error, and says how many', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', [
+      'MRN,Date,Staff,Credential,Minutes,Note,Entry Status',
+      `9601,2026-10-05,Rita Nurse,RN,15,${NOTE} a,Active`,
+      `9601,2026-10-06,Rita Nurse,RN,15,${NOTE} b,Deleted`,
+      `9601,2026-10-07,Rita Nurse,RN,15,${NOTE} c,Entered in error`,
+      `9601,2026-10-08,Rita Nurse,RN,5,${NOTE} d,Billed`,
+      `9601,2026-10-09,Rita Nurse,RN,5,${NOTE} e,`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9601,2026-01-02']);
+    const out = join(dir, 'out');
+    const r = ccm(['audit', time, consents, '--month', '2026-10', '--run-date', '2026-11-05', '--out', out, '--format', 'json', '--fail-on', 'never']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      patientMonths: { loggedMinutes: number }[];
+      inputs: { tables: { records: number; skipped: { withdrawn: number }; columns: { field: string; header: string }[] }[] }[];
+    };
+    // Unrecognised and empty statuses keep their entry.
+    expect(report.patientMonths.map((m) => m.loggedMinutes)).toEqual([25]);
+    const table = report.inputs[0]!.tables[0]!;
+    expect(table).toMatchObject({ records: 3, skipped: { withdrawn: 2 } });
+    expect(table.columns).toContainEqual({ field: 'entryStatus', header: 'Entry Status', column: 'G' });
+    expect(r.stdout).toMatch(/Time entries left out[^\n]*\n {2}time\.csv: 2 entries \(column "Entry Status"\)/);
+    expect(ccm(['inspect', time]).stdout).toContain('skipped 2 marked deleted, voided, cancelled or entered in error');
+  });
+});

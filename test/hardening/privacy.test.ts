@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -58,25 +58,66 @@ describe('--redact', () => {
   });
 });
 
+describe('--redact: file and sheet names', () => {
+  // One sheet per patient, named after the patient, in files named after the patient: common in small practices.
+  const NAMES = ['Jones', 'Alice', 'Smith', 'Robert', 'jones_alice'];
+
+  it('replaces them by keyed pseudonyms in every report, message and terminal line, in the same order as the un-redacted run', () => {
+    // The inputs' folder is named after the patient too; the reports go elsewhere (--out is the user's to name).
+    const top = tempDir();
+    const dir = join(top, 'jones_alice');
+    mkdirSync(dir);
+    const book = XLSX.utils.book_new();
+    const log = (mrn: number) => [['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Note'], [mrn, '2026-10-05', 'Rita Nurse', 'RN', 25, 'Reviewed insulin titration and podiatry referral with the patient']];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(log(30001)), 'Jones, Alice');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(log(30002)), 'Smith, Robert');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Alice Jones call list'], ['x', 'y']]), 'Jones notes');
+    XLSX.writeFile(book, join(dir, 'jones_alice_ccm.xlsx'));
+    // Consent after the entry: service-before-consent's message names the consent row, in this file.
+    writeFileSync(join(dir, 'jones_alice_consents.csv'), 'MRN,Consent Date\n30001,2026-10-20\n30002,2026-01-02\n');
+    const inputs = [join(dir, 'jones_alice_ccm.xlsx'), join(dir, 'jones_alice_consents.csv'), ...RUN, '--run-date', '2026-11-05'];
+    const plain = ccm(['audit', ...inputs, '--out', join(top, 'plain'), '--format', 'csv']);
+    expect(plain.stdout).toContain('Jones notes');
+    const plainRows = readFileSync(join(top, 'plain', 'exceptions.csv'), 'utf8').split('\n');
+    expect(plainRows.some((r) => r.includes('jones_alice_consents.csv, row 2'))).toBe(true);
+
+    const out = join(top, 'out');
+    const r = ccm(['audit', ...inputs, '--out', out, '--redact'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(r.code, r.stderr).toBe(1);
+    const texts = everything(out, r);
+    for (const [name, text] of texts) for (const secret of NAMES) expect(text.includes(secret), `${name}: ${secret}`).toBe(false);
+    const rows = readFileSync(join(out, 'exceptions.csv'), 'utf8').split('\n');
+    expect(rows.some((row) => /file-[0-9a-f]{8}\.xlsx,sheet-[0-9a-f]{8},2,/.test(row))).toBe(true);
+    expect(rows.some((row) => /file-[0-9a-f]{8}\.csv, row 2/.test(row))).toBe(true);
+    expect(r.stdout).toMatch(/file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}"/);
+    // Row for row the un-redacted run's findings: that is how the pseudonyms are mapped back.
+    expect(rows.map((row) => row.split(',').slice(0, 2).join())).toEqual(plainRows.map((row) => row.split(',').slice(0, 2).join()));
+    // Stable for one salt: the same sheet keeps its pseudonym in the next run.
+    const again = ccm(['audit', ...inputs, '--out', join(top, 'again'), '--redact', '--format', 'csv', '--quiet'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(again.code).toBe(1);
+    expect(readFileSync(join(top, 'again', 'exceptions.csv'), 'utf8')).toBe(readFileSync(join(out, 'exceptions.csv'), 'utf8'));
+  });
+});
+
+/** Every byte a run left: stdout, stderr and each report file, a workbook's parts inflated. */
+function everything(out: string, r: { stdout: string; stderr: string }): Map<string, string> {
+  const texts = new Map([
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ]);
+  for (const name of readdirSync(out)) {
+    const bytes = readFileSync(join(out, name));
+    if (!name.endsWith('.xlsx')) texts.set(name, bytes.toString('utf8'));
+    else for (const part of XLSX.CFB.read(bytes, { type: 'buffer' }).FileIndex) texts.set(`${name}:${part.name}`, Buffer.from(part.content ?? []).toString('utf8'));
+  }
+  return texts;
+}
+
 describe('cell text pushed into another column by a ragged row', () => {
   const NOTE = 'Pt disclosed HIV status and depression; reviewed meds';
   // Row 2 lacks its minutes cell, so the note lands in the minutes column; row 3's date column holds note text.
   const RAGGED = `Patient ID,Date,Staff,Credential,Minutes,Note\nG1,2025-03-03,Rita Nurse,RN,${NOTE}\nG2,Pt disclosed HIV status,Rita Nurse,RN,25,x\n`;
   const SECRETS = [NOTE, 'Pt disclosed HIV status', 'disclosed'];
-
-  /** Every byte a run left: stdout, stderr and each report file, a workbook's parts inflated. */
-  function everything(out: string, r: { stdout: string; stderr: string }): Map<string, string> {
-    const texts = new Map([
-      ['stdout', r.stdout],
-      ['stderr', r.stderr],
-    ]);
-    for (const name of readdirSync(out)) {
-      const bytes = readFileSync(join(out, name));
-      if (!name.endsWith('.xlsx')) texts.set(name, bytes.toString('utf8'));
-      else for (const part of XLSX.CFB.read(bytes, { type: 'buffer' }).FileIndex) texts.set(`${name}:${part.name}`, Buffer.from(part.content ?? []).toString('utf8'));
-    }
-    return texts;
-  }
 
   it('--redact: no byte of the text in any report file, on stdout or stderr', () => {
     const dir = tempDir();

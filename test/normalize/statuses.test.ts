@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, statusKey, type CarePlanStanding, type DiagnosisStanding } from '../../src/normalize/statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, isWithdrawnEntryStatus, statusKey, type CarePlanStanding, type DiagnosisStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -249,5 +249,35 @@ describe('care-plan statuses', () => {
     ['Completed', 'unrecognized'],
   ])('%j → %s', (status, expected) => {
     expect(classifyCarePlanStatus(status)).toBe(expected);
+  });
+});
+
+describe('isWithdrawnEntryStatus', () => {
+  it.each<[string, boolean]>([
+    ['Deleted', true],
+    ['DELETED', true],
+    ['Voided', true],
+    ['Void', true],
+    ['Cancelled', true],
+    ['Canceled', true],
+    ['Entered in error', true],
+    ['Entered-in-error', true],
+    ['Erroneous', true],
+    ['Removed', true],
+    ['Retracted', true],
+    ['Voided - wrong patient', true],
+    // A negation, or a status that says nothing of withdrawal, keeps the entry.
+    ['Not deleted', false],
+    ['Non-void', false],
+    ['Un-voided', false],
+    ['Undeleted', false],
+    ['Active', false],
+    ['Billed', false],
+    ['Approved', false],
+    ['Completed', false],
+    ['Sync error', false],
+    ['', false],
+  ])('%j → %s', (status, expected) => {
+    expect(isWithdrawnEntryStatus(status)).toBe(expected);
   });
 });

@@ -87,7 +87,7 @@ describe('XLSX cell types', () => {
       ['Consents', 'consents'],
       ['Notes', null],
     ]);
-    expect(tables[0]!.skipped).toEqual({ beforeHeader: 1, blank: 0, totals: 1, headings: 0 });
+    expect(tables[0]!.skipped).toEqual({ beforeHeader: 1, blank: 0, totals: 1, headings: 0, withdrawn: 0 });
   });
 
   it('reads one named sheet with a forced kind', async () => {
