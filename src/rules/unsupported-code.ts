@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { CodeFamilyDefinition } from '../billing/codes.js';
+import { CCM_CODES } from '../billing/codes.js';
+import { CCM_PROGRAMS, patientMonthKey, type AuditModel } from '../model/build.js';
+import { countableMinutes } from '../model/queries.js';
 import { compareBilled, countedMinutes, describeLines, earnedLines, servicesOf, unitsOf, type BilledComparison } from './billed-ccm.js';
 import { defineRule } from './define-rule.js';
 import type { RuleReport } from './types.js';
-import { formatMinutes } from './util.js';
+import { formatMinutes, inPeriod } from './util.js';
 
-type MessageId = 'mixedFamilies' | 'notComplex' | 'addOnWithoutBase' | 'overCap' | 'exceedsSupport';
+type MessageId = 'mixedFamilies' | 'notComplex' | 'addOnWithoutBase' | 'overCap' | 'exceedsSupport' | 'noCcmTime' | 'onlyOtherProgramTime';
 type Report = Omit<RuleReport<MessageId>, 'patientId' | 'month'>;
 
 /** Minutes the given units of a family's code need: the base minimum, plus one full increment per add-on unit (R-TIME-ADDON-FULL). */
@@ -55,6 +58,36 @@ function problems(c: BilledComparison): Report[] {
   return found;
 }
 
+/**
+ * Audited months whose billed-services export has CCM codes but whose time log has no CCM-program entry at all.
+ * They have no patient-month (those exist only for months with CCM time), yet zero minutes support any CCM code:
+ * the claim is the least defensible one an audit can find. Every CCM row counts, under any NPI: with no
+ * entries there is no own claim to tell apart, and no NPI's claim is supported.
+ */
+function billedWithoutTime(model: AuditModel): RuleReport<MessageId>[] {
+  if (model.servicesByPatientMonth.size === 0) return [];
+  const withTime = new Set(model.patientMonths.map((pm) => patientMonthKey(pm.patientId, pm.month)));
+  const found: RuleReport<MessageId>[] = [];
+  for (const [key, services] of model.servicesByPatientMonth) {
+    const ccm = services.filter((s) => CCM_CODES.has(s.code));
+    const first = ccm[0];
+    if (first === undefined || withTime.has(key) || !inPeriod(model, first.month)) continue;
+    const billed = new Map<string, number>();
+    for (const s of ccm) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
+    const codes = describeLines([...billed].map(([code, units]) => ({ code, units })));
+    // Other programs' time (RPM, PCM, BHI…) that month never counts toward CCM (D3); saying so heads off "but time was logged".
+    const other = (model.entriesByPatient.get(first.patientId) ?? []).filter((e) => e.month === first.month && !CCM_PROGRAMS.has(e.program));
+    const otherMinutes = other.reduce((sum, e) => sum + countableMinutes(e), 0);
+    const where = { patientId: first.patientId, month: first.month, sources: ccm.map((s) => s.source) };
+    found.push(
+      otherMinutes > 0
+        ? { ...where, messageId: 'onlyOtherProgramTime', data: { codes, month: first.month, minutes: formatMinutes(otherMinutes) } }
+        : { ...where, messageId: 'noCcmTime', data: { codes, month: first.month } },
+    );
+  }
+  return found;
+}
+
 export const unsupportedCode = defineRule({
   id: 'unsupported-code',
   code: 'CCM024',
@@ -69,9 +102,12 @@ export const unsupportedCode = defineRule({
     'export contains CCM codes, and compares the month\'s own claim (the codes under the entries\' NPI or none) with the supported ' +
     'minutes (D1) of the family that was billed. Billing more than the documentation supports is an overpayment, so this is an error. ' +
     'CCM under another NPI, or under two or more NPIs when the entries name none, is two practitioners\' claims: that is ' +
-    'multiple-billing-practitioners\' error (R-EXCL-ONE-PRACTITIONER), and their units are not added up into one claim nobody sent.',
-  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'R-EXCL-ONE-PRACTITIONER', 'D1', 'D4', 'D5'],
-  fix: 'Correct the claim to the codes and units the supported minutes earn (see the patient-month\'s claim lines), or fix the excluded entries if the work was done.',
+    'multiple-billing-practitioners\' error (R-EXCL-ONE-PRACTITIONER), and their units are not added up into one claim nobody sent. ' +
+    'CCM billed for an audited month whose time log has no CCM time at all (none, or only RPM or another program\'s, D3) is ' +
+    'reported too, on every CCM row of the month under any NPI: zero minutes support no CCM code (R-DOC-CHECKLIST). Such a month has ' +
+    'no patient-month, so the finding stands alone: it is not counted in summary.billedAtRisk, which counts patient-months.',
+  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'R-EXCL-ONE-PRACTITIONER', 'R-DOC-CHECKLIST', 'D1', 'D3', 'D4', 'D5'],
+  fix: 'Correct the claim to the codes and units the supported minutes earn (see the patient-month\'s claim lines; with no CCM time logged, none: refund it), or fix the excluded entries or the missing time log if the work was done.',
   options: z.strictObject({}),
   messages: {
     mixedFamilies: 'More than one type of CCM is billed for the month ({codes}); only one of 99490/99439, 99487/99489 or 99491/99437 may be billed.',
@@ -79,6 +115,9 @@ export const unsupportedCode = defineRule({
     addOnWithoutBase: '{addOn} is billed without its base code {base}.',
     overCap: '{code} is billed ×{units}; at most {max} unit(s) may be billed per month.',
     exceedsSupport: '{code} ×{units} needs {needed} minutes of {whose} time, but the month has {minutes} supported, enough for {supported} unit(s).',
+    noCcmTime: 'CCM {codes} is billed for {month}, but the time log has no CCM time for the month: no minutes support any of it.',
+    onlyOtherProgramTime:
+      'CCM {codes} is billed for {month}, but the time log has no CCM time for the month: its {minutes} minutes are other programs\' time (RPM, PCM, BHI…), which never counts toward CCM.',
   },
   check({ model, support, report }) {
     for (const pm of model.patientMonths) {
@@ -86,5 +125,6 @@ export const unsupportedCode = defineRule({
       if (comparison === null) continue;
       for (const problem of problems(comparison)) report({ ...problem, patientId: pm.patientId, month: pm.month });
     }
+    for (const problem of billedWithoutTime(model)) report(problem);
   },
 });
