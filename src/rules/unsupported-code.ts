@@ -3,12 +3,13 @@ import type { CodeFamilyDefinition } from '../billing/codes.js';
 import { CCM_CODES } from '../billing/codes.js';
 import { CCM_PROGRAMS, patientMonthKey, type AuditModel } from '../model/build.js';
 import { countableMinutes } from '../model/queries.js';
+import type { BilledService } from '../model/schema.js';
 import { compareBilled, countedMinutes, describeLines, earnedLines, servicesOf, unitsOf, type BilledComparison } from './billed-ccm.js';
 import { defineRule } from './define-rule.js';
 import type { RuleReport } from './types.js';
 import { formatMinutes, inPeriod } from './util.js';
 
-type MessageId = 'mixedFamilies' | 'notComplex' | 'addOnWithoutBase' | 'overCap' | 'exceedsSupport' | 'noCcmTime' | 'onlyOtherProgramTime';
+type MessageId = 'mixedFamilies' | 'notComplex' | 'addOnWithoutBase' | 'overCap' | 'exceedsSupport' | 'noCcmTime' | 'onlyOtherProgramTime' | 'overMue';
 type Report = Omit<RuleReport<MessageId>, 'patientId' | 'month'>;
 
 /** Minutes the given units of a family's code need: the base minimum, plus one full increment per add-on unit (R-TIME-ADDON-FULL). */
@@ -59,6 +60,37 @@ function problems(c: BilledComparison): Report[] {
 }
 
 /**
+ * Reported practitioner MUEs per date of service (R-CODE-MUE) beyond the monthly caps: 99490 = 1 and 99439 = 2
+ * equal those caps, which overCap already enforces as errors. UNCONFIRMED against the CMS table, so a warning (D7).
+ */
+const REPORTED_MUES: ReadonlyMap<string, number> = new Map([
+  ['99437', 2],
+  ['99489', 10],
+]);
+
+/** Billed units of a code with a reported MUE above it on one date of service, summed over that date's rows. */
+function overMue(c: BilledComparison): Report[] {
+  const byCodeAndDate = new Map<string, { code: string; date: string; units: number; services: BilledService[] }>();
+  for (const s of c.services) {
+    if (!REPORTED_MUES.has(s.code)) continue;
+    const key = `${s.code}\u0000${s.date}`;
+    const group = byCodeAndDate.get(key);
+    if (group) {
+      group.units += s.units;
+      group.services.push(s);
+    } else byCodeAndDate.set(key, { code: s.code, date: s.date, units: s.units, services: [s] });
+  }
+  return [...byCodeAndDate.values()]
+    .filter((g) => g.units > REPORTED_MUES.get(g.code)!)
+    .map((g) => ({
+      messageId: 'overMue' as const,
+      data: { code: g.code, units: g.units, date: g.date, mue: REPORTED_MUES.get(g.code)! },
+      sources: g.services.map((s) => s.source),
+      maxSeverity: 'warning' as const,
+    }));
+}
+
+/**
  * Audited months whose billed-services export has CCM codes but whose time log has no CCM-program entry at all.
  * They have no patient-month (those exist only for months with CCM time), yet zero minutes support any CCM code:
  * the claim is the least defensible one an audit can find. Every CCM row counts, under any NPI: with no
@@ -105,8 +137,10 @@ export const unsupportedCode = defineRule({
     'multiple-billing-practitioners\' error (R-EXCL-ONE-PRACTITIONER), and their units are not added up into one claim nobody sent. ' +
     'CCM billed for an audited month whose time log has no CCM time at all (none, or only RPM or another program\'s, D3) is ' +
     'reported too, on every CCM row of the month under any NPI: zero minutes support no CCM code (R-DOC-CHECKLIST). Such a month has ' +
-    'no patient-month, so the finding stands alone: it is not counted in summary.billedAtRisk, which counts patient-months.',
-  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'R-EXCL-ONE-PRACTITIONER', 'R-DOC-CHECKLIST', 'D1', 'D3', 'D4', 'D5'],
+    'no patient-month, so the finding stands alone: it is not counted in summary.billedAtRisk, which counts patient-months. ' +
+    'Units of 99437 above 2, or of 99489 above 10, on one date of service exceed the reported MUEs (R-CODE-MUE); those values are ' +
+    'UNCONFIRMED against the CMS table, so that finding is a warning (D7) and does not put the claim at risk.',
+  references: ['R-CODE-99490', 'R-CODE-99439', 'R-CODE-99491', 'R-CODE-99437', 'R-CODE-99487', 'R-CODE-99489', 'R-TIME-ADDON-FULL', 'R-EXCL-ONE-CCM-TYPE', 'R-TIME-PRACTITIONER', 'R-ELIG-COMPLEX', 'R-EXCL-ONE-PRACTITIONER', 'R-DOC-CHECKLIST', 'R-CODE-MUE', 'D1', 'D3', 'D4', 'D5', 'D7'],
   fix: 'Correct the claim to the codes and units the supported minutes earn (see the patient-month\'s claim lines; with no CCM time logged, none: refund it), or fix the excluded entries or the missing time log if the work was done.',
   options: z.strictObject({}),
   messages: {
@@ -115,6 +149,8 @@ export const unsupportedCode = defineRule({
     addOnWithoutBase: '{addOn} is billed without its base code {base}.',
     overCap: '{code} is billed ×{units}; at most {max} unit(s) may be billed per month.',
     exceedsSupport: '{code} ×{units} needs {needed} minutes of {whose} time, but the month has {minutes} supported, enough for {supported} unit(s).',
+    overMue:
+      '{code} ×{units} is billed on {date}, above its reported MUE of {mue} unit(s) per date of service (UNCONFIRMED against the CMS table): units above it are likely denied.',
     noCcmTime: 'CCM {codes} is billed for {month}, but the time log has no CCM time for the month: no minutes support any of it.',
     onlyOtherProgramTime:
       'CCM {codes} is billed for {month}, but the time log has no CCM time for the month: its {minutes} minutes are other programs\' time (RPM, PCM, BHI…), which never counts toward CCM.',
@@ -123,7 +159,7 @@ export const unsupportedCode = defineRule({
     for (const pm of model.patientMonths) {
       const comparison = compareBilled(model, pm, support);
       if (comparison === null) continue;
-      for (const problem of problems(comparison)) report({ ...problem, patientId: pm.patientId, month: pm.month });
+      for (const problem of [...problems(comparison), ...overMue(comparison)]) report({ ...problem, patientId: pm.patientId, month: pm.month });
     }
     for (const problem of billedWithoutTime(model)) report(problem);
   },

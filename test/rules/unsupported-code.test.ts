@@ -26,9 +26,27 @@ ruleTester(unsupportedCode, {
       name: 'a month billed without CCM time outside the audited period is left to that month\'s audit',
       model: { entries: [staff(25)], services: [service('99490'), service('99490', { date: '2026-09-30' })], period: '2026-10' },
     },
+    // Reported MUEs, per date of service (R-CODE-MUE): 99437 = 2, 99489 = 10.
+    { name: '99437 ×2 on one date is within its reported MUE', model: { entries: [md(90)], services: [service('99491'), service('99437', { units: 2 })] } },
+    { name: '99437 ×4 spread over two dates of service', model: { entries: [md(150)], services: [service('99491'), service('99437', { units: 2, date: '2026-10-15' }), service('99437', { units: 2 })] } },
+    {
+      name: '99489 ×10 on one date is within its reported MUE',
+      model: { entries: [entry({ minutes: 360, program: 'complex-ccm' })], services: [service('99487'), service('99489', { units: 10 })] },
+    },
     { name: 'no CCM code billed for a month without CCM time', model: { entries: [staff(25)], services: [service('99490'), service('99495', { date: '2026-09-30' })] } },
   ],
   invalid: [
+    // Above the reported MUE: UNCONFIRMED, so a warning whatever the rule's severity (D7).
+    {
+      name: '99437 ×5 on one date, every unit supported',
+      model: { entries: [md(200)], services: [service('99491'), service('99437', { units: 5 })] },
+      findings: [{ messageId: 'overMue', severity: 'warning', sources: ['services.csv:3'], data: { code: '99437', units: 5, date: '2026-10-31', mue: 2 } }],
+    },
+    {
+      name: '99489 rows on one date are added up against its reported MUE',
+      model: { entries: [entry({ minutes: 400, program: 'complex-ccm' })], services: [service('99487'), service('99489', { units: 6 }), service('99489', { units: 5 })] },
+      findings: [{ messageId: 'overMue', severity: 'warning', sources: ['services.csv:3', 'services.csv:4'], data: { code: '99489', units: 11, mue: 10 } }],
+    },
     // No CCM time at all: no patient-month, and zero minutes support any CCM code (R-DOC-CHECKLIST).
     {
       name: 'CCM billed for a month whose time log has no CCM time',
