@@ -34,7 +34,7 @@ export interface AuditSummary {
    * fields empty. Counts, not a finding per month: a practice without an NPI column would get one per month.
    * The months are the billable patientMonths with billingNpi null, or diagnoses empty.
    */
-  incompleteClaims: { noBillingNpi: number; noDiagnoses: number };
+  incompleteClaims: { noBillingNpi: number; invalidBillingNpi: number; noDiagnoses: number };
 }
 
 /** The whole result of one audit: what every reporter renders; reporters compute nothing. */

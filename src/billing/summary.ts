@@ -5,6 +5,7 @@ import type { RuleRun } from '../rules/engine.js';
 import { SEVERITIES, type Severity, type SupportView } from '../rules/types.js';
 import { roundCents } from './codes.js';
 import { countableMinutes } from '../model/queries.js';
+import { isValidNpi } from '../normalize/codes.js';
 import { bestOption, claimLines, pricesFor } from './pricing.js';
 import { billedAtRisk, ccmServices } from './already-billed.js';
 import type { BillingOptions, PatientMonth, PatientMonthStatus } from './types.js';
@@ -24,7 +25,7 @@ export function summarize(
   const refs = refLookup(model.patientMonths);
   const byStatus: Record<PatientMonthStatus, number> = { billable: 0, billed: 0, blocked: 0, 'not-billable': 0 };
   const revenue = { ready: 0, billed: 0, blocked: 0, notBillable: 0 };
-  const incomplete = { noBillingNpi: 0, noDiagnoses: 0 };
+  const incomplete = { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 };
   const atRisk = { patientMonths: 0, billedAmount: 0 };
   for (const pm of patientMonths) {
     // Asked for every month, so the lookup stays in step with the model's order (see refLookup).
@@ -34,6 +35,8 @@ export function summarize(
       revenue.ready += pm.estimatedPayment;
       // A claim cannot go out without a billing NPI and at least one diagnosis code.
       if (pm.billingNpi === null) incomplete.noBillingNpi++;
+      // Nor with one a payer rejects: not 10 digits or failing the check digit (invalid-npi names the rows).
+      else if (!isValidNpi(pm.billingNpi)) incomplete.invalidBillingNpi++;
       if (pm.diagnoses.length === 0) incomplete.noDiagnoses++;
     }
     else if (pm.status === 'billed') {

@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit-types.js';
 import type { PatientMonth } from '../billing/types.js';
+import { isValidNpi } from '../normalize/codes.js';
 
 /** How many months a note names before "…": enough to find the pattern, short enough for one line. */
 const EXAMPLES = 3;
@@ -7,16 +8,25 @@ const EXAMPLES = 3;
 /**
  * One sentence per kind of missing claim data (summary.incompleteClaims), naming the first few months and how
  * to supply the data, for the terminal summary and stderr. A claim cannot go out without a billing NPI and at
- * least one ICD-10-CM code, and claims.csv leaves the fields empty rather than guess them; nor before its date
- * of service. Empty when every claim-ready month is complete and due.
+ * least one ICD-10-CM code, and claims.csv leaves the fields empty rather than guess them; nor under an NPI that
+ * is not valid (not 10 digits, or failing the check digit), which claims.csv keeps as the export wrote it: it is
+ * what the biller searches for to correct, and no right value can be guessed from it. Nor before its date of
+ * service. Empty when every claim-ready month is complete and due.
  */
 export function incompleteClaimNotes(result: AuditResult): string[] {
-  const { noBillingNpi, noDiagnoses } = result.summary.incompleteClaims;
+  const { noBillingNpi, invalidBillingNpi, noDiagnoses } = result.summary.incompleteClaims;
   const notes: string[] = [];
   if (noBillingNpi > 0) {
     notes.push(
       `${months(noBillingNpi, 'has', 'have')} no billing NPI (${examples(result, (pm) => pm.billingNpi === null, noBillingNpi)}): ` +
         'add a billing NPI column to the time log, or set billing.defaultNpi in the config; claims.csv leaves billing_npi empty.',
+    );
+  }
+  if (invalidBillingNpi > 0) {
+    notes.push(
+      `${months(invalidBillingNpi, 'has', 'have')} a billing NPI that is not a valid NPI ` +
+        `(${examples(result, (pm) => pm.billingNpi !== null && !isValidNpi(pm.billingNpi), invalidBillingNpi)}): ` +
+        'correct it in the time log or billing.defaultNpi (invalid-npi names the rows); claims.csv keeps it as written, and the payer will reject the claim until it is corrected.',
     );
   }
   if (noDiagnoses > 0) {

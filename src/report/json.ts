@@ -108,7 +108,7 @@ function summary(s: AuditResult['summary']) {
     billedAtRisk: { patientMonths: s.billedAtRisk.patientMonths, billedAmount: s.billedAtRisk.billedAmount },
     topFixes: s.topFixes.map((t) => ({ rule: t.rule, patientMonths: t.patientMonths, revenueAtStake: t.revenueAtStake })),
     suppressed: s.suppressed,
-    incompleteClaims: { noBillingNpi: s.incompleteClaims.noBillingNpi, noDiagnoses: s.incompleteClaims.noDiagnoses },
+    incompleteClaims: { noBillingNpi: s.incompleteClaims.noBillingNpi, invalidBillingNpi: s.incompleteClaims.invalidBillingNpi, noDiagnoses: s.incompleteClaims.noDiagnoses },
   };
 }
 

@@ -36,14 +36,22 @@ export function* junitChunks(result: AuditResult): Generator<string> {
   }
 
   const cases = result.patientMonths.map((pm) => {
-    const errors = byMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? [];
+    const key = patientMonthKey(pm.patientId, pm.month);
+    const errors = byMonth.get(key) ?? [];
+    byMonth.delete(key);
     return { pm, failures: errors.filter((f) => f.level === 'month' || pm.status === 'not-billable') };
   });
+  // Month-level errors on a month with no patient-month (CCM billed with no CCM time logged, unsupported-code):
+  // a failing case of their own, or the CI gate would pass the least defensible claim. Entry-level ones left
+  // here are other months' rows (date-outside-period), which fail no month of the audit.
+  const unlogged = [...byMonth.values()]
+    .map((list) => list.filter((f) => f.level === 'month'))
+    .filter((list) => list.length > 0);
   // JUnit consumers read `failures` as failing test cases, not <failure> elements: a case with three blocking
   // findings is one failing test (it still lists a <failure> per finding).
-  const failures = cases.filter((c) => c.failures.length > 0).length + (orphans.length > 0 ? 1 : 0);
+  const failures = cases.filter((c) => c.failures.length > 0).length + unlogged.length + (orphans.length > 0 ? 1 : 0);
   const skipped = cases.filter((c) => c.failures.length === 0 && c.pm.status === 'not-billable').length;
-  const tests = cases.length + (orphans.length > 0 ? 1 : 0);
+  const tests = cases.length + unlogged.length + (orphans.length > 0 ? 1 : 0);
 
   const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}"`;
   const timestamp = result.generatedAt === null ? '' : ` timestamp="${attr(result.generatedAt)}"`;
@@ -72,6 +80,8 @@ export function* junitChunks(result: AuditResult): Generator<string> {
       size = 0;
     }
   }
+  // Findings come sorted by patient then month, so these cases are in that order too.
+  for (const list of unlogged) lines.push(...testCase(list[0]!.patientId!, list[0]!.month!, list));
   if (orphans.length > 0) lines.push(...testCase(NO_PATIENT_MONTH.classname, NO_PATIENT_MONTH.name, orphans));
   lines.push('  </testsuite>', '</testsuites>', '');
   yield lines.join('\n');

@@ -160,6 +160,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     { label: 'Info', value: s.findingsBySeverity.info, style: SEVERITY_STYLE.info },
     { label: 'Suppressed by baseline', value: s.suppressed },
     { label: 'Claim-ready months without billing NPI', value: s.incompleteClaims.noBillingNpi, detail: 'billable, but no NPI on the entries and no billing.defaultNpi: the claim needs one', ...(s.incompleteClaims.noBillingNpi > 0 ? { style: SEVERITY_STYLE.warning } : {}) },
+    { label: 'Claim-ready months with an invalid billing NPI', value: s.incompleteClaims.invalidBillingNpi, detail: 'billable, but the billing NPI is not 10 digits or fails the check digit: the claim will be rejected until it is corrected', ...(s.incompleteClaims.invalidBillingNpi > 0 ? { style: SEVERITY_STYLE.warning } : {}) },
     { label: 'Claim-ready months without diagnoses', value: s.incompleteClaims.noDiagnoses, detail: 'billable, but no ICD-10-CM code active in the month: give a diagnoses export', ...(s.incompleteClaims.noDiagnoses > 0 ? { style: SEVERITY_STYLE.warning } : {}) },
     blank,
     { label: 'Estimated revenue: ready to bill', ...money(s.estimatedRevenue.ready), detail: ESTIMATE_NOTICE },

@@ -40,6 +40,11 @@ export const REFERENCES: Readonly<Record<string, ReferenceSummary>> = {
     summary: 'Each further full 30 minutes, only with 99487; no monthly cap found.',
     confidence: 'CONFIRMED-S',
   },
+  'R-CODE-MUE': {
+    title: 'Medically unlikely edits',
+    summary: 'Reported practitioner MUEs, per date of service: 99490 = 1, 99437 = 2, 99489 = 10; 99439 believed 2. Not confirmed against the CMS table.',
+    confidence: 'UNCONFIRMED',
+  },
   'R-EXCL-ONE-PRACTITIONER': {
     title: 'One practitioner per month',
     summary: 'Only one practitioner can furnish and be paid for CCM for a beneficiary in a calendar month; OIG found patient-months billed by several.',

@@ -116,7 +116,7 @@ describe('summarize', () => {
       billedAtRisk: { patientMonths: 0, billedAmount: 0 },
       topFixes: [],
       suppressed: 0,
-      incompleteClaims: { noBillingNpi: 0, noDiagnoses: 0 },
+      incompleteClaims: { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 },
     });
   });
 });
@@ -164,15 +164,20 @@ describe('summarize: months billed at risk (a claim already sent that an error d
 
 describe('summarize: claim-ready months missing what a claim needs', () => {
   const NPI = '1234567893';
-  it.each<[string, EntryInput[], { defaultNpi?: string; diagnoses?: boolean; billed?: boolean }, { noBillingNpi: number; noDiagnoses: number }]>([
-    ['NPI on the entries and a diagnosis: complete', [{ minutes: 25, npi: NPI }], { diagnoses: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
-    ['no NPI and no billing.defaultNpi', [{ minutes: 25 }], { diagnoses: true }, { noBillingNpi: 1, noDiagnoses: 0 }],
-    ['no NPI on the entries, but billing.defaultNpi', [{ minutes: 25 }], { defaultNpi: NPI, diagnoses: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
-    ['no diagnosis code', [{ minutes: 25, npi: NPI }], {}, { noBillingNpi: 0, noDiagnoses: 1 }],
-    ['neither', [{ minutes: 25 }], {}, { noBillingNpi: 1, noDiagnoses: 1 }],
-    ['several NPIs: none chosen, so none on the claim', [{ minutes: 15, npi: NPI }, { minutes: 10, npi: '1245319599' }], { diagnoses: true }, { noBillingNpi: 1, noDiagnoses: 0 }],
-    ['a not-billable month is no claim', [{ minutes: 15 }], {}, { noBillingNpi: 0, noDiagnoses: 0 }],
-    ['an already-billed month is no new claim', [{ minutes: 25 }], { billed: true }, { noBillingNpi: 0, noDiagnoses: 0 }],
+  it.each<[string, EntryInput[], { defaultNpi?: string; diagnoses?: boolean; billed?: boolean }, { noBillingNpi: number; invalidBillingNpi: number; noDiagnoses: number }]>([
+    ['NPI on the entries and a diagnosis: complete', [{ minutes: 25, npi: NPI }], { diagnoses: true }, { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 }],
+    ['no NPI and no billing.defaultNpi', [{ minutes: 25 }], { diagnoses: true }, { noBillingNpi: 1, invalidBillingNpi: 0, noDiagnoses: 0 }],
+    ['no NPI on the entries, but billing.defaultNpi', [{ minutes: 25 }], { defaultNpi: NPI, diagnoses: true }, { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 }],
+    ['no diagnosis code', [{ minutes: 25, npi: NPI }], {}, { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 1 }],
+    ['neither', [{ minutes: 25 }], {}, { noBillingNpi: 1, invalidBillingNpi: 0, noDiagnoses: 1 }],
+    ['several NPIs: none chosen, so none on the claim', [{ minutes: 15, npi: NPI }, { minutes: 10, npi: '1245319599' }], { diagnoses: true }, { noBillingNpi: 1, invalidBillingNpi: 0, noDiagnoses: 0 }],
+    // A payer rejects a claim under an NPI that is not 10 digits or fails the check digit; claims.csv keeps it as written.
+    ['an NPI failing the check digit', [{ minutes: 25, npi: '1234567890' }], { diagnoses: true }, { noBillingNpi: 0, invalidBillingNpi: 1, noDiagnoses: 0 }],
+    ['an NPI that is not 10 digits', [{ minutes: 25, npi: '1,234,567,893' }], { diagnoses: true }, { noBillingNpi: 0, invalidBillingNpi: 1, noDiagnoses: 0 }],
+    ['an invalid billing.defaultNpi', [{ minutes: 25 }], { defaultNpi: '1234567890', diagnoses: true }, { noBillingNpi: 0, invalidBillingNpi: 1, noDiagnoses: 0 }],
+    ['an invalid NPI on a not-billable month is no claim', [{ minutes: 15, npi: '1234567890' }], { diagnoses: true }, { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 }],
+    ['a not-billable month is no claim', [{ minutes: 15 }], {}, { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 }],
+    ['an already-billed month is no new claim', [{ minutes: 25 }], { billed: true }, { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 }],
   ])('%s', (_, inputs, setup, expected) => {
     const options: BillingOptions = { ...OPTIONS, ...(setup.defaultNpi ? { defaultNpi: setup.defaultNpi } : {}) };
     const m = model(inputs.map(entry), setup.diagnoses ? [diagnosis('E119'), diagnosis('I10')] : [], setup.billed ? [service('99490')] : []);

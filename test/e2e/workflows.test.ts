@@ -217,7 +217,7 @@ describe('claim-ready months missing a billing NPI or diagnoses', () => {
     expect(r.code).toBe(0);
     const rep = report(join(dir, 'out'));
     expect(rep.patientMonths[0].status).toBe('billable');
-    expect(rep.summary.incompleteClaims).toEqual({ noBillingNpi: notSaid.length === 0 ? 1 : 0, noDiagnoses: 1 });
+    expect(rep.summary.incompleteClaims).toEqual({ noBillingNpi: notSaid.length === 0 ? 1 : 0, invalidBillingNpi: 0, noDiagnoses: 1 });
     for (const text of said) {
       expect(r.stderr).toContain(`warning: 1 claim-ready patient-month has ${text}`);
       expect(r.stdout).toContain(text);
@@ -226,6 +226,24 @@ describe('claim-ready months missing a billing NPI or diagnoses', () => {
     expect(r.stdout).toContain('Claims not ready to send');
     // --quiet prints nothing, warnings included; the count stays in report.json.
     expect(ccm(['audit', 'log.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir }).stderr).toBe('');
+  });
+
+  it('counts claim-ready months whose billing NPI is not a valid NPI; claims.csv keeps it as written', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'log.csv'),
+      'MRN,DOS,Staff,Credentials,Minutes,Notes,Billing NPI\r\n' +
+        '1,10/2/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening,"1,234,567,893"\r\n' +
+        '2,10/2/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to morning,1234567890\r\n',
+    );
+    writeFileSync(join(dir, 'ccm.config.json'), JSON.stringify({ rules: RULES }));
+    const r = ccm(['audit', 'log.csv', ...RUN, '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rep = report(join(dir, 'out'));
+    expect(rep.patientMonths.map((pm: { status: string }) => pm.status)).toEqual(['billable', 'billable']);
+    expect(rep.summary.incompleteClaims).toEqual({ noBillingNpi: 0, invalidBillingNpi: 2, noDiagnoses: 2 });
+    expect(r.stderr).toContain('warning: 2 claim-ready patient-months have a billing NPI that is not a valid NPI (1 2026-10, 2 2026-10)');
+    expect(readFileSync(join(dir, 'out', 'claims.csv'), 'utf8')).toContain(',"1,234,567,893",');
   });
 });
 

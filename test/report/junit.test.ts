@@ -114,6 +114,21 @@ describe('renderJunit', () => {
     expect(orphans).toContain('type="invalid-row"');
   });
 
+  it('a month-level error on a month with no patient-month (CCM billed, no CCM time) fails a case of its own; entry ones do not', () => {
+    const result = sampleResult();
+    const consent = result.findings.find((f) => f.rule === 'missing-consent')!;
+    const entryError = result.findings.find((f) => f.rule === 'invalid-minutes')!;
+    result.findings.push(
+      { ...consent, rule: 'unsupported-code', patientId: 'Z-9', month: '2026-09', message: 'CCM 99490 is billed for 2026-09, but the time log has no CCM time for the month.', fingerprint: 'e'.repeat(16) },
+      { ...entryError, patientId: 'Z-9', month: '2026-08', fingerprint: 'd'.repeat(16) },
+    );
+    const out = renderJunit(result);
+    expectWellFormed(out);
+    expect(testCase(out, 'Z-9', '2026-09')).toContain('type="unsupported-code"');
+    expect(out).not.toContain('name="2026-08"');
+    expect(out).toContain('<testsuite name="ccm" tests="6" failures="4" errors="0" skipped="0">');
+  });
+
   it('escapes markup and strips characters XML cannot hold', () => {
     const result = sampleResult();
     const f = result.findings.find((x) => x.rule === 'missing-consent')!;

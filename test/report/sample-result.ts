@@ -259,7 +259,7 @@ export function sampleResult(): AuditResult {
         { rule: 'missing-consent', patientMonths: 1, revenueAtStake: 66.13 },
       ],
       suppressed: 0,
-      incompleteClaims: { noBillingNpi: 0, noDiagnoses: 0 },
+      incompleteClaims: { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 },
     },
     patientMonths: structuredClone(PATIENT_MONTHS),
     findings,

@@ -79,26 +79,33 @@ describe('renderTerminal', () => {
     expect(out).toContain('Minutes " [2J" is not a duration.');
   });
 
-  it.each<[string, { noBillingNpi: number; noDiagnoses: number }, (string | RegExp)[]]>([
-    ['complete claims: no note', { noBillingNpi: 0, noDiagnoses: 0 }, []],
+  it.each<[string, { noBillingNpi: number; invalidBillingNpi: number; noDiagnoses: number }, (string | RegExp)[]]>([
+    ['complete claims: no note', { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 0 }, []],
     [
       'a month without billing NPI: says so, names it and how to supply one',
-      { noBillingNpi: 1, noDiagnoses: 0 },
+      { noBillingNpi: 1, invalidBillingNpi: 0, noDiagnoses: 0 },
       ['Claims not ready to send', '1 claim-ready patient-month has no billing NPI (00123 2026-10): add a billing NPI column to the time log, or set billing.defaultNpi in the config'],
     ],
     [
+      'a month with an invalid billing NPI: says so, names the month, never the NPI',
+      { noBillingNpi: 0, invalidBillingNpi: 1, noDiagnoses: 0 },
+      ['Claims not ready to send', '1 claim-ready patient-month has a billing NPI that is not a valid NPI (00123 2026-10): correct it in the time log', 'claims.csv keeps it as written'],
+    ],
+    [
       'months without diagnoses: the count, the first months, then …',
-      { noBillingNpi: 0, noDiagnoses: 5 },
+      { noBillingNpi: 0, invalidBillingNpi: 0, noDiagnoses: 5 },
       ['Claims not ready to send', '5 claim-ready patient-months have no diagnosis code (00123 2026-10, …): give a diagnoses (problem list) export'],
     ],
   ])('claims not ready to send: %s', (_, incomplete, expected) => {
     const result = sampleResult();
     result.summary.incompleteClaims = incomplete;
     if (incomplete.noBillingNpi > 0) result.patientMonths[0]!.billingNpi = null;
+    if (incomplete.invalidBillingNpi > 0) result.patientMonths[0]!.billingNpi = '1234567890';
     if (incomplete.noDiagnoses > 0) result.patientMonths[0]!.diagnoses = [];
     const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
     if (expected.length === 0) expect(out).not.toContain('Claims not ready to send');
     for (const text of expected) expect(out).toContain(text);
+    if (incomplete.invalidBillingNpi > 0) expect(out).not.toContain('1234567890');
   });
 
   it.each([

@@ -22,8 +22,47 @@ ruleTester(unsupportedCode, {
       model: { entries: [entry({ minutes: 25, npi: undefined })], services: [service('99490', { npi: NPI_A }), service('99490', { npi: NPI_B })] },
     },
     { name: 'CCM billed under another NPI than the entries\' is no claim of theirs', model: { entries: [staff(5)], services: [service('99490', { npi: NPI_B })] } },
+    {
+      name: 'a month billed without CCM time outside the audited period is left to that month\'s audit',
+      model: { entries: [staff(25)], services: [service('99490'), service('99490', { date: '2026-09-30' })], period: '2026-10' },
+    },
+    // Reported MUEs, per date of service (R-CODE-MUE): 99437 = 2, 99489 = 10.
+    { name: '99437 ×2 on one date is within its reported MUE', model: { entries: [md(90)], services: [service('99491'), service('99437', { units: 2 })] } },
+    { name: '99437 ×4 spread over two dates of service', model: { entries: [md(150)], services: [service('99491'), service('99437', { units: 2, date: '2026-10-15' }), service('99437', { units: 2 })] } },
+    {
+      name: '99489 ×10 on one date is within its reported MUE',
+      model: { entries: [entry({ minutes: 360, program: 'complex-ccm' })], services: [service('99487'), service('99489', { units: 10 })] },
+    },
+    { name: 'no CCM code billed for a month without CCM time', model: { entries: [staff(25)], services: [service('99490'), service('99495', { date: '2026-09-30' })] } },
   ],
   invalid: [
+    // Above the reported MUE: UNCONFIRMED, so a warning whatever the rule's severity (D7).
+    {
+      name: '99437 ×5 on one date, every unit supported',
+      model: { entries: [md(200)], services: [service('99491'), service('99437', { units: 5 })] },
+      findings: [{ messageId: 'overMue', severity: 'warning', sources: ['services.csv:3'], data: { code: '99437', units: 5, date: '2026-10-31', mue: 2 } }],
+    },
+    {
+      name: '99489 rows on one date are added up against its reported MUE',
+      model: { entries: [entry({ minutes: 400, program: 'complex-ccm' })], services: [service('99487'), service('99489', { units: 6 }), service('99489', { units: 5 })] },
+      findings: [{ messageId: 'overMue', severity: 'warning', sources: ['services.csv:3', 'services.csv:4'], data: { code: '99489', units: 11, mue: 10 } }],
+    },
+    // No CCM time at all: no patient-month, and zero minutes support any CCM code (R-DOC-CHECKLIST).
+    {
+      name: 'CCM billed for a month whose time log has no CCM time',
+      model: { entries: [staff(25)], services: [service('99490'), service('99490', { date: '2026-09-30' }), service('99439', { date: '2026-09-30', units: 2 })] },
+      findings: [{ messageId: 'noCcmTime', severity: 'error', month: '2026-09', sources: ['services.csv:3', 'services.csv:4'], data: { codes: '99490 + 99439 ×2', month: '2026-09' } }],
+    },
+    {
+      name: 'CCM billed for a patient the time log never names, under any NPI, in the audited month',
+      model: { entries: [staff(25)], services: [service('99490'), service('99487', { patientId: 'P9' }), service('99491', { patientId: 'P9', npi: NPI_B })], period: '2026-10' },
+      findings: [{ messageId: 'noCcmTime', patientId: 'P9', month: '2026-10', sources: ['services.csv:3', 'services.csv:4'], data: { codes: '99487 + 99491' } }],
+    },
+    {
+      name: 'CCM billed for a month whose only time is RPM',
+      model: { entries: [entry({ minutes: 25, program: 'rpm' })], services: [service('99490'), service('99457')] },
+      findings: [{ messageId: 'onlyOtherProgramTime', sources: ['services.csv:2'], data: { codes: '99490', month: '2026-10', minutes: '25' } }],
+    },
     {
       name: 'the entries\' own claim is compared, another NPI\'s rows left out',
       model: { entries: [staff(25)], services: [service('99490'), service('99439', { npi: undefined }), service('99490', { npi: NPI_B })] },
