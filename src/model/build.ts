@@ -65,11 +65,14 @@ function duplicateNote(note: string): string {
 }
 
 /**
- * D2 identity beyond patient and date (which the caller has already matched): same staff (ignoring case), start,
- * minutes (or the unreadable minutes text) and note (ignoring spacing and case).
+ * D2 identity beyond patient and date (which the caller has already matched): same program as classified, staff
+ * (ignoring case), start, minutes (or the unreadable minutes text) and note (ignoring spacing and case). The
+ * same minutes logged under two programs are not a copy to drop silently but double counting (D3), which
+ * overlapping-time reports when the rows have clock times.
  */
 function sameRow(a: TimeEntry, b: TimeEntry): boolean {
   return (
+    a.program === b.program &&
     (a.staff ?? '').toLowerCase() === (b.staff ?? '').toLowerCase() &&
     String(a.start ?? '') === String(b.start ?? '') &&
     String(a.minutes ?? a.minutesText ?? '') === String(b.minutes ?? b.minutesText ?? '') &&
@@ -205,7 +208,7 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
     const first = new Map<string, number>();
     for (let a = start; a < end; a++) {
       const e = all[order[a]!]!;
-      const key = [(e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
+      const key = [e.program, (e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
       const kept = first.get(key);
       if (kept === undefined) first.set(key, order[a]!);
       else duplicateOf[order[a]!] = kept;
