@@ -1,3 +1,4 @@
+import { tableNamer, type TableNamer } from '../fingerprint.js';
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
 import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry } from './schema.js';
@@ -46,6 +47,8 @@ export interface AuditModel {
   readonly carePlansByPatientMonth: ReadonlyMap<string, readonly CarePlan[]>;
   /** Entries of one staff member on one day, every patient and program; key `staff\0date`. */
   readonly entriesByStaffDay: ReadonlyMap<string, readonly TimeEntry[]>;
+  /** How findings' fingerprints name the tables read (by kind and sheet, not file name). */
+  readonly tableName: TableNamer;
 }
 
 export interface ModelOptions {
@@ -313,6 +316,7 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     servicesByPatientMonth: groupBy(data.services, (s) => patientMonthKey(s.patientId, s.month)),
     carePlansByPatientMonth: groupBy(data.carePlans, (p) => patientMonthKey(p.patientId, p.month)),
     entriesByStaffDay,
+    tableName: tableNamer(data.inputs),
   };
   return freezeModel(model, options.freezeRecords ?? false);
 }
