@@ -6,8 +6,9 @@ import { RULES } from './rules/index.js';
 import type { Finding } from './rules/types.js';
 
 /**
- * Accepted exceptions. A baseline lists findings by fingerprint (rule, patient, month and rows — not the
- * message text), each with the reason it was accepted and an optional expiry date. Suppressed findings
+ * Accepted exceptions. A baseline lists findings by fingerprint (rule, patient, month, rows by table kind,
+ * sheet and row — not the file name — and the rule's detail; never the message text: src/fingerprint.ts),
+ * each with the reason it was accepted and an optional expiry date. Suppressed findings
  * are counted, not hidden; entries that match nothing any more, or have expired, are reported as stale.
  */
 export const BaselineSchema = z.strictObject({

@@ -293,7 +293,12 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   if (!flags.quiet) for (const note of incompleteClaimNotes(result)) io.stderr(`warning: ${note}\n`);
   if (baselineOutcome && !flags.quiet) {
     for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${e.patientId ?? '-'} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
-    if (baselineOutcome.unmatched.length > 0) io.stderr(`baseline: ${baselineOutcome.unmatched.length} accepted finding(s) no longer occur; remove them from ${flags.baseline}\n`);
+    const { unmatched, suppressed } = baselineOutcome;
+    // Not one entry matching is more often a baseline from a version whose fingerprints differ than a practice
+    // that fixed everything at once: say so, rather than advise deleting every entry.
+    if (unmatched.length > 0 && suppressed.length === 0) {
+      io.stderr(`baseline: none of the ${unmatched.length} accepted finding(s) in ${flags.baseline} occur; if those findings are still reported, the baseline was made by an earlier version of ccm (fingerprints no longer include the file name): re-create it with \`ccm baseline\`\n`);
+    } else if (unmatched.length > 0) io.stderr(`baseline: ${unmatched.length} accepted finding(s) no longer occur; remove them from ${flags.baseline}\n`);
   }
   if (failOn === 'never') return EXIT.ok;
   const threshold = SEVERITY_RANK[failOn];

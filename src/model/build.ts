@@ -1,3 +1,4 @@
+import { tableNamer, type TableNamer } from '../fingerprint.js';
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
 import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry } from './schema.js';
@@ -46,6 +47,8 @@ export interface AuditModel {
   readonly carePlansByPatientMonth: ReadonlyMap<string, readonly CarePlan[]>;
   /** Entries of one staff member on one day, every patient and program; key `staff\0date`. */
   readonly entriesByStaffDay: ReadonlyMap<string, readonly TimeEntry[]>;
+  /** How findings' fingerprints name the tables read (by kind and sheet, not file name). */
+  readonly tableName: TableNamer;
 }
 
 export interface ModelOptions {
@@ -65,11 +68,14 @@ function duplicateNote(note: string): string {
 }
 
 /**
- * D2 identity beyond patient and date (which the caller has already matched): same staff (ignoring case), start,
- * minutes (or the unreadable minutes text) and note (ignoring spacing and case).
+ * D2 identity beyond patient and date (which the caller has already matched): same program as classified, staff
+ * (ignoring case), start, minutes (or the unreadable minutes text) and note (ignoring spacing and case). The
+ * same minutes logged under two programs are not a copy to drop silently but double counting (D3), which
+ * overlapping-time reports when the rows have clock times.
  */
 function sameRow(a: TimeEntry, b: TimeEntry): boolean {
   return (
+    a.program === b.program &&
     (a.staff ?? '').toLowerCase() === (b.staff ?? '').toLowerCase() &&
     String(a.start ?? '') === String(b.start ?? '') &&
     String(a.minutes ?? a.minutesText ?? '') === String(b.minutes ?? b.minutesText ?? '') &&
@@ -205,7 +211,7 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
     const first = new Map<string, number>();
     for (let a = start; a < end; a++) {
       const e = all[order[a]!]!;
-      const key = [(e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
+      const key = [e.program, (e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
       const kept = first.get(key);
       if (kept === undefined) first.set(key, order[a]!);
       else duplicateOf[order[a]!] = kept;
@@ -310,6 +316,7 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     servicesByPatientMonth: groupBy(data.services, (s) => patientMonthKey(s.patientId, s.month)),
     carePlansByPatientMonth: groupBy(data.carePlans, (p) => patientMonthKey(p.patientId, p.month)),
     entriesByStaffDay,
+    tableName: tableNamer(data.inputs),
   };
   return freezeModel(model, options.freezeRecords ?? false);
 }

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { AuditResult } from '../audit-types.js';
 import { CcmError } from '../errors.js';
+import { fingerprint, tableNamer } from '../fingerprint.js';
 import type { SourceRef, TableRef, TimeEntry } from '../model/schema.js';
 import type { InputReport } from '../normalize/ingest.js';
 import { isProgramName } from '../normalize/programs.js';
-import { fingerprint } from '../rules/engine.js';
 
 /** Short enough to read in a spreadsheet, long enough that two patients never share one in practice. */
 const PSEUDONYM_HEX = 12;
@@ -86,6 +86,8 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
   for (const pm of result.patientMonths) pseudonym(pm.patientId);
   // Messages name other patients (an overlap across two patients): replace every known id, longest first.
   const known = [...ids.keys()].sort((a, b) => b.length - a.length);
+  // The pseudonymous tables the redacted sources point at.
+  const tableName = tableNamer(inputs);
   const scrub = (text: string) => known.reduce((t, id) => t.replace(new RegExp(`(?<![\\w-])${escapeRegExp(id)}(?![\\w-])`, 'g'), ids.get(id)!), text);
   return {
     ...result,
@@ -103,7 +105,8 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
       const { redactedMessage, ...rest } = f;
       // Locations first: a file named after an MRN ("20451.csv") is a file name, not a patient id.
       const message = scrub(locations.scrub(redactedMessage ?? f.message));
-      return { ...rest, patientId, sources, message, fingerprint: fingerprint(f.rule, patientId, f.month, sources) };
+      // From the pseudonymous sheet names: a hash of the real one could be matched against guessed names.
+      return { ...rest, patientId, sources, message, fingerprint: fingerprint(f.rule, patientId, f.month, sources, tableName, f.detail) };
     }),
   };
 }

@@ -10,15 +10,17 @@ export const duplicateEntry = defineRule({
   level: 'entry',
   description: 'A time-log row repeats an earlier row exactly; the copy is dropped before any other rule runs.',
   rationale:
-    'Exact duplicates (same patient, date, staff, start, minutes and note) are almost always an export or copy-paste artifact. ' +
+    'Exact duplicates (same patient, date, program, staff, start, minutes and note) are almost always an export or copy-paste artifact. ' +
     'Counting them would double the time, so the model keeps the first row and drops the copy (D2); this rule makes the drop visible. ' +
     'It is a warning because no time is lost: the first row still counts. Duplicates of every program are reported, since a dropped row ' +
-    'also changes staff-day totals and overlaps; with --month, only the audited month\'s duplicates are reported.',
-  references: ['D2', 'R-DOC-CHECKLIST'],
+    'also changes staff-day totals and overlaps; with --month, only the audited month\'s duplicates are reported. Rows that differ only ' +
+    'in their program are not copies: the same minutes counted for two programs are double counting (D3), which overlapping-time reports ' +
+    'as an error when the rows have clock times.',
+  references: ['D2', 'D3', 'R-DOC-CHECKLIST'],
   fix: 'Delete the repeated row from the source system (or the export) so the log holds each activity once.',
   options: z.strictObject({}),
   messages: {
-    duplicate: 'Row {row} repeats {original} exactly (same patient, date, staff, start, minutes and note); the copy was dropped so its time counts once.',
+    duplicate: 'Row {row} repeats {original} exactly (same patient, date, program, staff, start, minutes and note); the copy was dropped so its time counts once.',
   },
   check({ model, report }) {
     for (const { entry, duplicateOf } of model.duplicates) {

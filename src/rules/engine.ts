@@ -1,5 +1,5 @@
-import * as crypto from 'node:crypto';
 import { CcmError } from '../errors.js';
+import { fingerprint } from '../fingerprint.js';
 import type { AuditModel } from '../model/build.js';
 import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { SEVERITIES, type AnyRule, type Finding, type RuleReport, type Severity, type SupportView } from './types.js';
@@ -83,17 +83,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** One-shot hashing (Node ≥ 20.12) is about twice as fast as a Hash object per finding; same digest. */
-const sha256Hex: (text: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (text) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
-
-export function fingerprint(rule: string, patientId: string | null, month: string | null, sources: readonly SourceRef[]): string {
-  const rows = sources.map((s) => `${s.file}|${s.sheet ?? ''}|${s.row}`).join(';');
-  return sha256Hex(`${rule}\n${patientId ?? ''}\n${month ?? ''}\n${rows}`).slice(0, 16);
-}
-
 export interface RuleRun {
   findings: Finding[];
   support: SupportView;
@@ -120,7 +109,7 @@ export function runRules(model: AuditModel, rules: readonly ResolvedRule[], isAc
     for (const { rule, severity, options } of rules.filter((r) => r.rule.level === level)) {
       const produced: Finding[] = [];
       const report = (r: RuleReport<string>): void => {
-        produced.push(toFinding(rule, severity, r));
+        produced.push(toFinding(model, rule, severity, r));
       };
       try {
         rule.check({ model, options: options as Record<string, unknown>, support, report });
@@ -179,7 +168,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return order.map((i) => findings[i]!);
 }
 
-function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Finding {
+function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: RuleReport<string>): Finding {
   const template = rule.messages[r.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id}: unknown message id "${r.messageId}"`);
   const entries = r.entries ?? [];
@@ -202,7 +191,8 @@ function toFinding(rule: AnyRule, severity: Severity, r: RuleReport<string>): Fi
     fix: rule.fix,
     sources,
     entryIds: entries.map((e) => e.id),
-    fingerprint: fingerprint(rule.id, patientId, month, sources),
+    ...(r.detail !== undefined ? { detail: r.detail } : {}),
+    fingerprint: fingerprint(rule.id, patientId, month, sources, model.tableName, r.detail),
   };
 }
 

@@ -26,6 +26,8 @@ export const invalidRow = defineRule({
         messageId: 'rejected',
         data: { kind: KIND_LABELS[row.kind as InputKind] ?? row.kind, column: row.column, value: row.value, reason: row.reason },
         sources: [row.source],
+        // A bad Start and a bad Stop on one row are two findings; a baseline accepting one must not accept both.
+        detail: row.column,
         ...(row.patientId !== undefined ? { patientId: row.patientId } : {}),
       });
     }

@@ -207,7 +207,7 @@ export const REFERENCES: Readonly<Record<string, ReferenceSummary>> = {
   },
   D2: {
     title: 'Duplicates first',
-    summary: 'Exact duplicate rows are reported once and the copy is dropped before any other rule runs.',
+    summary: 'Exact duplicate rows (same patient, date, program, staff, start, minutes and note) are reported once and the copy is dropped before any other rule runs.',
     confidence: 'decision',
   },
   D3: {

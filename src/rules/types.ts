@@ -26,7 +26,12 @@ export interface Finding {
   sources: SourceRef[];
   /** Time entries the finding is about: an entry-level error makes their minutes unsupported (D1). */
   entryIds: number[];
-  /** Stable identity for baselines: rule, patient, month and the rows, not the message wording. */
+  /** The rule's RuleReport.detail, kept so --redact can recompute the fingerprint; not written to reports. */
+  detail?: string;
+  /**
+   * Stable identity for baselines: rule, patient, month, the rows (table kind, sheet and row, not the file name)
+   * and the detail, never the message wording (src/fingerprint.ts).
+   */
   fingerprint: string;
 }
 
@@ -50,6 +55,12 @@ export interface RuleReport<M extends string> {
   patientId?: string;
   month?: string;
   sources?: readonly SourceRef[];
+  /**
+   * What tells this finding apart from others of the rule about the same rows (invalid-row: the column), so each
+   * gets its own fingerprint and a baseline accepts one without the other. Part of the fingerprint: stable
+   * across runs, and never cell text, which --redact withholds.
+   */
+  detail?: string;
   /**
    * Caps this finding's severity below the configured one, for a case the reference leaves UNCONFIRMED or
    * marks for review (D7, D8: a different practitioner's overlapping service is a warning).

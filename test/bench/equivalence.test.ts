@@ -68,7 +68,7 @@ describe('cloned-note hashing', () => {
 // The model as it was built before the performance work: composite string keys and Map grouping.
 function referenceModel(data: Ingested, period: string | undefined) {
   const dupKey = (e: TimeEntry) =>
-    [e.patientId, e.date, (e.staff ?? '').toLowerCase(), e.start ?? '', e.minutes ?? e.minutesText ?? '', e.note.replace(/\s+/g, ' ').trim().toLowerCase()].join('\u0000');
+    [e.patientId, e.date, e.program, (e.staff ?? '').toLowerCase(), e.start ?? '', e.minutes ?? e.minutesText ?? '', e.note.replace(/\s+/g, ' ').trim().toLowerCase()].join('\u0000');
   const seen = new Map<string, TimeEntry>();
   const entries: TimeEntry[] = [];
   const duplicates: { entry: TimeEntry; duplicateOf: TimeEntry }[] = [];

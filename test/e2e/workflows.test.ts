@@ -297,8 +297,50 @@ describe('accepted exceptions', () => {
     expect(rules).not.toContain('under-threshold');
     const audited = ccm(['audit', join(dir, 'log.csv'), ...RUN, '--out', join(dir, 'out'), '--baseline', baseline]);
     expect(audited.code).toBe(0);
-    expect(audited.stderr).not.toMatch(/no longer occur/);
+    expect(audited.stderr).not.toMatch(/baseline:/);
     expect(report(join(dir, 'out'))).toMatchObject({ findings: [], summary: { suppressed: rules.length } });
+  });
+
+  it('a baseline still matches when the same export arrives under a new dated file name', () => {
+    const dir = tempDir();
+    const log = 'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI\r\n5004,2026-10-05,Rita Nurse,RN,15,call,1234567893\r\n5004,2026-10-06,Rita Nurse,RN,25,Reviewed insulin titration and podiatry referral arrangements with patient,1234567893\r\n';
+    writeFileSync(join(dir, 'export-2026-11-04.csv'), log);
+    writeFileSync(join(dir, 'export-2026-11-05.csv'), log);
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\r\n5004,2025-01-10\r\n');
+    writeFileSync(join(dir, 'dx.csv'), 'MRN,ICD-10 Code\r\n5004,E11.9\r\n5004,I10\r\n');
+    const inputs = (log: string) => [join(dir, log), join(dir, 'consents.csv'), join(dir, 'dx.csv')];
+    const baseline = join(dir, 'baseline.json');
+    expect(ccm(['baseline', ...inputs('export-2026-11-04.csv'), ...RUN, '--out', baseline]).code).toBe(0);
+    const accepted = JSON.parse(readFileSync(baseline, 'utf8')).findings.length;
+    expect(accepted).toBeGreaterThan(0);
+    const next = ccm(['audit', ...inputs('export-2026-11-05.csv'), ...RUN, '--out', join(dir, 'out'), '--baseline', baseline]);
+    expect(next.code).toBe(0);
+    expect(next.stderr).not.toMatch(/baseline:/);
+    expect(report(join(dir, 'out'))).toMatchObject({ findings: [], summary: { suppressed: accepted } });
+  });
+
+  it('accepting a bad Start leaves the bad Stop on the same row reported', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), 'MRN,Date,Staff,Credential,Start,Stop,Note\r\n2,2026-10-05,Rita Nurse,RN,99:99,later,Reviewed insulin titration and podiatry referral arrangements\r\n');
+    const baseline = join(dir, 'baseline.json');
+    expect(ccm(['baseline', join(dir, 'log.csv'), ...RUN, '--out', baseline]).code).toBe(0);
+    const accepted = JSON.parse(readFileSync(baseline, 'utf8'));
+    const rows = accepted.findings.filter((f: { rule: string }) => f.rule === 'invalid-row');
+    expect(rows).toHaveLength(2);
+    accepted.findings = accepted.findings.filter((f: { fingerprint: string }) => f.fingerprint !== rows[1].fingerprint);
+    writeFileSync(baseline, JSON.stringify(accepted));
+    const out = join(dir, 'out');
+    ccm(['audit', join(dir, 'log.csv'), ...RUN, '--out', out, '--baseline', baseline, '--quiet']);
+    expect(report(out).findings.filter((f: { rule: string }) => f.rule === 'invalid-row').map((f: { fingerprint: string }) => f.fingerprint)).toEqual([rows[1].fingerprint]);
+  });
+
+  it('says so when not one entry of a baseline matches (one made by an earlier version)', () => {
+    const dir = tempDir();
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, JSON.stringify({ version: 1, findings: [{ fingerprint: 'ffffffffffffffff', rule: 'vague-note', patientId: '20461', month: '2026-10', reason: 'old' }] }));
+    const r = ccm(['audit', DEMO, ...RUN, '--out', join(dir, 'out'), '--baseline', baseline]);
+    expect(r.stderr).toMatch(/baseline: none of the 1 accepted finding\(s\) in .*baseline\.json occur; .*earlier version of ccm.*re-create it with `ccm baseline`/);
+    expect(r.stderr).not.toMatch(/no longer occur/);
   });
 
   it('ccm baseline reads the inputs as the audit does (--date-order, --month)', () => {

@@ -150,6 +150,14 @@ function place<T>(list: readonly Pending<T>[] | undefined, file: string): T[] {
   return (list ?? []).map((p, index) => p.make({ file, sheet: null, row: p.row ?? index + 2 }, index));
 }
 
+/** One CSV input per kind, named as FILES: what the rows' sources point at (fingerprints name tables by kind). */
+const INPUTS: Ingested['inputs'] = (Object.entries(FILES) as [InputKind, string][]).map(([kind, file]) => ({
+  file,
+  path: file,
+  sha256: '',
+  tables: [{ file, sheet: null, kind, headerRow: 1, columns: [], ignoredColumns: [], rowsRead: 0, records: 0, rejected: 0, skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 } }],
+}));
+
 /** An Ingested holding these records and nothing else: a time log (and diagnoses, when given). */
 export function timeLogIngested(entries: TimeEntry[], diagnoses: Diagnosis[] = []): Ingested {
   return {
@@ -159,7 +167,7 @@ export function timeLogIngested(entries: TimeEntry[], diagnoses: Diagnosis[] = [
     services: [],
     carePlans: [],
     rejected: [],
-    inputs: [],
+    inputs: INPUTS,
     kindsPresent: new Set(['timeLog']),
     hasMbiColumn: false,
   };
@@ -176,7 +184,7 @@ export function ingested(spec: ModelSpec): Ingested {
     services: place(spec.services, FILES.services),
     carePlans: place(spec.carePlans, FILES.carePlans),
     rejected: spec.rejected ?? [],
-    inputs: [],
+    inputs: INPUTS,
     kindsPresent: kinds,
     hasMbiColumn: spec.hasMbiColumn ?? false,
   };

@@ -5,7 +5,7 @@ import { redactResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/table.js';
 import { resolveRules, runRules, WITHHELD } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
-import { consent, diagnosis, entry, model, NPI_A, NPI_B, rejected, service, type ModelSpec } from '../helpers/model-builder.js';
+import { consent, diagnosis, entry, ingested, model, NPI_A, NPI_B, rejected, service, type ModelSpec } from '../helpers/model-builder.js';
 import { sampleResult } from './sample-result.js';
 
 const SALT = 'test-salt-0123456789';
@@ -35,7 +35,7 @@ const CASES: { name: string; rule: string; spec: ModelSpec }[] = [
 function audited(spec: ModelSpec): AuditResult {
   const m = model(spec);
   const { findings } = runRules(m, resolveRules(RULES, {}));
-  return { ...sampleResult(), entries: m.entries, findings, patientMonths: [] };
+  return { ...sampleResult(), inputs: ingested(spec).inputs, entries: m.entries, findings, patientMonths: [] };
 }
 
 describe('cell text quoted in messages', () => {
@@ -158,5 +158,24 @@ describe('cell text quoted in messages', () => {
     expect(entries[3]?.npi).toBe(NPI_A);
     const months = redactResult({ ...result, patientMonths: sampleResult().patientMonths.map((pm, i) => ({ ...pm, billingNpi: i === 0 ? SECRET : NPI_A })) }, SALT).patientMonths;
     expect(months.map((pm) => pm.billingNpi)).toEqual(months.map((_, i) => (i === 0 ? null : NPI_A)));
+  });
+});
+
+describe('fingerprints under --redact', () => {
+  const startAndStop = (start: string, stop: string): ModelSpec => ({
+    entries: [entry()],
+    rejected: [rejected({ row: 3, patientId: 'P1', column: 'Start', value: start, reason: `"${start}" is not a clock time` }), rejected({ row: 3, patientId: 'P1', column: 'Stop', value: stop, reason: `"${stop}" is not a clock time` })],
+  });
+  const prints = (spec: ModelSpec) => redactResult(audited(spec), SALT).findings.filter((f) => f.rule === 'invalid-row').map((f) => f.fingerprint);
+
+  it('keep apart two findings about one row (a bad Start and a bad Stop), as without it', () => {
+    const [start, stop] = prints(startAndStop('0930', '0955'));
+    expect(start).toMatch(/^[0-9a-f]{16}$/);
+    expect(start).not.toBe(stop);
+  });
+
+  it('are the same run after run and do not depend on the withheld cell text', () => {
+    expect(prints(startAndStop('0930', '0955'))).toEqual(prints(startAndStop('0930', '0955')));
+    expect(prints(startAndStop('9:30a', '9:55a'))).toEqual(prints(startAndStop('0930', '0955')));
   });
 });

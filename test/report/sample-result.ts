@@ -1,7 +1,8 @@
 import type { AuditResult } from '../../src/audit-types.js';
 import type { PatientMonth } from '../../src/billing/types.js';
 import { sourceOf, type SourceRef, type TimeEntry } from '../../src/model/schema.js';
-import { compareFindings, fingerprint } from '../../src/rules/engine.js';
+import { fingerprint, tableNamer } from '../../src/fingerprint.js';
+import { compareFindings } from '../../src/rules/engine.js';
 import type { Finding, RuleLevel, Severity } from '../../src/rules/types.js';
 
 /**
@@ -29,6 +30,78 @@ export const ENTRIES: TimeEntry[] = [
   entry(4, 21, { patientId: 'A-77', date: '2026-10-03', staff: 'Lee Park', credential: 'LPN', minutes: 25, note: 'Coordinated with cardiology' }),
   entry(5, 12, { patientId: '00456', date: '2026-10-10', staff: '\rNurse Kim', credential: 'RN', minutes: null, minutesText: '-2+3', note: QUOTED_NOTE }),
   entry(6, 14, { patientId: '00456', date: '2026-10-20', staff: 'Kim Lo', credential: 'MA', minutes: 15, note: 'Scheduled labs' }),
+];
+
+/** The files read: the findings' sources point into their tables, which fingerprints name by kind and sheet. */
+const INPUTS: AuditResult['inputs'] = [
+  {
+    file: 'export.xlsx',
+    path: 'exports/export.xlsx',
+    sha256: 'a'.repeat(64),
+    tables: [
+      {
+        file: 'export.xlsx',
+        sheet: 'Log',
+        kind: 'timeLog',
+        headerRow: 4,
+        columns: [
+          { field: 'patientId', header: 'Patient ID', column: 'A' },
+          { field: 'date', header: 'DOS', column: 'B' },
+          { field: 'minutes', header: 'Minutes', column: 'E' },
+        ],
+        ignoredColumns: ['Room'],
+        rowsRead: 20,
+        records: 19,
+        rejected: 0,
+        skipped: { blank: 1, totals: 0, headings: 0, beforeHeader: 3, withdrawn: 0 },
+      },
+      {
+        file: 'export.xlsx',
+        sheet: 'Notes',
+        kind: null,
+        headerRow: null,
+        columns: [],
+        ignoredColumns: [],
+        rowsRead: 0,
+        records: 0,
+        rejected: 0,
+        skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
+        note: 'empty sheet',
+      },
+      {
+        file: 'export.xlsx',
+        sheet: 'Late entries',
+        kind: null,
+        headerRow: null,
+        columns: [],
+        ignoredColumns: [],
+        rowsRead: 40,
+        records: 0,
+        rejected: 0,
+        skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
+        note: 'no known header row in the first 30 rows',
+      },
+    ],
+  },
+  {
+    file: 'extra.csv',
+    path: 'exports/extra.csv',
+    sha256: 'b'.repeat(64),
+    tables: [
+      {
+        file: 'extra.csv',
+        sheet: null,
+        kind: 'timeLog',
+        headerRow: 1,
+        columns: [{ field: 'patientId', header: 'MRN', column: 'A' }],
+        ignoredColumns: [],
+        rowsRead: 9,
+        records: 8,
+        rejected: 1,
+        skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
+      },
+    ],
+  },
 ];
 
 interface FindingSpec {
@@ -60,7 +133,7 @@ function finding(spec: FindingSpec): Finding {
     fix: spec.fix,
     sources,
     entryIds: spec.entries ?? [],
-    fingerprint: fingerprint(spec.rule, patientId, month, sources),
+    fingerprint: fingerprint(spec.rule, patientId, month, sources, tableNamer(INPUTS)),
   };
 }
 
@@ -169,76 +242,7 @@ export function sampleResult(): AuditResult {
     period: '2026-10',
     runDate: '2026-11-03',
     options: { dateOfService: 'month-end', placeOfService: '11', feeSchedule: 'bundled: CY2026 national non-facility (estimates)' },
-    inputs: [
-      {
-        file: 'export.xlsx',
-        path: 'exports/export.xlsx',
-        sha256: 'a'.repeat(64),
-        tables: [
-          {
-            file: 'export.xlsx',
-            sheet: 'Log',
-            kind: 'timeLog',
-            headerRow: 4,
-            columns: [
-              { field: 'patientId', header: 'Patient ID', column: 'A' },
-              { field: 'date', header: 'DOS', column: 'B' },
-              { field: 'minutes', header: 'Minutes', column: 'E' },
-            ],
-            ignoredColumns: ['Room'],
-            rowsRead: 20,
-            records: 19,
-            rejected: 0,
-            skipped: { blank: 1, totals: 0, headings: 0, beforeHeader: 3, withdrawn: 0 },
-          },
-          {
-            file: 'export.xlsx',
-            sheet: 'Notes',
-            kind: null,
-            headerRow: null,
-            columns: [],
-            ignoredColumns: [],
-            rowsRead: 0,
-            records: 0,
-            rejected: 0,
-            skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
-            note: 'empty sheet',
-          },
-          {
-            file: 'export.xlsx',
-            sheet: 'Late entries',
-            kind: null,
-            headerRow: null,
-            columns: [],
-            ignoredColumns: [],
-            rowsRead: 40,
-            records: 0,
-            rejected: 0,
-            skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
-            note: 'no known header row in the first 30 rows',
-          },
-        ],
-      },
-      {
-        file: 'extra.csv',
-        path: 'exports/extra.csv',
-        sha256: 'b'.repeat(64),
-        tables: [
-          {
-            file: 'extra.csv',
-            sheet: null,
-            kind: 'timeLog',
-            headerRow: 1,
-            columns: [{ field: 'patientId', header: 'MRN', column: 'A' }],
-            ignoredColumns: [],
-            rowsRead: 9,
-            records: 8,
-            rejected: 1,
-            skipped: { blank: 0, totals: 0, headings: 0, beforeHeader: 0, withdrawn: 0 },
-          },
-        ],
-      },
-    ],
+    inputs: structuredClone(INPUTS),
     summary: {
       patients: 4,
       patientMonths: { billable: 1, billed: 1, blocked: 1, 'not-billable': 1 },

@@ -9,6 +9,14 @@ ruleTester(duplicateEntry, {
     { name: 'distinct entries', model: { entries: [entry(), entry()] } },
     { name: 'same note, different start time', model: { entries: [entry({ note: NOTE, startTime: '09:00' }), entry({ note: NOTE, startTime: '10:00' })] } },
     {
+      name: 'the same row under two programs is not a copy: the same minutes counted twice are overlapping-time\'s (D3)',
+      model: { entries: [entry({ note: NOTE, startTime: '09:00', stopTime: '09:30' }), entry({ note: NOTE, startTime: '09:00', stopTime: '09:30', program: 'rpm' })] },
+    },
+    {
+      name: 'nor among many rows of one patient-day (compared by key, not pairwise)',
+      model: { entries: [...Array.from({ length: 16 }, () => entry()), entry({ note: NOTE }), entry({ note: NOTE, program: 'rpm' })] },
+    },
+    {
       name: 'duplicates outside --month are not reported',
       model: { entries: [entry({ note: NOTE, date: '2026-09-03' }), entry({ note: NOTE, date: '2026-09-03' }), entry({ date: '2026-10-03' })], period: '2026-10' },
     },
@@ -31,6 +39,11 @@ ruleTester(duplicateEntry, {
       name: 'duplicates of other programs are reported too',
       model: { entries: [entry({ note: NOTE, program: 'rpm' }), entry({ note: NOTE, program: 'rpm' })] },
       findings: [{ messageId: 'duplicate', entryIds: [1] }],
+    },
+    {
+      name: 'many rows of one patient-day: a copy of the same program is still found',
+      model: { entries: [...Array.from({ length: 16 }, () => entry()), entry({ note: NOTE, program: 'rpm' }), entry({ note: NOTE, program: 'rpm' })] },
+      findings: [{ messageId: 'duplicate', entryIds: [17], rows: [18, 19] }],
     },
   ],
 });

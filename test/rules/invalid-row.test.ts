@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRules, runRules } from '../../src/rules/engine.js';
 import { invalidRow } from '../../src/rules/invalid-row.js';
-import { entry, rejected } from '../helpers/model-builder.js';
+import { entry, model, rejected } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(invalidRow, {
@@ -25,4 +27,19 @@ ruleTester(invalidRow, {
       ],
     },
   ],
+});
+
+describe('invalid-row fingerprints', () => {
+  it('differ for a bad Start and a bad Stop on one row, so a baseline accepting one does not accept the other', () => {
+    const m = model({
+      entries: [entry()],
+      rejected: [
+        rejected({ row: 3, patientId: 'P1', column: 'Start', value: '0930', reason: '"0930" is not a clock time' }),
+        rejected({ row: 3, patientId: 'P1', column: 'Stop', value: '0955', reason: '"0955" is not a clock time' }),
+      ],
+    });
+    const findings = runRules(m, resolveRules([invalidRow], {})).findings;
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.fingerprint).not.toBe(findings[1]!.fingerprint);
+  });
 });

@@ -3,7 +3,7 @@ import { redactResult } from '../../src/report/redact.js';
 import { resolveRules, runRules, WITHHELD } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
 import { multipleMbis } from '../../src/rules/multiple-mbis.js';
-import { entry, model } from '../helpers/model-builder.js';
+import { entry, ingested, model } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { sampleResult } from '../report/sample-result.js';
 
@@ -39,12 +39,13 @@ ruleTester(multipleMbis, {
 
 describe('multiple-mbis under --redact', () => {
   it('withholds the MBIs it quotes, as invalid-mbi does', () => {
-    const m = model({ ...withMbi, entries: [entry({ mbi: MBI }), entry({ mbi: NEW_MBI })] });
+    const spec = { ...withMbi, entries: [entry({ mbi: MBI }), entry({ mbi: NEW_MBI })] };
+    const m = model(spec);
     const { findings } = runRules(m, resolveRules(RULES, {}));
     const finding = findings.find((f) => f.rule === 'multiple-mbis');
     expect(finding?.message).toContain(NEW_MBI);
     expect(finding?.redactedMessage).toContain(`"${WITHHELD}" (row 2), "${WITHHELD}" (row 3)`);
-    const redacted = redactResult({ ...sampleResult(), entries: m.entries, findings, patientMonths: [] }, 'test-salt-0123456789');
+    const redacted = redactResult({ ...sampleResult(), inputs: ingested(spec).inputs, entries: m.entries, findings, patientMonths: [] }, 'test-salt-0123456789');
     expect(JSON.stringify(redacted)).not.toContain(MBI);
     expect(JSON.stringify(redacted)).not.toContain(NEW_MBI);
   });

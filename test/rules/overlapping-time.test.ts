@@ -3,6 +3,9 @@ import { overlappingPairs, overlappingTime } from '../../src/rules/overlapping-t
 import { entry, model } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
+/** One note on two rows, so only the program tells them apart. */
+const SAME_NOTE = 'Reviewed insulin titration and podiatry referral arrangements with patient';
+
 ruleTester(overlappingTime, {
   valid: [
     { name: '09:00–09:20 and 09:20–09:40 touch but do not overlap', model: { entries: [entry({ startTime: '09:00', stopTime: '09:20' }), entry({ patientId: 'P2', startTime: '09:20', stopTime: '09:40' })] } },
@@ -34,6 +37,16 @@ ruleTester(overlappingTime, {
       name: 'a CCM entry inside a TCM entry: only the CCM entry is unsupported, both rows are sources',
       model: { entries: [entry({ program: 'tcm', startTime: '10:00', stopTime: '10:40' }), entry({ startTime: '10:10', stopTime: '10:30' })] },
       findings: [{ messageId: 'overlap', entryIds: [1], rows: [2, 3] }],
+    },
+    {
+      name: 'the same row logged as CCM and as RPM is double counting, not a duplicate: the CCM entry is unsupported, in either order',
+      model: { entries: [entry({ note: SAME_NOTE, startTime: '09:00', stopTime: '09:30' }), entry({ note: SAME_NOTE, program: 'rpm', startTime: '09:00', stopTime: '09:30' })] },
+      findings: [{ messageId: 'overlap', entryIds: [0], rows: [2, 3], severity: 'error' }],
+    },
+    {
+      name: 'the same pair with the RPM row first',
+      model: { entries: [entry({ note: SAME_NOTE, program: 'rpm', startTime: '09:00', stopTime: '09:30' }), entry({ note: SAME_NOTE, startTime: '09:00', stopTime: '09:30' })] },
+      findings: [{ messageId: 'overlap', entryIds: [1], rows: [2, 3], severity: 'error' }],
     },
     {
       name: 'an entry crossing midnight overlaps a later entry of that evening',
