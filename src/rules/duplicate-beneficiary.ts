@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PatientMonthRef } from '../model/build.js';
 import { sourceOf, type TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { entriesByMbi } from './mbi.js';
+import { SEVERAL_MBIS, entriesByMbi, soleMbi } from './mbi.js';
 import { describeRows } from './util.js';
 
 /** A patient-month's entries that carry one MBI. */
@@ -37,22 +37,27 @@ export const duplicateBeneficiary = defineRule({
   },
   check({ model, report }) {
     if (!model.hasMbiColumn) return;
-    // Month → MBI → the patient-months whose CCM entries carry it.
-    const byMonth = new Map<string, Map<string, Holder[]>>();
+    // Month → MBI → the patient-month (or months) whose CCM entries carry it; a month's entries are split by
+    // MBI only where two patient-months share one, which is rare.
+    const byMonth = new Map<string, Map<string, PatientMonthRef | PatientMonthRef[]>>();
     for (const pm of model.patientMonths) {
-      for (const [mbi, entries] of entriesByMbi(pm.entries)) {
-        let byMbi = byMonth.get(pm.month);
-        if (!byMbi) byMonth.set(pm.month, (byMbi = new Map()));
-        const holders = byMbi.get(mbi);
-        if (holders) holders.push({ pm, entries });
-        else byMbi.set(mbi, [{ pm, entries }]);
+      const sole = soleMbi(pm.entries);
+      if (sole === undefined) continue;
+      let byMbi = byMonth.get(pm.month);
+      if (!byMbi) byMonth.set(pm.month, (byMbi = new Map()));
+      for (const mbi of sole === SEVERAL_MBIS ? entriesByMbi(pm.entries).keys() : [sole]) {
+        const held = byMbi.get(mbi);
+        if (held === undefined) byMbi.set(mbi, pm);
+        else if (Array.isArray(held)) held.push(pm);
+        else byMbi.set(mbi, [held, pm]);
       }
     }
     // One finding per patient-month, even when it shares two MBIs with others.
     const shared = new Map<PatientMonthRef, { entries: TimeEntry[]; others: Holder[] }>();
     for (const byMbi of byMonth.values()) {
-      for (const holders of byMbi.values()) {
-        if (holders.length < 2) continue;
+      for (const [mbi, held] of byMbi) {
+        if (!Array.isArray(held)) continue;
+        const holders: Holder[] = held.map((pm) => ({ pm, entries: entriesByMbi(pm.entries).get(mbi)! }));
         for (const holder of holders) {
           let found = shared.get(holder.pm);
           if (!found) shared.set(holder.pm, (found = { entries: [], others: [] }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { entriesByMbi } from './mbi.js';
+import { SEVERAL_MBIS, entriesByMbi, soleMbi } from './mbi.js';
 import { describeRows } from './util.js';
 
 export const multipleMbis = defineRule({
@@ -30,8 +30,8 @@ export const multipleMbis = defineRule({
   check({ model, report }) {
     if (!model.hasMbiColumn) return;
     for (const pm of model.patientMonths) {
+      if (soleMbi(pm.entries) !== SEVERAL_MBIS) continue;
       const byMbi = entriesByMbi(pm.entries);
-      if (byMbi.size < 2) continue;
       const base = sourceOf(pm.entries[0]!);
       const mbis = [...byMbi].map(([mbi, entries]) => `"${mbi}" (${describeRows(base, entries.map(sourceOf))})`).join(', ');
       report({
