@@ -35,12 +35,18 @@ export interface BilledComparison {
 export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
   const { own: services, others } = billedClaims(model, pm);
   if (services === null || services.length === 0) return null;
-  const billed = new Map<string, number>();
-  for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
+  const billed = unitsByCode(services);
   const families = CODE_FAMILIES.filter((f) => billed.has(f.base.code) || billed.has(f.addOn.code));
   const minutes = monthMinutes(pm.entries, (e) => support.isSupported(e));
   const price = pricesFor({ fees: BUNDLED_FEES }, pm.month);
   return { services, otherPractitioner: others.length > 0, billed, families, minutes, price, best: chooseFamily(minutes, price) };
+}
+
+/** Units billed per code, summed over the rows, codes in order of first appearance. */
+export function unitsByCode(services: readonly BilledService[]): Map<string, number> {
+  const billed = new Map<string, number>();
+  for (const s of services) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
+  return billed;
 }
 
 /** Minutes a family counts: the practitioner's alone for 99491/99437, everyone's otherwise. */

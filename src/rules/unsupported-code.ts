@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CodeFamilyDefinition } from '../billing/codes.js';
 import { CCM_CODES } from '../billing/codes.js';
-import { CCM_PROGRAMS, patientMonthKey, type AuditModel } from '../model/build.js';
+import { CCM_PROGRAMS, type AuditModel } from '../model/build.js';
 import { countableMinutes } from '../model/queries.js';
 import type { BilledService } from '../model/schema.js';
-import { compareBilled, countedMinutes, describeLines, earnedLines, servicesOf, unitsOf, type BilledComparison } from './billed-ccm.js';
+import { compareBilled, countedMinutes, describeLines, earnedLines, servicesOf, unitsByCode, unitsOf, type BilledComparison } from './billed-ccm.js';
 import { defineRule } from './define-rule.js';
 import type { RuleReport } from './types.js';
 import { formatMinutes, inPeriod } from './util.js';
@@ -97,20 +97,23 @@ function overMue(c: BilledComparison): Report[] {
  * entries there is no own claim to tell apart, and no NPI's claim is supported.
  */
 function billedWithoutTime(model: AuditModel): RuleReport<MessageId>[] {
-  if (model.servicesByPatientMonth.size === 0) return [];
-  const withTime = new Set(model.patientMonths.map((pm) => patientMonthKey(pm.patientId, pm.month)));
   const found: RuleReport<MessageId>[] = [];
-  for (const [key, services] of model.servicesByPatientMonth) {
+  for (const services of model.servicesByPatientMonth.values()) {
     const ccm = services.filter((s) => CCM_CODES.has(s.code));
     const first = ccm[0];
-    if (first === undefined || withTime.has(key) || !inPeriod(model, first.month)) continue;
-    const billed = new Map<string, number>();
-    for (const s of ccm) billed.set(s.code, (billed.get(s.code) ?? 0) + s.units);
-    const codes = describeLines([...billed].map(([code, units]) => ({ code, units })));
-    // Other programs' time (RPM, PCM, BHI…) that month never counts toward CCM (D3); saying so heads off "but time was logged".
-    const other = (model.entriesByPatient.get(first.patientId) ?? []).filter((e) => e.month === first.month && !CCM_PROGRAMS.has(e.program));
-    const otherMinutes = other.reduce((sum, e) => sum + countableMinutes(e), 0);
+    if (first === undefined || !inPeriod(model, first.month)) continue;
+    // The patient's entries of the month: any in a CCM program make a patient-month, which compareBilled checks.
+    let hasCcmTime = false;
+    let otherMinutes = 0;
+    for (const e of model.entriesByPatient.get(first.patientId) ?? []) {
+      if (e.month !== first.month) continue;
+      if (CCM_PROGRAMS.has(e.program)) hasCcmTime = true;
+      else otherMinutes += countableMinutes(e);
+    }
+    if (hasCcmTime) continue;
+    const codes = describeLines([...unitsByCode(ccm)].map(([code, units]) => ({ code, units })));
     const where = { patientId: first.patientId, month: first.month, sources: ccm.map((s) => s.source) };
+    // Other programs' time (RPM, PCM, BHI…) that month never counts toward CCM (D3); saying so heads off "but time was logged".
     found.push(
       otherMinutes > 0
         ? { ...where, messageId: 'onlyOtherProgramTime', data: { codes, month: first.month, minutes: formatMinutes(otherMinutes) } }
