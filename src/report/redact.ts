@@ -67,7 +67,6 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     path: locations.file(input.file),
     tables: input.tables.map((t) => ({ ...t, file: locations.file(t.file), sheet: locations.sheet(t.sheet) })),
   }));
-  for (const f of result.findings) for (const s of f.sources) redactSource(s);
   const entries = result.entries.map((e): TimeEntry => {
     const { patientName: _name, mbi: _mbi, minutesText: _minutes, credential, npi, programText, ...rest } = e;
     // A recognised credential or program is a known word (RN, MD, CCM) and a 10-digit NPI a number; other text
@@ -143,7 +142,8 @@ function locationPseudonyms(salt: string) {
   let replacements = new Map<string, string>();
   const scrub = (text: string): string => {
     if (pattern === undefined) {
-      // Built once every name is known (inputs and sources are mapped before the messages). Whole names only:
+      // Built once every name is known: the inputs' files and sheets, mapped before the messages, are every
+      // table a source or message can name (fingerprints refuse any other). Whole names only:
       // "a.csv" is not the end of "data.csv"; a sentence's full stop may follow one.
       replacements = new Map([...[...sheets].map(([name, p]): [string, string] => [`sheet "${name}"`, `sheet "${p}"`]), ...files]);
       const alternatives = [...replacements.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
