@@ -77,7 +77,7 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
 
   // One row per rule and severity: a rule's findings can differ in severity (maxSeverity), and one label for
   // the rule would call its warnings errors or its errors warnings.
-  const rows = findingRows(result.findings);
+  const rows = findingRows(result.findings, s.findingsByRule);
   if (rows.length > 0) {
     const byRule = table(['Rule', 'Code', 'Severity', 'Count'], ['left', 'left', 'left', 'right']);
     for (const r of rows.slice(0, TOP_RULES)) byRule.push([r.rule, r.code, paint(c, r.severity, r.severity), r.count]);
@@ -145,12 +145,13 @@ interface FindingRow {
   count: number;
 }
 
-/** Findings counted by rule and severity: the rules with the most findings first, a rule's rows together, errors first. */
-function findingRows(findings: readonly Finding[]): FindingRow[] {
+/**
+ * Findings counted by rule and severity: the rules with the most findings first (`perRule`, the summary's
+ * findingsByRule), a rule's rows together, errors first.
+ */
+function findingRows(findings: readonly Finding[], perRule: Readonly<Record<string, number>>): FindingRow[] {
   const rows = new Map<string, FindingRow>();
-  const perRule = new Map<string, number>();
   for (const f of findings) {
-    perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
     const key = `${f.rule}\u0000${f.severity}`;
     const row = rows.get(key);
     if (row) row.count++;
@@ -158,7 +159,7 @@ function findingRows(findings: readonly Finding[]): FindingRow[] {
   }
   return [...rows.values()].sort(
     (a, b) =>
-      perRule.get(b.rule)! - perRule.get(a.rule)! ||
+      perRule[b.rule]! - perRule[a.rule]! ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
   );

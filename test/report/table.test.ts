@@ -33,6 +33,7 @@ describe('renderTerminal', () => {
     const result = sampleResult();
     const base = result.findings.find((f) => f.rule === 'missing-consent')!;
     result.findings.push({ ...base, severity: 'warning' }, { ...base, severity: 'warning' });
+    result.summary.findingsByRule['missing-consent']! += 2;
     const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
     expect(out).toMatch(/missing-consent\s+CCM201\s+error\s+1\n\s+missing-consent\s+CCM201\s+warning\s+2\n/);
   });
