@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit-types.js';
 import type { ClaimLine } from '../billing/types.js';
+import { EMPTY_SHEET, type TableReport } from '../normalize/ingest.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
 import type { Finding } from '../rules/types.js';
 
@@ -52,4 +53,23 @@ export function codesText(lines: readonly ClaimLine[]): string {
 export function utcDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
+/**
+ * Sheets that hold rows but no table ccm read (no header found, or hidden): their rows count for nothing, so
+ * every report a user reads names them, not only report.json.
+ */
+export function unreadTables(result: AuditResult): TableReport[] {
+  return result.inputs.flatMap((input) => input.tables).filter((t) => t.kind === null && t.note !== undefined && t.note !== EMPTY_SHEET);
+}
+
+/** Tables whose entry-status column withdrew rows (deleted, voided…): left out of the audit, said, never silently. */
+export function withdrawnTables(result: AuditResult): TableReport[] {
+  return result.inputs.flatMap((input) => input.tables).filter((t) => t.skipped.withdrawn > 0);
+}
+
+/** `12 entries (column "Entry Status")`: what a status column withdrew from one table. */
+export function withdrawnText(t: TableReport): string {
+  const column = t.columns.find((col) => col.field === 'entryStatus');
+  return `${t.skipped.withdrawn} ${t.skipped.withdrawn === 1 ? 'entry' : 'entries'}${column ? ` (column "${column.header}")` : ''}`;
 }

@@ -2,9 +2,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit-types.js';
 import { describeLocation } from '../errors.js';
-import { EMPTY_SHEET } from '../normalize/ingest.js';
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js';
-import { evidenceEntry, fixesByRule } from './format.js';
+import { evidenceEntry, fixesByRule, unreadTables, withdrawnTables, withdrawnText } from './format.js';
 import { incompleteClaimNotes } from './incomplete-claims.js';
 
 export interface TerminalOptions {
@@ -97,23 +96,17 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
     out.push(top.toString(), '');
   }
 
-  // A workbook sheet that holds rows but no table ccm recognizes is skipped: its rows count for nothing, so it
-  // is named here rather than left to report.json.
-  const unread = result.inputs.flatMap((input) => input.tables).filter((t) => t.kind === null && t.note !== undefined && t.note !== EMPTY_SHEET);
+  const unread = unreadTables(result);
   if (unread.length > 0) {
     out.push(c.yellow('Sheets not read') + c.dim(' (their rows count for nothing; `ccm inspect FILE` shows what each holds)'));
     for (const t of unread) out.push(`  ${describeLocation(t)}: ${clean(t.note!)}`);
     out.push('');
   }
 
-  // Rows a status column withdrew (deleted, voided…) are left out of the audit: said, never silently.
-  const withdrawn = result.inputs.flatMap((input) => input.tables).filter((t) => t.skipped.withdrawn > 0);
+  const withdrawn = withdrawnTables(result);
   if (withdrawn.length > 0) {
     out.push(c.yellow('Time entries left out') + c.dim(' (marked deleted, voided, cancelled or entered in error)'));
-    for (const t of withdrawn) {
-      const column = t.columns.find((col) => col.field === 'entryStatus');
-      out.push(`  ${describeLocation(t)}: ${t.skipped.withdrawn} ${t.skipped.withdrawn === 1 ? 'entry' : 'entries'}${column ? ` (column "${clean(column.header)}")` : ''}`);
-    }
+    for (const t of withdrawn) out.push(`  ${describeLocation(t)}: ${clean(withdrawnText(t))}`);
     out.push('');
   }
 

@@ -3,7 +3,8 @@ import { billedAtRisk } from '../billing/already-billed.js';
 import type { PatientMonth, PatientMonthStatus } from '../billing/types.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { escapeText } from './escape.js';
-import { codesText, evidenceEntry, evidenceMinutes, fixesByRule, otherRows, utcDate } from './format.js';
+import { describeLocation } from '../errors.js';
+import { codesText, evidenceEntry, evidenceMinutes, fixesByRule, otherRows, unreadTables, utcDate, withdrawnTables, withdrawnText } from './format.js';
 import { ESTIMATE_NOTICE } from './json.js';
 import { withoutXmlInvalid } from './xml.js';
 
@@ -147,6 +148,9 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     { label: 'Date of service', value: result.options.dateOfService },
     { label: 'Place of service', value: result.options.placeOfService },
     ...result.inputs.map((input) => ({ label: 'Input file', value: input.file, detail: `${input.path} (sha256 ${input.sha256})` })),
+    // What was not audited, as the terminal says it: a billing manager who reads only the workbook must see it too.
+    ...unreadTables(result).map((t) => ({ label: 'Sheet not read', value: describeLocation(t), detail: `${t.note!}; its rows count for nothing`, style: SEVERITY_STYLE.warning })),
+    ...withdrawnTables(result).map((t) => ({ label: 'Time entries left out', value: t.skipped.withdrawn, detail: `${describeLocation(t)}: ${withdrawnText(t)} marked deleted, voided, cancelled or entered in error`, style: SEVERITY_STYLE.warning })),
     blank,
     { label: 'Patients', value: s.patients },
     { label: 'Patient-months billable', value: s.patientMonths.billable, detail: 'ready to bill: see the Claims sheet', style: STATUS_STYLE.billable },

@@ -249,3 +249,23 @@ describe('dosDateTime', () => {
     expect(dosDateTime(new Date(Date.UTC(2050, 0, 1)))).toBe(0x7f9fbf7d);
   });
 });
+
+describe('writeXlsx: what was not audited', () => {
+  it('the Summary names the sheets not read and the time entries a status column left out, as the terminal does', async () => {
+    const result = sampleResult();
+    const log = result.inputs[0]!.tables[0]!;
+    log.skipped.withdrawn = 3;
+    log.columns.push({ field: 'entryStatus', header: 'Entry Status', column: 'N' });
+    await writeXlsx(result, join(dir, 'not-audited.xlsx'));
+    const read = XLSX.read(await readFile(join(dir, 'not-audited.xlsx')));
+    const summary = XLSX.utils.sheet_to_json<unknown[]>(read.Sheets['Summary']!, { header: 1 });
+    expect(summary.filter((r) => r[0] === 'Sheet not read')).toEqual([
+      ['Sheet not read', 'export.xlsx, sheet "Late entries"', 'no known header row in the first 30 rows; its rows count for nothing'],
+    ]);
+    expect(summary.filter((r) => r[0] === 'Time entries left out')).toEqual([
+      ['Time entries left out', 3, `${log.file}, sheet "${log.sheet}": 3 entries (column "Entry Status") marked deleted, voided, cancelled or entered in error`],
+    ]);
+    const plain = rows('Summary').map((r) => r[0]);
+    expect(plain).not.toContain('Time entries left out');
+  });
+});
