@@ -124,14 +124,15 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   // Before the rules: a fee schedule that cannot price the audited months is refused without a minute's work.
   if (options.billing?.fees && options.billing.fees !== BUNDLED_FEES) checkFeeYears(options.billing.fees, model.patientMonths.map((pm) => pm.month));
   const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
-  const run = runRules(model, resolveRules(RULES, config.rules ?? {}), options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint));
+  const fees = options.billing?.fees ?? BUNDLED_FEES;
+  const run = runRules(model, resolveRules(RULES, config.rules ?? {}), { isAccepted: options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint), fees });
   const baseline = options.baseline ? applyBaseline(run.findings, options.baseline, runDate) : null;
   const findings = baseline ? baseline.kept : run.findings;
   const billingOptions: BillingOptions = {
     dateOfService: options.billing?.dateOfService ?? config.billing?.dateOfService ?? 'month-end',
     placeOfService: options.billing?.placeOfService ?? config.billing?.placeOfService ?? '11',
     defaultNpi: options.billing?.defaultNpi ?? config.billing?.defaultNpi,
-    fees: options.billing?.fees ?? BUNDLED_FEES,
+    fees,
   };
   // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.
   const patientMonths = bill(model, { ...run, findings }, billingOptions);

@@ -6,6 +6,7 @@ import { audit, localDate, type AuditOptions } from '../audit.js';
 import { createBaseline, parseBaseline } from '../baseline.js';
 import { isCalendarDate } from '../calendar-date.js';
 import { parseFeeScheduleCsv } from '../billing/fee-schedule.js';
+import type { FeeSchedule } from '../billing/types.js';
 import { loadConfig, resolveFromConfig, type LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { CcmError } from '../errors.js';
@@ -67,6 +68,8 @@ interface AuditFlags extends CommonFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+const FEE_SCHEDULE_HELP = 'fee schedule CSV (year,code,amount) instead of the bundled estimates';
+
 function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--time-log <file>', 'a time log, as file or file.xlsx#Sheet (skips detection)', collect)
@@ -115,7 +118,7 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .option('-f, --format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when findings at or above this severity remain (default: error)').choices(['error', 'warning', 'info', 'never']))
     .addOption(new Option('--dos <policy>', 'date of service: last day of the month, or the day the base code minimum was met').choices(['month-end', 'threshold-met']))
-    .option('--fee-schedule <file.csv>', 'fee schedule CSV (year,code,amount) instead of the bundled estimates')
+    .option('--fee-schedule <file.csv>', FEE_SCHEDULE_HELP)
     .option('--baseline <file>', 'suppress accepted findings listed in this baseline file')
     .option('--json', 'print report.json to stdout instead of the summary')
     .option('-q, --quiet', 'print nothing but errors')
@@ -172,10 +175,12 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
   )
     .option('-o, --out <file>', 'baseline file to write', 'ccm-baseline.json')
     .option('--reason <text>', 'reason recorded for each accepted finding', 'accepted at baseline creation; review')
-    .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string }) => {
-      const { config, xlsxReader } = await cliConfig(io, flags);
+    .option('--fee-schedule <file.csv>', FEE_SCHEDULE_HELP)
+    .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string; feeSchedule?: string }) => {
+      const { loaded, config, xlsxReader } = await cliConfig(io, flags);
       const specs = resolveSpecs(io, inputs, flags);
-      const { result } = await audit(specs, { config, xlsxReader, acceptAll: true, ...periodAndDate(flags, config) });
+      const fees = await feeSchedule(io, flags, loaded, config);
+      const { result } = await audit(specs, { config, xlsxReader, acceptAll: true, ...periodAndDate(flags, config), ...(fees ? { billing: { fees } } : {}) });
       const baseline = createBaseline(result.findings, flags.reason);
       const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
       if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
@@ -253,8 +258,7 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   const outDir = resolve(io.cwd, nonEmptyOut(flags.out, 'a folder, e.g. --out ccm-report'));
   const failOn: FailOn = flags.failOn ?? config.failOn ?? 'error';
 
-  const feePath = flags.feeSchedule ? resolve(io.cwd, flags.feeSchedule) : config.billing?.feeSchedule ? resolveFromConfig(loaded, config.billing.feeSchedule) : undefined;
-  const fees = feePath ? parseFeeScheduleCsv(await readText(feePath, flags.feeSchedule ?? config.billing?.feeSchedule ?? feePath), flags.feeSchedule ?? feePath) : undefined;
+  const fees = await feeSchedule(io, flags, loaded, config);
   const baseline = flags.baseline ? parseBaseline(await readText(resolve(io.cwd, flags.baseline), flags.baseline), flags.baseline) : undefined;
 
   const options: AuditOptions = {
@@ -303,6 +307,15 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   if (failOn === 'never') return EXIT.ok;
   const threshold = SEVERITY_RANK[failOn];
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The fee schedule of --fee-schedule or the config's billing.feeSchedule; undefined for the bundled one.
+ * `baseline` reads it too: missed-revenue's findings depend on which family pays more.
+ */
+async function feeSchedule(io: CliIO, flags: { feeSchedule?: string }, loaded: LoadedConfig, config: Config): Promise<FeeSchedule | undefined> {
+  const path = flags.feeSchedule ? resolve(io.cwd, flags.feeSchedule) : config.billing?.feeSchedule ? resolveFromConfig(loaded, config.billing.feeSchedule) : undefined;
+  return path ? parseFeeScheduleCsv(await readText(path, flags.feeSchedule ?? config.billing?.feeSchedule ?? path), flags.feeSchedule ?? path) : undefined;
 }
 
 async function readText(path: string, shown: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { CODE_FAMILIES, chooseFamily, codesForMinutes, type CodeFamilyDefinition, type CodeUnits, type FamilyOption, type MonthMinutes } from '../billing/codes.js';
-import { BUNDLED_FEES } from '../billing/fees.js';
+import type { FeeSchedule } from '../billing/types.js';
 import type { AuditModel, PatientMonthRef } from '../model/build.js';
 import type { BilledService } from '../model/schema.js';
 import type { SupportView } from './types.js';
@@ -20,7 +20,7 @@ export interface BilledComparison {
   /** Code families the billed codes belong to: more than one breaks R-EXCL-ONE-CCM-TYPE. */
   families: CodeFamilyDefinition[];
   minutes: MonthMinutes;
-  /** Estimated amount of a code for this month (bundled national fees). */
+  /** Estimated amount of a code for this month, from the fee schedule the claims are priced with. */
   price: (code: string) => number;
   /** The best-paying compliant family the documentation supports, if any (D4). */
   best: FamilyOption | null;
@@ -32,13 +32,13 @@ export interface BilledComparison {
  * are multiple-billing-practitioners' error, and adding two practitioners' units together would compare a
  * claim nobody sent (99490 ×2 where each billed it once).
  */
-export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView): BilledComparison | null {
+export function compareBilled(model: AuditModel, pm: PatientMonthRef, support: SupportView, fees: FeeSchedule): BilledComparison | null {
   const { own: services, others } = billedClaims(model, pm);
   if (services === null || services.length === 0) return null;
   const billed = unitsByCode(services);
   const families = CODE_FAMILIES.filter((f) => billed.has(f.base.code) || billed.has(f.addOn.code));
   const minutes = monthMinutes(pm.entries, (e) => support.isSupported(e));
-  const price = pricesFor({ fees: BUNDLED_FEES }, pm.month);
+  const price = pricesFor({ fees }, pm.month);
   return { services, otherPractitioner: others.length > 0, billed, families, minutes, price, best: chooseFamily(minutes, price) };
 }
 

@@ -47,7 +47,7 @@ export const missedRevenue = defineRule({
     'Add-on units are earned by each full increment of documented time (R-TIME-ADDON-FULL, D5), and ccm picks, for each month, the ' +
     'compliant code family with the highest estimated payment (D4). When the billed-services export shows fewer units than the supported ' +
     'minutes earn, or a family that pays less than another the documentation supports, the difference is reported for information. ' +
-    'Amounts are estimates from the bundled national non-facility fees of the month\'s year, never a promise of payment. Runs only for ' +
+    'Amounts are estimates from the fee schedule the claims are priced with (the bundled national non-facility fees of the month\'s year, or --fee-schedule), never a promise of payment. Runs only for ' +
     'months whose billed services include CCM codes of the month\'s own claim (under the entries\' NPI or none), and not when CCM for ' +
     'the month is also billed under another NPI: only one practitioner may bill CCM for a patient-month (R-EXCL-ONE-PRACTITIONER), so ' +
     'more units are no revenue to claim until multiple-billing-practitioners\' error is resolved.',
@@ -58,9 +58,9 @@ export const missedRevenue = defineRule({
     unbilledUnits: 'The supported minutes earn {code} ×{supported}, but {billed} unit(s) are billed: about {amount} not claimed.',
     betterFamily: 'The supported minutes earn {best} (about {bestAmount}), more than the billed {family} codes can (about {familyAmount}).',
   },
-  check({ model, support, report }) {
+  check({ model, support, fees, report }) {
     for (const pm of model.patientMonths) {
-      const comparison = compareBilled(model, pm, support);
+      const comparison = compareBilled(model, pm, support, fees);
       if (comparison === null) continue;
       for (const item of missed(comparison)) report({ ...item, patientId: pm.patientId, month: pm.month });
     }

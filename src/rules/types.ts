@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FeeSchedule } from '../billing/types.js';
 import type { AuditModel } from '../model/build.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
 
@@ -80,6 +81,8 @@ export interface RuleContext<O, M extends string> {
   readonly options: O;
   /** Available to month-level rules; entry-level rules run before support is known. */
   readonly support: SupportView;
+  /** The fee schedule the claims are priced with, so amounts a rule estimates agree with the report's. */
+  readonly fees: FeeSchedule;
   report(report: RuleReport<M>): void;
 }
 

@@ -158,9 +158,9 @@ export const unsupportedCode = defineRule({
     onlyOtherProgramTime:
       'CCM {codes} is billed for {month}, but the time log has no CCM time for the month: its {minutes} minutes are other programs\' time (RPM, PCM, BHI…), which never counts toward CCM.',
   },
-  check({ model, support, report }) {
+  check({ model, support, fees, report }) {
     for (const pm of model.patientMonths) {
-      const comparison = compareBilled(model, pm, support);
+      const comparison = compareBilled(model, pm, support, fees);
       if (comparison === null) continue;
       for (const problem of [...problems(comparison), ...overMue(comparison)]) report({ ...problem, patientId: pm.patientId, month: pm.month });
     }

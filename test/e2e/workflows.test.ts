@@ -343,6 +343,34 @@ describe('accepted exceptions', () => {
     expect(r.stderr).not.toMatch(/no longer occur/);
   });
 
+  it('missed-revenue prices with --fee-schedule, and ccm baseline reads the same schedule', () => {
+    // 30 practitioner and 40 staff minutes, 99491 billed: the bundled fees rank 99490 + 99439 ×2 higher
+    // (missed-revenue's betterFamily), a practice schedule paying 99491 well does not.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), [
+      'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI',
+      '7,2026-10-05,Dr. Ada Park,MD,30,Reviewed insulin titration and podiatry referral arrangements with patient,1234567893',
+      '7,2026-10-06,Rita Nurse,RN,40,Reconciled medication list after cardiology visit and updated heart failure weight goals,1234567893',
+    ].join('\r\n'));
+    writeFileSync(join(dir, 'services.csv'), 'MRN,Date of Service,CPT Code,Units,Billing NPI\r\n7,2026-10-31,99491,1,1234567893\r\n');
+    writeFileSync(join(dir, 'fees.csv'), 'year,code,amount\r\n2026,99490,10\r\n2026,99439,10\r\n2026,99491,200\r\n2026,99437,60\r\n2026,99487,140\r\n2026,99489,70\r\n');
+    const inputs = [join(dir, 'log.csv'), '--services', join(dir, 'services.csv')];
+    const rules = (out: string) => report(out).findings.map((f: { rule: string }) => f.rule);
+    ccm(['audit', ...inputs, ...RUN, '--out', join(dir, 'bundled'), '--quiet']);
+    expect(rules(join(dir, 'bundled'))).toContain('missed-revenue');
+    ccm(['audit', ...inputs, ...RUN, '--out', join(dir, 'own'), '--quiet', '--fee-schedule', join(dir, 'fees.csv')]);
+    expect(rules(join(dir, 'own'))).not.toContain('missed-revenue');
+
+    const baseline = join(dir, 'baseline.json');
+    expect(ccm(['baseline', ...inputs, ...RUN, '--fee-schedule', join(dir, 'fees.csv'), '--out', baseline]).code).toBe(0);
+    const accepted = JSON.parse(readFileSync(baseline, 'utf8')).findings.map((f: { rule: string }) => f.rule);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted).not.toContain('missed-revenue');
+    const audited = ccm(['audit', ...inputs, ...RUN, '--fee-schedule', join(dir, 'fees.csv'), '--out', join(dir, 'out'), '--baseline', baseline]);
+    expect(audited.stderr).not.toMatch(/baseline:/);
+    expect(report(join(dir, 'out'))).toMatchObject({ findings: [], summary: { suppressed: accepted.length } });
+  });
+
   it('ccm baseline reads the inputs as the audit does (--date-order, --month)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'log.csv'), 'MRN,DOS,Staff,Credentials,Minutes,Notes\r\n1,13/10/2026,Maria Lopez,RN,25,Reviewed home BP log 150s; amlodipine timing moved to evening\r\n');

@@ -44,7 +44,7 @@ describe('rule engine', () => {
     const rules = resolveRules(RULES.filter((r) => r.id === 'vague-note'), {});
     const plain = runRules(model, rules);
     expect(plain.support.isSupported(model.entries[0]!)).toBe(false);
-    const accepted = runRules(model, rules, () => true);
+    const accepted = runRules(model, rules, { isAccepted: () => true });
     expect(accepted.findings).toHaveLength(1);
     expect(accepted.support.isSupported(model.entries[0]!)).toBe(true);
   });

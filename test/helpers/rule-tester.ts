@@ -12,6 +12,7 @@ import type { AuditModel } from '../../src/model/build.js';
 import { sourceOf, type SourceRef } from '../../src/model/schema.js';
 import { renderMessage, resolveRules, runRules, type RuleSetting } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
+import type { FeeSchedule } from '../../src/billing/types.js';
 import type { AnyRule, Finding, RuleReport, Severity } from '../../src/rules/types.js';
 import { model as buildTestModel, type ModelSpec } from './model-builder.js';
 
@@ -24,6 +25,8 @@ export interface TestCase {
   severity?: Severity;
   /** Other rules to run, by id (default severity) or with a setting. Their findings are checked only if an expectation names them. */
   enable?: readonly string[] | Readonly<Record<string, RuleSetting>>;
+  /** The fee schedule the audit prices with (default: the bundled one). */
+  fees?: FeeSchedule;
 }
 
 export interface ExpectedFinding {
@@ -105,7 +108,7 @@ export function observe(rule: AnyRule, model: AuditModel, testCase: Omit<TestCas
         }),
     }),
   );
-  const { findings } = runRules(model, resolveRules(registry, settings));
+  const { findings } = runRules(model, resolveRules(registry, settings), testCase.fees ? { fees: testCase.fees } : {});
 
   // Pair each finding with the report that made it: same rule, same rendered message, same entries.
   const unpaired = [...findings];
@@ -167,8 +170,8 @@ function validateCases(rule: AnyRule, tests: RuleTests): void {
   for (const c of [...tests.valid, ...tests.invalid]) {
     if (seenNames.has(c.name)) throw new Error(`${rule.id}: duplicate test case name "${c.name}"`);
     seenNames.add(c.name);
-    // Same model, options and rules is the same case, whatever it expects.
-    const key = canonical({ model: c.model, options: c.options, severity: c.severity, enable: c.enable });
+    // Same model, options, rules and fees is the same case, whatever it expects.
+    const key = canonical({ model: c.model, options: c.options, severity: c.severity, enable: c.enable, fees: c.fees });
     if (seenContent.has(key)) throw new Error(`${rule.id}: test case "${c.name}" repeats another case's model and options`);
     seenContent.add(key);
   }

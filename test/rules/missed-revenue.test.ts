@@ -17,6 +17,12 @@ ruleTester(missedRevenue, {
     { name: 'the base code billed under another NPI: no add-on suggested', model: { entries: [staff(45)], services: [service('99490', { npi: NPI_B })] } },
     { name: 'the entries\' NPI billed the add-on, another NPI the base', model: { entries: [staff(65)], services: [service('99439'), service('99490', { npi: NPI_B })] } },
     { name: 'both NPIs billed the base', model: { entries: [staff(45)], services: [service('99490'), service('99490', { npi: NPI_B })] } },
+    // The bundled fees rank 99490 + 99439 ×2 above 99491 for these minutes (the betterFamily case below); this schedule does not.
+    {
+      name: 'a practitioner family the practice\'s own fee schedule pays best',
+      model: { entries: [md(30), staff(40)], services: [service('99491')] },
+      fees: { source: 'practice-fees.csv', amounts: { 2026: { '99490': 10, '99439': 10, '99491': 200, '99437': 60, '99487': 140, '99489': 70 } } },
+    },
     { name: 'entries without an NPI, the base billed under two NPIs', model: { entries: [entry({ minutes: 45, npi: undefined })], services: [service('99490', { npi: NPI_A }), service('99490', { npi: NPI_B })] } },
   ],
   invalid: [
@@ -39,6 +45,12 @@ ruleTester(missedRevenue, {
       name: 'a 2025 month is priced with 2025 fees',
       model: { entries: [entry({ minutes: 45, date: '2025-10-05' })], services: [service('99490', { date: '2025-10-31' })] },
       findings: [{ messageId: 'unbilledUnits', data: { amount: '$45.93' } }],
+    },
+    {
+      name: 'amounts come from the fee schedule the claims are priced with (--fee-schedule), not the bundled one',
+      model: { entries: [staff(45)], services: [service('99490')] },
+      fees: { source: 'practice-fees.csv', amounts: { 2026: { '99490': 70, '99439': 55.5, '99491': 90, '99437': 60, '99487': 140, '99489': 70 } } },
+      findings: [{ messageId: 'unbilledUnits', data: { code: '99439', amount: '$55.50' } }],
     },
     {
       name: 'a practitioner family that pays less than the staff family',
