@@ -28,7 +28,8 @@ interface Interval {
 
 /**
  * Entries with both clock times and a positive span; without them an overlap cannot be shown. An entry
- * crossing midnight ends after 24:00 of its day (clockSpan), so it still overlaps that evening's entries.
+ * crossing midnight ends after 24:00 of its day (clockSpan), so it still overlaps that evening's entries;
+ * its minutes after midnight are compared with the next day's entries by `pastMidnight`.
  */
 function intervals(entries: readonly TimeEntry[]): Interval[] {
   const list: Interval[] = [];
@@ -38,6 +39,10 @@ function intervals(entries: readonly TimeEntry[]): Interval[] {
     if (span > 0) list.push({ entry, start: entry.start, stop: entry.start + span });
   }
   return list.sort((a, b) => a.start - b.start || a.stop - b.stop);
+}
+
+function crossesMidnight(e: TimeEntry): boolean {
+  return e.start !== undefined && e.stop !== undefined && e.start + clockSpan(e.start, e.stop) > MINUTES_PER_DAY;
 }
 
 /**
@@ -57,12 +62,43 @@ export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Inte
   return pairs;
 }
 
+/**
+ * Pairs of an entry of the previous day that runs past midnight (23:40–00:20) with the entries of `day` it
+ * overlaps: its interval moves a day back (−20–20), so 00:00–00:25 the next morning overlaps it. Pairs of
+ * two previous-day entries were found on their own day.
+ */
+export function pastMidnight(previousDay: readonly TimeEntry[], day: readonly TimeEntry[]): [Interval, Interval][] {
+  const carried = intervals(previousDay).filter((i) => i.stop > MINUTES_PER_DAY);
+  if (carried.length === 0) return [];
+  const pairs: [Interval, Interval][] = [];
+  const next = intervals(day);
+  for (const c of carried) {
+    const late = { entry: c.entry, start: c.start - MINUTES_PER_DAY, stop: c.stop - MINUTES_PER_DAY };
+    for (const i of next) {
+      if (i.start >= late.stop) break;
+      pairs.push([late, i]);
+    }
+  }
+  return pairs;
+}
+
+/** The day before an ISO date. */
+function dayBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! - 1)).toISOString().slice(0, 10);
+}
+
+/** A clock time of an interval that may start before midnight of the day it is compared on (−20 is 23:40). */
+function clockOf(minutes: number): string {
+  return clock(((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY);
+}
+
 /** "09:00–09:30 (row 27, patient 20463, CCM)", the row as seen from the finding's first row. */
 function describe(i: Interval, base: Interval): string {
   // The program as classified, never the cell as written: a label read by its words ("CCM call with daughter
   // re …") can carry free text, which a message must not quote.
   const program = PROGRAM_NAMES[i.entry.program];
-  return `${clock(i.start)}–${clock(i.stop % MINUTES_PER_DAY)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
+  return `${clockOf(i.start)}–${clockOf(i.stop)} (${rowFrom(sourceOf(base.entry), sourceOf(i.entry))}, patient ${i.entry.patientId}, ${program})`;
 }
 
 export const overlappingTime = defineRule({
@@ -70,7 +106,7 @@ export const overlappingTime = defineRule({
   code: 'CCM009',
   severity: 'error',
   level: 'entry',
-  description: 'One staff member logged overlapping clock times on the same day (any patients, any programs).',
+  description: 'One staff member logged overlapping clock times (any patients, any programs; an entry past midnight against the next day\'s).',
   rationale:
     'A person cannot spend the same minutes on two activities: overlapping intervals mean some minutes are counted twice, for two patients ' +
     'or for CCM and another billed service (R-TIME-NO-DOUBLE, D3). Which entry is wrong cannot be told from the log, so both CCM entries ' +
@@ -78,8 +114,8 @@ export const overlappingTime = defineRule({
     'but only CCM entries are reported as unsupported. When the two CCM entries belong to different patients, each ' +
     'patient gets its own finding (its entry first), so the time it loses is explained under that patient. Entries without both ' +
     'a start and a stop time are skipped (CMS does not require clock times, R-DOC-ENTRY), as are spans whose stop is not after their ' +
-    'start (a stop more than 12 hours before the start crosses midnight: 23:50–00:15 is 25 minutes). Intervals that only touch do not ' +
-    'overlap.',
+    'start (a stop more than 12 hours before the start crosses midnight: 23:50–00:15 is 25 minutes; its minutes after midnight are ' +
+    'compared with the next day\'s entries of the same person). Intervals that only touch do not overlap.',
   references: ['R-TIME-NO-DOUBLE', 'R-DOC-ENTRY', 'D1', 'D3'],
   fix: 'Correct the start and stop times of the overlapping entries in the source system so each minute is logged once.',
   options: z.strictObject({}),
@@ -88,28 +124,42 @@ export const overlappingTime = defineRule({
   },
   check({ model, report }) {
     /** The message names `own` first; `entries` are the CCM entries the overlap makes unsupported. */
-    const reportPair = (own: Interval, other: Interval, entries: TimeEntry[], sources = [sourceOf(own.entry), sourceOf(other.entry)]): void =>
+    const reportPair = (own: Interval, other: Interval, entries: TimeEntry[], sources = [sourceOf(own.entry), sourceOf(other.entry)]): void => {
+      const [a, b] = own.entry.date <= other.entry.date ? [own.entry.date, other.entry.date] : [other.entry.date, own.entry.date];
       report({
         messageId: 'overlap',
-        data: { staff: staffLabel(own.entry), date: own.entry.date, first: describe(own, own), second: describe(other, own) },
+        data: { staff: staffLabel(own.entry), date: a === b ? a : `${a} and ${b}`, first: describe(own, own), second: describe(other, own) },
         entries,
         sources,
       });
-    for (const dayEntries of model.entriesByStaffDay.values()) {
-      const day = dayEntries[0];
-      if (day === undefined || !inPeriod(model, day.month) || !dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) continue;
-      for (const [a, b] of overlappingPairs(dayEntries)) {
+    };
+    const audited = (e: TimeEntry): boolean => CCM_PROGRAMS.has(e.program) && inPeriod(model, e.month);
+    const reportPairs = (pairs: readonly [Interval, Interval][]): void => {
+      for (const [a, b] of pairs) {
         const aCcm = CCM_PROGRAMS.has(a.entry.program);
         const bCcm = CCM_PROGRAMS.has(b.entry.program);
         // Each patient that loses minutes gets a finding, so the exception list shows why under that patient;
-        // two entries of one patient (one day, so one month) share one. The first finding cites both rows, as
-        // it always has (its fingerprint stays valid in baselines); the second patient's cites its own row,
-        // the one to fix in that patient's record, and names the other in its message.
+        // two entries of one patient share one. The first finding cites both rows, as it always has (its
+        // fingerprint stays valid in baselines); the second patient's cites its own row, the one to fix in
+        // that patient's record, and names the other in its message. Past midnight the two entries can fall
+        // in two months: only the audited month's are reported.
         if (aCcm && bCcm && a.entry.patientId !== b.entry.patientId) {
-          reportPair(a, b, [a.entry]);
-          reportPair(b, a, [b.entry], [sourceOf(b.entry)]);
-        } else if (aCcm || bCcm) reportPair(a, b, [a.entry, b.entry].filter((e) => CCM_PROGRAMS.has(e.program)));
+          if (inPeriod(model, a.entry.month)) reportPair(a, b, [a.entry]);
+          if (inPeriod(model, b.entry.month)) reportPair(b, a, [b.entry], [sourceOf(b.entry)]);
+        } else if (audited(a.entry) || audited(b.entry)) reportPair(a, b, [a.entry, b.entry].filter((e) => CCM_PROGRAMS.has(e.program)));
       }
+    };
+    // A few hundred dates, each the day of thousands of staff-days.
+    const daysBefore = new Map<string, string>();
+    for (const [key, dayEntries] of model.entriesByStaffDay) {
+      const day = dayEntries[0];
+      if (day === undefined) continue;
+      if (inPeriod(model, day.month) && dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) reportPairs(overlappingPairs(dayEntries));
+      // An entry of the evening before that runs past midnight (rare: looked up only when one does).
+      let before = daysBefore.get(day.date);
+      if (before === undefined) daysBefore.set(day.date, (before = dayBefore(day.date)));
+      const previous = model.entriesByStaffDay.get(`${key.slice(0, key.length - day.date.length)}${before}`);
+      if (previous !== undefined && previous.some(crossesMidnight)) reportPairs(pastMidnight(previous, dayEntries));
     }
   },
 });

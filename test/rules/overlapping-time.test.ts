@@ -15,6 +15,14 @@ ruleTester(overlappingTime, {
     { name: 'entries without both clock times are skipped', model: { entries: [entry({ startTime: '09:00' }), entry({ startTime: '09:05', stopTime: '09:30' }), entry()] } },
     { name: 'two non-CCM entries overlapping', model: { entries: [entry({ program: 'tcm', startTime: '09:00', stopTime: '09:30' }), entry({ program: 'rpm', startTime: '09:10', stopTime: '09:40' }), entry()] } },
     {
+      name: 'an entry past midnight and the next morning\'s entry after it ends',
+      model: { entries: [entry({ startTime: '23:40', stopTime: '00:20' }), entry({ patientId: 'P2', date: '2026-10-06', startTime: '00:20', stopTime: '00:45' })] },
+    },
+    {
+      name: 'an entry past midnight and an entry two days later at that hour',
+      model: { entries: [entry({ startTime: '23:40', stopTime: '00:20' }), entry({ patientId: 'P2', date: '2026-10-07', startTime: '00:00', stopTime: '00:25' })] },
+    },
+    {
       name: 'days outside --month are not reported',
       model: { entries: [entry({ date: '2026-09-10', startTime: '09:00', stopTime: '09:30' }), entry({ date: '2026-09-10', startTime: '09:10', stopTime: '09:40' }), entry()], period: '2026-10' },
     },
@@ -55,6 +63,22 @@ ruleTester(overlappingTime, {
         { messageId: 'overlap', entryIds: [0], data: { first: '23:40–00:15 (row 2, patient P1, CCM)' } },
         { messageId: 'overlap', entryIds: [1], data: { second: '23:40–00:15 (row 2, patient P1, CCM)' } },
       ],
+    },
+    {
+      name: 'an entry past midnight overlaps the next morning\'s entry of the same person (R-TIME-NO-DOUBLE)',
+      model: { entries: [entry({ startTime: '23:40', stopTime: '00:20' }), entry({ patientId: 'P2', date: '2026-10-06', startTime: '00:00', stopTime: '00:25' })] },
+      findings: [
+        { messageId: 'overlap', entryIds: [0], rows: [2, 3], data: { date: '2026-10-05 and 2026-10-06', first: '23:40–00:20 (row 2, patient P1, CCM)', second: '00:00–00:25 (row 3, patient P2, CCM)' } },
+        { messageId: 'overlap', entryIds: [1], rows: [3], data: { date: '2026-10-05 and 2026-10-06', first: '00:00–00:25 (row 3, patient P2, CCM)' } },
+      ],
+    },
+    {
+      name: 'past midnight into the next month: with --month only the audited month\'s entry is reported',
+      model: {
+        entries: [entry({ date: '2026-09-30', startTime: '23:50', stopTime: '00:30' }), entry({ patientId: 'P2', date: '2026-10-01', startTime: '00:10', stopTime: '00:40' })],
+        period: '2026-10',
+      },
+      findings: [{ messageId: 'overlap', entryIds: [1], rows: [3], data: { date: '2026-09-30 and 2026-10-01' } }],
     },
     {
       name: 'an unrecognized program label is not quoted (it is arbitrary cell text)',
