@@ -23,6 +23,16 @@ export const CODE_FAMILIES: readonly CodeFamilyDefinition[] = [
   { family: 'practitioner', base: { code: '99491', minutes: 30 }, addOn: { code: '99437', increment: 30, maxUnits: null }, practitionerOnly: true, needsComplexMarker: false },
 ];
 
+/**
+ * Reported practitioner MUEs per date of service (R-CODE-MUE) beyond the monthly caps: 99490 = 1 and 99439 = 2
+ * equal those caps. UNCONFIRMED against the CMS table, so units above them are warnings (D7), never removed
+ * from a claim: unsupported-code checks billed claims against them, claim-over-mue the claims ccm writes.
+ */
+export const REPORTED_MUES: ReadonlyMap<string, number> = new Map([
+  ['99437', 2],
+  ['99489', 10],
+]);
+
 /** Every CCM code, for recognising CCM claims already in a billed-services export. */
 export const CCM_CODES: ReadonlySet<string> = new Set(CODE_FAMILIES.flatMap((f) => [f.base.code, f.addOn.code]));
 

@@ -148,4 +148,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['October entries of patient 2008 with MBI "7EG4TE5MK73" on 10/03/2026 and "8EG4TE5MK73" on 10/20/2026.'],
     passes: ['"6EG4TE5MK73" and "6EG4-TE5-MK73" (one MBI written two ways).', 'One MBI in October and another in November.', 'A valid MBI and a malformed one (left to invalid-mbi).'],
   },
+  'claim-over-mue': {
+    flagged: ['Dr. Park (MD) logged 120 minutes for patient 3001 in October: 99491 + 99437 ×3, above 99437\'s reported MUE of 2.', '390 complex CCM minutes for patient 3003: 99487 + 99489 ×11, above 99489\'s reported MUE of 10.'],
+    passes: ['119 practitioner minutes (99437 ×2).', '200 clinical-staff minutes (99439 stops at its cap of 2).', 'A month already billed (unsupported-code checks its units).'],
+  },
 };

@@ -1,3 +1,4 @@
+import { claimOverMue } from './claim-over-mue.js';
 import { clonedNote } from './cloned-note.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
@@ -67,5 +68,6 @@ export const RULES: readonly AnyRule[] = [
   unknownProgram, // CCM028
   duplicateBeneficiary, // CCM029
   multipleMbis, // CCM030
+  claimOverMue, // CCM031
 ];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CodeFamilyDefinition } from '../billing/codes.js';
-import { CCM_CODES } from '../billing/codes.js';
+import { CCM_CODES, REPORTED_MUES } from '../billing/codes.js';
 import { CCM_PROGRAMS, type AuditModel } from '../model/build.js';
 import { countableMinutes } from '../model/queries.js';
 import type { BilledService } from '../model/schema.js';
@@ -58,15 +58,6 @@ function problems(c: BilledComparison): Report[] {
   }
   return found;
 }
-
-/**
- * Reported practitioner MUEs per date of service (R-CODE-MUE) beyond the monthly caps: 99490 = 1 and 99439 = 2
- * equal those caps, which overCap already enforces as errors. UNCONFIRMED against the CMS table, so a warning (D7).
- */
-const REPORTED_MUES: ReadonlyMap<string, number> = new Map([
-  ['99437', 2],
-  ['99489', 10],
-]);
 
 /** Billed units of a code with a reported MUE above it on one date of service, summed over that date's rows. */
 function overMue(c: BilledComparison): Report[] {
