@@ -24,7 +24,7 @@ export const missingStaff = defineRule({
     noCredential: '{staff} has no credential on the entry, so it cannot be shown that clinical staff did the work.',
     unknownCredential: 'The credential "{credential}" of {staff} is not recognised, so it cannot be shown that clinical staff did the work.',
     qualifiedCredential:
-      'The credential "{credential}" of {staff} is qualified by "{qualifier}" (not, former, pending, inactive…), so it cannot be shown that clinical staff did the work.',
+      'The credential "{credential}" of {staff} names a clinical role but says "{qualifier}", so it cannot be shown that clinical staff did the work.',
   },
   check({ model, report }) {
     for (const entry of model.entries) {

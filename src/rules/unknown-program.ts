@@ -26,7 +26,7 @@ export const unknownProgram = defineRule({
   messages: {
     unknown: 'Program "{label}" names no program ccm recognizes, so its {minutes} minutes in {month} ({entries}: {rows}) are not counted toward CCM.',
     qualified:
-      'Program "{label}" is qualified by "{qualifier}" (pre, declined, voided…), so its {minutes} minutes in {month} ({entries}: {rows}) are not counted toward CCM.',
+      'Program "{label}" names CCM but says "{qualifier}", so its {minutes} minutes in {month} ({entries}: {rows}) are not counted toward CCM.',
   },
   check({ model, report }) {
     // Grouped by patient-month and label as written: each distinct label is one thing to fix or map.
