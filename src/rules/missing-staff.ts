@@ -8,7 +8,7 @@ export const missingStaff = defineRule({
   code: 'CCM007',
   severity: 'error',
   level: 'entry',
-  description: 'An entry lacks the staff member\'s name or credential, or carries a credential ccm does not recognise.',
+  description: 'An entry lacks the staff member\'s name or credential, or carries a credential ccm does not recognise or that is negated or qualified away ("Former RN").',
   rationale:
     'Only clinical staff (or the billing practitioner) time counts toward CCM (R-TIME-STAFF). Without a name and a recognised credential ' +
     'a reviewer cannot tell who did the work or whether their time counts, and a defensible entry names the staff member and credential ' +
