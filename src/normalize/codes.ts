@@ -1,12 +1,29 @@
 import type { RawCell } from '../read/types.js';
 import { cellText } from './cells.js';
 
+/** Characters no viewer shows (zero-width space, joiners, word joiner, byte-order mark, soft hyphen). */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * An id cell's text as a reader sees it. Web forms and copy-paste leave zero-width characters in ids, and
+ * Asian-locale input writes full-width digits (１００１): an id that looks identical then made a second patient,
+ * whose consent was missing. NFKC folds the full-width forms to ASCII and the invisible characters go, as
+ * cellText trims non-breaking spaces.
+ */
+function idText(cell: RawCell | undefined): string {
+  const text = cellText(cell);
+  // Nearly every id is printable ASCII, which neither step changes.
+  if (!/[^\x20-\x7e]/.test(text)) return text;
+  return text.normalize('NFKC').replace(INVISIBLE, '').trim();
+}
+
 /**
  * A patient id as text. Excel turns MRNs into numbers and some tools then write `20451.0` or `2.0451E+4`;
- * those become `20451`. Text ids keep their leading zeros.
+ * those become `20451`. Text ids keep their leading zeros; full-width and invisible characters are folded
+ * away (idText).
  */
 export function normalizeId(cell: RawCell | undefined): string {
-  const text = cellText(cell);
+  const text = idText(cell);
   // Most ids have neither a decimal point nor an exponent: skip the patterns for them.
   if (!text.includes('.') && !text.includes('e') && !text.includes('E')) return text;
   if (/^\d+\.0+$/.test(text)) return text.replace(/\.0+$/, '');
@@ -17,7 +34,10 @@ export function normalizeId(cell: RawCell | undefined): string {
   return text;
 }
 
-/** An NPI as its digits (spaces and dashes removed); the invalid-npi rule checks length and check digit. */
+/**
+ * An NPI as its digits (spaces and dashes removed, full-width and invisible characters folded as in patient
+ * ids); the invalid-npi rule checks length and check digit.
+ */
 export function normalizeNpi(cell: RawCell | undefined): string | undefined {
   const text = normalizeId(cell).replace(/[\s-]/g, '');
   return text === '' ? undefined : text;
@@ -111,7 +131,8 @@ export function isValidMbi(mbi: string): boolean {
   return /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y]{2}[0-9]{2}$/.test(mbi);
 }
 
+/** An MBI upper case without spaces and dashes, folded as patient ids are (idText). */
 export function normalizeMbi(cell: RawCell | undefined): string | undefined {
-  const text = cellText(cell).toUpperCase().replace(/[\s-]/g, '');
+  const text = idText(cell).toUpperCase().replace(/[\s-]/g, '');
   return text === '' ? undefined : text;
 }

@@ -65,7 +65,11 @@ function fromText(text: string): number | null {
     return round(+m[1]! * 60 + +m[2]! + (m[3] ? +m[3] / 60 : 0));
   }
   m = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)\.?)?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)\.?)?$/.exec(text);
-  if (m && (m[1] !== undefined || m[2] !== undefined)) return round(+(m[1] ?? 0) * 60 + +(m[2] ?? 0));
+  if (m && (m[1] !== undefined || m[2] !== undefined)) {
+    // "1h 65m" is not 125 minutes but a slip of some kind, as 1:75 is: beside hours, minutes stop at 59.
+    if (m[1] !== undefined && m[2] !== undefined && +m[2] >= 60) return null;
+    return round(+(m[1] ?? 0) * 60 + +(m[2] ?? 0));
+  }
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { Program } from '../model/schema.js';
+import { has, statusKey, words } from './statuses.js';
 
 /** Programs a label can be classified as: `unknown` is the answer when it cannot be. */
 type KnownProgram = Exclude<Program, 'unknown'>;
@@ -80,9 +81,34 @@ function programFromWords(text: string): Program {
   return program === 'ccm' && complex ? 'complex-ccm' : program;
 }
 
+/**
+ * Words that say a CCM label's time is not (or not yet, or no longer) CCM: before enrolment
+ * ("Pre-CCM"), refused or withdrawn ("CCM - declined", "CCM - disenrolled"), or struck out ("CCM - voided").
+ * The reference is silent on program labels; counting such time toward CCM on the program's name is the
+ * worse mistake, so the label is unknown and unknown-program shows it for review. Read by whole words, as
+ * status cells are (statuses.ts).
+ */
+const PROGRAM_QUALIFIER = words(
+  'pre|prior|former|prospective|potential|candidate|ineligible|pending|declined|declines|refused|refusal|denied|rejected|opted out|' +
+    'withdrawn|revoked|disenrolled|unenrolled|discontinued|terminated|ended|inactive|void|voided|deleted|removed|cancell?ed|' +
+    'entered in error|in error|erroneous',
+);
+
+/**
+ * The word that takes a CCM label away ("declined" in "CCM - declined"), if it has one. Only CCM labels are
+ * read for it: another program's time never counts toward CCM, qualified or not.
+ */
+export function programQualifier(text: string): string | undefined {
+  const program = programFromWords(text);
+  if (program !== 'ccm' && program !== 'complex-ccm') return undefined;
+  return PROGRAM_QUALIFIER.exec(statusKey(text))?.[0].trim();
+}
+
 function classify(text: string, extra: ReadonlyMap<string, Program>): Program {
   const key = programKey(text);
-  return extra.get(key) ?? LOOKUP.get(key) ?? programFromWords(text);
+  const named = extra.get(key) ?? LOOKUP.get(key);
+  if (named !== undefined) return named;
+  return programQualifier(text) === undefined ? programFromWords(text) : 'unknown';
 }
 
 /** Free-text program cells must not grow the memo without bound. */

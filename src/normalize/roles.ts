@@ -1,4 +1,5 @@
 import type { StaffRole } from '../model/schema.js';
+import { has, statusKey, words } from './statuses.js';
 
 /**
  * Credentials and job titles mapped to the closed set of roles that decide whose time counts
@@ -37,7 +38,9 @@ export function roleKey(text: string): string {
 /**
  * The role for a credential cell. Cells often list several ("RN, BSN", "Jane Doe, MA"): the most specific
  * role named decides (practitioner, then clinical staff), a clear credential inside a job title counts ("RN
- * Care Manager"), and a cell naming both a non-clinical and a clinical role ("Front Desk/MA") is unknown.
+ * Care Manager"), and a cell naming both a non-clinical and a clinical role ("Front Desk/MA") is unknown. A
+ * cell that says "non-clinical" is non-clinical; a clinical credential negated or qualified away ("Not RN",
+ * "Former RN", "RN (license pending)") is unknown.
  */
 export function classifyCredential(text: string | undefined, extra: ReadonlyMap<string, StaffRole> = NO_EXTRA): StaffRole {
   if (!text) return 'unknown';
@@ -83,11 +86,33 @@ function partRoles(part: string, extra: ReadonlyMap<string, StaffRole>): StaffRo
   return roles;
 }
 
+/**
+ * Words that take a credential away: the person is not, no longer or not yet what it names ("Non-RN Care
+ * Coordinator", "Not RN", "Former RN", "RN - inactive license", "RN (license pending)", "MA trainee"). Read by
+ * whole words, as status cells are (statuses.ts: "Not deleted").
+ */
+const CREDENTIAL_QUALIFIER = words(
+  'non|not|no|never|without|former|formerly|ex|previous|previously|prior|past|retired|inactive|lapsed|expired|suspended|revoked|' +
+    'pending|awaiting|applicant|candidate|pre licensure|prelicensure|unlicensed|uncertified|student|trainee|in training|apprentice|extern',
+);
+/** A cell that says outright that the person is not clinical staff ("MA (non-clinical)", "Non-clinical staff"). */
+const SAYS_NON_CLINICAL = words('non clinical|nonclinical|not clinical|non clinician|not a clinician|non medical|nonmedical');
+
+/** The qualifier that takes a credential away ("former" in "Former RN"), if the cell has one. */
+export function credentialQualifier(text: string): string | undefined {
+  return CREDENTIAL_QUALIFIER.exec(statusKey(text))?.[0].trim();
+}
+
 function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRole {
   const whole = roleKey(text);
   const direct = extra.get(whole) ?? LOOKUP.get(whole);
   if (direct) return direct;
+  const key = statusKey(text);
+  if (has(key, SAYS_NON_CLINICAL)) return 'non-clinical';
   const roles = new Set(text.split(/[,/;|()]+|\s+-\s+/).flatMap((p) => partRoles(p, extra)));
+  // A clinical credential negated or qualified away ("Not RN", "Former RN", "RN (license pending)") is no
+  // evidence of clinical staff: unknown, for missing-staff to report and the config to settle (R-TIME-STAFF).
+  if ((roles.has('clinical-staff') || roles.has('practitioner')) && has(key, CREDENTIAL_QUALIFIER)) return 'unknown';
   // A cell naming a non-clinical role and a clinical one ("Front Desk/MA") says the person may not be clinical
   // staff: unknown, for the config to settle, rather than time counted on a guess (R-TIME-STAFF).
   if (roles.has('non-clinical') && (roles.has('clinical-staff') || roles.has('practitioner'))) return 'unknown';

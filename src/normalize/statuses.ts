@@ -23,11 +23,15 @@ export function statusKey(text: string): string {
 }
 
 /** Whether one of the phrases occurs as whole words in a status key. */
-function has(key: string, phrases: RegExp): boolean {
+export function has(key: string, phrases: RegExp): boolean {
   return phrases.test(key);
 }
 
-const words = (alternatives: string): RegExp => new RegExp(`(?:^| )(?:${alternatives})(?= |$)`);
+/**
+ * A pattern for any of the alternatives as whole words of a status key. Credentials and program labels are
+ * read for negations and qualifiers with the same patterns (roles.ts, programs.ts).
+ */
+export const words = (alternatives: string): RegExp => new RegExp(`(?:^| )(?:${alternatives})(?= |$)`);
 
 /** A refusal, revocation or opt-out: the patient said no, or stopped. */
 const CONSENT_REFUSAL = words(

@@ -18,5 +18,20 @@ ruleTester(missingStaff, {
       model: { entries: [entry({ credential: 'Care Navigator' })] },
       findings: [{ messageId: 'unknownCredential', data: { staff: 'Nina Reyes', credential: 'Care Navigator' } }],
     },
+    {
+      name: 'a negated clinical credential',
+      model: { entries: [entry({ credential: 'Non-RN Care Coordinator' })] },
+      findings: [{ messageId: 'qualifiedCredential', data: { staff: 'Nina Reyes', credential: 'Non-RN Care Coordinator', qualifier: 'non' }, severity: 'error' }],
+    },
+    {
+      name: 'a clinical credential no longer held',
+      model: { entries: [entry({ credential: 'Former RN' })] },
+      findings: [{ messageId: 'qualifiedCredential', data: { staff: 'Nina Reyes', credential: 'Former RN', qualifier: 'former' } }],
+    },
+    {
+      name: 'a clinical credential not yet held',
+      model: { entries: [entry({ credential: 'RN (license pending)' })] },
+      findings: [{ messageId: 'qualifiedCredential', data: { staff: 'Nina Reyes', credential: 'RN (license pending)', qualifier: 'pending' } }],
+    },
   ],
 });

@@ -32,5 +32,13 @@ ruleTester(unknownProgram, {
         { messageId: 'unknown', entryIds: [1], month: '2026-11' },
       ],
     },
+    {
+      name: 'a CCM label qualified away names its qualifier',
+      model: { entries: [entry({ program: 'unknown', programText: 'CCM - declined', minutes: 25 }), entry({ program: 'unknown', programText: 'Pre-CCM', minutes: 25 })] },
+      findings: [
+        { messageId: 'qualified', entryIds: [0], data: { label: 'CCM - declined', qualifier: 'declined', minutes: '25' }, severity: 'warning' },
+        { messageId: 'qualified', entryIds: [1], data: { label: 'Pre-CCM', qualifier: 'pre', minutes: '25' } },
+      ],
+    },
   ],
 });

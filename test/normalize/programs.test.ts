@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { classifyProgram, programQualifier } from '../../src/normalize/programs.js';
+
+describe('CCM labels qualified away', () => {
+  it.each<[string, string]>([
+    // Before enrolment, refused, withdrawn or struck out: not CCM time, unknown for review.
+    ['Pre-CCM', 'unknown'],
+    ['Pre CCM outreach', 'unknown'],
+    ['CCM - declined', 'unknown'],
+    ['CCM (refused)', 'unknown'],
+    ['CCM - voided', 'unknown'],
+    ['CCM - void', 'unknown'],
+    ['CCM - entered in error', 'unknown'],
+    ['CCM - cancelled', 'unknown'],
+    ['CCM - disenrolled', 'unknown'],
+    ['CCM - pending consent', 'unknown'],
+    ['Prospective CCM', 'unknown'],
+    ['Complex CCM - voided', 'unknown'],
+    // CCM labels read as before.
+    ['CCM', 'ccm'],
+    ['Complex CCM', 'complex-ccm'],
+    ['non-complex CCM', 'ccm'],
+    ['Non-complex CCM', 'ccm'],
+    ['CCM - phone', 'ccm'],
+    ['CCM - Chronic Care', 'ccm'],
+    ['Chronic Care Management (CCM)', 'ccm'],
+    ['CCM 99490', 'ccm'],
+    ['CCM - Complex', 'complex-ccm'],
+    // Another program's time never counts toward CCM: its qualifiers are not read.
+    ['TCM - declined', 'tcm'],
+    ['Non-CCM', 'other'],
+  ])('%j → %s', (text, program) => {
+    expect(classifyProgram(text)).toBe(program);
+  });
+
+  it('the config still classifies a whole label over the qualifier words', () => {
+    expect(classifyProgram('CCM - declined', new Map([['ccmdeclined', 'other' as const]]))).toBe('other');
+  });
+
+  it.each<[string, string | undefined]>([
+    ['Pre-CCM', 'pre'],
+    ['CCM - declined', 'declined'],
+    ['CCM - voided', 'voided'],
+    ['CCM - phone', undefined],
+    ['TCM - declined', undefined],
+    ['Care Management', undefined],
+  ])('the qualifier of %j is %j', (text, qualifier) => {
+    expect(programQualifier(text)).toBe(qualifier);
+  });
+});

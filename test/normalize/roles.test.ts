@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { classifyCredential, credentialQualifier } from '../../src/normalize/roles.js';
+
+describe('credentials negated or qualified away', () => {
+  it.each<[string, string]>([
+    // Said outright to be non-clinical: non-clinical, whatever else the cell names.
+    ['MA (non-clinical)', 'non-clinical'],
+    ['Non-clinical staff', 'non-clinical'],
+    ['RN - not clinical', 'non-clinical'],
+    ['Nonclinical', 'non-clinical'],
+    // A clinical credential negated: no evidence of clinical staff, so unknown (missing-staff reports it).
+    ['Non-RN Care Coordinator', 'unknown'],
+    ['Not RN', 'unknown'],
+    ['Non RN', 'unknown'],
+    ['No RN license', 'unknown'],
+    // No longer or not yet held: incident-to time needs licensure (R-TIME-STAFF).
+    ['Former RN', 'unknown'],
+    ['Ex-RN', 'unknown'],
+    ['RN (retired)', 'unknown'],
+    ['RN - inactive license', 'unknown'],
+    ['RN (license expired)', 'unknown'],
+    ['LPN - lapsed', 'unknown'],
+    ['RN (license pending)', 'unknown'],
+    ['RN, awaiting licensure', 'unknown'],
+    ['Pre-licensure RN', 'unknown'],
+    ['Unlicensed RN', 'unknown'],
+    ['RN student', 'unknown'],
+    ['CMA trainee', 'unknown'],
+    ['LPN in training', 'unknown'],
+    ['NP candidate', 'unknown'],
+    ['Former MD', 'unknown'],
+    // Legitimate credentials read as before.
+    ['RN', 'clinical-staff'],
+    ['RN, BSN', 'clinical-staff'],
+    ['LPN', 'clinical-staff'],
+    ['CMA', 'clinical-staff'],
+    ['MA', 'clinical-staff'],
+    ['RN Care Manager', 'clinical-staff'],
+    ['Care Manager (RN)', 'clinical-staff'],
+    ['Jane Doe, MA', 'clinical-staff'],
+    ['RN-BC', 'clinical-staff'],
+    ['NP', 'practitioner'],
+    ['FNP-C', 'practitioner'],
+    ['MD, RN', 'practitioner'],
+    // Non-clinical titles stay non-clinical; a student of no named credential is non-clinical as before.
+    ['Front Desk', 'non-clinical'],
+    ['Student', 'non-clinical'],
+    ['Nursing student', 'non-clinical'],
+    ['Front Desk/MA', 'unknown'],
+  ])('%j → %s', (credential, role) => {
+    expect(classifyCredential(credential)).toBe(role);
+  });
+
+  it('the config still classifies a whole cell over the qualifier words', () => {
+    expect(classifyCredential('Former RN', new Map([['formerrn', 'clinical-staff']]))).toBe('clinical-staff');
+  });
+
+  it.each<[string, string | undefined]>([
+    ['Former RN', 'former'],
+    ['Non-RN Care Coordinator', 'non'],
+    ['RN - inactive license', 'inactive'],
+    ['RN, BSN', undefined],
+    ['Care Navigator', undefined],
+  ])('the qualifier of %j is %j', (credential, qualifier) => {
+    expect(credentialQualifier(credential)).toBe(qualifier);
+  });
+});
