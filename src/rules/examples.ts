@@ -148,4 +148,17 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['October entries of patient 2008 with MBI "7EG4TE5MK73" on 10/03/2026 and "8EG4TE5MK73" on 10/20/2026.'],
     passes: ['"6EG4TE5MK73" and "6EG4-TE5-MK73" (one MBI written two ways).', 'One MBI in October and another in November.', 'A valid MBI and a malformed one (left to invalid-mbi).'],
   },
+  'held-by-invalid-row': {
+    flagged: [
+      'A billed-services row of patient 3002 dated 10/31/2026 with CPT Code "99490/99439": October is held.',
+      'A billed-services row dated "2026-10" (a month, not a date) with CPT Code 99490: October is held.',
+      'A billed-services row dated "soon" with CPT Code 99490: every audited month of the patient is held.',
+      'Consent accepted 01/10/2025 and a "Declined" row dated "09/31/2026": every audited month of the patient is held.',
+    ],
+    passes: [
+      'A billed-services row of code 99213 with Units "abc" (not CCM; invalid-row alone).',
+      'An "Accepted" consent row dated "sometime in spring" (an acceptance left out can only leave a month without consent: missing-consent).',
+      'An unreadable row without a patient id (invalid-row alone: no patient to hold).',
+    ],
+  },
 };
