@@ -39,7 +39,7 @@ function describeProblems(problems: readonly RejectedRow[]): string {
 
 export const heldByInvalidRow = defineRule({
   id: 'held-by-invalid-row',
-  code: 'CCM031',
+  code: 'CCM032',
   severity: 'error',
   level: 'month',
   description:

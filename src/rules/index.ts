@@ -68,6 +68,6 @@ export const RULES: readonly AnyRule[] = [
   unknownProgram, // CCM028
   duplicateBeneficiary, // CCM029
   multipleMbis, // CCM030
-  heldByInvalidRow, // CCM031
+  heldByInvalidRow, // CCM032 (CCM031 is claim-over-mue, on main)
 ];
 
