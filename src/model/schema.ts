@@ -161,5 +161,15 @@ export const RejectedRow = z.object({
   value: z.string(),
   reason: z.string(),
   patientId: z.string().optional(),
+  /**
+   * What survives of the row for held-by-invalid-row, which keeps its patient's months out of the claims when the
+   * row may have been a CCM claim or the end of consent; set only when the patient id reads. `month`: the month
+   * the row is dated in, when its date (or a month written alone, "2026-10") reads. `code`: a billed-services
+   * row's procedure code, when it reads as one code. `mayEndConsent`: a consents row that, read, would be a
+   * refusal or carry a revocation.
+   */
+  month: z.string().optional(),
+  code: z.string().optional(),
+  mayEndConsent: z.literal(true).optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;

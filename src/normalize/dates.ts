@@ -47,6 +47,30 @@ export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): 
   return null;
 }
 
+/**
+ * A month written alone ("2026-10", "10/2026", "Oct 2026", "October 2026") as yyyy-mm, else null. Not a date:
+ * a row dated so is still rejected, but held-by-invalid-row can tell which month it may concern.
+ */
+export function parseMonthOnly(cell: RawCell | undefined): string | null {
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
+  if (m) return yearMonth(+m[1]!, +m[2]!);
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (m) return yearMonth(+m[2]!, +m[1]!);
+  m = /^([a-z]{3,9})\.?,?[-\s]+(\d{4})$/i.exec(text);
+  // The whole word must be the month's name or its start ("Sept"): any other word read as a month would narrow
+  // what is held to the wrong month.
+  if (m && MONTH_NAMES.some((name) => name.startsWith(m![1]!.toLowerCase()))) return yearMonth(+m[2]!, monthNumber(m[1]!));
+  return null;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function yearMonth(year: number, month: number): string | null {
+  return ymd(year, month, 1)?.slice(0, 7) ?? null;
+}
+
 /** The calendar month (yyyy-mm) of an ISO date. */
 export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);

@@ -3,7 +3,7 @@ import type { RawCell } from '../read/types.js';
 import { cellText, optionalCellText } from './cells.js';
 import { isProcedureCode, normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, procedureCodeAndUnits } from './codes.js';
 import type { InputKind } from './columns.js';
-import { monthOf, parseDate, type DateOrder } from './dates.js';
+import { monthOf, parseDate, parseMonthOnly, type DateOrder } from './dates.js';
 import { parseDuration, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
@@ -138,6 +138,23 @@ function finish<T>(problems: Problems, record: T): Normalized<T> {
   return problems.list ? { ok: false, problems: problems.list } : { ok: true, record };
 }
 
+/**
+ * finish(), keeping on each problem of a rejected row what held-by-invalid-row needs (RejectedRow): the month
+ * the row is dated in, from its date or a month written alone, and what else the row may have said. Without a
+ * patient id nothing can be held, and nothing is kept.
+ */
+function finishHeld<T>(problems: Problems, record: T, held: { patientId: string; date: string | undefined; dateCell: RawCell | undefined; code?: string; mayEndConsent?: boolean }): Normalized<T> {
+  if (problems.list && held.patientId !== '') {
+    const month = held.date ? monthOf(held.date) : parseMonthOnly(held.dateCell);
+    for (const p of problems.list) {
+      if (month) p.month = month;
+      if (held.code !== undefined) p.code = held.code;
+      if (held.mayEndConsent) p.mayEndConsent = true;
+    }
+  }
+  return finish(problems, record);
+}
+
 export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext): Normalized<TimeEntry> {
   const problems = new Problems(row);
   const patientId = requiredId(row, problems, ctx);
@@ -213,7 +230,10 @@ export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normali
   // placed in time; the conservative reading is no consent.
   const read = status === undefined ? 'accepted' : ctx.memo.consentStatus.get(status, (s) => classifyConsentStatus(s, ctx.consentStatuses));
   const standing = revokedUndated ? 'declined' : read;
-  return finish(problems, {
+  // Unread, a refusal or a revocation may have ended an earlier consent: held-by-invalid-row holds the months
+  // it may concern. An acceptance can only add consent, so leaving it out never bills without one.
+  const mayEndConsent = standing === 'declined' || (revokedText !== undefined && !/^(no|n|false)$/i.test(revokedText));
+  return finishHeld(problems, {
     source: sourceOf(row),
     patientId,
     ...(date ? { date } : {}),
@@ -223,7 +243,7 @@ export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normali
     ...(standing === 'declined' && (revokedUndated || (status !== undefined && isRevocationStatus(status))) ? { revocation: true as const } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(npi ? { npi } : {}),
-  });
+  }, { patientId, date, dateCell: row.cell('consentDate'), mayEndConsent });
 }
 
 const RESOLVED_STATUS = /^(resolved|inactive|historical|history|hx|ruled ?out|entered in error|error|deleted|removed|no|n|false)$/i;
@@ -285,7 +305,7 @@ export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normali
   }
   const npi = normalizeNpi(row.cell('npi')) ?? normalizeNpi(row.cell('renderingNpi'));
   const description = text(row, 'description');
-  return finish(problems, {
+  return finishHeld(problems, {
     source: sourceOf(row),
     patientId,
     date,
@@ -294,7 +314,7 @@ export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normali
     units,
     ...(npi ? { npi } : {}),
     ...(description ? { description } : {}),
-  });
+  }, { patientId, date: date || undefined, dateCell: row.cell('date'), ...(isProcedureCode(code) ? { code } : {}) });
 }
 
 export function normalizeCarePlan(row: RowAccess, ctx: NormalizeContext): Normalized<CarePlan> {

@@ -152,4 +152,17 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['Dr. Park (MD) logged 120 minutes for patient 3001 in October: 99491 + 99437 ×3, above 99437\'s reported MUE of 2.', '390 complex CCM minutes for patient 3003: 99487 + 99489 ×11, above 99489\'s reported MUE of 10.'],
     passes: ['119 practitioner minutes (99437 ×2).', '200 clinical-staff minutes (99439 stops at its cap of 2).', 'A month already billed (unsupported-code checks its units).'],
   },
+  'held-by-invalid-row': {
+    flagged: [
+      'A billed-services row of patient 3002 dated 10/31/2026 with CPT Code "99490/99439": October is held.',
+      'A billed-services row dated "2026-10" (a month, not a date) with CPT Code 99490: October is held.',
+      'A billed-services row dated "soon" with CPT Code 99490: every audited month of the patient is held.',
+      'Consent accepted 01/10/2025 and a "Declined" row dated "09/31/2026": every audited month of the patient is held.',
+    ],
+    passes: [
+      'A billed-services row of code 99213 with Units "abc" (not CCM; invalid-row alone).',
+      'An "Accepted" consent row dated "sometime in spring" (an acceptance left out can only leave a month without consent: missing-consent).',
+      'An unreadable row without a patient id (invalid-row alone: no patient to hold).',
+    ],
+  },
 };

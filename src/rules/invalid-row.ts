@@ -12,7 +12,8 @@ export const invalidRow = defineRule({
     'A record reviewer counts only time that is documented with a date, a patient and minutes (R-DOC-ENTRY, R-DOC-CHECKLIST). ' +
     'A row ccm cannot read is never dropped silently: it is reported here, and its minutes count toward nothing until it is fixed. ' +
     'Rows of every input (time log, consents, diagnoses, billed services, care plans) are reported, whatever the program or month, ' +
-    'because a rejected row has no reliable month or program to filter on.',
+    'because a rejected row has no reliable month or program to filter on. A row that may be a CCM claim or the end of consent ' +
+    'also holds its patient\'s months out of the claims: held-by-invalid-row.',
   references: ['R-DOC-ENTRY', 'R-DOC-CHECKLIST', 'D1'],
   fix: 'Correct the cell named in the message in the export and run the audit again.',
   options: z.strictObject({}),

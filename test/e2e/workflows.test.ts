@@ -123,6 +123,44 @@ describe('months already billed (R-OIG-2019, R-OIG-2021: CCM billed twice for a 
   });
 });
 
+describe('unreadable rows that may be a CCM claim or a refusal hold the month (held-by-invalid-row)', () => {
+  const claims = (dir: string) => readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n');
+
+  it.each([
+    ['two codes in one cell', '30001,10/31/2026,99490/99439,1234567893\r\n', 'CPT Code "99490/99439"'],
+    ['a month for a date', '30001,2026-10,99490,1234567893\r\n', 'DOS "2026-10"'],
+    ['a date that cannot be read', '30001,soon,99490,1234567893\r\n', 'DOS "soon"'],
+  ])('a billed-services row with %s: blocked, no claim written', (_, services, cell) => {
+    const dir = practice(services);
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['held-by-invalid-row'] });
+    expect(claims(dir)).toHaveLength(1); // the header only
+    const held = rep.findings.find((f: { rule: string }) => f.rule === 'held-by-invalid-row');
+    expect(held).toMatchObject({ level: 'month', severity: 'error', month: '2026-10', sources: [{ file: 'services.csv', row: 2 }] });
+    expect(held.message).toContain(`Row 2 of the billed services could not be read (${cell})`);
+    expect(held.message).toContain('whether 2026-10 is already billed');
+  });
+
+  it('a refusal whose date cannot be read: blocked, though an earlier consent stands', () => {
+    const dir = practice('');
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date,Consent Status\r\n30001,1/10/2025,Accepted\r\n30001,09/31/2026,Declined\r\n');
+    const { r, report: rep } = auditPractice(dir);
+    expect(r.code).toBe(1);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'blocked', blockedBy: ['held-by-invalid-row'] });
+    expect(claims(dir)).toHaveLength(1);
+    const held = rep.findings.find((f: { rule: string }) => f.rule === 'held-by-invalid-row');
+    expect(held.message).toContain('Row 3 of the consents could not be read (Consent Date "09/31/2026")');
+  });
+
+  it('an unreadable row of another code holds nothing: the claim goes out', () => {
+    const dir = practice('30001,soon,99213,1234567893\r\n');
+    const { report: rep } = auditPractice(dir);
+    expect(rep.patientMonths[0]).toMatchObject({ status: 'billable', blockedBy: [] });
+    expect(claims(dir)).toHaveLength(2);
+  });
+});
+
 describe('two practitioners billing CCM for one patient-month (R-EXCL-ONE-PRACTITIONER)', () => {
   const findings = (rep: { findings: { rule: string; message: string }[] }) => rep.findings.map((f) => `${f.rule}: ${f.message}`);
 

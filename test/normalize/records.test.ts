@@ -112,3 +112,31 @@ describe('care-plan statuses and end dates', () => {
     ]);
   });
 });
+
+describe('what a rejected row keeps for held-by-invalid-row', () => {
+  const kept = (data: Ingested) => data.rejected.map((r) => ({ row: r.source.row, month: r.month, code: r.code, mayEndConsent: r.mayEndConsent }));
+
+  it('a billed-services row keeps its month (from a date, or a month alone) and a code that reads', async () => {
+    const data = await read('services', ['MRN,DOS,CPT,Units', '1,10/31/2026,99490/99439,', '1,2026-10,99490,1', '1,Oct 2026,99439,1', '1,soon,99490,1', '1,10/31/2026,99213,abc', ',10/31/2026,99490,1']);
+    expect(kept(data)).toEqual([
+      { row: 2, month: '2026-10', code: undefined, mayEndConsent: undefined },
+      { row: 3, month: '2026-10', code: '99490', mayEndConsent: undefined },
+      { row: 4, month: '2026-10', code: '99439', mayEndConsent: undefined },
+      { row: 5, month: undefined, code: '99490', mayEndConsent: undefined },
+      { row: 6, month: '2026-10', code: '99213', mayEndConsent: undefined },
+      // No patient id: nothing to hold, nothing kept.
+      { row: 7, month: undefined, code: undefined, mayEndConsent: undefined },
+    ]);
+  });
+
+  it('a consents row that would end consent says so; an acceptance does not', async () => {
+    const data = await read('consents', ['MRN,Consent Date,Consent Status,Revoked Date', '1,09/31/2026,Declined,', '1,sometime,Accepted,', '1,2026-09-05,Accepted,soon', '1,2026-09,Revoked,', '1,never,Accepted,no']);
+    expect(kept(data)).toEqual([
+      { row: 2, month: undefined, code: undefined, mayEndConsent: true },
+      { row: 3, month: undefined, code: undefined, mayEndConsent: undefined },
+      { row: 4, month: '2026-09', code: undefined, mayEndConsent: true },
+      { row: 5, month: '2026-09', code: undefined, mayEndConsent: true },
+      { row: 6, month: undefined, code: undefined, mayEndConsent: undefined },
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/normalize/cells.js';
 import { displayIcd10, isProcedureCode, isValidMbi, isValidNpi, isWellFormedIcd10, normalizeIcd10, normalizeId, normalizeNpi, normalizeProcedureCode, procedureCodeAndUnits } from '../../src/normalize/codes.js';
-import { monthEnd, parseDate } from '../../src/normalize/dates.js';
+import { monthEnd, parseDate, parseMonthOnly } from '../../src/normalize/dates.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 import { classifyProgram, isComplexMarker } from '../../src/normalize/programs.js';
 import { classifyCredential } from '../../src/normalize/roles.js';
@@ -480,5 +480,22 @@ describe('cellText', () => {
     [null, ''],
   ])('%j → %j', (cell, expected) => {
     expect(cellText(cell)).toBe(expected);
+  });
+});
+
+describe('parseMonthOnly', () => {
+  it.each([
+    ['2026-10', '2026-10'],
+    ['2026/9', '2026-09'],
+    ['10/2026', '2026-10'],
+    ['Oct 2026', '2026-10'],
+    ['October 2026', '2026-10'],
+    ['Sept. 2026', '2026-09'],
+    ['2026-13', null],
+    ['Octopus 2026', null],
+    ['10/31/2026', null],
+    ['soon', null],
+  ])('%j is %j', (text, expected) => {
+    expect(parseMonthOnly(text)).toBe(expected);
   });
 });
