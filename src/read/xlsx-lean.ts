@@ -15,6 +15,7 @@ import {
   StylesHandler,
   WorkbookHandler,
 } from './xlsx-parts.js';
+import { scanMerges } from './merges.js';
 import { type SheetContext, SheetRowsHandler } from './xlsx-sheet.js';
 import { type TagAttributes, XmlError, XmlScanner } from './xml-scanner.js';
 import { entryChunks } from './zip-entry.js';
@@ -164,7 +165,9 @@ async function* streamSheets(path: string, file: FileHandle, displayName: string
   try {
     for (const sheet of plan.sheets) {
       const context: SheetContext = { file: displayName, sheet: sheet.name, strings: plan.strings, styles: plan.styles, date1904: plan.date1904 };
-      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context), ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
+      // <mergeCells> follows the rows: a first pass finds the merges before any row is given (see merges.ts).
+      const merges = await scanMerges(entryChunks(path, file, sheet.entry));
+      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context), merges, ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
     }
   } finally {
     await file.close();
