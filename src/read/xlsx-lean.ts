@@ -2,7 +2,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { CcmError } from '../errors.js';
 import { readCentralDirectory, type ZipEntry, ZipFormatError } from '../zip.js';
-import type { RawRow, RawSheet, SheetHiding } from './types.js';
+import type { RawRow, RawSheet, SheetHiding, VerticalMerge } from './types.js';
 import {
   LeanUnsupported,
   MAIN_NAMESPACE,
@@ -48,6 +48,8 @@ interface SheetPlan {
   name: string;
   entry: ZipEntry;
   hidden?: SheetHiding;
+  /** The sheet's vertical merges, found by a first pass that starts once the sheets are known (merges.ts). */
+  merges?: Promise<VerticalMerge[]>;
 }
 
 interface WorkbookPlan {
@@ -114,6 +116,10 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
       throw asCcmError(error, displayName, sheet.name);
     }
   }
+  // <mergeCells> follows a sheet's rows, so finding the merges takes inflating the whole part once more. Started
+  // here, the inflating (node:zlib's thread pool) runs while the styles and shared strings are scanned, and
+  // costs a sheet without merges little. A pass never fails: a damaged part is reported by the rows' pass.
+  for (const sheet of sheets) sheet.merges = scanMerges(entryChunks(path, file, sheet.entry));
 
   // Where the workbook's relationships say, else where exceljs looks (some writers name the parts differently,
   // e.g. xl/SharedStrings.xml, which exceljs then never finds).
@@ -165,8 +171,7 @@ async function* streamSheets(path: string, file: FileHandle, displayName: string
   try {
     for (const sheet of plan.sheets) {
       const context: SheetContext = { file: displayName, sheet: sheet.name, strings: plan.strings, styles: plan.styles, date1904: plan.date1904 };
-      // <mergeCells> follows the rows: a first pass finds the merges before any row is given (see merges.ts).
-      const merges = await scanMerges(entryChunks(path, file, sheet.entry));
+      const merges = (await sheet.merges) ?? [];
       yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context), merges, ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
     }
   } finally {
