@@ -117,7 +117,7 @@ export class MergeFiller {
   private readonly merges: VerticalMerge[];
   private next = 0;
   /** Ranges begun and not yet ended, with their top-left value. */
-  private active: { merge: VerticalMerge; value: RawCell; filled: boolean }[] = [];
+  private readonly active: { merge: VerticalMerge; value: RawCell; filled: boolean }[] = [];
   /** Ranges that gave their value to at least one row. */
   filledRanges = 0;
 
@@ -132,21 +132,25 @@ export class MergeFiller {
   /** The row with the merged values filled in: the same object when no range covers it. */
   fill(row: RawRow): RawRow {
     const at = row.row;
-    if (this.active.length > 0) this.active = this.active.filter((a) => a.merge.bottom >= at);
+    // Drop the ranges that ended, in place: this runs once per data row.
+    const active = this.active;
+    let kept = 0;
+    for (const a of active) if (a.merge.bottom >= at) active[kept++] = a;
+    active.length = kept;
     while (this.next < this.merges.length && this.merges[this.next]!.top <= at) {
       const merge = this.merges[this.next++]!;
       // The top row's own value; a top row that never came (or an empty top-left cell) gives nothing.
       const value = merge.top === at ? row.cells[merge.column] : undefined;
-      if (value !== undefined && value !== null && value !== '') this.active.push({ merge, value, filled: false });
+      if (value !== undefined && value !== null && value !== '') active.push({ merge, value, filled: false });
     }
     let cells: RawCell[] | undefined;
-    for (const active of this.active) {
-      if (active.merge.top === at) continue;
+    for (const a of active) {
+      if (a.merge.top === at) continue;
       cells ??= row.cells.slice();
-      while (cells.length < active.merge.column) cells.push(null);
-      cells[active.merge.column] = active.value;
-      if (!active.filled) {
-        active.filled = true;
+      while (cells.length < a.merge.column) cells.push(null);
+      cells[a.merge.column] = a.value;
+      if (!a.filled) {
+        a.filled = true;
         this.filledRanges++;
       }
     }
