@@ -2,6 +2,8 @@
  * Merged cells down a patient's rows (src/read/merges.ts): both XLSX readers find the same vertical merges,
  * and the ingest fills each range's top-left value into the data rows it covers.
  */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/normalize/ingest.js';
 import { MergeFiller, scanMerges, verticalMerge } from '../../src/read/merges.js';
@@ -9,6 +11,7 @@ import type { RawRow, RawSheet } from '../../src/read/types.js';
 import type { XlsxReader } from '../../src/read/xlsx.js';
 import { openLeanWorkbook } from '../../src/read/xlsx-lean.js';
 import { readXlsxWithExcelJs } from '../../src/read/xlsx.js';
+import { tempDir } from '../helpers/cli.js';
 import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 import { collect } from './xlsx-compare.js';
 
@@ -123,5 +126,31 @@ describe('a workbook with MRNs merged down the rows', () => {
     const table = data.inputs[0]!.tables[0]!;
     expect(table.headerRow).toBe(2);
     expect(table.mergedFilled).toBe(3);
+  });
+});
+
+describe('merges over the header', () => {
+  it.each<XlsxReader>(['lean', 'exceljs'])('leave header detection and the rows below alone (%s reader)', async (xlsxReader) => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Log');
+    ws.getCell('A1').value = 'CCM time log';
+    ws.mergeCells('A1:F2'); // a title over two rows
+    ws.getCell('A3').value = 'MRN';
+    ws.getCell('B3').value = 'Date';
+    ws.getCell('C3').value = 'Minutes';
+    ws.mergeCells('A3:A4'); // the header cell merged into the first data row: not a patient's MRN
+    ws.getCell('B4').value = '2025-03-03';
+    ws.getCell('C4').value = 20;
+    ws.getCell('A5').value = '10045';
+    ws.getCell('B5').value = '2025-03-04';
+    ws.getCell('C5').value = 25;
+    const path = join(tempDir('ccm-merged-'), 'header.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const data = await ingest([{ path }], { dateOrder: 'mdy', columns: {}, credentials: new Map(), xlsxReader });
+    const table = data.inputs[0]!.tables[0]!;
+    expect(table.headerRow).toBe(3);
+    expect(table.mergedFilled).toBeUndefined();
+    expect(data.entries.map((e) => e.patientId)).toEqual(['10045']);
+    expect(data.rejected.map((r) => r.source.row)).toEqual([4]);
   });
 });
