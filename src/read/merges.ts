@@ -99,7 +99,7 @@ export async function readMergesOfPart(path: string, entryName: string): Promise
     file = await open(path, 'r');
     const directory = await readCentralDirectory(file);
     const entry: ZipEntry | undefined = directory.entries.find((e) => e.name === entryName);
-    return entry ? await scanMerges(entryChunks(path, file, entry)) : [];
+    return entry ? await scanMerges(entryChunks(path, file, entry, false)) : [];
   } catch {
     return []; // e.g. a directory this code does not read: exceljs's rows as they are
   } finally {

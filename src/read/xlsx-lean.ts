@@ -118,8 +118,14 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   }
   // <mergeCells> follows a sheet's rows, so finding the merges takes inflating the whole part once more. Started
   // here, the inflating (node:zlib's thread pool) runs while the styles and shared strings are scanned, and
-  // costs a sheet without merges little. A pass never fails: a damaged part is reported by the rows' pass.
-  for (const sheet of sheets) sheet.merges = scanMerges(entryChunks(path, file, sheet.entry));
+  // costs a sheet without merges little. One sheet after another (one stream open, however many sheets); a
+  // pass never fails and skips the CRC: the rows' pass checks the part and reports any damage.
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const sheet of sheets) {
+    const merges = previous.then(() => scanMerges(entryChunks(path, file, sheet.entry, false)));
+    sheet.merges = merges;
+    previous = merges;
+  }
 
   // Where the workbook's relationships say, else where exceljs looks (some writers name the parts differently,
   // e.g. xl/SharedStrings.xml, which exceljs then never finds).
