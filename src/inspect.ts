@@ -58,6 +58,7 @@ export function renderInspection(inspections: readonly Inspection[]): string {
         t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, cancelled or entered in error` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+      if (t.mergedFilled) lines.push(`    merged cells filled down: ${t.mergedFilled} range${t.mergedFilled === 1 ? '' : 's'}`);
     }
     for (const r of item.rejected) {
       lines.push(`  row ${r.source.row}${r.source.sheet ? ` of "${r.source.sheet}"` : ''}, column "${r.column}": ${r.reason}`);

@@ -5,6 +5,7 @@ import { columnLetter } from '../column-letter.js';
 import { CcmError, describeLocation } from '../errors.js';
 import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import { MergeFiller } from '../read/merges.js';
 import { readInput } from '../read/open.js';
 import type { RawRow, RawSheet, SheetHiding } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
@@ -71,6 +72,8 @@ export interface TableReport {
   note?: string;
   /** The worksheet is hidden in the workbook; not read unless named (`book.xlsx#Sheet`). */
   hidden?: SheetHiding;
+  /** Merged ranges whose top-left value was filled down into the data rows below it (absent when none). */
+  mergedFilled?: number;
 }
 
 /** TableReport.note of a sheet with nothing in it: the one skipped sheet not worth mentioning. */
@@ -229,11 +232,14 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     },
     header: (field) => header.get(field) ?? '',
   };
-  const handle = (row: RawRow): void => {
-    if (row.row <= candidate.headerRow) {
-      if (row.row < candidate.headerRow) report.skipped.beforeHeader++;
+  // Merged cells inside the data rows show their value on every row in Excel; the file holds it in the top row.
+  const merges = new MergeFiller(sheet.merges ?? [], candidate.headerRow);
+  const handle = (given: RawRow): void => {
+    if (given.row <= candidate.headerRow) {
+      if (given.row < candidate.headerRow) report.skipped.beforeHeader++;
       return;
     }
+    const row = merges.empty ? given : merges.fill(given);
     report.rowsRead++;
     if ((report.rowsRead & 1023) === 0) options.onRows?.(sheet.file, sheet.sheet, report.rowsRead); // progress hook (#6)
     if (report.rowsRead > limits.maxRows) {
@@ -266,6 +272,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   };
   for (const row of sample) handle(row);
   if (!exhausted) for (let next = await iterator.next(); !next.done; next = await iterator.next()) handle(next.value);
+  if (merges.filledRanges > 0) report.mergedFilled = merges.filledRanges;
   return report;
 }
 

@@ -8,6 +8,19 @@ export interface RawRow {
 }
 
 /**
+ * Merged cells that span rows. Billing managers merge a patient's MRN, name or MBI down that patient's rows;
+ * the file holds the value in the range's top-left cell only, while Excel shows it on every row. A range is
+ * kept only when it spans rows, by its first column: Excel shows the value there (its other columns show
+ * nothing of their own). Horizontal-only ranges (a title across A1:M1) change nothing and are not kept.
+ */
+export interface VerticalMerge {
+  /** 0-based, as in RawRow.cells. */
+  readonly column: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
  * One table of an input: a CSV file, or one worksheet of a workbook. `rows` can be iterated once, and a
  * workbook's sheets arrive one after another, so a consumer finishes (or abandons) one sheet's rows before
  * asking for the next sheet.
@@ -28,6 +41,11 @@ export interface RawSheet {
   readonly rows: AsyncIterable<RawRow>;
   /** A worksheet hidden in Excel (`hidden`: Unhide lists it; `veryHidden`: only VBA shows it); absent when visible. */
   readonly hidden?: SheetHiding;
+  /**
+   * The worksheet's merged ranges that span rows, known before its first row (the ingest fills a table's data
+   * rows from them, src/read/merges.ts); absent for CSV.
+   */
+  readonly merges?: readonly VerticalMerge[];
   /**
    * The SHA-256 of the whole file, once `rows` has been read to the end, when the reader hashed the bytes as
    * it read them (spares reading a large file twice); undefined otherwise.

@@ -2,6 +2,7 @@ import { CcmError } from '../errors.js';
 import { type RawCell, type RawRow, type RawSheet, sheetHiding } from './types.js';
 import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js';
 import { excelToDate } from './xlsx-sheet.js';
+import { readMergesOfPart } from './merges.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
@@ -32,7 +33,9 @@ export async function* readXlsx(path: string, displayName: string, reader: XlsxR
  * date-formatted cells are Dates (with `styles: 'cache'`), formulas are `{formula, result}` (the cached result
  * is used), rich text is `{richText: [...]}` (the runs are joined), hyperlinks are `{text, hyperlink}` (the text
  * is used), errors are `{error: '#N/A'}` (kept as text, so the normalizer reports the cell). A merged range
- * holds its value in its top-left cell only, as in the file itself.
+ * holds its value in its top-left cell only, as in the file itself; the streaming reader skips <mergeCell>, so
+ * the merges are read from the sheet's part (exceljs names worksheet N's part xl/worksheets/sheetN.xml) as
+ * the lean reader reads them, and the ingest fills both readers' rows the same way.
  */
 export async function* readXlsxWithExcelJs(path: string, displayName: string): AsyncGenerator<RawSheet> {
   const { default: ExcelJS } = await import('exceljs');
@@ -45,9 +48,10 @@ export async function* readXlsxWithExcelJs(path: string, displayName: string): A
   });
   try {
     for await (const worksheet of reader) {
-      const { name = 'Sheet', state } = worksheet as unknown as { name?: string; state?: string };
+      const { name = 'Sheet', state, id } = worksheet as unknown as { name?: string; state?: string; id?: string };
       const hidden = sheetHiding(state);
-      yield { file: displayName, sheet: name, rows: sheetRows(worksheet, displayName, name), ...(hidden ? { hidden } : {}) };
+      const merges = id === undefined ? [] : await readMergesOfPart(path, `xl/worksheets/sheet${id}.xml`);
+      yield { file: displayName, sheet: name, rows: sheetRows(worksheet, displayName, name), merges, ...(hidden ? { hidden } : {}) };
     }
   } catch (error) {
     if (error instanceof CcmError) throw error;

@@ -14,9 +14,9 @@ const INFLATE_CHUNK = 256 * 1024;
  * directory's figures are enforced, so a directory that understates a part (a zip bomb that got past the
  * preflight's ratio check) is cut off at the size it declared, and a part that inflates short or with another
  * CRC is reported as damaged instead of being read as if it were whole. Breaking out of the loop closes the
- * file stream.
+ * file stream. `checkCrc: false` skips the CRC, for a pass over a part that another pass reads and checks.
  */
-export async function* entryChunks(path: string, file: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
+export async function* entryChunks(path: string, file: FileHandle, entry: ZipEntry, checkCrc = true): AsyncGenerator<Buffer> {
   if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}, which XLSX files do not use`);
   const start = await entryDataOffset(file, entry);
   if (entry.compressedSize === 0) {
@@ -32,7 +32,7 @@ export async function* entryChunks(path: string, file: FileHandle, entry: ZipEnt
       const bytes = chunk as Buffer;
       size += bytes.length;
       if (size > entry.uncompressedSize) throw new ZipFormatError(`${entry.name} inflates past the ${entry.uncompressedSize} bytes its directory entry declares`);
-      if (nativeCrc32) crc = nativeCrc32(bytes, crc);
+      if (nativeCrc32 && checkCrc) crc = nativeCrc32(bytes, crc);
       yield bytes;
     }
   } catch (error) {
@@ -44,5 +44,5 @@ export async function* entryChunks(path: string, file: FileHandle, entry: ZipEnt
   }
   if (size !== entry.uncompressedSize) throw new ZipFormatError(`${entry.name} is cut short (${size} of ${entry.uncompressedSize} bytes)`);
   // Without Node's own CRC (before 20.15 / 22.2) the CRC is not checked; inflate still is.
-  if (nativeCrc32 && crc >>> 0 !== entry.crc32) throw new ZipFormatError(`${entry.name} fails its CRC check`);
+  if (nativeCrc32 && checkCrc && crc >>> 0 !== entry.crc32) throw new ZipFormatError(`${entry.name} fails its CRC check`);
 }

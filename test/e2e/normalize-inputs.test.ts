@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, tempDir } from '../helpers/cli.js';
+import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 
 interface Report {
   patientMonths: { patientId: string; status: string; loggedMinutes: number }[];
@@ -445,5 +446,25 @@ describe('a time-log status column', () => {
     expect(table.columns).toContainEqual({ field: 'entryStatus', header: 'Entry Status', column: 'G' });
     expect(r.stdout).toMatch(/Time entries left out[^\n]*\n {2}time\.csv: 2 entries \(column "Entry Status"\)/);
     expect(ccm(['inspect', time]).stdout).toContain('skipped 2 marked deleted, voided, cancelled or entered in error');
+  });
+});
+
+describe('MRN and name merged down each patient\'s rows', () => {
+  it('audits every row under its patient, with no invalid-row findings, with either XLSX reader', async () => {
+    const path = await writeMergedTimeLog();
+    for (const reader of ['lean', 'exceljs']) {
+      const out = tempDir();
+      const r = ccm(['audit', path, '--out', out, '--format', 'json', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+      expect(r.stderr).toBe('');
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+      expect(report.findings.filter((f) => f.rule === 'invalid-row')).toEqual([]);
+      expect(report.patientMonths.map((m) => [m.patientId, m.loggedMinutes])).toEqual([
+        ['10045', 21],
+        ['10046', 21],
+      ]);
+    }
+    const inspected = ccm(['inspect', path]);
+    expect(inspected.stdout).toContain('rows: 6 read, 0 unreadable');
+    expect(inspected.stdout).toContain('merged cells filled down: 3 ranges');
   });
 });

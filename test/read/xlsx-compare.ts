@@ -99,6 +99,8 @@ export type PlainCell = string | number | boolean | null | { date: number };
 export interface PlainSheet {
   sheet: string | null;
   rows: { row: number; cells: PlainCell[] }[];
+  /** The vertical merges, when the sheet has any (so both readers are compared on them too). */
+  merges?: RawSheet['merges'];
 }
 
 export async function collect(sheets: AsyncIterable<RawSheet>): Promise<PlainSheet[]> {
@@ -106,7 +108,7 @@ export async function collect(sheets: AsyncIterable<RawSheet>): Promise<PlainShe
   for await (const sheet of sheets) {
     const rows: PlainSheet['rows'] = [];
     for await (const row of sheet.rows) rows.push({ row: row.row, cells: row.cells.map((c) => (c instanceof Date ? { date: c.getTime() } : c)) });
-    out.push({ sheet: sheet.sheet, rows });
+    out.push({ sheet: sheet.sheet, rows, ...(sheet.merges?.length ? { merges: sheet.merges } : {}) });
   }
   return out;
 }

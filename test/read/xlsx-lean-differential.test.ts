@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/paths.js';
-import { buildWorkbook, leanRefusal, readExcelJs, readLean, stylesWith, type WorkbookSpec, writeWorkbook } from './xlsx-compare.js';
+import { buildWorkbook, leanRefusal, MAIN_NS, readExcelJs, readLean, stylesWith, type WorkbookSpec, writeWorkbook } from './xlsx-compare.js';
 
 function workbooksUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -163,6 +163,18 @@ const CASES: Record<string, WorkbookSpec> = {
     sharedStrings: '<si><t>x</t></si>',
     sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
   },
+  'merged cells: vertical ones kept by first column, horizontal and malformed ones not': {
+    sheets: [
+      {
+        name: 'M',
+        whole: true,
+        data:
+          `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>` +
+          '<row r="2"><c r="A2"><v>10045</v></c><c r="C2"><v>5</v></c></row><row r="3"><c r="A3"/><c r="C3"><v>6</v></c></row></sheetData>' +
+          '<mergeCells count="4"><mergeCell ref="A1:D1"/><mergeCell ref="A2:A3"/><mergeCell ref="B2:B9x"/><mergeCell ref="$D$2:$E$3"/></mergeCells></worksheet>',
+      },
+    ],
+  },
 };
 
 describe('hand-made workbooks', () => {
@@ -171,6 +183,14 @@ describe('hand-made workbooks', () => {
     const lean = await readLean(path);
     expect(lean).toEqual(await readExcelJs(path));
     expect(lean.flatMap((s) => s.rows).length).toBeGreaterThan(0);
+  });
+
+  it('the merges of the merged-cells case, spelled out', async () => {
+    const [sheet] = await readLean(writeWorkbook('m.xlsx', buildWorkbook(CASES['merged cells: vertical ones kept by first column, horizontal and malformed ones not']!)));
+    expect(sheet!.merges).toEqual([
+      { column: 0, top: 2, bottom: 3 },
+      { column: 3, top: 2, bottom: 3 },
+    ]);
   });
 
   it('a few of those values, spelled out', async () => {

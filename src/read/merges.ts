@@ -1,0 +1,159 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { readCentralDirectory, type ZipEntry } from '../zip.js';
+import type { RawCell, RawRow, VerticalMerge } from './types.js';
+import { type TagAttributes, XmlScanner } from './xml-scanner.js';
+import { entryChunks } from './zip-entry.js';
+
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+const REFERENCE = /^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/;
+
+/** A `<mergeCell ref="A2:B6">` range as a vertical merge; undefined when it spans one row or is malformed. */
+export function verticalMerge(ref: string): VerticalMerge | undefined {
+  const [from, to, ...rest] = ref.trim().toUpperCase().split(':');
+  if (from === undefined || to === undefined || rest.length > 0) return undefined;
+  const start = cellAddress(from);
+  const end = cellAddress(to);
+  if (!start || !end || end.column < start.column || end.row <= start.row) return undefined;
+  return { column: start.column - 1, top: start.row, bottom: end.row };
+}
+
+function cellAddress(reference: string): { column: number; row: number } | undefined {
+  const match = REFERENCE.exec(reference);
+  if (!match) return undefined;
+  let column = 0;
+  for (const letter of match[1]!) column = column * 26 + letter.charCodeAt(0) - 64;
+  const row = Number(match[2]);
+  return column >= 1 && column <= MAX_COLUMN && row >= 1 && row <= MAX_ROW ? { column, row } : undefined;
+}
+
+/**
+ * The vertical merges of a worksheet part, in the order the part lists them. `<mergeCells>` follows
+ * `<sheetData>`, so the whole part is inflated once before its rows are read; the rows themselves are not
+ * parsed here: each inflated chunk is only searched (as bytes) for the element, and the XML is scanned from
+ * there on. On a sheet without merges this costs the inflate alone.
+ */
+export async function scanMerges(chunks: AsyncIterable<Buffer>): Promise<VerticalMerge[]> {
+  try {
+    return await scanMergeElements(chunks);
+  } catch {
+    // A damaged part: the rows' own pass reports it, with the row where it breaks.
+    return [];
+  }
+}
+
+async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<VerticalMerge[]> {
+  const merges: VerticalMerge[] = [];
+  let done = false;
+  const scanner = new XmlScanner({
+    open(name: string, attributes: TagAttributes) {
+      if (name !== 'mergeCell') return;
+      const ref = attributes.get('ref');
+      const merge = ref === undefined ? undefined : verticalMerge(ref);
+      if (merge) merges.push(merge);
+    },
+    close(name: string) {
+      if (name === 'mergeCells') done = true;
+    },
+    text() {},
+  });
+  const decoder = new StringDecoder('utf8');
+  let found = false;
+  // The end of the previous chunk, in case the mark is cut in two.
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (!found) {
+      let start: Buffer | undefined;
+      if (carry.length > 0) {
+        const across = Buffer.concat([carry, chunk.subarray(0, MARK.length - 1)]).indexOf(MARK);
+        if (across !== -1 && across < carry.length) start = Buffer.concat([carry.subarray(across), chunk]);
+      }
+      if (!start) {
+        const at = chunk.indexOf(MARK);
+        if (at !== -1) start = chunk.subarray(at);
+      }
+      if (start) {
+        found = true;
+        scanner.write(decoder.write(start));
+      } else {
+        const tail = chunk.length >= MARK.length - 1 ? chunk : Buffer.concat([carry, chunk]);
+        carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (MARK.length - 1))));
+      }
+    } else scanner.write(decoder.write(chunk));
+    if (done) break;
+  }
+  return merges;
+}
+
+const MARK = Buffer.from('<mergeCells', 'latin1');
+
+/**
+ * The vertical merges of the worksheet part `entryName`, for the exceljs reader, whose streaming
+ * WorksheetReader skips `<mergeCell>` (exceljs 4.4.0). Read with the lean reader's zip code; a workbook that
+ * code cannot read gives no merges (exceljs then reads it as the file stores it, the value in the top row only).
+ */
+export async function readMergesOfPart(path: string, entryName: string): Promise<VerticalMerge[]> {
+  let file: FileHandle | undefined;
+  try {
+    file = await open(path, 'r');
+    const directory = await readCentralDirectory(file);
+    const entry: ZipEntry | undefined = directory.entries.find((e) => e.name === entryName);
+    return entry ? await scanMerges(entryChunks(path, file, entry, false)) : [];
+  } catch {
+    return []; // e.g. a directory this code does not read: exceljs's rows as they are
+  } finally {
+    await file?.close();
+  }
+}
+
+/**
+ * Fills a table's data rows from the vertical merges that lie inside them: every row of a range gets the
+ * range's top-left value in the range's first column. Ranges that start at or above the header row are left
+ * alone (the header was found without them, and a header cell is no patient's value). Rows must arrive in
+ * ascending order, as the readers give them; a range whose top row never arrives (no values) fills nothing.
+ */
+export class MergeFiller {
+  private readonly merges: VerticalMerge[];
+  private next = 0;
+  /** Ranges begun and not yet ended, with their top-left value. */
+  private readonly active: { merge: VerticalMerge; value: RawCell; filled: boolean }[] = [];
+  /** Ranges that gave their value to at least one row. */
+  filledRanges = 0;
+
+  constructor(merges: readonly VerticalMerge[], headerRow: number) {
+    this.merges = merges.filter((m) => m.top > headerRow).sort((a, b) => a.top - b.top);
+  }
+
+  get empty(): boolean {
+    return this.merges.length === 0;
+  }
+
+  /** The row with the merged values filled in: the same object when no range covers it. */
+  fill(row: RawRow): RawRow {
+    const at = row.row;
+    // Drop the ranges that ended, in place: this runs once per data row.
+    const active = this.active;
+    let kept = 0;
+    for (const a of active) if (a.merge.bottom >= at) active[kept++] = a;
+    active.length = kept;
+    while (this.next < this.merges.length && this.merges[this.next]!.top <= at) {
+      const merge = this.merges[this.next++]!;
+      // The top row's own value; a top row that never came (or an empty top-left cell) gives nothing.
+      const value = merge.top === at ? row.cells[merge.column] : undefined;
+      if (value !== undefined && value !== null && value !== '') active.push({ merge, value, filled: false });
+    }
+    let cells: RawCell[] | undefined;
+    for (const a of active) {
+      if (a.merge.top === at) continue;
+      cells ??= row.cells.slice();
+      while (cells.length < a.merge.column) cells.push(null);
+      cells[a.merge.column] = a.value;
+      if (!a.filled) {
+        a.filled = true;
+        this.filledRanges++;
+      }
+    }
+    return cells ? { row: at, cells } : row;
+  }
+}

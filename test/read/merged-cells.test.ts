@@ -1,0 +1,156 @@
+/**
+ * Merged cells down a patient's rows (src/read/merges.ts): both XLSX readers find the same vertical merges,
+ * and the ingest fills each range's top-left value into the data rows it covers.
+ */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/normalize/ingest.js';
+import { MergeFiller, scanMerges, verticalMerge } from '../../src/read/merges.js';
+import type { RawRow, RawSheet } from '../../src/read/types.js';
+import type { XlsxReader } from '../../src/read/xlsx.js';
+import { openLeanWorkbook } from '../../src/read/xlsx-lean.js';
+import { readXlsxWithExcelJs } from '../../src/read/xlsx.js';
+import { tempDir } from '../helpers/cli.js';
+import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
+import { collect } from './xlsx-compare.js';
+
+describe('verticalMerge', () => {
+  it.each([
+    ['A2:A6', { column: 0, top: 2, bottom: 6 }],
+    ['B3:C6', { column: 1, top: 3, bottom: 6 }],
+    ['$AA$10:$AB$11', { column: 26, top: 10, bottom: 11 }],
+    ['a2:a3', { column: 0, top: 2, bottom: 3 }],
+    ['A1:M1', undefined], // horizontal only
+    ['A2', undefined],
+    ['A6:A2', undefined],
+    ['B2:A6', undefined],
+    ['A0:A3', undefined],
+    ['XFE1:XFE3', undefined],
+    ['A1:A1048577', undefined],
+    ['A1:A3:A5', undefined],
+    ['', undefined],
+    ['R1C1:R3C1', undefined],
+  ])('%s', (ref, expected) => {
+    expect(verticalMerge(ref)).toEqual(expected);
+  });
+});
+
+async function* chunked(text: string, size: number): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+describe('scanMerges', () => {
+  const sheet =
+    '<worksheet><sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>mergeCells &lt;mergeCells</t></is></c></row></sheetData>' +
+    '<mergeCells count="3"><mergeCell ref="A2:A6"/><mergeCell ref="C1:H1"/><mergeCell ref="nonsense"/><mergeCell ref="B7:C9"/></mergeCells><pageMargins/></worksheet>';
+  it.each([1, 3, 7, 11, 64, 4096])('finds the vertical merges wherever the chunks are cut (%i bytes)', async (size) => {
+    expect(await scanMerges(chunked(sheet, size))).toEqual([
+      { column: 0, top: 2, bottom: 6 },
+      { column: 1, top: 7, bottom: 9 },
+    ]);
+  });
+  it('finds none in a sheet without merges', async () => {
+    expect(await scanMerges(chunked('<worksheet><sheetData/></worksheet>', 5))).toEqual([]);
+  });
+});
+
+describe('MergeFiller', () => {
+  const row = (n: number, ...cells: RawRow['cells']): RawRow => ({ row: n, cells });
+  it('fills the first column of ranges below the header, and nothing else', () => {
+    const filler = new MergeFiller(
+      [
+        { column: 0, top: 1, bottom: 4 }, // starts at the header row: left alone
+        { column: 1, top: 2, bottom: 3 },
+        { column: 3, top: 4, bottom: 6 },
+        { column: 2, top: 5, bottom: 6 }, // its top row never comes
+      ],
+      1,
+    );
+    expect(filler.fill(row(2, null, 'P1', 'x'))).toEqual(row(2, null, 'P1', 'x'));
+    expect(filler.fill(row(3, null, null, 'y'))).toEqual(row(3, null, 'P1', 'y'));
+    expect(filler.fill(row(4, 'a', null, null, 'M'))).toEqual(row(4, 'a', null, null, 'M'));
+    expect(filler.fill(row(6, 'b'))).toEqual(row(6, 'b', null, null, 'M'));
+    expect(filler.fill(row(7, 'c', null))).toEqual(row(7, 'c', null));
+    expect(filler.filledRanges).toBe(2);
+  });
+  it('gives the top-left value also over a value the file keeps under the merge (Excel shows the top one)', () => {
+    const filler = new MergeFiller([{ column: 0, top: 2, bottom: 3 }], 1);
+    filler.fill(row(2, 'A'));
+    expect(filler.fill(row(3, 'stale'))).toEqual(row(3, 'A'));
+  });
+});
+
+async function leanSheets(path: string): Promise<AsyncIterable<RawSheet>> {
+  const lean = await openLeanWorkbook(path, 'book.xlsx');
+  if ('unsupported' in lean) throw new Error(lean.unsupported);
+  return lean.sheets;
+}
+
+describe('a workbook with MRNs merged down the rows', () => {
+  it('both readers give the same rows and the same merges', async () => {
+    const path = await writeMergedTimeLog();
+    const merges = async (sheets: AsyncIterable<RawSheet>) => {
+      const out = [];
+      for await (const sheet of sheets) {
+        out.push(sheet.merges);
+        for await (const _ of sheet.rows);
+      }
+      return out;
+    };
+    const expected = [[{ column: 0, top: 3, bottom: 6 }, { column: 1, top: 3, bottom: 6 }, { column: 0, top: 7, bottom: 8 }]];
+    expect(await merges(await leanSheets(path))).toEqual(expected);
+    expect(await merges(readXlsxWithExcelJs(path, 'book.xlsx'))).toEqual(expected);
+    // The readers give the rows as the file holds them; the fill is the ingest's, once the header is known.
+    const lean = await collect(await leanSheets(path));
+    expect(lean[0]!.merges).toEqual(expected[0]);
+    expect(lean[0]!.rows.map((r) => r.cells[0])).toEqual(['CCM time log, March 2025', 'MRN', '10045', null, null, null, '10046', null]);
+    expect(lean).toEqual(await collect(readXlsxWithExcelJs(path, 'book.xlsx')));
+  });
+
+  it.each<XlsxReader>(['lean', 'exceljs'])('every row gets its patient (%s reader)', async (xlsxReader) => {
+    const path = await writeMergedTimeLog();
+    const data = await ingest([{ path }], { dateOrder: 'mdy', columns: {}, credentials: new Map(), xlsxReader });
+    expect(data.rejected).toEqual([]);
+    expect(data.entries.map((e) => [e.patientId, e.minutes])).toEqual([
+      ['10045', 5],
+      ['10045', 5],
+      ['10045', 5],
+      ['10045', 6],
+      ['10046', 12],
+      ['10046', 9],
+    ]);
+    // A7:B8 holds the MRN over two columns: the name column shows nothing of its own and stays empty.
+    expect(data.entries.map((e) => e.patientName ?? null)).toEqual([...Array<string>(4).fill('Test Patient One'), null, null]);
+    const table = data.inputs[0]!.tables[0]!;
+    expect(table.headerRow).toBe(2);
+    expect(table.mergedFilled).toBe(3);
+  });
+});
+
+describe('merges over the header', () => {
+  it.each<XlsxReader>(['lean', 'exceljs'])('leave header detection and the rows below alone (%s reader)', async (xlsxReader) => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Log');
+    ws.getCell('A1').value = 'CCM time log';
+    ws.mergeCells('A1:F2'); // a title over two rows
+    ws.getCell('A3').value = 'MRN';
+    ws.getCell('B3').value = 'Date';
+    ws.getCell('C3').value = 'Minutes';
+    ws.mergeCells('A3:A4'); // the header cell merged into the first data row: not a patient's MRN
+    ws.getCell('B4').value = '2025-03-03';
+    ws.getCell('C4').value = 20;
+    ws.getCell('A5').value = '10045';
+    ws.getCell('B5').value = '2025-03-04';
+    ws.getCell('C5').value = 25;
+    const path = join(tempDir('ccm-merged-'), 'header.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const data = await ingest([{ path }], { dateOrder: 'mdy', columns: {}, credentials: new Map(), xlsxReader });
+    const table = data.inputs[0]!.tables[0]!;
+    expect(table.headerRow).toBe(3);
+    expect(table.mergedFilled).toBeUndefined();
+    expect(data.entries.map((e) => e.patientId)).toEqual(['10045']);
+    expect(data.rejected.map((r) => r.source.row)).toEqual([4]);
+  });
+});
