@@ -134,7 +134,7 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .addOption(new Option('--dos <policy>', 'date of service: last day of the month, or the day the base code minimum was met').choices(['month-end', 'threshold-met']))
     .option('--fee-schedule <file.csv>', FEE_SCHEDULE_HELP)
     .option('--baseline <file>', 'suppress accepted findings listed in this baseline file')
-    .option('--json', 'print report.json to stdout instead of the summary')
+    .option('--json', 'print report.json to stdout instead of the summary (quoted cells [withheld] unless --show-notes)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-color', 'no colour in the terminal summary (also NO_COLOR)')
     .option('--show-notes', 'show note text in the terminal (hidden by default: it is health information)')
