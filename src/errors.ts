@@ -4,6 +4,16 @@
  */
 export class CcmError extends Error {
   override readonly name = 'CcmError';
+  /**
+   * The message without the cell text it quotes, for the terminal and CI logs (README, Security and privacy:
+   * a cell may hold a note); undefined when the message quotes no cell. The CLI shows it unless --show-notes.
+   */
+  readonly withheldMessage: string | undefined;
+
+  constructor(message: string, withheldMessage?: string) {
+    super(message);
+    this.withheldMessage = withheldMessage;
+  }
 }
 
 /** Where a problem sits, for messages: "time_log.csv", "export.xlsx, sheet \"Log\", row 7, column \"DOS\"". */

@@ -5,12 +5,15 @@ import { KIND_LABELS } from './normalize/columns.js';
 import { ingest, type InputReport, type InputSpec } from './normalize/ingest.js';
 import type { RejectedRow } from './model/schema.js';
 import type { XlsxReader } from './read/xlsx.js';
+import { WITHHELD } from './rules/engine.js';
 
 export interface Inspection {
   file: string;
   report?: InputReport;
   /** Why the file could not be read at all. */
   error?: string;
+  /** The same without the cell text it quotes (CcmError.withheldMessage), for the terminal; absent when it quotes none. */
+  withheldError?: string;
   /** The first rows that could not be normalized, so a user sees why before running an audit. */
   rejected: RejectedRow[];
 }
@@ -26,17 +29,22 @@ export async function inspectInputs(specs: readonly InputSpec[], config: Config,
       out.push({ file: spec.path, report: data.inputs[0]!, rejected: data.rejected.slice(0, SHOWN_REJECTS) });
     } catch (error) {
       if (!(error instanceof CcmError)) throw error;
-      out.push({ file: spec.path, error: error.message, rejected: [] });
+      out.push({ file: spec.path, error: error.message, ...(error.withheldMessage !== undefined ? { withheldError: error.withheldMessage } : {}), rejected: [] });
     }
   }
   return out;
 }
 
-export function renderInspection(inspections: readonly Inspection[]): string {
+/**
+ * The inspection for the terminal. A rejected row's value and reason quote the cell, which may be a note a
+ * missing cell pushed into the wrong column: withheld unless `showNotes`, as the audit's summary does.
+ */
+export function renderInspection(inspections: readonly Inspection[], options: { showNotes?: boolean } = {}): string {
+  const showNotes = options.showNotes ?? false;
   const lines: string[] = [];
   for (const item of inspections) {
     if (item.error) {
-      lines.push(`${item.file}`, `  cannot be used: ${item.error}`, '');
+      lines.push(`${item.file}`, `  cannot be used: ${showNotes ? item.error : (item.withheldError ?? item.error)}`, '');
       continue;
     }
     const report = item.report!;
@@ -61,7 +69,8 @@ export function renderInspection(inspections: readonly Inspection[]): string {
       if (t.mergedFilled) lines.push(`    merged cells filled down: ${t.mergedFilled} range${t.mergedFilled === 1 ? '' : 's'}`);
     }
     for (const r of item.rejected) {
-      lines.push(`  row ${r.source.row}${r.source.sheet ? ` of "${r.source.sheet}"` : ''}, column "${r.column}": ${r.reason}`);
+      const reason = showNotes || r.value === '' ? r.reason : r.reason.split(`"${r.value}"`).join(`"${WITHHELD}"`);
+      lines.push(`  row ${r.source.row}${r.source.sheet ? ` of "${r.source.sheet}"` : ''}, column "${r.column}": ${reason}`);
     }
     lines.push('');
   }

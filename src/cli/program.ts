@@ -11,8 +11,9 @@ import { loadConfig, resolveFromConfig, type LoadedConfig } from '../config/load
 import type { Config } from '../config/schema.js';
 import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
+import type { InputSpec } from '../normalize/ingest.js';
 import { renderJsonChunks } from '../report/json.js';
-import { checkRedactSalt, redactResult } from '../report/redact.js';
+import { checkRedactSalt, redactErrorLine, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
 import { incompleteClaimNotes } from '../report/incomplete-claims.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
@@ -66,6 +67,16 @@ interface AuditFlags extends CommonFlags {
   redactSalt?: string;
 }
 
+/**
+ * How the one-line error of an exit 2 is shown. It goes to the terminal or a CI log, so a cell it quotes is
+ * withheld unless the command's --show-notes (README, Security and privacy), and under --redact the inputs
+ * carry the pseudonyms the reports give them. Commands set it as soon as they know; the default withholds.
+ */
+export interface ErrorView {
+  showNotes: boolean;
+  redact?: { salt: string; inputs: readonly InputSpec[] };
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const FEE_SCHEDULE_HELP = 'fee schedule CSV (year,code,amount) instead of the bundled estimates';
@@ -83,8 +94,11 @@ function addInputOptions(cmd: Command): Command {
     .option('--run-date <YYYY-MM-DD>', 'the date to treat as today (default: today), for reproducible runs');
 }
 
-/** The commander program. Actions return exit codes through `setExit`; nothing here calls process.exit. */
-export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
+/**
+ * The commander program. Actions return exit codes through `setExit`, and say through `setErrorView` how an
+ * error line may be shown; nothing here calls process.exit.
+ */
+export function createProgram(io: CliIO, setExit: (code: number) => void, setErrorView: (view: ErrorView) => void = () => {}): Command {
   const program = new Command('ccm')
     .description('Audit Medicare Chronic Care Management (CCM) time-log exports before claims go out.')
     .version(VERSION, '-V, --version')
@@ -120,29 +134,33 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .addOption(new Option('--dos <policy>', 'date of service: last day of the month, or the day the base code minimum was met').choices(['month-end', 'threshold-met']))
     .option('--fee-schedule <file.csv>', FEE_SCHEDULE_HELP)
     .option('--baseline <file>', 'suppress accepted findings listed in this baseline file')
-    .option('--json', 'print report.json to stdout instead of the summary')
+    .option('--json', 'print report.json to stdout instead of the summary (quoted cells [withheld] unless --show-notes)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-color', 'no colour in the terminal summary (also NO_COLOR)')
     .option('--show-notes', 'show note text in the terminal (hidden by default: it is health information)')
     .option('--timestamp', 'record the time of the run in the reports (off: identical inputs give identical files)')
     .option('--redact', 'for sharing: replace patient ids by keyed hashes and remove names, MBIs and note text')
     .option('--redact-salt <secret>', 'the secret key for --redact (or set CCM_REDACT_SALT); the same key gives the same pseudonyms')
-    .action(async (inputs: string[], flags: AuditFlags) => setExit(await runAudit(io, inputs, flags)));
+    .action(async (inputs: string[], flags: AuditFlags) => setExit(await runAudit(io, inputs, flags, setErrorView)));
 
   addInputOptions(
     program
       .command('inspect')
       .description('show, per file and sheet, the detected kind, header row, column mapping, rows and what was skipped')
       .argument('[inputs...]', 'CSV or XLSX files'),
-  ).action(async (inputs: string[], flags: CommonFlags) => {
+  )
+    .option('--show-notes', 'show the text of unreadable cells (hidden by default: a cell may hold a note)')
+    .action(async (inputs: string[], flags: CommonFlags & { showNotes?: boolean }) => {
+    const showNotes = flags.showNotes ?? false;
+    setErrorView({ showNotes });
     const { config, xlsxReader } = await cliConfig(io, flags);
     const specs = resolveSpecs(io, inputs, flags);
     const report = await inspectInputs(specs, config, xlsxReader);
     // Each file is inspected on its own, so the readable ones are still shown; a file that cannot be read
     // gets the one line `audit` would print, on stderr, and exit 2 as `audit` would.
     const readable = report.filter((item) => item.error === undefined);
-    if (readable.length > 0) io.stdout(renderInspection(readable));
-    for (const item of report) if (item.error !== undefined) io.stderr(`ccm: ${item.error}\n`);
+    if (readable.length > 0) io.stdout(renderInspection(readable, { showNotes }));
+    for (const item of report) if (item.error !== undefined) io.stderr(`ccm: ${showNotes ? item.error : (item.withheldError ?? item.error)}\n`);
     setExit(readable.length === report.length ? EXIT.ok : EXIT.failure);
   });
 
@@ -242,16 +260,24 @@ function parseFormats(list: string): ReportFormat[] {
 }
 
 /** The audit with a progress line on a terminal's stderr (issue #6): erased before anything else is printed. */
-async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags): Promise<number> {
+async function runAudit(io: CliIO, inputs: readonly string[], flags: AuditFlags, setErrorView: (view: ErrorView) => void): Promise<number> {
   const progress = createProgress(io.progress, !flags.quiet);
+  // --redact withholds cells everywhere, --show-notes included.
+  setErrorView({ showNotes: (flags.showNotes ?? false) && !flags.redact });
   try {
-    return await runAuditWith(io, inputs, flags, progress);
+    return await runAuditWith(io, inputs, flags, progress, setErrorView);
   } finally {
     progress.done();
   }
 }
 
-async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFlags, progress: ReturnType<typeof createProgress>): Promise<number> {
+async function runAuditWith(
+  io: CliIO,
+  inputs: readonly string[],
+  flags: AuditFlags,
+  progress: ReturnType<typeof createProgress>,
+  setErrorView: (view: ErrorView) => void,
+): Promise<number> {
   const { loaded, config, xlsxReader } = await cliConfig(io, flags);
   const specs = resolveSpecs(io, inputs, flags);
   const formats = parseFormats(flags.format);
@@ -271,7 +297,10 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
     progress,
   };
   const salt = flags.redact ? (flags.redactSalt ?? io.env.CCM_REDACT_SALT ?? '') : undefined;
-  if (salt !== undefined) checkRedactSalt(salt);
+  if (salt !== undefined) {
+    checkRedactSalt(salt);
+    setErrorView({ showNotes: false, redact: { salt, inputs: specs } });
+  }
   const audited = await audit(specs, options);
   const result = salt !== undefined ? redactResult(audited.result, salt) : audited.result;
   const baselineOutcome = audited.baseline;
@@ -282,7 +311,9 @@ async function runAuditWith(io: CliIO, inputs: readonly string[], flags: AuditFl
   progress.done();
 
   // In chunks: report.json of a large audit is longer than one JavaScript string may be.
-  if (flags.json) for (const chunk of renderJsonChunks(result)) io.stdout(chunk);
+  // stdout is a terminal or a CI log like the summary: its messages withhold cells as the summary does
+  // (report.json on disk quotes them, for whoever fixes the rows).
+  if (flags.json) for (const chunk of renderJsonChunks(result, { withholdCells: !flags.showNotes })) io.stdout(chunk);
   else if (!flags.quiet) {
     const color = flags.color && io.env.NO_COLOR === undefined && io.isTTY;
     io.stdout(renderTerminal(result, { color, showNotes: flags.showNotes ?? false, paths: paths.map((p) => relativeTo(io.cwd, p)) }));
@@ -336,9 +367,16 @@ function relativeTo(cwd: string, path: string): string {
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(io, (c) => {
-    code = c;
-  });
+  let view: ErrorView = { showNotes: false };
+  const program = createProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    (v) => {
+      view = v;
+    },
+  );
   // exceljs can wait forever on a damaged workbook: the event loop empties with the read still pending. When
   // that happens before the command finished, say which file it was instead of exiting silently (Node's 13).
   let onStall = (): void => {};
@@ -349,7 +387,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const outcome = await Promise.race([program.parseAsync([...argv], { from: 'user' }), stalled]);
     if (outcome === 'stalled') {
-      io.stderr(`ccm: ${inputBeingRead() ?? 'an input'}: reading stopped before the end of the file (the workbook is damaged); open it in Excel and save it again, or export it as CSV.\n`);
+      io.stderr(`ccm: ${errorLine(new CcmError(`${inputBeingRead() ?? 'an input'}: reading stopped before the end of the file (the workbook is damaged); open it in Excel and save it again, or export it as CSV.`), view)}\n`);
       return EXIT.failure;
     }
     return code;
@@ -359,7 +397,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
     if (error instanceof CcmError) {
-      io.stderr(`ccm: ${error.message}\n`);
+      io.stderr(`ccm: ${errorLine(error, view)}\n`);
       return EXIT.failure;
     }
     io.stderr(`ccm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -367,4 +405,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } finally {
     process.removeListener('beforeExit', onStall);
   }
+}
+
+/** The error's line as the view allows: cells withheld unless --show-notes, inputs pseudonymous under --redact. */
+export function errorLine(error: CcmError, view: ErrorView): string {
+  const text = view.showNotes && !view.redact ? error.message : (error.withheldMessage ?? error.message);
+  return view.redact ? redactErrorLine(text, view.redact.salt, view.redact.inputs) : text;
 }

@@ -7,11 +7,11 @@ import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Prog
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { MergeFiller } from '../read/merges.js';
 import { readInput } from '../read/open.js';
-import type { RawRow, RawSheet, SheetHiding } from '../read/types.js';
+import type { RawCell, RawRow, RawSheet, SheetHiding } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
 import { KIND_LABELS, type InputKind } from './columns.js';
-import type { DateOrder } from './dates.js';
+import { parseDate, type DateOrder } from './dates.js';
 import { HEADER_SEARCH_ROWS, describeConflict, describeMissing, detectTable, type Candidate, type ColumnOverrides } from './detect.js';
 import {
   normalizeCarePlan,
@@ -203,7 +203,10 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       if (nonBlank.length === 0) throw new CcmError(`${describeLocation(sheet)}: the file has no rows; export it again.`);
       if (best) throw new CcmError(`${describeLocation(sheet)}: ${describeMissing(best)}.`);
       const label = spec.kind ? KIND_LABELS[spec.kind] : 'time log, consents, diagnoses or billed services';
-      throw new CcmError(`${describeLocation(sheet)}: no header row of a ${label} found in the first ${HEADER_SEARCH_ROWS} rows; first row: ${firstRowText(nonBlank)}.`);
+      const problem = `${describeLocation(sheet)}: no header row of a ${label} found in the first ${HEADER_SEARCH_ROWS} rows; first row`;
+      // A time log exported without its header starts with a data row: patient, staff, note. The terminal
+      // gets its shape only, enough to see that it is data, not a header.
+      throw new CcmError(`${problem}: ${firstRowText(nonBlank)}.`, `${problem}: ${firstRowShape(nonBlank)}.`);
     }
     report.note = best ? describeMissing(best) : nonBlank.length === 0 ? EMPTY_SHEET : `no known header row in the first ${HEADER_SEARCH_ROWS} rows`;
     return report;
@@ -338,6 +341,24 @@ function describeTable(report: TableReport, candidate: Candidate): void {
 function firstRowText(rows: RawRow[]): string {
   const text = (rows[0]?.cells ?? []).map((c) => cellText(c)).filter(Boolean).join(', ');
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** The first row as the kinds of its cells ("7 cells: number, date, text, …"), without a character of them. */
+export function firstRowShape(rows: readonly RawRow[]): string {
+  const cells = rows[0]?.cells ?? [];
+  const last = cells.findLastIndex((c) => cellText(c) !== '');
+  const kinds = cells.slice(0, last + 1).map(cellKind);
+  const shown = kinds.length > 12 ? [...kinds.slice(0, 12), '…'] : kinds;
+  return `${kinds.length} cell${kinds.length === 1 ? '' : 's'} (${shown.join(', ')}; their text withheld)`;
+}
+
+function cellKind(cell: RawCell): 'empty' | 'number' | 'date' | 'text' {
+  const text = cellText(cell);
+  if (text === '') return 'empty';
+  if (cell instanceof Date) return 'date';
+  // Before dates: parseDate reads a bare number as an Excel serial, and a patient id is no date.
+  if (typeof cell === 'number' || /^[-+]?\d+(?:[.,]\d+)?$/.test(text)) return 'number';
+  return parseDate(text) !== null || parseDate(text, 'dmy') !== null ? 'date' : 'text';
 }
 
 async function drain(rows: AsyncIterable<RawRow>): Promise<void> {

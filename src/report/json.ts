@@ -21,13 +21,21 @@ export function renderJson(result: AuditResult): string {
 }
 
 
+export interface JsonOptions {
+  /**
+   * Messages as the terminal shows them, quoted cells `[withheld]` (Finding.redactedMessage): for report.json
+   * printed on stdout (`--json`), which lands in a terminal or CI log. The file on disk quotes them.
+   */
+  withholdCells?: boolean;
+}
+
 /**
  * The text of renderJson in chunks of about CHUNK characters, for writing a file: a million findings would make a
  * report past V8's longest string (~512 MB), so the two long arrays are stringified element by element.
  */
-export function* renderJsonChunks(result: AuditResult): Generator<string> {
+export function* renderJsonChunks(result: AuditResult, options: JsonOptions = {}): Generator<string> {
   let buffer = '';
-  for (const piece of pieces(result)) {
+  for (const piece of pieces(result, options)) {
     buffer += piece;
     if (buffer.length >= CHUNK) {
       yield buffer;
@@ -37,7 +45,7 @@ export function* renderJsonChunks(result: AuditResult): Generator<string> {
   if (buffer !== '') yield buffer;
 }
 
-function* pieces(result: AuditResult): Generator<string> {
+function* pieces(result: AuditResult, options: JsonOptions): Generator<string> {
   const head = {
     schemaVersion: result.schemaVersion,
     tool: { name: result.tool.name, version: result.tool.version },
@@ -61,7 +69,7 @@ function* pieces(result: AuditResult): Generator<string> {
   // Drop the closing "\n}" to continue the object after "summary".
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
   yield* array('patientMonths', result.patientMonths, patientMonth, ',');
-  yield* array('findings', result.findings, finding, '');
+  yield* array('findings', result.findings, options.withholdCells ? (f) => finding({ ...f, message: f.redactedMessage ?? f.message }) : finding, '');
   yield '}\n';
 }
 

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { basename } from 'node:path';
 import type { AuditResult } from '../audit-types.js';
 import { CcmError } from '../errors.js';
 import { fingerprint, tableNamer } from '../fingerprint.js';
@@ -108,6 +109,28 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
       return { ...rest, patientId, sources, message, fingerprint: fingerprint(f.rule, patientId, f.month, sources, tableName, f.detail) };
     }),
   };
+}
+
+/**
+ * A one-line error of a --redact run (src/cli/program.ts), with the inputs' names replaced by the pseudonyms
+ * their reports would give them: an exit-2 line ("jones_alice_ccm.csv: the file is empty") goes to the same
+ * terminal or CI log as the redacted summary. Each input is named by its file name, the path as typed or the
+ * absolute path depending on where the error arose: all three become the file's pseudonym, as report.json's
+ * `path` does. Sheets are named `sheet "…"` (src/errors.ts describeLocation), or quoted as the user named one.
+ */
+export function redactErrorLine(message: string, salt: string, inputs: readonly { path: string; label?: string | undefined; sheet?: string | undefined }[]): string {
+  const locations = locationPseudonyms(salt);
+  const names = new Map<string, string>();
+  for (const input of inputs) {
+    const pseudonym = locations.file(basename(input.path));
+    for (const name of [input.path, input.label, basename(input.path)]) if (name) names.set(name, pseudonym);
+    if (input.sheet) names.set(`"${input.sheet}"`, `"${locations.sheet(input.sheet)}"`);
+  }
+  // Sheets first: a pseudonym is never a file name the second pass would rewrite.
+  const sheetsDone = message.replace(/\bsheet "(.*?)"(?=[,:.;) ]|$)/g, (_, name: string) => `sheet "${locations.sheet(name)}"`);
+  if (names.size === 0) return sheetsDone;
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return sheetsDone.replace(new RegExp(`(?<![\\w.-])(?:${alternatives.join('|')})(?![\\w-]|\\.\\w)`, 'g'), (match) => names.get(match) ?? match);
 }
 
 /**

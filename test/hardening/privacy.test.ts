@@ -147,6 +147,84 @@ describe('cell text pushed into another column by a ragged row', () => {
   });
 });
 
+describe('cell text on the terminal: --json, inspect and exit-2 lines', () => {
+  const NOTE = 'Patient disclosed HIV status';
+  // Row 2's note slid into the Date column.
+  const SHIFTED = `MRN,Date,Staff,Credential,Minutes,Note\n1001,${NOTE},Rita Nurse,RN,25,x\n1002,2026-10-05,Rita Nurse,RN,25,Reviewed insulin titration\n`;
+  // A time log exported without its header row: the first row is patient, date, staff, note.
+  const HEADERLESS = `1001,2026-10-05,Rita Nurse,RN,25,${NOTE} and depression,1234567893\n`;
+  const RUN_OCT = ['--month', '2026-10', '--run-date', '2026-11-05'];
+
+  it('--json withholds quoted cells on stdout unless --show-notes; report.json on disk quotes them', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'timelog.csv'), SHIFTED);
+    const hidden = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'a'), '--json']);
+    expect(hidden.code, hidden.stderr).toBe(1);
+    expect(hidden.stdout + hidden.stderr).not.toContain('disclosed');
+    expect(hidden.stdout).toContain('holds \\"[withheld]\\"');
+    // Still report.json: the same document as the file, but for the withheld messages.
+    const onDisk = readFileSync(join(dir, 'a', 'report.json'), 'utf8');
+    expect(onDisk).toContain(NOTE);
+    expect(hidden.stdout).toBe(onDisk.replaceAll(`"${NOTE}"`.replaceAll('"', '\\"'), '\\"[withheld]\\"'));
+    const shown = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'b'), '--json', '--show-notes']);
+    expect(shown.stdout).toContain(NOTE);
+  });
+
+  it('inspect withholds an unreadable cell unless --show-notes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'timelog.csv'), SHIFTED);
+    const hidden = ccm(['inspect', join(dir, 'timelog.csv')]);
+    expect(hidden.code, hidden.stderr).toBe(0);
+    expect(hidden.stdout).toContain('row 2, column "Date": "[withheld]" is not a date');
+    expect(hidden.stdout + hidden.stderr).not.toContain('disclosed');
+    const shown = ccm(['inspect', join(dir, 'timelog.csv'), '--show-notes']);
+    expect(shown.stdout).toContain(`row 2, column "Date": "${NOTE}" is not a date`);
+    expect(ccm(['inspect', '--help']).stdout).toContain('--show-notes');
+  });
+
+  it('a headerless time log: the exit-2 line describes the first row without its text unless --show-notes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'nohdr.csv'), HEADERLESS);
+    for (const command of ['audit', 'inspect']) {
+      const out = command === 'audit' ? ['--out', join(dir, 'out')] : [];
+      const hidden = ccm([command, join(dir, 'nohdr.csv'), ...out]);
+      expect(hidden.code).toBe(2);
+      expect(hidden.stdout).toBe('');
+      expect(hidden.stderr, command).toBe(
+        'ccm: nohdr.csv: no header row of a time log, consents, diagnoses or billed services found in the first 30 rows; first row: 7 cells (number, date, text, text, number, text, number; their text withheld).\n',
+      );
+      const shown = ccm([command, join(dir, 'nohdr.csv'), '--show-notes', ...out]);
+      expect(shown.code).toBe(2);
+      expect(shown.stderr, command).toContain(`first row: 1001, 2026-10-05, Rita Nurse, RN, 25, ${NOTE}`);
+    }
+  });
+
+  it('--redact: the exit-2 line names the input by its pseudonym and quotes no cell, --show-notes included', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'nohdr.csv'), HEADERLESS);
+    writeFileSync(join(dir, 'jones_alice_ccm.csv'), '');
+    const headerless = ccm(['audit', join(dir, 'nohdr.csv'), '--out', join(dir, 'out'), '--redact', '--show-notes'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(headerless.code).toBe(2);
+    expect(headerless.stderr).toMatch(/^ccm: file-[0-9a-f]{8}\.csv: no header row .*; first row: 7 cells \(number, date, text, text, number, text, number; their text withheld\)\.\n$/);
+    expect(headerless.stderr).not.toContain('nohdr');
+    const empty = ccm(['audit', join(dir, 'jones_alice_ccm.csv'), '--out', join(dir, 'out'), '--redact'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^ccm: file-[0-9a-f]{8}\.csv: the file is empty; export it again\.\n$/);
+    expect(empty.stderr).not.toContain('jones');
+  });
+
+  it('--redact: the pseudonym in the error line is the one the reports give the file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'jones_alice_ccm.csv'), SHIFTED);
+    const ok = ccm(['audit', join(dir, 'jones_alice_ccm.csv'), ...RUN_OCT, '--out', join(dir, 'out'), '--redact', '--quiet'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(ok.code, ok.stderr).toBe(1);
+    const pseudonym = (JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { inputs: { file: string }[] }).inputs[0]!.file;
+    writeFileSync(join(dir, 'jones_alice_ccm.csv'), '');
+    const failed = ccm(['audit', join(dir, 'jones_alice_ccm.csv'), '--out', join(dir, 'out2'), '--redact'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(failed.stderr).toBe(`ccm: ${pseudonym}: the file is empty; export it again.\n`);
+  });
+});
+
 describe('formula injection through the whole pipeline', () => {
   const HOSTILE = ['=HYPERLINK("http://evil.invalid","click")', '+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
 

@@ -130,3 +130,18 @@ describe('renderJsonChunks', () => {
     expect(validate(JSON.parse(text))).toBe(true);
   });
 });
+
+describe('renderJsonChunks with withholdCells (--json on stdout)', () => {
+  it('gives each finding its redactedMessage and changes nothing else; still schema-valid', () => {
+    const result = sampleResult();
+    const [quoting] = result.findings;
+    result.findings[0] = { ...quoting!, message: 'column "DOS" holds "Pt disclosed HIV": not a date.', redactedMessage: 'column "DOS" holds "[withheld]": not a date.' };
+    const onDisk = JSON.parse(renderJson(result)) as { findings: { message: string }[] };
+    const shown = JSON.parse([...renderJsonChunks(result, { withholdCells: true })].join('')) as { findings: { message: string }[] };
+    expect(validate(shown), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(onDisk.findings[0]!.message).toContain('Pt disclosed HIV');
+    expect(shown.findings[0]!.message).toBe('column "DOS" holds "[withheld]": not a date.');
+    onDisk.findings[0]!.message = shown.findings[0]!.message;
+    expect(shown).toEqual(onDisk);
+  });
+});

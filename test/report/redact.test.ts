@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit-types.js';
-import { renderJson } from '../../src/report/json.js';
-import { redactResult } from '../../src/report/redact.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
+import { redactErrorLine, redactResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/table.js';
 import { resolveRules, runRules, WITHHELD } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
@@ -48,6 +48,10 @@ describe('cell text quoted in messages', () => {
       expect(f.redactedMessage, f.rule).toContain(WITHHELD);
       expect(f.redactedMessage, f.rule).not.toContain(SECRET);
     }
+
+    // --json on stdout withholds as the terminal does; report.json on disk quotes.
+    expect([...renderJsonChunks(result, { withholdCells: true })].join('')).not.toContain(SECRET);
+    expect(renderJson(result)).toContain(SECRET);
 
     const redacted = redactResult(result, SALT);
     expect(renderJson(redacted)).not.toContain(SECRET);
@@ -177,5 +181,32 @@ describe('fingerprints under --redact', () => {
   it('are the same run after run and do not depend on the withheld cell text', () => {
     expect(prints(startAndStop('0930', '0955'))).toEqual(prints(startAndStop('0930', '0955')));
     expect(prints(startAndStop('9:30a', '9:55a'))).toEqual(prints(startAndStop('0930', '0955')));
+  });
+});
+
+describe('redactErrorLine (exit-2 lines under --redact)', () => {
+  const pseudonyms = (names: { file: string; sheet: string | null }[]) => {
+    const result = redactResult({ ...sampleResult(), findings: [], inputs: [{ file: names[0]!.file, path: names[0]!.file, sha256: '', tables: names.map((n) => ({ ...sampleResult().inputs[0]!.tables[0]!, ...n })) }] }, SALT);
+    return result.inputs[0]!.tables.map((t): [string, string | null] => [t.file, t.sheet]);
+  };
+
+  it('names the inputs, however the error spelled them, by the pseudonyms the reports give them', () => {
+    const [file] = pseudonyms([{ file: 'jones_alice_ccm.csv', sheet: null }])[0]!;
+    expect(file).toMatch(/^file-[0-9a-f]{8}\.csv$/);
+    const inputs = [{ path: '/home/me/jones_alice/jones_alice_ccm.csv', label: 'jones_alice/jones_alice_ccm.csv' }];
+    for (const name of ['jones_alice_ccm.csv', 'jones_alice/jones_alice_ccm.csv', '/home/me/jones_alice/jones_alice_ccm.csv']) {
+      expect(redactErrorLine(`${name}: the file is empty; export it again.`, SALT, inputs)).toBe(`${file}: the file is empty; export it again.`);
+    }
+    // Not a longer name that ends the same way.
+    expect(redactErrorLine('old_jones_alice_ccm.csv.bak', SALT, inputs)).toBe('old_jones_alice_ccm.csv.bak');
+  });
+
+  it('names sheets by their pseudonyms, and a sheet the user asked for that does not exist', () => {
+    const [file, sheet] = pseudonyms([{ file: 'book.xlsx', sheet: 'Jones, Alice' }])[0]!;
+    const inputs = [{ path: '/x/book.xlsx', label: 'book.xlsx', sheet: 'Jones, Alice' }];
+    expect(redactErrorLine('book.xlsx, sheet "Jones, Alice", row 3: two columns are the date.', SALT, inputs)).toBe(`${file}, sheet "${sheet}", row 3: two columns are the date.`);
+    expect(redactErrorLine('book.xlsx: no sheet named "Jones, Alice"; run `ccm inspect book.xlsx` to list its sheets.', SALT, inputs)).toBe(
+      `${file}: no sheet named "${sheet}"; run \`ccm inspect ${file}\` to list its sheets.`,
+    );
   });
 });
