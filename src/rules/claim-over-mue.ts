@@ -7,8 +7,12 @@ import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { formatMinutes, inPeriod } from './util.js';
 
-/** Fewest minutes any add-on needs to pass its reported MUE (99491 30 + 99437 ×3 30 = 120): cheaper months are skipped unpriced. */
-const FEWEST_MINUTES_OVER_A_MUE = 120;
+/**
+ * Fewest minutes that pass a reported MUE: 99491 30 + 99437 ×3 30 = 120 of the practitioner's, 99487 60 +
+ * 99489 ×11 30 = 390 in a month marked complex. Other months are skipped unpriced (nearly all of them).
+ */
+const PRACTITIONER_MINUTES_OVER_MUE = 120;
+const COMPLEX_MINUTES_OVER_MUE = 390;
 
 export const claimOverMue = defineRule({
   id: 'claim-over-mue',
@@ -54,6 +58,13 @@ export const claimOverMue = defineRule({
 
 function mayPassAMue(entries: readonly TimeEntry[]): boolean {
   let total = 0;
-  for (const e of entries) total += countableMinutes(e);
-  return total >= FEWEST_MINUTES_OVER_A_MUE;
+  let practitioner = 0;
+  let complex = false;
+  for (const e of entries) {
+    const minutes = countableMinutes(e);
+    total += minutes;
+    if (e.role === 'practitioner') practitioner += minutes;
+    if (e.complex) complex = true;
+  }
+  return practitioner >= PRACTITIONER_MINUTES_OVER_MUE || (complex && total >= COMPLEX_MINUTES_OVER_MUE);
 }

@@ -82,10 +82,10 @@ export function pastMidnight(previousDay: readonly TimeEntry[], day: readonly Ti
   return pairs;
 }
 
-/** The day before an ISO date. */
-function dayBefore(date: string): string {
+/** The day after an ISO date. */
+function dayAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! - 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
 }
 
 /** A clock time of an interval that may start before midnight of the day it is compared on (−20 is 23:40). */
@@ -149,17 +149,14 @@ export const overlappingTime = defineRule({
         } else if (audited(a.entry) || audited(b.entry)) reportPair(a, b, [a.entry, b.entry].filter((e) => CCM_PROGRAMS.has(e.program)));
       }
     };
-    // A few hundred dates, each the day of thousands of staff-days.
-    const daysBefore = new Map<string, string>();
     for (const [key, dayEntries] of model.entriesByStaffDay) {
       const day = dayEntries[0];
       if (day === undefined) continue;
       if (inPeriod(model, day.month) && dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) reportPairs(overlappingPairs(dayEntries));
-      // An entry of the evening before that runs past midnight (rare: looked up only when one does).
-      let before = daysBefore.get(day.date);
-      if (before === undefined) daysBefore.set(day.date, (before = dayBefore(day.date)));
-      const previous = model.entriesByStaffDay.get(`${key.slice(0, key.length - day.date.length)}${before}`);
-      if (previous !== undefined && previous.some(crossesMidnight)) reportPairs(pastMidnight(previous, dayEntries));
+      // An entry that runs past midnight (rare) against the next morning's entries of the same person.
+      if (!dayEntries.some(crossesMidnight)) continue;
+      const next = model.entriesByStaffDay.get(`${key.slice(0, key.length - day.date.length)}${dayAfter(day.date)}`);
+      if (next !== undefined) reportPairs(pastMidnight(dayEntries, next));
     }
   },
 });
