@@ -37,7 +37,7 @@ export const claimOverMue = defineRule({
   check({ model, support, fees, report }) {
     const counts = (e: TimeEntry): boolean => support.isSupported(e) && countableMinutes(e) > 0;
     for (const pm of model.patientMonths) {
-      if (!inPeriod(model, pm.month) || !mayPassAMue(pm.entries)) continue;
+      if (!mayPassAMue(pm.entries)) continue;
       // The family and units bill.ts writes: the same minutes, the same fees.
       const option = chooseFamily(monthMinutes(pm.entries, counts), pricesFor({ fees }, pm.month));
       if (option === null || alreadyBilled(model, pm)) continue;
