@@ -5,7 +5,7 @@ import { monthMinutes, pricesFor } from '../billing/pricing.js';
 import { countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { formatMinutes, inPeriod } from './util.js';
+import { formatMinutes } from './util.js';
 
 /**
  * Fewest minutes that pass a reported MUE: 99491 30 + 99437 ×3 30 = 120 of the practitioner's, 99487 60 +
