@@ -26,6 +26,8 @@ ruleTester(heldByInvalidRow, {
     { name: 'a rejected consents row that would be an acceptance', model: { entries: [entry()], consents: [consent()], rejected: [badConsentDate({ mayEndConsent: undefined })] } },
     { name: 'a rejected refusal dated after the month', model: { entries: [entry()], consents: [consent()], rejected: [badConsentDate({ month: '2026-11' })] } },
     { name: 'a rejected time-log row', model: { entries: [entry()], rejected: [rejected({ patientId: 'P1', month: '2026-10' })] } },
+    { name: 'a rejected row of a service allowed with CCM (TCM 99495)', model: { entries: [entry()], rejected: [badCode({ column: 'Units', value: 'x', reason: '"x" is not a whole number of units', code: '99495' })] } },
+    { name: 'a rejected PCM row of another month', model: { entries: [entry()], rejected: [badCode({ column: 'Units', value: 'x', reason: '"x" is not a whole number of units', code: '99426', month: '2026-09' })] } },
   ],
   invalid: [
     {
@@ -56,6 +58,19 @@ ruleTester(heldByInvalidRow, {
       name: 'with --month only the audited month is held',
       model: { entries: twoMonths, period: '2026-10', rejected: [badCode({ month: undefined })] },
       findings: [{ messageId: 'claimUndated', month: '2026-10' }],
+    },
+    {
+      name: 'an unreadable row of PCM in the month holds it: it may be overlapping care management by the CCM practitioner (R-EXCL-PCM, D8)',
+      model: { entries: [entry()], rejected: [badCode({ column: 'Billing NPI', value: '12345', reason: '"12345" is not an NPI', code: '99426' })] },
+      findings: [{ messageId: 'overlapInMonth', data: { code: '99426', service: 'principal care management', problems: 'Billing NPI "12345"', month: '2026-10' }, month: '2026-10', severity: 'error' }],
+    },
+    {
+      name: 'an undated row of home health supervision holds every month of the patient',
+      model: { entries: twoMonths, rejected: [badCode({ column: 'Date of Service', value: 'soon', reason: '"soon" is not a date', code: 'G0181', month: undefined })] },
+      findings: [
+        { messageId: 'overlapUndated', data: { code: 'G0181', service: 'home health supervision' }, month: '2026-09' },
+        { messageId: 'overlapUndated', month: '2026-10' },
+      ],
     },
     {
       name: 'an empty code cell may be CCM too',
