@@ -1,20 +1,26 @@
 import type { RawCell } from '../read/types.js';
 import { cellText } from './cells.js';
 
-/** Characters no viewer shows (zero-width space, joiners, word joiner, byte-order mark, soft hyphen). */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Characters no viewer shows: Unicode's format characters (zero-width space and joiners, left-to-right and
+ * right-to-left marks, bidirectional embeddings and isolates, word joiner, byte-order mark, soft hyphen…).
+ */
+const INVISIBLE = /\p{Cf}/gu;
+/** Hyphens and dashes that look like "-" (hyphen, non-breaking hyphen, figure dash, en dash, minus sign…). */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
 
 /**
- * An id cell's text as a reader sees it. Web forms and copy-paste leave zero-width characters in ids, and
- * Asian-locale input writes full-width digits (１００１): an id that looks identical then made a second patient,
- * whose consent was missing. NFKC folds the full-width forms to ASCII and the invisible characters go, as
- * cellText trims non-breaking spaces.
+ * An id cell's text as a reader sees it. Web forms and copy-paste leave zero-width characters and direction
+ * marks in ids, word processors turn hyphens into look-alikes, and Asian-locale input writes full-width digits
+ * (１００１): an id that looks identical then made a second patient, whose consent was missing or whose billed
+ * claim went unseen. NFKC folds the full-width forms to ASCII, the invisible characters go and dashes become
+ * "-", as cellText trims non-breaking spaces.
  */
 function idText(cell: RawCell | undefined): string {
   const text = cellText(cell);
   // Nearly every id is printable ASCII, which neither step changes.
   if (!/[^\x20-\x7e]/.test(text)) return text;
-  return text.normalize('NFKC').replace(INVISIBLE, '').trim();
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').trim();
 }
 
 /**

@@ -11,6 +11,14 @@ describe('ids that look identical are identical', () => {
     ['10\uFEFF01', '1001'],
     ['1001\u2060', '1001'],
     ['10\u00AD01', '1001'],
+    // Direction marks and bidirectional formatting (Unicode format characters), and look-alike hyphens.
+    ['1001\u200E', '1001'],
+    ['\u200F1002', '1002'],
+    ['1003\u202C', '1003'],
+    ['\u2066A-77\u2069', 'A-77'],
+    ['A\u20111005', 'A-1005'],
+    ['A\u20131005', 'A-1005'],
+    ['A\u22121005', 'A-1005'],
     ['１００１', '1001'],
     ['Ａ-７７', 'A-77'],
     ['\u00A01001\u00A0', '1001'],
@@ -29,6 +37,7 @@ describe('ids that look identical are identical', () => {
     ['1EG4-TE5-MK73\u200B', '1EG4TE5MK73'],
     ['１ＥＧ４ＴＥ５ＭＫ７３', '1EG4TE5MK73'],
     ['\uFEFF1eg4te5mk73', '1EG4TE5MK73'],
+    ['1EG4\u2011TE5\u2011MK73\u200F', '1EG4TE5MK73'],
     ['\u200B', undefined],
   ])('MBI %j → %j', (cell, expected) => {
     expect(normalizeMbi(cell)).toBe(expected);
@@ -39,6 +48,8 @@ describe('ids that look identical are identical', () => {
     ['１２３４５６７８９３', '1234567893'],
     ['123\u200C-456-7893', '1234567893'],
     ['123－456－7893', '1234567893'],
+    ['1234567893\u200E', '1234567893'],
+    ['123\u2011456\u20117893', '1234567893'],
   ])('NPI %j → %j', (cell, expected) => {
     expect(normalizeNpi(cell)).toBe(expected);
   });
