@@ -27,22 +27,32 @@ interface Interval {
 }
 
 /**
- * Entries with both clock times and a positive span; without them an overlap cannot be shown. An entry
- * crossing midnight ends after 24:00 of its day (clockSpan), so it still overlaps that evening's entries;
- * its minutes after midnight are compared with the next day's entries by `pastMidnight`.
+ * How long an entry ran from its start: stop − start (clockSpan), or, without a stop, its minutes ("Start
+ * Time, Duration" exports); undefined without a start, when no overlap can be shown.
+ */
+function clockLength(entry: TimeEntry): number | undefined {
+  if (entry.start === undefined) return undefined;
+  if (entry.stop !== undefined) return clockSpan(entry.start, entry.stop);
+  return entry.minutes !== null && entry.minutes > 0 ? entry.minutes : undefined;
+}
+
+/**
+ * Entries with a start and a positive length; without them an overlap cannot be shown. An entry crossing
+ * midnight ends after 24:00 of its day, so it still overlaps that evening's entries; its minutes after
+ * midnight are compared with the next day's entries by `pastMidnight`.
  */
 function intervals(entries: readonly TimeEntry[]): Interval[] {
   const list: Interval[] = [];
   for (const entry of entries) {
-    if (entry.start === undefined || entry.stop === undefined) continue;
-    const span = clockSpan(entry.start, entry.stop);
-    if (span > 0) list.push({ entry, start: entry.start, stop: entry.start + span });
+    const length = clockLength(entry);
+    if (length !== undefined && length > 0) list.push({ entry, start: entry.start!, stop: entry.start! + length });
   }
   return list.sort((a, b) => a.start - b.start || a.stop - b.stop);
 }
 
 function crossesMidnight(e: TimeEntry): boolean {
-  return e.start !== undefined && e.stop !== undefined && e.start + clockSpan(e.start, e.stop) > MINUTES_PER_DAY;
+  const length = clockLength(e);
+  return length !== undefined && e.start! + length > MINUTES_PER_DAY;
 }
 
 /**
@@ -112,9 +122,9 @@ export const overlappingTime = defineRule({
     'or for CCM and another billed service (R-TIME-NO-DOUBLE, D3). Which entry is wrong cannot be told from the log, so both CCM entries ' +
     'of the pair are unsupported until corrected (D1). Non-CCM entries (TCM, RPM…) take part in the comparison and appear in the sources, ' +
     'but only CCM entries are reported as unsupported. When the two CCM entries belong to different patients, each ' +
-    'patient gets its own finding (its entry first), so the time it loses is explained under that patient. Entries without both ' +
-    'a start and a stop time are skipped (CMS does not require clock times, R-DOC-ENTRY), as are spans whose stop is not after their ' +
-    'start (a stop more than 12 hours before the start crosses midnight: 23:50–00:15 is 25 minutes; its minutes after midnight are ' +
+    'patient gets its own finding (its entry first), so the time it loses is explained under that patient. An entry with a start and ' +
+    'no stop runs for its minutes. Entries without a start time are skipped (CMS does not require clock times, R-DOC-ENTRY), as are ' +
+    'spans whose stop is not after their start (a stop more than 12 hours before the start crosses midnight: 23:50–00:15 is 25 minutes; its minutes after midnight are ' +
     'compared with the next day\'s entries of the same person). Intervals that only touch do not overlap.',
   references: ['R-TIME-NO-DOUBLE', 'R-DOC-ENTRY', 'D1', 'D3'],
   fix: 'Correct the start and stop times of the overlapping entries in the source system so each minute is logged once.',

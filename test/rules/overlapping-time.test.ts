@@ -12,7 +12,8 @@ ruleTester(overlappingTime, {
     { name: 'different staff at the same time', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ staff: 'Omar Diaz', startTime: '09:00', stopTime: '09:30' })] } },
     { name: 'different days', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ date: '2026-10-06', startTime: '09:00', stopTime: '09:30' })] } },
     { name: 'an entry crossing midnight and an earlier evening entry', model: { entries: [entry({ startTime: '23:50', stopTime: '00:15' }), entry({ patientId: 'P2', startTime: '23:20', stopTime: '23:50' })] } },
-    { name: 'entries without both clock times are skipped', model: { entries: [entry({ startTime: '09:00' }), entry({ startTime: '09:05', stopTime: '09:30' }), entry()] } },
+    { name: 'entries without a start time are skipped', model: { entries: [entry({ stopTime: '09:20' }), entry({ startTime: '09:05', stopTime: '09:30' }), entry()] } },
+    { name: 'a start and minutes that end as the next entry starts', model: { entries: [entry({ startTime: '10:00', minutes: 25 }), entry({ patientId: 'P2', startTime: '10:25', minutes: 20 })] } },
     { name: 'two non-CCM entries overlapping', model: { entries: [entry({ program: 'tcm', startTime: '09:00', stopTime: '09:30' }), entry({ program: 'rpm', startTime: '09:10', stopTime: '09:40' }), entry()] } },
     {
       name: 'an entry past midnight and the next morning\'s entry after it ends',
@@ -79,6 +80,19 @@ ruleTester(overlappingTime, {
         period: '2026-10',
       },
       findings: [{ messageId: 'overlap', entryIds: [1], rows: [3], data: { date: '2026-09-30 and 2026-10-01' } }],
+    },
+    {
+      name: 'without a stop, an entry runs for its minutes from its start ("Start Time, Duration" exports)',
+      model: { entries: [entry({ startTime: '10:00', minutes: 25 }), entry({ patientId: 'P2', startTime: '10:05', minutes: 20 })] },
+      findings: [
+        { messageId: 'overlap', entryIds: [0], data: { first: '10:00–10:25 (row 2, patient P1, CCM)', second: '10:05–10:25 (row 3, patient P2, CCM)' } },
+        { messageId: 'overlap', entryIds: [1] },
+      ],
+    },
+    {
+      name: 'a start and minutes past midnight overlap the next morning\'s entry',
+      model: { entries: [entry({ startTime: '23:55', minutes: 30 }), entry({ date: '2026-10-06', startTime: '00:10', minutes: 20, note: 'Reviewed home BP log with patient, adjusted lisinopril plan, sent summary to PCP' })] },
+      findings: [{ messageId: 'overlap', entryIds: [0, 1], data: { date: '2026-10-05 and 2026-10-06' } }],
     },
     {
       name: 'an unrecognized program label is not quoted (it is arbitrary cell text)',
