@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roundCents } from '../billing/codes.js';
+import { REPORTED_MUES, roundCents } from '../billing/codes.js';
 import { compareBilled, describeLines, earnedLines, type BilledComparison } from './billed-ccm.js';
 import { defineRule } from './define-rule.js';
 import type { RuleReport } from './types.js';
@@ -19,11 +19,15 @@ function missed(c: BilledComparison): Report[] {
   const found: Report[] = [];
   for (const line of earned) {
     const billed = c.billed.get(line.code) ?? 0;
-    if (line.units <= billed) continue;
+    // Units above the reported MUE are likely denied (claim-over-mue): never suggested as revenue.
+    const units = Math.min(line.units, REPORTED_MUES.get(line.code) ?? line.units);
+    if (units <= billed) continue;
     found.push({
       messageId: 'unbilledUnits',
-      data: { code: line.code, supported: line.units, billed, amount: formatDollars(roundCents(c.price(line.code) * (line.units - billed))) },
+      data: { code: line.code, supported: units, billed, amount: formatDollars(roundCents(c.price(line.code) * (units - billed))) },
       sources,
+      // The month's findings cite the same claim rows: what each is about tells them apart in a baseline.
+      detail: line.code,
     });
   }
   const earnedPayment = roundCents(earned.reduce((sum, l) => sum + c.price(l.code) * l.units, 0));
@@ -32,6 +36,7 @@ function missed(c: BilledComparison): Report[] {
       messageId: 'betterFamily',
       data: { best: describeLines(c.best.lines), bestAmount: formatDollars(c.best.payment), family: family.family, familyAmount: formatDollars(earnedPayment) },
       sources,
+      detail: 'family',
     });
   }
   return found;
@@ -47,11 +52,12 @@ export const missedRevenue = defineRule({
     'Add-on units are earned by each full increment of documented time (R-TIME-ADDON-FULL, D5), and ccm picks, for each month, the ' +
     'compliant code family with the highest estimated payment (D4). When the billed-services export shows fewer units than the supported ' +
     'minutes earn, or a family that pays less than another the documentation supports, the difference is reported for information. ' +
+    'Add-on units above their reported MUE (R-CODE-MUE, UNCONFIRMED) are not suggested: a line above it is likely denied. ' +
     'Amounts are estimates from the fee schedule the claims are priced with (the bundled national non-facility fees of the month\'s year, or --fee-schedule), never a promise of payment. Runs only for ' +
     'months whose billed services include CCM codes of the month\'s own claim (under the entries\' NPI or none), and not when CCM for ' +
     'the month is also billed under another NPI: only one practitioner may bill CCM for a patient-month (R-EXCL-ONE-PRACTITIONER), so ' +
     'more units are no revenue to claim until multiple-billing-practitioners\' error is resolved.',
-  references: ['R-TIME-ADDON-FULL', 'R-TIME-PRACTITIONER', 'R-EXCL-ONE-PRACTITIONER', 'D4', 'D5'],
+  references: ['R-TIME-ADDON-FULL', 'R-TIME-PRACTITIONER', 'R-EXCL-ONE-PRACTITIONER', 'R-CODE-MUE', 'D4', 'D5'],
   fix: 'Review the claim: if the documentation is right, bill the supported codes and units (a corrected claim where the payer allows it).',
   options: z.strictObject({}),
   messages: {

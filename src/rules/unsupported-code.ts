@@ -77,6 +77,8 @@ function overMue(c: BilledComparison): Report[] {
       messageId: 'overMue' as const,
       data: { code: g.code, units: g.units, date: g.date, mue: REPORTED_MUES.get(g.code)! },
       sources: g.services.map((s) => s.source),
+      // The same rows may exceed what the minutes support too (exceedsSupport): told apart in a baseline.
+      detail: 'mue',
       maxSeverity: 'warning' as const,
     }));
 }

@@ -65,6 +65,10 @@ describe('rule fixtures', () => {
       const model = buildModel(data, { runDate: RUN_DATE, period: settings.period });
       const { findings } = runRules(model, resolveRules(RULES, {}));
 
+      // Each finding a baseline can accept on its own: two findings never share a fingerprint.
+      const fingerprints = findings.map((f) => f.fingerprint);
+      expect(fingerprints.filter((f, i) => fingerprints.indexOf(f) !== i), `${folder}: findings sharing a fingerprint`).toEqual([]);
+
       const reported = (rule: string): string[] => [...new Set(findings.filter((f) => f.rule === rule).flatMap((f) => f.sources.map((s) => `${s.file}:${s.row}`)))].sort();
       const marks = await expectations(dir, files);
       for (const [row, ids] of marks) for (const id of ids) expect(RULE_IDS.has(id), `${row}: unknown rule id "${id}" in Expect`).toBe(true);

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRules, runRules } from '../../src/rules/engine.js';
 import { missedRevenue } from '../../src/rules/missed-revenue.js';
-import { NPI_A, NPI_B, entry, service } from '../helpers/model-builder.js';
+import { NPI_A, NPI_B, entry, model, service } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const staff = (minutes: number) => entry({ minutes });
@@ -11,6 +13,8 @@ ruleTester(missedRevenue, {
     { name: '99490 + 99439 with 40 minutes', model: { entries: [staff(40)], services: [service('99490'), service('99439')] } },
     { name: '99490 + 99439 ×2 with 75 minutes (the cap)', model: { entries: [staff(75)], services: [service('99490'), service('99439', { units: 2 })] } },
     { name: 'no CCM codes billed', model: { entries: [staff(60)], services: [service('99495')] } },
+    // 150 practitioner minutes earn 99437 ×4, above its reported MUE of 2 (R-CODE-MUE): no more units are suggested.
+    { name: '99491 + 99437 ×2 billed with 150 practitioner minutes: the reported MUE', model: { entries: [md(150)], services: [service('99491'), service('99437', { units: 2 })] } },
     { name: 'mixed CCM types are unsupported-code\'s concern', model: { entries: [staff(60), md(60)], services: [service('99490'), service('99491')] } },
     { name: 'complex CCM billed in full', model: { entries: [entry({ minutes: 90, program: 'complex-ccm' })], services: [service('99487'), service('99489')] } },
     // Only one practitioner may bill CCM for the month (R-EXCL-ONE-PRACTITIONER): no add-on, nor base, is suggested.
@@ -53,6 +57,11 @@ ruleTester(missedRevenue, {
       findings: [{ messageId: 'unbilledUnits', data: { code: '99439', amount: '$55.50' } }],
     },
     {
+      name: 'units are suggested up to the reported MUE only',
+      model: { entries: [md(150)], services: [service('99491'), service('99437')] },
+      findings: [{ messageId: 'unbilledUnits', data: { code: '99437', supported: 2, billed: 1 } }],
+    },
+    {
       name: 'a practitioner family that pays less than the staff family',
       model: { entries: [md(30), staff(40)], services: [service('99491')] },
       findings: [{ messageId: 'betterFamily', data: { best: '99490 + 99439 ×2', bestAmount: '$162.13', family: 'practitioner', familyAmount: '$84.84' } }],
@@ -63,4 +72,15 @@ ruleTester(missedRevenue, {
       findings: [{ messageId: 'betterFamily', data: { best: '99490 + 99439 ×2', familyAmount: '$0.00' } }],
     },
   ],
+});
+
+describe('missed-revenue fingerprints', () => {
+  it('the findings of one month cite the same claim rows, yet a baseline can accept each on its own', () => {
+    // 65 practitioner minutes, 99490 billed: 99439 ×2 unbilled, and the practitioner family pays more.
+    const m = model({ entries: [md(65)], services: [service('99490')] });
+    const fees = { source: 'fees.csv', amounts: { 2026: { '99490': 60, '99439': 10, '99491': 200, '99437': 100, '99487': 130, '99489': 70 } } };
+    const { findings } = runRules(m, resolveRules([missedRevenue], {}), { fees });
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/earn 99439 ×2, but 0 unit\(s\) are billed/), expect.stringMatching(/more than the billed non-complex codes/)]);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(findings.length);
+  });
 });
