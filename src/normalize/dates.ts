@@ -48,13 +48,21 @@ export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): 
 }
 
 /**
- * A month written alone ("2026-10", "10/2026", "Oct 2026", "October 2026") as yyyy-mm, else null. Not a date:
- * a row dated so is still rejected, but held-by-invalid-row can tell which month it may concern.
+ * The month of a date cell that is no date: a month written alone ("2026-10", "10/2026", "Oct 2026", "October
+ * 2026"), or a date whose day the month does not have ("2026-09-31", "09/31/2026" read in `order`), as yyyy-mm,
+ * else null. The row is still rejected, but held-by-invalid-row can tell which month it may concern.
  */
-export function parseMonthOnly(cell: RawCell | undefined): string | null {
+export function parseMonthOnly(cell: RawCell | undefined, order: DateOrder = 'mdy'): string | null {
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return +m[3]! <= 31 ? yearMonth(+m[1]!, +m[2]!) : null;
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (m) {
+    const [month, day] = order === 'mdy' ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
+    return day <= 31 ? yearMonth(+m[3]!, month) : null;
+  }
+  m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
   if (m) return yearMonth(+m[1]!, +m[2]!);
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
   if (m) return yearMonth(+m[2]!, +m[1]!);

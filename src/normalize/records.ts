@@ -143,9 +143,9 @@ function finish<T>(problems: Problems, record: T): Normalized<T> {
  * the row is dated in, from its date or a month written alone, and what else the row may have said. Without a
  * patient id nothing can be held, and nothing is kept.
  */
-function finishHeld<T>(problems: Problems, record: T, held: { patientId: string; date: string | undefined; dateCell: RawCell | undefined; code?: string; mayEndConsent?: boolean }): Normalized<T> {
+function finishHeld<T>(problems: Problems, record: T, held: { patientId: string; date: string | undefined; dateCell: RawCell | undefined; order: DateOrder; code?: string; mayEndConsent?: boolean }): Normalized<T> {
   if (problems.list && held.patientId !== '') {
-    const month = held.date ? monthOf(held.date) : parseMonthOnly(held.dateCell);
+    const month = held.date ? monthOf(held.date) : parseMonthOnly(held.dateCell, held.order);
     for (const p of problems.list) {
       if (month) p.month = month;
       if (held.code !== undefined) p.code = held.code;
@@ -243,7 +243,7 @@ export function normalizeConsent(row: RowAccess, ctx: NormalizeContext): Normali
     ...(standing === 'declined' && (revokedUndated || (status !== undefined && isRevocationStatus(status))) ? { revocation: true as const } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(npi ? { npi } : {}),
-  }, { patientId, date, dateCell: row.cell('consentDate'), mayEndConsent });
+  }, { patientId, date, dateCell: row.cell('consentDate'), order: ctx.dateOrder, mayEndConsent });
 }
 
 const RESOLVED_STATUS = /^(resolved|inactive|historical|history|hx|ruled ?out|entered in error|error|deleted|removed|no|n|false)$/i;
@@ -314,7 +314,7 @@ export function normalizeService(row: RowAccess, ctx: NormalizeContext): Normali
     units,
     ...(npi ? { npi } : {}),
     ...(description ? { description } : {}),
-  }, { patientId, date: date || undefined, dateCell: row.cell('date'), ...(isProcedureCode(code) ? { code } : {}) });
+  }, { patientId, date: date || undefined, dateCell: row.cell('date'), order: ctx.dateOrder, ...(isProcedureCode(code) ? { code } : {}) });
 }
 
 export function normalizeCarePlan(row: RowAccess, ctx: NormalizeContext): Normalized<CarePlan> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CCM_CODES } from '../billing/codes.js';
 import type { PatientMonthRef } from '../model/build.js';
-import type { RejectedRow, SourceRef } from '../model/schema.js';
+import type { Consent, RejectedRow, SourceRef } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
 
@@ -11,6 +11,8 @@ interface HeldRow {
   problems: RejectedRow[];
   what: 'claim' | 'overlap' | 'refusal';
   month: string | undefined;
+  /** A refusal's: the month of the patient's first readable acceptance after the refusal's month, which ends its doubt. */
+  renewed?: string;
 }
 
 /**
@@ -31,10 +33,24 @@ function heldBy(row: RejectedRow): HeldRow['what'] | undefined {
   return undefined;
 }
 
-/** Whether the row may concern the month: a service its own month; a refusal its month and every later one. */
+/**
+ * Whether the row may concern the month: a service its own month; a refusal its month and every later one until
+ * a readable acceptance of a later month renews consent (an undated refusal may follow any acceptance: all).
+ */
 function concerns(row: HeldRow, month: string): boolean {
   if (row.month === undefined) return true;
-  return row.what === 'refusal' ? row.month <= month : row.month === month;
+  if (row.what !== 'refusal') return row.month === month;
+  return row.month <= month && (row.renewed === undefined || month < row.renewed);
+}
+
+/** The month of the first accepted consent dated in a month after `month`. */
+function renewedAfter(consents: readonly Consent[], month: string): string | undefined {
+  let first: string | undefined;
+  for (const c of consents) {
+    const m = c.date?.slice(0, 7);
+    if (c.standing === 'accepted' && m !== undefined && m > month && (first === undefined || m < first)) first = m;
+  }
+  return first;
 }
 
 /** The bad cells of a row as the message names them: `CPT Code "99490/99439"`, `Date of Service empty`. */
@@ -59,7 +75,7 @@ export const heldByInvalidRow = defineRule({
     'months it no longer covers. A billed-services row of a care-management service that overlaps CCM (PCM, APCM, home health or ' +
     'hospice supervision, ESRD) may be what incompatible-service blocks the month for, and with its NPI unread the practitioners ' +
     'cannot be told apart (its conservative reading, D8). Such a row of a patient whose id reads holds that patient\'s months: a billed-services row the month ' +
-    'it is dated in, a consents row its month and every later one; when no month can be read from its date (a month written ' +
+    'it is dated in, a consents row its month and every later one until a readable acceptance dated in a later month; when no month can be read from its date (a month written ' +
     'alone, "2026-10", is read as that month), every audited month of the patient, since ccm cannot tell which it concerns (the ' +
     'conservative reading, D1, as for a refusal without a date in missing-consent). A month already billed stays billed, and at risk: ' +
     'the row may be a second claim, or a refusal the claim sent did not respect. Rows read as an acceptance, or of another code, ' +
@@ -91,7 +107,10 @@ export const heldByInvalidRow = defineRule({
       const last = rows[rows.length - 1];
       if (last !== undefined && last.source.file === problem.source.file && last.source.sheet === problem.source.sheet && last.source.row === problem.source.row) {
         last.problems.push(problem);
-      } else rows.push({ source: problem.source, problems: [problem], what, month: problem.month });
+      } else {
+        const renewed = what === 'refusal' && problem.month !== undefined ? renewedAfter(model.consentsByPatient.get(problem.patientId!) ?? [], problem.month) : undefined;
+        rows.push({ source: problem.source, problems: [problem], what, month: problem.month, ...(renewed ? { renewed } : {}) });
+      }
       byPatient.set(problem.patientId!, rows);
     }
     if (byPatient.size === 0) return;

@@ -132,7 +132,7 @@ describe('what a rejected row keeps for held-by-invalid-row', () => {
   it('a consents row that would end consent says so; an acceptance does not', async () => {
     const data = await read('consents', ['MRN,Consent Date,Consent Status,Revoked Date', '1,09/31/2026,Declined,', '1,sometime,Accepted,', '1,2026-09-05,Accepted,soon', '1,2026-09,Revoked,', '1,never,Accepted,no']);
     expect(kept(data)).toEqual([
-      { row: 2, month: undefined, code: undefined, mayEndConsent: true },
+      { row: 2, month: '2026-09', code: undefined, mayEndConsent: true }, // a day September does not have: still its month
       { row: 3, month: undefined, code: undefined, mayEndConsent: undefined },
       { row: 4, month: '2026-09', code: undefined, mayEndConsent: true },
       { row: 5, month: '2026-09', code: undefined, mayEndConsent: true },

@@ -493,9 +493,18 @@ describe('parseMonthOnly', () => {
     ['Sept. 2026', '2026-09'],
     ['2026-13', null],
     ['Octopus 2026', null],
-    ['10/31/2026', null],
+    // A date whose day the month does not have still names its month.
+    ['2026-09-31', '2026-09'],
+    ['09/31/2026', '2026-09'],
+    ['2026-02-45', null],
+    ['13/31/2026', null],
     ['soon', null],
   ])('%j is %j', (text, expected) => {
     expect(parseMonthOnly(text)).toBe(expected);
+  });
+
+  it('reads an impossible date in the date order given', () => {
+    expect(parseMonthOnly('31/09/2026', 'dmy')).toBe('2026-09');
+    expect(parseMonthOnly('31/09/2026', 'mdy')).toBe(null);
   });
 });

@@ -99,6 +99,24 @@ ruleTester(heldByInvalidRow, {
       ],
     },
     {
+      name: 'a readable acceptance of a later month ends the doubt a refusal of a known month casts',
+      model: {
+        entries: [entry({ date: '2026-08-03' }), ...twoMonths, entry({ date: '2026-11-03' })],
+        consents: [consent({ date: '2025-01-10' }), consent({ date: '2026-10-05' })],
+        rejected: [badConsentDate({ value: '2026-09', reason: '"2026-09" is not a date', month: '2026-09' })],
+      },
+      findings: [{ messageId: 'refusalFrom', month: '2026-09' }],
+    },
+    {
+      name: 'an acceptance in the refusal\'s own month may precede it: the later months stay held',
+      model: {
+        entries: [...twoMonths],
+        consents: [consent({ date: '2025-01-10' }), consent({ date: '2026-09-20' })],
+        rejected: [badConsentDate({ value: '2026-09', reason: '"2026-09" is not a date', month: '2026-09' })],
+      },
+      findings: [{ messageId: 'refusalFrom', month: '2026-09' }, { messageId: 'refusalFrom', month: '2026-10' }],
+    },
+    {
       name: 'an acceptance whose revocation cannot be read holds the months from its date',
       model: {
         entries: twoMonths,
