@@ -157,7 +157,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
       'A billed-services row of patient 3002 dated 10/31/2026 with CPT Code "99490/99439": October is held.',
       'A billed-services row dated "2026-10" (a month, not a date) with CPT Code 99490: October is held.',
       'A billed-services row dated "soon" with CPT Code 99490: every audited month of the patient is held.',
-      'Consent accepted 01/10/2025 and a "Declined" row dated "09/31/2026": every audited month of the patient is held.',
+      'Consent accepted 01/10/2025 and a "Declined" row dated "09/31/2026": September and every later month are held (a day September lacks still names its month).',
       'A billed-services row of PCM 99426 dated 10/31/2026 with Units "one": October is held (overlapping care management, D8).',
     ],
     passes: [
