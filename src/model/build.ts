@@ -1,7 +1,7 @@
 import { tableNamer, type TableNamer } from '../fingerprint.js';
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
-import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry } from './schema.js';
+import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry, WithdrawnEntry } from './schema.js';
 
 /** Programs whose minutes count toward CCM codes (D3). */
 export const CCM_PROGRAMS: ReadonlySet<TimeEntry['program']> = new Set(['ccm', 'complex-ccm']);
@@ -17,10 +17,13 @@ export interface PatientMonthRef {
   readonly entries: readonly TimeEntry[];
 }
 
-export interface DuplicatePair {
-  readonly entry: TimeEntry;
-  readonly duplicateOf: TimeEntry;
-}
+/**
+ * A row left out of the log as a copy: of an earlier row (D2), or of a row another export marks withdrawn
+ * (`withdrawn`: the entry was deleted or voided after the export that still holds it).
+ */
+export type DuplicatePair =
+  | { readonly entry: TimeEntry; readonly duplicateOf: TimeEntry; readonly withdrawn?: undefined }
+  | { readonly entry: TimeEntry; readonly duplicateOf: WithdrawnEntry; readonly withdrawn: true };
 
 /** What the rules and billing see: frozen, indexed by patient, patient-month and staff-day. */
 export interface AuditModel {
@@ -73,7 +76,7 @@ function duplicateNote(note: string): string {
  * same minutes logged under two programs are not a copy to drop silently but double counting (D3), which
  * overlapping-time reports when the rows have clock times.
  */
-function sameRow(a: TimeEntry, b: TimeEntry): boolean {
+function sameRow(a: WithdrawnEntry, b: WithdrawnEntry): boolean {
   return (
     a.program === b.program &&
     (a.staff ?? '').toLowerCase() === (b.staff ?? '').toLowerCase() &&
@@ -229,8 +232,33 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
   return { entries, kept, duplicates };
 }
 
+/**
+ * Entries another export marks withdrawn: the same row (patient, date and the D2 identity) read as withdrawn
+ * in another table. Monthly exports given together repeat an entry, and the later one may say it was voided
+ * since: its minutes were never spent. A withdrawn row whose own table also holds the row active withdrew a
+ * copy within that export (a duplicate voided in the EHR), not the entry, and withdraws nothing elsewhere.
+ */
+function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly WithdrawnEntry[]): Map<TimeEntry, WithdrawnEntry> {
+  const found = new Map<TimeEntry, WithdrawnEntry>();
+  if (withdrawn.length === 0) return found;
+  const byPatient = new Map<string, WithdrawnEntry[]>();
+  for (const w of withdrawn) byPatient.set(w.patientId, [...(byPatient.get(w.patientId) ?? []), w]);
+  // Only the few patients with a withdrawn row are looked at.
+  const active = new Map<string, TimeEntry[]>();
+  for (const e of entries) if (byPatient.has(e.patientId)) active.set(e.patientId, [...(active.get(e.patientId) ?? []), e]);
+  for (const [patientId, rows] of byPatient) {
+    for (const w of rows) {
+      const copies = (active.get(patientId) ?? []).filter((e) => e.date === w.date && sameRow(e, w));
+      if (copies.some((e) => e.table === w.table)) continue;
+      for (const e of copies) if (!found.has(e)) found.set(e, w);
+    }
+  }
+  return found;
+}
+
 export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
-  const all = data.entries;
+  const withdrawn = withdrawnElsewhere(data.entries, data.withdrawn);
+  const all = withdrawn.size === 0 ? data.entries : data.entries.filter((e) => !withdrawn.has(e));
   const patientCodes = new Codes();
   const dayCodes = new Codes();
   const patientOf = new Int32Array(all.length);
@@ -239,7 +267,8 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     patientOf[i] = patientCodes.code(all[i]!.patientId);
     dayOf[i] = dayCodes.code(all[i]!.date);
   }
-  const { entries, kept, duplicates } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
+  const { entries, kept, duplicates: copies } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
+  const duplicates: DuplicatePair[] = withdrawn.size === 0 ? copies : [...copies, ...[...withdrawn].map(([entry, w]) => ({ entry, duplicateOf: w, withdrawn: true as const }))];
   const patient = new Int32Array(kept.length);
   const day = new Int32Array(kept.length);
   kept.forEach((i, k) => {

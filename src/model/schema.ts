@@ -70,6 +70,12 @@ export const TimeEntry = z.object({
 });
 export type TimeEntry = z.infer<typeof TimeEntry>;
 
+/**
+ * A time-log row its export marks withdrawn (deleted, voided, cancelled, entered in error), as read: no entry
+ * of the log (no id), kept to recognise the same entry in another export (model/build.ts).
+ */
+export type WithdrawnEntry = Omit<TimeEntry, 'id'>;
+
 /** The row an entry was read from, as findings and reports cite it. */
 export function sourceOf(entry: Pick<TimeEntry, 'table' | 'row'>): SourceRef {
   return { file: entry.table.file, sheet: entry.table.sheet, row: entry.row };

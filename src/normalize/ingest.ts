@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { columnLetter } from '../column-letter.js';
 import { CcmError, describeLocation } from '../errors.js';
-import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry } from '../model/schema.js';
+import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Program, RejectedRow, StaffRole, TimeEntry, WithdrawnEntry } from '../model/schema.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { MergeFiller } from '../read/merges.js';
 import { readInput } from '../read/open.js';
@@ -86,8 +86,16 @@ export interface InputReport {
   tables: TableReport[];
 }
 
+/** A withdrawn row is no entry of the log: its id (a position in the log) is none. */
+const WITHDRAWN_ID = -1;
+
 export interface Ingested {
   entries: TimeEntry[];
+  /**
+   * Time-log rows whose status withdrew them (deleted, voided…), as read: not entries, but an identical row in
+   * another export is the same entry, withdrawn since (model/build.ts). Rows that do not read are not kept.
+   */
+  withdrawn: WithdrawnEntry[];
   consents: Consent[];
   diagnoses: Diagnosis[];
   services: BilledService[];
@@ -108,6 +116,7 @@ export interface Ingested {
 export async function ingest(specs: readonly InputSpec[], options: IngestOptions): Promise<Ingested> {
   const result: Ingested = {
     entries: [],
+    withdrawn: [],
     consents: [],
     diagnoses: [],
     services: [],
@@ -259,6 +268,10 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       const status = row.cells[statusColumn];
       if (status !== undefined && status !== null && isWithdrawnEntryStatus(cellText(status))) {
         report.skipped.withdrawn++;
+        current = row.cells;
+        access.row = row.row;
+        const read = normalizeTimeEntry(access, WITHDRAWN_ID, ctx);
+        if (read.ok) out.withdrawn.push(read.record);
         return;
       }
     }

@@ -8,25 +8,30 @@ export const duplicateEntry = defineRule({
   code: 'CCM002',
   severity: 'warning',
   level: 'entry',
-  description: 'A time-log row repeats an earlier row exactly; the copy is dropped before any other rule runs.',
+  description: 'A time-log row repeats an earlier row exactly, or one another export marks withdrawn; it is dropped before any other rule runs.',
   rationale:
     'Exact duplicates (same patient, date, program, staff, start, minutes and note) are almost always an export or copy-paste artifact. ' +
     'Counting them would double the time, so the model keeps the first row and drops the copy (D2); this rule makes the drop visible. ' +
     'It is a warning because no time is lost: the first row still counts. Duplicates of every program are reported, since a dropped row ' +
     'also changes staff-day totals and overlaps; with --month, only the audited month\'s duplicates are reported. Rows that differ only ' +
     'in their program are not copies: the same minutes counted for two programs are double counting (D3), which overlapping-time reports ' +
-    'as an error when the rows have clock times.',
+    'as an error when the rows have clock times. A row that another export repeats with a status saying it was withdrawn (deleted, ' +
+    'voided, cancelled, entered in error: monthly exports given together, the later one after the entry was voided) is left out ' +
+    'too, its minutes never spent; unless that export also holds the row active, when the withdrawn row was a copy voided there. ' +
+    'The reference is silent on this; leaving the voided entry\'s twin unbilled is the conservative reading.',
   references: ['D2', 'D3', 'R-DOC-CHECKLIST'],
   fix: 'Delete the repeated row from the source system (or the export) so the log holds each activity once.',
   options: z.strictObject({}),
   messages: {
     duplicate: 'Row {row} repeats {original} exactly (same patient, date, program, staff, start, minutes and note); the copy was dropped so its time counts once.',
+    withdrawnElsewhere:
+      'Row {row} is the entry {original} marks withdrawn (deleted, voided, cancelled or entered in error): it was left out too, as its minutes were never spent.',
   },
   check({ model, report }) {
-    for (const { entry, duplicateOf } of model.duplicates) {
+    for (const { entry, duplicateOf, withdrawn } of model.duplicates) {
       if (!inPeriod(model, entry.month)) continue;
       report({
-        messageId: 'duplicate',
+        messageId: withdrawn ? 'withdrawnElsewhere' : 'duplicate',
         data: { row: entry.row, original: rowFrom(sourceOf(entry), sourceOf(duplicateOf)) },
         entries: [entry],
         sources: [sourceOf(entry), sourceOf(duplicateOf)],

@@ -128,7 +128,7 @@ describe('buildModel', () => {
         const expected = referenceModel(data, period);
         const model: AuditModel = buildModel(data, { runDate: '2026-12-01', period });
         expect(ids(model.entries)).toEqual(ids(expected.entries));
-        expect(model.duplicates.map((d) => [d.entry.id, d.duplicateOf.id])).toEqual(expected.duplicates.map((d) => [d.entry.id, d.duplicateOf.id]));
+        expect(model.duplicates.map((d) => [d.entry.id, d.duplicateOf.row])).toEqual(expected.duplicates.map((d) => [d.entry.id, d.duplicateOf.row]));
         expect(model.patientMonths.map((pm) => [pm.patientId, pm.month, ids(pm.entries)])).toEqual(expected.patientMonths.map((pm) => [pm.patientId, pm.month, ids(pm.entries)]));
         expect([...model.entriesByPatient].map(([k, v]) => [k, ids(v)])).toEqual([...expected.entriesByPatient].map(([k, v]) => [k, ids(v)]));
         expect([...model.entriesByStaffDay].map(([k, v]) => [k, ids(v)])).toEqual([...expected.entriesByStaffDay].map(([k, v]) => [k, ids(v)]));
@@ -151,7 +151,7 @@ describe('buildModel', () => {
     const model = buildModel(ingestedOf(rows), { runDate: '2026-12-01' });
     expect(model.entries).toHaveLength(1000);
     expect(model.duplicates).toHaveLength(1000);
-    expect(model.duplicates[0]!.duplicateOf.id).toBe(0);
+    expect(model.duplicates[0]!.duplicateOf.row).toBe(2); // the first row, id 0
   });
 });
 

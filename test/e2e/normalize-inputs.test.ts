@@ -449,6 +449,31 @@ describe('a time-log status column', () => {
   });
 });
 
+describe('an entry another export marks withdrawn', () => {
+  it('is left out of the export that still holds it active, unless its own export holds it active too', () => {
+    const dir = tempDir();
+    const header = 'MRN,Date,Staff,Credential,Minutes,Note,Status';
+    // October's export has the entry; November's repeats it, voided since. Both exports hold a second entry
+    // twice, active and voided (a duplicate voided in the EHR): the entry stays, counted once.
+    const twice = [`9702,2026-10-06,Rita Nurse,RN,25,${NOTE} b,Active`, `9702,2026-10-06,Rita Nurse,RN,25,${NOTE} b,Voided`];
+    const october = write(dir, 'exp-oct.csv', [header, `9701,2026-10-05,Rita Nurse,RN,25,${NOTE} a,Active`, ...twice]);
+    const november = write(dir, 'exp-nov.csv', [header, `9701,2026-10-05,Rita Nurse,RN,25,${NOTE} a,Voided`, ...twice, `9701,2026-11-03,Rita Nurse,RN,25,${NOTE} c,Active`]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9701,2026-01-02', '9702,2026-01-02']);
+    const out = join(dir, 'out');
+    const r = ccm(['audit', october, november, consents, '--run-date', '2026-12-05', '--out', out, '--format', 'json', '--fail-on', 'never', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.patientMonths.map((m) => [m.patientId, m.month, m.loggedMinutes])).toEqual([
+      ['9701', '2026-11', 25],
+      ['9702', '2026-10', 25],
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'duplicate-entry').map((f) => [f.patientId, f.message.split(';')[0]!.split(':')[0]])).toEqual([
+      ['9701', 'Row 2 is the entry exp-nov.csv, row 2 marks withdrawn (deleted, voided, cancelled or entered in error)'],
+      ['9702', 'Row 3 repeats exp-oct.csv, row 3 exactly (same patient, date, program, staff, start, minutes and note)'],
+    ]);
+  });
+});
+
 describe('MRN and name merged down each patient\'s rows', () => {
   it('audits every row under its patient, with no invalid-row findings, with either XLSX reader', async () => {
     const path = await writeMergedTimeLog();

@@ -162,6 +162,7 @@ const INPUTS: Ingested['inputs'] = (Object.entries(FILES) as [InputKind, string]
 export function timeLogIngested(entries: TimeEntry[], diagnoses: Diagnosis[] = []): Ingested {
   return {
     entries,
+    withdrawn: [],
     consents: [],
     diagnoses,
     services: [],
@@ -179,6 +180,7 @@ export function ingested(spec: ModelSpec): Ingested {
   for (const kind of ['consents', 'diagnoses', 'services', 'carePlans'] as const) if (spec[kind] !== undefined) kinds.add(kind);
   return {
     entries: place(spec.entries, FILES.timeLog),
+    withdrawn: [],
     consents: place(spec.consents, FILES.consents),
     diagnoses: place(spec.diagnoses, FILES.diagnoses),
     services: place(spec.services, FILES.services),
