@@ -1,5 +1,5 @@
 import type { Program } from '../model/schema.js';
-import { has, statusKey, words } from './statuses.js';
+import { statusKey, words } from './statuses.js';
 
 /** Programs a label can be classified as: `unknown` is the answer when it cannot be. */
 type KnownProgram = Exclude<Program, 'unknown'>;
@@ -37,8 +37,11 @@ const PROGRAM_WORDS: Record<Exclude<KnownProgram, 'other' | 'complex-ccm'>, read
 };
 /** Words that make a CCM label complex CCM. */
 const COMPLEX_WORDS = new Set(['complex', 'cccm', '99487', '99489']);
-/** A negation anywhere ("non-CCM", "not CCM", "no TCM") makes a label too risky to read by its words. */
-const NEGATIONS = new Set(['non', 'not', 'no', 'without', 'excluding', 'except']);
+/**
+ * A negation right before a program's name ("non-CCM care", "not CCM", "no TCM") makes a label too risky to
+ * read by its words. Elsewhere it negates something else ("CCM - no show follow-up") and is read past.
+ */
+const NEGATIONS = new Set(['non', 'not', 'no', 'never', 'without', 'excluding', 'except']);
 
 const WORD_LOOKUP = new Map<string, KnownProgram>();
 for (const [program, words] of Object.entries(PROGRAM_WORDS) as [KnownProgram, readonly string[]][]) {
@@ -66,12 +69,13 @@ function programFromWords(text: string): Program {
   let complex = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (word === 'non' && words[i + 1] === 'complex') {
-      i++; // "non-complex CCM" is plain CCM
+    if ((word === 'non' || word === 'not') && words[i + 1] === 'complex') {
+      i++; // "non-complex CCM" and "CCM (not complex)" are plain CCM
       continue;
     }
     if (word === 'noncomplex') continue;
-    if (NEGATIONS.has(word)) return 'unknown';
+    const next = words[i + 1];
+    if (NEGATIONS.has(word) && next !== undefined && (WORD_LOOKUP.has(next) || WORD_LOOKUP.has(`${next} ${words[i + 2] ?? ''}`))) return 'unknown';
     if (COMPLEX_WORDS.has(word)) complex = true;
     const program = WORD_LOOKUP.get(word) ?? (i + 1 < words.length ? WORD_LOOKUP.get(`${word} ${words[i + 1]}`) : undefined);
     if (program !== undefined) named.add(program);
@@ -82,17 +86,41 @@ function programFromWords(text: string): Program {
 }
 
 /**
- * Words that say a CCM label's time is not (or not yet, or no longer) CCM: before enrolment
- * ("Pre-CCM"), refused or withdrawn ("CCM - declined", "CCM - disenrolled"), or struck out ("CCM - voided").
- * The reference is silent on program labels; counting such time toward CCM on the program's name is the
- * worse mistake, so the label is unknown and unknown-program shows it for review. Read by whole words, as
- * status cells are (statuses.ts).
+ * Words that say a CCM label's time is not (or not yet, or no longer) CCM: before enrolment ("Pre-CCM"),
+ * refused or withdrawn ("CCM - declined", "CCM - disenrolled"), or struck out ("CCM - voided"). The reference
+ * is silent on program labels; counting such time toward CCM on the program's name is the worse mistake, so
+ * the label is unknown and unknown-program shows it for review. Read by whole words, as status cells are
+ * (statuses.ts).
+ *
+ * Refusal and strike-out words take the label away wherever they are: in a program label they can hardly be
+ * about anything else. Words that also describe other things ("CCM - Pending labs", "CCM Prior Auth", "CCM -
+ * no show follow-up") take it away only where they are about the program or the enrolment: right before the
+ * program's name ("Pre-CCM", "Prospective CCM"), right after it at the end of its part ("CCM pending"), next
+ * to a word of enrolment or billing ("CCM - pending consent", "CCM - not enrolled", "CCM - not billable"), or
+ * as a part of their own ("CCM - cancelled", "CCM (inactive)", "CCM: No"). Elsewhere losing the minutes on
+ * them would lose billable CCM time.
  */
-const PROGRAM_QUALIFIER = words(
-  'pre|prior|former|prospective|potential|candidate|ineligible|pending|declined|declines|refused|refusal|denied|rejected|opted out|' +
-    'withdrawn|revoked|disenrolled|unenrolled|discontinued|terminated|ended|inactive|void|voided|deleted|removed|cancell?ed|' +
-    'entered in error|in error|erroneous',
+const PROGRAM_REFUSAL = words(
+  'declined|declines|refused|refusal|denied|rejected|opted out|withdrawn|revoked|disenrolled|unenrolled|ineligible|' +
+    'void|voided|deleted|entered in error|in error|erroneous',
 );
+const NOT_YET = 'pre|prior|former|prospective|potential|candidate|pending|awaiting|inactive|discontinued|terminated|ended|cancell?ed|removed';
+const NEGATED = 'non|not|no|never|without|not yet|no longer|prior to|before';
+const CCM_NAME = 'ccm|cccm|chronic care(?: management| mgmt)?|99490|99439|99491|99437|99487|99489';
+const ENROLMENT =
+  'consent|consented|enrollment|enrolment|enrolled|enroll|enrol|enrolling|eligible|eligibility|agreement|signature|active|' +
+  'bill|billed|billable|billing|charge|charged|chargeable|claim|claimed|count|counted|countable';
+/** Words a part of its own may hold beside the qualifier: "CCM - cancelled by patient", "CCM (status: inactive)". */
+const FILLER = 'patient|pt|by|per|status|entry|time|program|is|was|has been';
+const PROGRAM_QUALIFIED = [
+  new RegExp(`(?:^| )(${NOT_YET}) (?:${CCM_NAME})(?= |$)`),
+  new RegExp(`(?:^| )(?:${CCM_NAME})(?: complex)? (${NOT_YET}|${NEGATED})$`),
+  new RegExp(`(?:^| )(${NOT_YET}|${NEGATED}) (?:${ENROLMENT})(?= |$)`),
+  new RegExp(`(?:^| )(?:${ENROLMENT}) (${NOT_YET}|not obtained|not signed|not yet|none)(?= |$)`),
+  new RegExp(`^(?:(?:${FILLER}) )*(${NOT_YET}|${NEGATED})(?: (?:${NOT_YET}|${NEGATED}|${FILLER}))*$`),
+];
+/** How a label is cut into parts: "CCM - pending", "CCM (inactive)", "CCM: No". */
+const PARTS = /[,/;|():]+|\s+-\s+/;
 
 /**
  * The word that takes a CCM label away ("declined" in "CCM - declined"), if it has one. Only CCM labels are
@@ -101,7 +129,16 @@ const PROGRAM_QUALIFIER = words(
 export function programQualifier(text: string): string | undefined {
   const program = programFromWords(text);
   if (program !== 'ccm' && program !== 'complex-ccm') return undefined;
-  return PROGRAM_QUALIFIER.exec(statusKey(text))?.[0].trim();
+  const refusal = PROGRAM_REFUSAL.exec(statusKey(text))?.[0].trim();
+  if (refusal !== undefined) return refusal;
+  for (const part of text.split(PARTS)) {
+    const key = statusKey(part);
+    for (const pattern of PROGRAM_QUALIFIED) {
+      const found = pattern.exec(key)?.[1];
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 function classify(text: string, extra: ReadonlyMap<string, Program>): Program {

@@ -70,6 +70,12 @@ const TITLE_CREDENTIALS: ReadonlySet<string> = new Set([
   'rn', 'bsn', 'msn', 'lpn', 'lvn', 'cma', 'rma', 'ccma', 'ncma', 'pharmd', 'rph', 'lcsw', 'lmsw', 'rdn', 'cde', 'cdces', 'rrt',
 ]);
 
+/** How a credential cell is cut into parts: "RN, BSN", "Front Desk/MA", "RN (license pending)", "RN - inactive". */
+const PARTS = /[,/;|()]+|\s+-\s+/;
+
+/** Words that negate the word after them: "non-billing" and "not billing provider" name no billing role. */
+const NEGATING = new Set(['non', 'not', 'no', 'never']);
+
 /** The roles one part of a credential cell names: the whole part, else its credential and non-clinical words. */
 function partRoles(part: string, extra: ReadonlyMap<string, StaffRole>): StaffRole[] {
   const key = roleKey(part);
@@ -80,43 +86,77 @@ function partRoles(part: string, extra: ReadonlyMap<string, StaffRole>): StaffRo
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (TITLE_CREDENTIALS.has(word)) roles.push(LOOKUP.get(word)!);
-    // "Billing RN", "Front Desk RN": a non-clinical word or word pair in the title.
+    // "Billing RN", "Front Desk RN": a non-clinical word or word pair in the title. Negated ("RN Care Manager
+    // (non-billing)", "not billing provider") it says what the person is not, so it names no role.
+    if (NEGATING.has(words[i - 1] ?? '')) continue;
     for (const candidate of [word, `${word}${words[i + 1] ?? ''}`]) if (LOOKUP.get(candidate) === 'non-clinical') roles.push('non-clinical');
   }
   return roles;
 }
 
 /**
- * Words that take a credential away: the person is not, no longer or not yet what it names ("Non-RN Care
- * Coordinator", "Not RN", "Former RN", "RN - inactive license", "RN (license pending)", "MA trainee"). Read by
- * whole words, as status cells are (statuses.ts: "Not deleted").
+ * Qualifiers take a credential away only where they are about it: the person is not, no longer or not yet
+ * what it names. Words elsewhere in the cell describe the job ("RN, Care Manager (non-billing)", "LPN (no
+ * longer supervising)", "RN, not on call", "LPN - Prior Auth"): that RN or LPN is clinical staff, and reading
+ * their time as unsupported loses billable minutes. Parts are read by whole words (statuses.ts). These are the
+ * credential words a qualifier can stand next to: those of job titles, and one-word clinical credentials ("MA").
  */
-const CREDENTIAL_QUALIFIER = words(
-  'non|not|no|never|without|former|formerly|ex|previous|previously|prior|past|retired|inactive|lapsed|expired|suspended|revoked|' +
-    'pending|awaiting|applicant|candidate|pre licensure|prelicensure|unlicensed|uncertified|student|trainee|in training|apprentice|extern',
-);
+const CREDENTIAL_WORD = [...new Set([...TITLE_CREDENTIALS, ...[...LOOKUP].filter(([k, r]) => r !== 'non-clinical' && /^[a-z]+$/.test(k)).map(([k]) => k)])].join('|');
+/** Right before the credential: "Non-RN", "Not an RN", "Former RN", "Ex-RN", "Unlicensed RN", "Pre-licensure RN". */
+const BEFORE_CREDENTIAL =
+  'non|not|no|no longer|not yet|never|without|former|formerly|ex|previous|previously|prior|past|retired|inactive|lapsed|expired|' +
+  'suspended|revoked|pending|awaiting|applicant|candidate|pre licensure|prelicensure|unlicensed|uncertified|student|trainee|apprentice|extern';
+/** Right after the credential, ending its part: "RN student", "CMA trainee", "LPN in training", "RN inactive". */
+const AFTER_CREDENTIAL =
+  'retired|inactive|lapsed|expired|suspended|revoked|pending|applicant|candidate|student|trainee|in training|apprentice|extern|unlicensed|uncertified';
+/** Words about the licence itself, qualified anywhere in the cell: "RN (license pending)", "RN - inactive license". */
+const LICENCE =
+  'license|licence|licensed|licenced|licenses|licences|licensure|credential|credentials|credentialed|credentialing|certification|certified|certificate|registration';
+const BEFORE_LICENCE = 'non|not|no|no longer|not yet|never|without|former|previous|prior|past|inactive|lapsed|expired|suspended|revoked|pending|awaiting|pre';
+const AFTER_LICENCE = 'pending|inactive|lapsed|expired|suspended|revoked|in progress|not active|not current|not valid|invalid|none|not yet';
+
+const QUALIFIED_CREDENTIAL = [
+  new RegExp(`(?:^| )(${BEFORE_CREDENTIAL}) (?:an? )?(?:${CREDENTIAL_WORD})(?= |$)`),
+  new RegExp(`(?:^| )(?:${CREDENTIAL_WORD}) (${AFTER_CREDENTIAL})$`),
+  new RegExp(`(?:^| )(${BEFORE_LICENCE}) (?:${LICENCE})(?= |$)`),
+  new RegExp(`(?:^| )(?:${LICENCE}) (${AFTER_LICENCE})(?= |$)`),
+  // A part of qualifier words alone qualifies the credential beside it: "RN (retired)", "LPN - lapsed".
+  new RegExp(`^(${BEFORE_CREDENTIAL}|${AFTER_CREDENTIAL})(?: (?:${BEFORE_CREDENTIAL}|${AFTER_CREDENTIAL}))*$`),
+];
+
+/** The qualifier of the first part that qualifies a credential, if any. */
+function qualifierOf(parts: readonly string[]): string | undefined {
+  for (const part of parts) {
+    const key = statusKey(part);
+    for (const pattern of QUALIFIED_CREDENTIAL) {
+      const found = pattern.exec(key)?.[1];
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 /** A cell that says outright that the person is not clinical staff ("MA (non-clinical)", "Non-clinical staff"). */
 const SAYS_NON_CLINICAL = words('non clinical|nonclinical|not clinical|non clinician|not a clinician|non medical|nonmedical');
 
 /** The qualifier that takes a credential away ("former" in "Former RN"), if the cell has one. */
 export function credentialQualifier(text: string): string | undefined {
-  return CREDENTIAL_QUALIFIER.exec(statusKey(text))?.[0].trim();
+  return qualifierOf(text.split(PARTS));
 }
 
 function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRole {
   const whole = roleKey(text);
   const direct = extra.get(whole) ?? LOOKUP.get(whole);
   if (direct) return direct;
-  const key = statusKey(text);
-  if (has(key, SAYS_NON_CLINICAL)) return 'non-clinical';
-  const roles = new Set(text.split(/[,/;|()]+|\s+-\s+/).flatMap((p) => partRoles(p, extra)));
+  if (has(statusKey(text), SAYS_NON_CLINICAL)) return 'non-clinical';
+  const parts = text.split(PARTS);
+  const roles = new Set(parts.flatMap((p) => partRoles(p, extra)));
   // A clinical credential negated or qualified away ("Not RN", "Former RN", "RN (license pending)") is no
   // evidence of clinical staff: unknown, for missing-staff to report and the config to settle (R-TIME-STAFF).
-  if ((roles.has('clinical-staff') || roles.has('practitioner')) && has(key, CREDENTIAL_QUALIFIER)) return 'unknown';
+  if ((roles.has('clinical-staff') || roles.has('practitioner')) && qualifierOf(parts) !== undefined) return 'unknown';
   // A cell naming a non-clinical role and a clinical one ("Front Desk/MA") says the person may not be clinical
   // staff: unknown, for the config to settle, rather than time counted on a guess (R-TIME-STAFF).
   if (roles.has('non-clinical') && (roles.has('clinical-staff') || roles.has('practitioner'))) return 'unknown';
   for (const role of ['practitioner', 'clinical-staff', 'non-clinical'] as const) if (roles.has(role)) return role;
   return 'unknown';
 }
-

@@ -38,6 +38,7 @@ const CONSENT_REFUSAL = words(
   'declines?|declined|refuses?|refused|refusal|revoked?|revokes|revocation|opted out|opts? out|optout|withdrawn|withdrew|withdraws?|' +
     'disenrolled|unenrolled|dis enrolled|un enrolled|not interested|uninterested|denied|denies|rejected|rejects|cancell?ed|terminated|stopped|inactive',
 );
+const CONSENT_REFUSAL_EVERY = new RegExp(CONSENT_REFUSAL.source, 'g');
 /**
  * The refusal words that withdraw a consent given before ("Revoked", "Withdrawn", "Opted out", "Disenrolled"),
  * rather than decline CCM ("Declined", "Refused", "Not interested", "No consent"): messages say which happened.
@@ -65,24 +66,65 @@ const CONSENT_ACCEPTED = words(
 );
 
 /**
- * A consent status read by its words. The order matters: a refusal wins over the rest ("Declined - verbal"
- * is a refusal given verbally), a pending word over a negation ("Not yet signed" is pending), and any
- * negation left over makes a refusal ("No consent"), before the words of agreement are looked for.
+ * A refusal negated, as entry statuses are ("Not deleted"): "Not declined", "Did not decline", "Never
+ * refused", "No refusal", "Has not opted out". A plain "no" negates only the nouns ("No refusal"): before a
+ * verb it is an answer of its own ("No - declined", "No, declined" are refusals). Read within one part of the
+ * status, so a "no" in another part is never taken for it.
+ */
+const REFUSAL_NEGATED = new RegExp(
+  '(?:^| )(?:(?:did|does|has|have|was|is) not|(?:didn|doesn|hasn|haven|wasn|isn) t|didnt|doesnt|hasnt|havent|wasnt|isnt|not|never) ' +
+    '(?:declines?|declined|refuses?|refused|revoked?|opted out|opts? out|withdrawn|withdrew|withdraws?|disenrolled|unenrolled|' +
+    'denied|denies|rejected|rejects|cancell?ed|terminated|stopped)(?= |$)' +
+    '|(?:^| )(?:no|without) (?:refusal|revocation|withdrawal|opt out|optout)(?= |$)',
+  'g',
+);
+/** How a status is cut into parts: "Accepted (not declined)", "Consented - did not decline". */
+const STATUS_PARTS = /[,;|()]+|\s+-\s+/;
+/** A checkbox export: a refusal word as the question, no as the answer ("Declined: No", "Refused? N"). */
+const REFUSAL_ANSWERED_NO = /^([^:=?]+)[:=?]+\s*(?:no|n|false|0|unchecked)\s*$/i;
+/** Words that may stand beside a negated refusal without saying anything else: "Patient has not declined". */
+const REFUSAL_FILLER = /^(?:(?:patient|pt|ccm|status|the|by|consent) ?)*$/;
+
+/**
+ * The words of a consent status with its negated refusals taken out ("Accepted (not declined)" → "accepted"),
+ * and whether there were any. "Declined: No" is a negated refusal as a whole.
+ */
+function withoutNegatedRefusals(text: string): { rest: string; negated: boolean } {
+  const question = REFUSAL_ANSWERED_NO.exec(text)?.[1];
+  if (question !== undefined) {
+    const asked = statusKey(question);
+    if (has(asked, CONSENT_REFUSAL) && REFUSAL_FILLER.test(asked.replace(CONSENT_REFUSAL_EVERY, ' ').trim())) return { rest: '', negated: true };
+  }
+  let negated = false;
+  const rest = text
+    .split(STATUS_PARTS)
+    .map((part) => statusKey(part).replace(REFUSAL_NEGATED, () => ((negated = true), ' ')).trim())
+    .filter(Boolean)
+    .join(' ');
+  return { rest, negated };
+}
+
+/**
+ * A consent status read by its words. A negated refusal is set aside first ("Not declined", "Declined: No"):
+ * it is no refusal, and with nothing else said, or with agreement ("Accepted (not declined)"), it is
+ * acceptance. Then the order matters: a refusal wins over the rest ("Declined - verbal" is a refusal given
+ * verbally), a pending word over a negation ("Not yet signed" is pending), and any negation left over makes a
+ * refusal ("No consent"), before the words of agreement are looked for.
  */
 export function classifyConsentStatus(text: string, configured?: ReadonlyMap<string, ConsentStanding>): ConsentStanding {
-  const key = statusKey(text);
-  const own = configured?.get(key);
+  const own = configured?.get(statusKey(text));
   if (own !== undefined) return own;
+  const { rest: key, negated } = withoutNegatedRefusals(text);
   if (has(key, CONSENT_REFUSAL)) return 'declined';
   if (has(key, CONSENT_PENDING)) return 'pending';
   if (has(key, NEGATION)) return 'declined';
   if (has(key, CONSENT_ACCEPTED)) return 'accepted';
-  return 'unrecognized';
+  return negated && REFUSAL_FILLER.test(key) ? 'accepted' : 'unrecognized';
 }
 
 /** Whether a consent status is worded as a revocation of consent, rather than as declining CCM. */
 export function isRevocationStatus(text: string): boolean {
-  return has(statusKey(text), CONSENT_REVOCATION);
+  return has(withoutNegatedRefusals(text).rest, CONSENT_REVOCATION);
 }
 
 /**

@@ -68,3 +68,19 @@ describe('a CCM label voided, and a patient id with an invisible character', () 
     expect(exceptions.map((f) => `${f.rule}:${f.patient_id}`)).toEqual(['unknown-program:1001']);
   });
 });
+
+describe('a qualifier word about something else than the credential or the program', () => {
+  it('"RN, Care Manager (non-billing)" and "CCM (not complex)" time is billed', () => {
+    const { code, claims, exceptions } = audit(
+      [
+        'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI,Program',
+        `1001,2026-10-07,Rita Nurse,"RN, Care Manager (non-billing)",25,${NOTE} a,1234567893,CCM`,
+        `1002,2026-10-07,Rita Nurse,RN,25,${NOTE} b,1234567893,CCM (not complex)`,
+      ],
+      ['1001', '1002'],
+    );
+    expect(code).toBe(0);
+    expect(claims.map((c) => `${c.patient_id}:${c.code}`)).toEqual(['1001:99490', '1002:99490']);
+    expect(exceptions).toEqual([]);
+  });
+});

@@ -63,6 +63,24 @@ describe('classifyConsentStatus', () => {
     ['Unsigned', 'pending'],
     ['In progress', 'pending'],
     ['Not yet signed', 'pending'],
+    // A negated refusal is no refusal: with agreement or nothing else said, it is acceptance.
+    ['Not declined', 'accepted'],
+    ['Accepted (not declined)', 'accepted'],
+    ['Declined: No', 'accepted'],
+    ['Refused? N', 'accepted'],
+    ['Consented - did not decline', 'accepted'],
+    ['Patient has not declined', 'accepted'],
+    ['Never refused', 'accepted'],
+    ['No refusal', 'accepted'],
+    ['Not declined - pending signature', 'pending'],
+    ['Not declined - see note', 'unrecognized'],
+    // Real refusals stay refusals: "no" before a verb, or in a part of its own, is the answer, not a negation.
+    ['No - declined', 'declined'],
+    ['No, declined', 'declined'],
+    ['Declined: Yes', 'declined'],
+    ['Declined - No', 'declined'],
+    ['Refused - not interested', 'declined'],
+    ['Not declined - later revoked', 'declined'],
     ['Enrolled', 'unrecognized'],
     ['See chart', 'unrecognized'],
     ['Maybe', 'unrecognized'],
@@ -100,6 +118,7 @@ describe('isRevocationStatus', () => {
     ['Did not consent', false],
     ['No consent', false],
     ['Accepted', false],
+    ['Not revoked - declined', false],
   ])('%j → %s', (status, expected) => {
     expect(isRevocationStatus(status)).toBe(expected);
   });

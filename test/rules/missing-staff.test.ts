@@ -7,6 +7,10 @@ ruleTester(missingStaff, {
     { name: 'name and known credential', model: { entries: [entry({ staff: 'Nina Reyes', credential: 'RN' })] } },
     { name: 'credential with extra parts', model: { entries: [entry({ credential: 'RN, BSN' })] } },
     { name: 'a credential mapped by config arrives classified', model: { entries: [entry({ credential: 'Care Navigator', role: 'clinical-staff' })] } },
+    // A qualifier about the job, not the licence, leaves the credential standing.
+    ...['RN, Care Manager (non-billing)', 'RN Care Manager - not billing provider', 'LPN, non-supervisory', 'LPN (no longer supervising)', 'RN, not on call', 'RN (no restrictions)', 'LPN - Prior Auth', 'NP (not supervising)'].map(
+      (credential) => ({ name: `the job qualified, not the licence: ${credential}`, model: { entries: [entry({ credential })] } }),
+    ),
     { name: 'non-CCM programs are not judged', model: { entries: [entry({ staff: undefined, program: 'rpm' })] } },
   ],
   invalid: [
