@@ -10,7 +10,7 @@ import { ccm, tempDir } from '../helpers/cli.js';
 import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 
 interface Report {
-  patientMonths: { patientId: string; status: string; loggedMinutes: number }[];
+  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number }[];
   findings: { rule: string; patientId: string | null; message: string }[];
 }
 
