@@ -108,20 +108,30 @@ export async function readMergesOfPart(path: string, entryName: string): Promise
 }
 
 /**
- * Fills a table's data rows from the vertical merges that lie inside them: every row of a range gets the
- * range's top-left value in the range's first column. Ranges that start at or above the header row are left
- * alone (the header was found without them, and a header cell is no patient's value). Rows must arrive in
- * ascending order, as the readers give them; a range whose top row never arrives (no values) fills nothing.
+ * Fills a table's record rows from the vertical merges that lie inside its data rows: every row of a range gets
+ * the range's top-left value in the range's first column, when that column is one `fillable` allows (the
+ * ingest allows the columns that identify or describe an entry, never minutes, units, times, codes or notes:
+ * a merged quantity is one value in the file and in Excel's SUM, and copied to each row it would count once
+ * per row). Ranges that start at or above the header row are left alone (the header was found without them,
+ * and a header cell is no patient's value). Every data row passes through, in ascending order as the readers
+ * give them: `fill` for a row read as a record, `pass` for one that is not (blank, totals, headings), which
+ * gets nothing. A range whose top row never arrives (no values) fills nothing.
  */
 export class MergeFiller {
   private readonly merges: VerticalMerge[];
   private next = 0;
   /** Ranges begun and not yet ended, with their top-left value. */
-  private readonly active: { merge: VerticalMerge; value: RawCell; filled: boolean }[] = [];
-  /** Ranges that gave their value to at least one row. */
+  private readonly active: { merge: VerticalMerge; value: RawCell; fillable: boolean; counted: boolean }[] = [];
+  /** Ranges that gave their value to at least one record row. */
   filledRanges = 0;
+  /** Ranges with a value over at least one record row below their top, left unfilled because of their column. */
+  unfilledRanges = 0;
 
-  constructor(merges: readonly VerticalMerge[], headerRow: number) {
+  constructor(
+    merges: readonly VerticalMerge[],
+    headerRow: number,
+    private readonly fillable: (column: number) => boolean,
+  ) {
     this.merges = merges.filter((m) => m.top > headerRow).sort((a, b) => a.top - b.top);
   }
 
@@ -129,8 +139,32 @@ export class MergeFiller {
     return this.merges.length === 0;
   }
 
-  /** The row with the merged values filled in: the same object when no range covers it. */
+  /** A record row with the merged values filled in: the same object when no fillable range covers it. */
   fill(row: RawRow): RawRow {
+    const at = row.row;
+    this.advance(row);
+    let cells: RawCell[] | undefined;
+    for (const a of this.active) {
+      if (a.merge.top === at) continue;
+      if (!a.counted) {
+        a.counted = true;
+        if (a.fillable) this.filledRanges++;
+        else this.unfilledRanges++;
+      }
+      if (!a.fillable) continue;
+      cells ??= row.cells.slice();
+      while (cells.length < a.merge.column) cells.push(null);
+      cells[a.merge.column] = a.value;
+    }
+    return cells ? { row: at, cells } : row;
+  }
+
+  /** A row that is not a record: it may start a range (its value is the range's), and gets nothing. */
+  pass(row: RawRow): void {
+    this.advance(row);
+  }
+
+  private advance(row: RawRow): void {
     const at = row.row;
     // Drop the ranges that ended, in place: this runs once per data row.
     const active = this.active;
@@ -141,19 +175,7 @@ export class MergeFiller {
       const merge = this.merges[this.next++]!;
       // The top row's own value; a top row that never came (or an empty top-left cell) gives nothing.
       const value = merge.top === at ? row.cells[merge.column] : undefined;
-      if (value !== undefined && value !== null && value !== '') active.push({ merge, value, filled: false });
+      if (value !== undefined && value !== null && value !== '') active.push({ merge, value, fillable: this.fillable(merge.column), counted: false });
     }
-    let cells: RawCell[] | undefined;
-    for (const a of active) {
-      if (a.merge.top === at) continue;
-      cells ??= row.cells.slice();
-      while (cells.length < a.merge.column) cells.push(null);
-      cells[a.merge.column] = a.value;
-      if (!a.filled) {
-        a.filled = true;
-        this.filledRanges++;
-      }
-    }
-    return cells ? { row: at, cells } : row;
   }
 }
