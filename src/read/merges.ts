@@ -29,32 +29,37 @@ function cellAddress(reference: string): { column: number; row: number } | undef
 }
 
 /**
- * The vertical merges of a worksheet part, in the order the part lists them. `<mergeCells>` follows
+ * The vertical merges of a worksheet part, in the order the part lists them (elements prefixed with `prefix`,
+ * as the part's root is). `<mergeCells>` follows
  * `<sheetData>`, so the whole part is inflated once before its rows are read; the rows themselves are not
  * parsed here: each inflated chunk is only searched (as bytes) for the element, and the XML is scanned from
  * there on. On a sheet without merges this costs the inflate alone.
  */
-export async function scanMerges(chunks: AsyncIterable<Buffer>): Promise<VerticalMerge[]> {
+export async function scanMerges(chunks: AsyncIterable<Buffer>, prefix = ''): Promise<VerticalMerge[]> {
   try {
-    return await scanMergeElements(chunks);
+    return await scanMergeElements(chunks, prefix === '' ? '' : `${prefix}:`);
   } catch {
     // A damaged part: the rows' own pass reports it, with the row where it breaks.
     return [];
   }
 }
 
-async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<VerticalMerge[]> {
+/** `qualified` is the worksheet's element prefix with its colon ('x:'), or ''. */
+async function scanMergeElements(chunks: AsyncIterable<Buffer>, qualified: string): Promise<VerticalMerge[]> {
   const merges: VerticalMerge[] = [];
+  const mergeCell = `${qualified}mergeCell`;
+  const mergeCells = `${qualified}mergeCells`;
+  const mark = Buffer.from(`<${mergeCells}`, 'latin1');
   let done = false;
   const scanner = new XmlScanner({
     open(name: string, attributes: TagAttributes) {
-      if (name !== 'mergeCell') return;
+      if (name !== mergeCell) return;
       const ref = attributes.get('ref');
       const merge = ref === undefined ? undefined : verticalMerge(ref);
       if (merge) merges.push(merge);
     },
     close(name: string) {
-      if (name === 'mergeCells') done = true;
+      if (name === mergeCells) done = true;
     },
     text() {},
   });
@@ -66,19 +71,19 @@ async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<Vertica
     if (!found) {
       let start: Buffer | undefined;
       if (carry.length > 0) {
-        const across = Buffer.concat([carry, chunk.subarray(0, MARK.length - 1)]).indexOf(MARK);
+        const across = Buffer.concat([carry, chunk.subarray(0, mark.length - 1)]).indexOf(mark);
         if (across !== -1 && across < carry.length) start = Buffer.concat([carry.subarray(across), chunk]);
       }
       if (!start) {
-        const at = chunk.indexOf(MARK);
+        const at = chunk.indexOf(mark);
         if (at !== -1) start = chunk.subarray(at);
       }
       if (start) {
         found = true;
         scanner.write(decoder.write(start));
       } else {
-        const tail = chunk.length >= MARK.length - 1 ? chunk : Buffer.concat([carry, chunk]);
-        carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (MARK.length - 1))));
+        const tail = chunk.length >= mark.length - 1 ? chunk : Buffer.concat([carry, chunk]);
+        carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (mark.length - 1))));
       }
     } else scanner.write(decoder.write(chunk));
     if (done) break;
@@ -86,7 +91,6 @@ async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<Vertica
   return merges;
 }
 
-const MARK = Buffer.from('<mergeCells', 'latin1');
 
 /**
  * The vertical merges of the worksheet part `entryName`, for the exceljs reader, whose streaming
@@ -102,6 +106,40 @@ export async function readMergesOfPart(path: string, entryName: string): Promise
     return entry ? await scanMerges(entryChunks(path, file, entry, false)) : [];
   } catch {
     return []; // e.g. a directory this code does not read: exceljs's rows as they are
+  } finally {
+    await file?.close();
+  }
+}
+
+/**
+ * Whether the worksheet part `entryName` holds any cell value (an element named `v` or `is`, under any prefix):
+ * for a sheet the exceljs reader gave no rows, which must then not pass as empty. A part this code cannot read
+ * gives false: exceljs read it, and its rows stand.
+ */
+export async function partHasCellValues(path: string, entryName: string): Promise<boolean> {
+  let file: FileHandle | undefined;
+  try {
+    file = await open(path, 'r');
+    const directory = await readCentralDirectory(file);
+    const entry = directory.entries.find((e) => e.name === entryName);
+    if (!entry) return false;
+    let found = false;
+    const scanner = new XmlScanner({
+      open(name: string) {
+        const local = name.slice(name.indexOf(':') + 1);
+        if (local === 'v' || local === 'is') found = true;
+      },
+      close() {},
+      text() {},
+    });
+    const decoder = new StringDecoder('utf8');
+    for await (const chunk of entryChunks(path, file, entry, false)) {
+      scanner.write(decoder.write(chunk));
+      if (found) break;
+    }
+    return found;
+  } catch {
+    return false;
   } finally {
     await file?.close();
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, tempDir } from '../helpers/cli.js';
 import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
+import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
   patientMonths: { patientId: string; status: string; loggedMinutes: number }[];
@@ -535,5 +536,30 @@ describe('merged minutes and a subtotal row inside a merged MRN', () => {
       expect(readFileSync(join(out, 'exceptions.csv'), 'utf8')).not.toContain('invalid-row');
     }
     expect(ccm(['inspect', log]).stdout).toContain('rows: 3 read, 0 unreadable, skipped 2 totals');
+  });
+});
+
+describe('a billed-services workbook written with namespace prefixes (.NET Open XML SDK)', () => {
+  it('is read: the month already billed there is billed, not claimed a second time', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', ['MRN,Date,Staff,Credential,Minutes,Note,Billing NPI', `1001,2026-10-03,Rita Nurse,RN,45,${NOTE},1234567893`]);
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet =
+      `<worksheet xmlns="${MAIN_NS}"><sheetData>` +
+      `<row r="1">${['MRN', 'Date of Service', 'CPT Code', 'Units', 'Billing NPI'].map((h, i) => cell(`${'ABCDE'[i]}1`, h)).join('')}</row>` +
+      `<row r="2">${cell('A2', '1001')}${cell('B2', '2026-10-31')}${cell('C2', '99490')}<c r="D2"><v>1</v></c>${cell('E2', '1234567893')}</row>` +
+      '</sheetData></worksheet>';
+    const workbook = `<workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Billed" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const billed = join(dir, 'billed.xlsx');
+    writeFileSync(billed, buildWorkbook({ sheets: [{ name: 'Billed', whole: true, data: prefixed(sheet) }], override: { 'xl/workbook.xml': prefixed(workbook) } }));
+    const chart = [
+      write(dir, 'consents.csv', ['MRN,Consent Date', '1001,2025-01-10']),
+      write(dir, 'dx.csv', ['MRN,ICD-10 Code', '1001,E11.9', '1001,I10']),
+      write(dir, 'careplans.csv', ['MRN,Care Plan Date', '1001,2025-01-15']),
+    ];
+    const { report, stderr } = auditJson([time, billed, ...chart, '--month', '2026-10', '--run-date', '2026-11-05', '--fail-on', 'never']);
+    expect(stderr).toBe('');
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['1001:billed']);
+    expect(ccm(['inspect', billed]).stdout).toContain('rows: 1 read, 0 unreadable');
   });
 });
