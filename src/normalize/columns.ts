@@ -88,6 +88,22 @@ export const FIELDS = {
 
 
 /**
+ * The fields whose merged cells are filled down a table's record rows (src/read/merges.ts): those that say whose
+ * row it is, when, by whom, under which program and provider, and whether the entry stands. Their value is true
+ * of every row a merge covers, as Excel shows it. Never a quantity (minutes, units, start and stop times: Excel
+ * shows and sums a merged 15 once, so copied down it would count once per row), a code (billed once per row),
+ * a date that ends something (a resolved or revoked date copied to a row the file left empty), or free text
+ * (notes, descriptions, activities: a note copied to rows is documentation the rows do not have).
+ */
+export const FILL_DOWN_FIELDS: Record<InputKind, ReadonlySet<string>> = {
+  timeLog: new Set(['patientId', 'patientName', 'mbi', 'date', 'staff', 'credential', 'program', 'billingNpi', 'renderingNpi', 'complexity', 'entryStatus']),
+  consents: new Set(['patientId', 'patientName', 'mbi', 'npi']),
+  diagnoses: new Set(['patientId', 'patientName']),
+  services: new Set(['patientId', 'patientName', 'date', 'npi', 'renderingNpi']),
+  carePlans: new Set(['patientId', 'patientName']),
+};
+
+/**
  * Fields beyond `required` that a kind needs one of: a time log needs minutes or both clock times.
  * Each alternative is a list of fields that must all be present.
  */

@@ -10,7 +10,7 @@ import { readInput } from '../read/open.js';
 import type { RawCell, RawRow, RawSheet, SheetHiding } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
-import { KIND_LABELS, type InputKind } from './columns.js';
+import { FILL_DOWN_FIELDS, KIND_LABELS, type InputKind } from './columns.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { HEADER_SEARCH_ROWS, describeConflict, describeMissing, detectTable, type Candidate, type ColumnOverrides } from './detect.js';
 import {
@@ -74,6 +74,11 @@ export interface TableReport {
   hidden?: SheetHiding;
   /** Merged ranges whose top-left value was filled down into the data rows below it (absent when none). */
   mergedFilled?: number;
+  /**
+   * Merged ranges over data rows left as the file holds them, their value in the top row only, because their
+   * column is not one that is filled (minutes, units, times, codes, notes; FILL_DOWN_FIELDS); absent when none.
+   */
+  mergedNotFilled?: number;
 }
 
 /** TableReport.note of a sheet with nothing in it: the one skipped sheet not worth mentioning. */
@@ -245,24 +250,30 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     header: (field) => header.get(field) ?? '',
   };
   // Merged cells inside the data rows show their value on every row in Excel; the file holds it in the top row.
-  const merges = new MergeFiller(sheet.merges ?? [], candidate.headerRow);
+  // Only the columns that identify or describe a row are filled; a merged quantity stays one value.
+  const fillDown = FILL_DOWN_FIELDS[candidate.kind];
+  const fillable = new Set(candidate.matches.filter((m) => fillDown.has(m.field)).map((m) => m.index));
+  const merges = new MergeFiller(sheet.merges ?? [], candidate.headerRow, (column) => fillable.has(column));
   const handle = (given: RawRow): void => {
     if (given.row <= candidate.headerRow) {
       if (given.row < candidate.headerRow) report.skipped.beforeHeader++;
       return;
     }
-    const row = merges.empty ? given : merges.fill(given);
     report.rowsRead++;
     if ((report.rowsRead & 1023) === 0) options.onRows?.(sheet.file, sheet.sheet, report.rowsRead); // progress hook (#6)
     if (report.rowsRead > limits.maxRows) {
       throw new CcmError(`${describeLocation(sheet)}: more than ${limits.maxRows} rows; split the export or raise limits.maxRows in the config.`);
     }
-    checkCellLengths(row, sheet, candidate.headers, limits.maxCellChars);
-    const skip = classifyRow(row, patientColumn, headerRow);
+    checkCellLengths(given, sheet, candidate.headers, limits.maxCellChars);
+    // Blank, totals and heading rows are told on the row as the file holds it: a subtotal row under a patient's
+    // merged MRN has no id of its own, and filled it would read as an entry with no date.
+    const skip = classifyRow(given, patientColumn, headerRow);
     if (skip) {
+      if (!merges.empty) merges.pass(given);
       report.skipped[skip]++;
       return;
     }
+    const row = merges.empty ? given : merges.fill(given);
     // Withdrawn in the source system: not an entry, but counted in the table report and the summary.
     if (statusColumn !== undefined) {
       const status = row.cells[statusColumn];
@@ -289,6 +300,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   for (const row of sample) handle(row);
   if (!exhausted) for (let next = await iterator.next(); !next.done; next = await iterator.next()) handle(next.value);
   if (merges.filledRanges > 0) report.mergedFilled = merges.filledRanges;
+  if (merges.unfilledRanges > 0) report.mergedNotFilled = merges.unfilledRanges;
   return report;
 }
 

@@ -29,32 +29,37 @@ function cellAddress(reference: string): { column: number; row: number } | undef
 }
 
 /**
- * The vertical merges of a worksheet part, in the order the part lists them. `<mergeCells>` follows
+ * The vertical merges of a worksheet part, in the order the part lists them (elements prefixed with `prefix`,
+ * as the part's root is). `<mergeCells>` follows
  * `<sheetData>`, so the whole part is inflated once before its rows are read; the rows themselves are not
  * parsed here: each inflated chunk is only searched (as bytes) for the element, and the XML is scanned from
  * there on. On a sheet without merges this costs the inflate alone.
  */
-export async function scanMerges(chunks: AsyncIterable<Buffer>): Promise<VerticalMerge[]> {
+export async function scanMerges(chunks: AsyncIterable<Buffer>, prefix = ''): Promise<VerticalMerge[]> {
   try {
-    return await scanMergeElements(chunks);
+    return await scanMergeElements(chunks, prefix === '' ? '' : `${prefix}:`);
   } catch {
     // A damaged part: the rows' own pass reports it, with the row where it breaks.
     return [];
   }
 }
 
-async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<VerticalMerge[]> {
+/** `qualified` is the worksheet's element prefix with its colon ('x:'), or ''. */
+async function scanMergeElements(chunks: AsyncIterable<Buffer>, qualified: string): Promise<VerticalMerge[]> {
   const merges: VerticalMerge[] = [];
+  const mergeCell = `${qualified}mergeCell`;
+  const mergeCells = `${qualified}mergeCells`;
+  const mark = Buffer.from(`<${mergeCells}`, 'latin1');
   let done = false;
   const scanner = new XmlScanner({
     open(name: string, attributes: TagAttributes) {
-      if (name !== 'mergeCell') return;
+      if (name !== mergeCell) return;
       const ref = attributes.get('ref');
       const merge = ref === undefined ? undefined : verticalMerge(ref);
       if (merge) merges.push(merge);
     },
     close(name: string) {
-      if (name === 'mergeCells') done = true;
+      if (name === mergeCells) done = true;
     },
     text() {},
   });
@@ -66,19 +71,19 @@ async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<Vertica
     if (!found) {
       let start: Buffer | undefined;
       if (carry.length > 0) {
-        const across = Buffer.concat([carry, chunk.subarray(0, MARK.length - 1)]).indexOf(MARK);
+        const across = Buffer.concat([carry, chunk.subarray(0, mark.length - 1)]).indexOf(mark);
         if (across !== -1 && across < carry.length) start = Buffer.concat([carry.subarray(across), chunk]);
       }
       if (!start) {
-        const at = chunk.indexOf(MARK);
+        const at = chunk.indexOf(mark);
         if (at !== -1) start = chunk.subarray(at);
       }
       if (start) {
         found = true;
         scanner.write(decoder.write(start));
       } else {
-        const tail = chunk.length >= MARK.length - 1 ? chunk : Buffer.concat([carry, chunk]);
-        carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (MARK.length - 1))));
+        const tail = chunk.length >= mark.length - 1 ? chunk : Buffer.concat([carry, chunk]);
+        carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (mark.length - 1))));
       }
     } else scanner.write(decoder.write(chunk));
     if (done) break;
@@ -86,7 +91,6 @@ async function scanMergeElements(chunks: AsyncIterable<Buffer>): Promise<Vertica
   return merges;
 }
 
-const MARK = Buffer.from('<mergeCells', 'latin1');
 
 /**
  * The vertical merges of the worksheet part `entryName`, for the exceljs reader, whose streaming
@@ -108,20 +112,64 @@ export async function readMergesOfPart(path: string, entryName: string): Promise
 }
 
 /**
- * Fills a table's data rows from the vertical merges that lie inside them: every row of a range gets the
- * range's top-left value in the range's first column. Ranges that start at or above the header row are left
- * alone (the header was found without them, and a header cell is no patient's value). Rows must arrive in
- * ascending order, as the readers give them; a range whose top row never arrives (no values) fills nothing.
+ * Whether the worksheet part `entryName` holds any cell value (an element named `v` or `is`, under any prefix):
+ * for a sheet the exceljs reader gave no rows, which must then not pass as empty. A part this code cannot read
+ * gives false: exceljs read it, and its rows stand.
+ */
+export async function partHasCellValues(path: string, entryName: string): Promise<boolean> {
+  let file: FileHandle | undefined;
+  try {
+    file = await open(path, 'r');
+    const directory = await readCentralDirectory(file);
+    const entry = directory.entries.find((e) => e.name === entryName);
+    if (!entry) return false;
+    let found = false;
+    const scanner = new XmlScanner({
+      open(name: string) {
+        const local = name.slice(name.indexOf(':') + 1);
+        if (local === 'v' || local === 'is') found = true;
+      },
+      close() {},
+      text() {},
+    });
+    const decoder = new StringDecoder('utf8');
+    for await (const chunk of entryChunks(path, file, entry, false)) {
+      scanner.write(decoder.write(chunk));
+      if (found) break;
+    }
+    return found;
+  } catch {
+    return false;
+  } finally {
+    await file?.close();
+  }
+}
+
+/**
+ * Fills a table's record rows from the vertical merges that lie inside its data rows: every row of a range gets
+ * the range's top-left value in the range's first column, when that column is one `fillable` allows (the
+ * ingest allows the columns that identify or describe an entry, never minutes, units, times, codes or notes:
+ * a merged quantity is one value in the file and in Excel's SUM, and copied to each row it would count once
+ * per row). Ranges that start at or above the header row are left alone (the header was found without them,
+ * and a header cell is no patient's value). Every data row passes through, in ascending order as the readers
+ * give them: `fill` for a row read as a record, `pass` for one that is not (blank, totals, headings), which
+ * gets nothing. A range whose top row never arrives (no values) fills nothing.
  */
 export class MergeFiller {
   private readonly merges: VerticalMerge[];
   private next = 0;
   /** Ranges begun and not yet ended, with their top-left value. */
-  private readonly active: { merge: VerticalMerge; value: RawCell; filled: boolean }[] = [];
-  /** Ranges that gave their value to at least one row. */
+  private readonly active: { merge: VerticalMerge; value: RawCell; fillable: boolean; counted: boolean }[] = [];
+  /** Ranges that gave their value to at least one record row. */
   filledRanges = 0;
+  /** Ranges with a value over at least one record row below their top, left unfilled because of their column. */
+  unfilledRanges = 0;
 
-  constructor(merges: readonly VerticalMerge[], headerRow: number) {
+  constructor(
+    merges: readonly VerticalMerge[],
+    headerRow: number,
+    private readonly fillable: (column: number) => boolean,
+  ) {
     this.merges = merges.filter((m) => m.top > headerRow).sort((a, b) => a.top - b.top);
   }
 
@@ -129,8 +177,32 @@ export class MergeFiller {
     return this.merges.length === 0;
   }
 
-  /** The row with the merged values filled in: the same object when no range covers it. */
+  /** A record row with the merged values filled in: the same object when no fillable range covers it. */
   fill(row: RawRow): RawRow {
+    const at = row.row;
+    this.advance(row);
+    let cells: RawCell[] | undefined;
+    for (const a of this.active) {
+      if (a.merge.top === at) continue;
+      if (!a.counted) {
+        a.counted = true;
+        if (a.fillable) this.filledRanges++;
+        else this.unfilledRanges++;
+      }
+      if (!a.fillable) continue;
+      cells ??= row.cells.slice();
+      while (cells.length < a.merge.column) cells.push(null);
+      cells[a.merge.column] = a.value;
+    }
+    return cells ? { row: at, cells } : row;
+  }
+
+  /** A row that is not a record: it may start a range (its value is the range's), and gets nothing. */
+  pass(row: RawRow): void {
+    this.advance(row);
+  }
+
+  private advance(row: RawRow): void {
     const at = row.row;
     // Drop the ranges that ended, in place: this runs once per data row.
     const active = this.active;
@@ -141,19 +213,7 @@ export class MergeFiller {
       const merge = this.merges[this.next++]!;
       // The top row's own value; a top row that never came (or an empty top-left cell) gives nothing.
       const value = merge.top === at ? row.cells[merge.column] : undefined;
-      if (value !== undefined && value !== null && value !== '') active.push({ merge, value, filled: false });
+      if (value !== undefined && value !== null && value !== '') active.push({ merge, value, fillable: this.fillable(merge.column), counted: false });
     }
-    let cells: RawCell[] | undefined;
-    for (const a of active) {
-      if (a.merge.top === at) continue;
-      cells ??= row.cells.slice();
-      while (cells.length < a.merge.column) cells.push(null);
-      cells[a.merge.column] = a.value;
-      if (!a.filled) {
-        a.filled = true;
-        this.filledRanges++;
-      }
-    }
-    return cells ? { row: at, cells } : row;
   }
 }

@@ -5,10 +5,14 @@ import { readCentralDirectory, type ZipEntry, ZipFormatError } from '../zip.js';
 import type { RawRow, RawSheet, SheetHiding, VerticalMerge } from './types.js';
 import {
   LeanUnsupported,
+  LocalNames,
   MAIN_NAMESPACE,
   NO_STYLES,
+  type PartPrefix,
+  RELATIONSHIPS_NAMESPACE,
   RelationshipsHandler,
   resolveTarget,
+  rootPrefix,
   scanEntry,
   SharedStringsHandler,
   type StyleTable,
@@ -29,8 +33,10 @@ import { entryChunks } from './zip-entry.js';
  * stored); sheets come in tab order under their real names, also when the relationships use absolute targets
  * or other part names; rows and cells without a reference follow the previous ones.
  *
- * Everything it would have to read differently from exceljs (strict OOXML, namespace prefixes, missing parts,
- * styles exceljs cannot apply) is found before any row is read, and the workbook is left to exceljs.
+ * Everything it would have to read differently from exceljs (strict OOXML, missing parts, styles exceljs
+ * cannot apply) is found before any row is read, and the workbook is left to exceljs. Parts whose elements
+ * carry a namespace prefix (`<x:worksheet xmlns:x="…main">`, as the .NET Open XML SDK writes them) it reads
+ * by local name; exceljs reads such a sheet as empty, so they stay here.
  */
 
 export type LeanWorkbook = { readonly sheets: AsyncGenerator<RawSheet> } | { readonly unsupported: string };
@@ -50,6 +56,8 @@ interface SheetPlan {
   hidden?: SheetHiding;
   /** The sheet's vertical merges, found by a first pass that starts once the sheets are known (merges.ts). */
   merges?: Promise<VerticalMerge[]>;
+  /** How the worksheet part names its elements (its root's prefix). */
+  names?: PartPrefix;
 }
 
 interface WorkbookPlan {
@@ -96,9 +104,9 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   };
 
   const workbook = new WorkbookHandler();
-  await scanEntry(path, file, part(WORKBOOK), workbook);
+  await scanEntry(path, file, part(WORKBOOK), workbook, 'workbook');
   const relationships = new RelationshipsHandler();
-  await scanEntry(path, file, part(WORKBOOK_RELS), relationships);
+  await scanEntry(path, file, part(WORKBOOK_RELS), relationships, 'Relationships', RELATIONSHIPS_NAMESPACE);
 
   const sheets: SheetPlan[] = [];
   for (const sheet of workbook.info.sheets) {
@@ -111,7 +119,7 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   }
   for (const sheet of sheets) {
     try {
-      await checkWorksheetRoot(path, file, sheet.entry);
+      sheet.names = await checkWorksheetRoot(path, file, sheet.entry);
     } catch (error) {
       throw asCcmError(error, displayName, sheet.name);
     }
@@ -122,7 +130,7 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   // pass never fails and skips the CRC: the rows' pass checks the part and reports any damage.
   let previous: Promise<unknown> = Promise.resolve();
   for (const sheet of sheets) {
-    const merges = previous.then(() => scanMerges(entryChunks(path, file, sheet.entry, false)));
+    const merges = previous.then(() => scanMerges(entryChunks(path, file, sheet.entry, false), sheet.names?.prefix));
     sheet.merges = merges;
     previous = merges;
   }
@@ -140,7 +148,7 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   const stylesEntry = partOfType(STYLES_TYPE, STYLES);
   if (stylesEntry) {
     const handler = new StylesHandler();
-    await scanEntry(path, file, stylesEntry, handler);
+    await scanEntry(path, file, stylesEntry, handler, 'styleSheet');
     styles = handler.table();
   }
 
@@ -148,18 +156,24 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
   const stringsEntry = partOfType(SHARED_STRINGS_TYPE, SHARED_STRINGS);
   if (stringsEntry) {
     const handler = new SharedStringsHandler();
-    await scanEntry(path, file, stringsEntry, handler);
+    await scanEntry(path, file, stringsEntry, handler, 'sst');
     strings = handler.strings;
   }
   return { sheets, strings, styles, date1904: workbook.info.date1904 };
 }
 
-/** Reads a worksheet only as far as its root element: it must be an unprefixed, transitional <worksheet>. */
-async function checkWorksheetRoot(path: string, file: FileHandle, entry: ZipEntry): Promise<void> {
-  let root: { name: string; namespace: string | undefined } | undefined;
+/** Reads a worksheet only as far as its root element: it must be a transitional <worksheet>, prefixed or not. */
+async function checkWorksheetRoot(path: string, file: FileHandle, entry: ZipEntry): Promise<PartPrefix> {
+  let names: PartPrefix | undefined;
+  let failure: unknown;
   const scanner = new XmlScanner({
     open(name: string, attributes: TagAttributes) {
-      root ??= { name, namespace: attributes.get('xmlns') };
+      if (names || failure) return;
+      try {
+        names = rootPrefix(entry.name, name, attributes, 'worksheet', MAIN_NAMESPACE);
+      } catch (error) {
+        failure = error;
+      }
     },
     close() {},
     text() {},
@@ -167,10 +181,11 @@ async function checkWorksheetRoot(path: string, file: FileHandle, entry: ZipEntr
   const decoder = new StringDecoder('utf8');
   for await (const chunk of entryChunks(path, file, entry)) {
     scanner.write(decoder.write(chunk));
-    if (root) break;
+    if (names || failure) break;
   }
-  if (!root) throw new LeanUnsupported(`${entry.name}: no root element`);
-  if (root.name !== 'worksheet' || root.namespace !== MAIN_NAMESPACE) throw new LeanUnsupported(`${entry.name}: root <${root.name}> in ${root.namespace ?? 'no namespace'}`);
+  if (failure) throw failure;
+  if (!names) throw new LeanUnsupported(`${entry.name}: no root element`);
+  return names;
 }
 
 async function* streamSheets(path: string, file: FileHandle, displayName: string, plan: WorkbookPlan): AsyncGenerator<RawSheet> {
@@ -178,16 +193,17 @@ async function* streamSheets(path: string, file: FileHandle, displayName: string
     for (const sheet of plan.sheets) {
       const context: SheetContext = { file: displayName, sheet: sheet.name, strings: plan.strings, styles: plan.styles, date1904: plan.date1904 };
       const merges = (await sheet.merges) ?? [];
-      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context), merges, ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
+      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context, sheet.names), merges, ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
     }
   } finally {
     await file.close();
   }
 }
 
-async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, context: SheetContext): AsyncGenerator<RawRow> {
+async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, context: SheetContext, names: PartPrefix | undefined): AsyncGenerator<RawRow> {
   const handler = new SheetRowsHandler(context);
-  const scanner = new XmlScanner(handler);
+  // An unprefixed part goes straight to the handler: no name is touched on the way (this runs for every cell).
+  const scanner = new XmlScanner(names && names.prefix !== '' ? new LocalNames(handler, names) : handler);
   const decoder = new StringDecoder('utf8');
   try {
     for await (const chunk of entryChunks(path, file, entry)) {

@@ -17,24 +17,103 @@ import { entryChunks } from './zip-entry.js';
 /** The lean reader does not handle this workbook; exceljs reads it (see xlsx-lean.ts). */
 export class LeanUnsupported extends Error {}
 
-/** The transitional SpreadsheetML namespace; strict OOXML (purl.oclc.org) and prefixed parts go to exceljs. */
+/** The transitional SpreadsheetML namespace; strict OOXML (purl.oclc.org) goes to exceljs. */
 export const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIPS_NAMESPACE = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const RELATIONSHIPS_NAMESPACE = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** The namespace of `r:id` on a workbook's <sheet>. */
+const OFFICE_RELATIONSHIPS_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Feeds one zip entry, decoded as UTF-8 (characters split across chunks kept whole), to an XML handler. */
-export async function scanEntry(path: string, file: FileHandle, entry: ZipEntry, handler: XmlHandler): Promise<void> {
-  const scanner = new XmlScanner(handler);
+/**
+ * Feeds one zip entry, decoded as UTF-8 (characters split across chunks kept whole), to an XML handler, by
+ * local names (see `PartNames`): its root must be `root` in `namespace`, prefixed or not.
+ */
+export async function scanEntry(path: string, file: FileHandle, entry: ZipEntry, handler: XmlHandler, root: string, namespace = MAIN_NAMESPACE): Promise<void> {
+  const scanner = new XmlScanner(new PartNames(handler, entry.name, root, namespace));
   const decoder = new StringDecoder('utf8');
   for await (const chunk of entryChunks(path, file, entry)) scanner.write(decoder.write(chunk));
   scanner.write(decoder.end());
   scanner.end();
 }
 
-/** Checks that a part's root element is `expected`, unprefixed, in `namespace`. */
-function checkRoot(part: string, name: string, attributes: TagAttributes, expected: string, namespace: string): void {
-  if (name !== expected) throw new LeanUnsupported(`${part}: root element <${name}>`);
-  const xmlns = attributes.get('xmlns');
-  if (xmlns !== namespace) throw new LeanUnsupported(`${part}: namespace ${xmlns ?? '(none)'}`);
+/** How a part names the elements of its namespace: the prefix of its root element, and whether unprefixed ones are in it too. */
+export interface PartPrefix {
+  /** '' when the root is unprefixed (`<worksheet xmlns="…main">`), else e.g. 'x' (`<x:worksheet xmlns:x="…main">`). */
+  readonly prefix: string;
+  /** A prefixed root whose part also makes the namespace the default one: unprefixed elements are in it as well. */
+  readonly unprefixedToo: boolean;
+}
+
+/**
+ * The root element checked: its local name must be `expected`, bound (by an xmlns attribute on it) to
+ * `namespace`. Parts written with the .NET Open XML SDK commonly prefix every element (`<x:row>`, `<x:c>`).
+ */
+export function rootPrefix(part: string, name: string, attributes: TagAttributes, expected: string, namespace: string): PartPrefix {
+  const colon = name.indexOf(':');
+  const prefix = colon === -1 ? '' : name.slice(0, colon);
+  if (name.slice(colon + 1) !== expected) throw new LeanUnsupported(`${part}: root element <${name}>`);
+  const bound = attributes.get(prefix === '' ? 'xmlns' : `xmlns:${prefix}`);
+  if (bound !== namespace) throw new LeanUnsupported(`${part}: namespace ${bound ?? '(none)'}`);
+  return { prefix, unprefixedToo: prefix !== '' && attributes.get('xmlns') === namespace };
+}
+
+/**
+ * Hands a part's elements on by local name when they are in the part's namespace: `x:row` becomes `row` when
+ * the root binds x to it. Any other element keeps a qualified name no handler reads (an unprefixed one gains a
+ * leading ':'). Prefixes are taken from the root only: a part that binds the namespace to another prefix
+ * further down is not read by it, and the worksheet handler refuses rows it cannot see (xlsx-sheet.ts).
+ */
+export class LocalNames implements XmlHandler {
+  private readonly qualified: string;
+  private readonly unprefixedToo: boolean;
+  constructor(
+    private readonly inner: XmlHandler,
+    { prefix, unprefixedToo }: PartPrefix,
+  ) {
+    this.qualified = prefix === '' ? '' : `${prefix}:`;
+    this.unprefixedToo = unprefixedToo;
+  }
+
+  local(name: string): string {
+    const qualified = this.qualified;
+    if (qualified === '' || name.startsWith(qualified)) return name.slice(qualified.length);
+    return this.unprefixedToo || name.indexOf(':') !== -1 ? name : `:${name}`;
+  }
+
+  open(name: string, attributes: TagAttributes): void {
+    this.inner.open(this.local(name), attributes);
+  }
+
+  close(name: string): void {
+    this.inner.close(this.local(name));
+  }
+
+  text(source: string, start: number, end: number): void {
+    this.inner.text(source, start, end);
+  }
+}
+
+/** A part's handler behind its root check and `LocalNames`, set up by the root element. */
+class PartNames implements XmlHandler {
+  private names: LocalNames | undefined;
+  constructor(
+    private readonly inner: XmlHandler,
+    private readonly part: string,
+    private readonly root: string,
+    private readonly namespace: string,
+  ) {}
+
+  open(name: string, attributes: TagAttributes): void {
+    this.names ??= new LocalNames(this.inner, rootPrefix(this.part, name, attributes, this.root, this.namespace));
+    this.names.open(name, attributes);
+  }
+
+  close(name: string): void {
+    this.names?.close(name);
+  }
+
+  text(source: string, start: number, end: number): void {
+    this.inner.text(source, start, end);
+  }
 }
 
 /** exceljs's utils.xmlDecode, which it applies to sheet names and text cells on top of the SAX decoding. */
@@ -76,17 +155,19 @@ export class WorkbookHandler implements XmlHandler {
   readonly info: WorkbookInfo = { sheets: [], date1904: false };
   private depth = 0;
   private top = '';
+  /** `r:id`, or the same attribute under the prefix the workbook binds to the relationships namespace. */
+  private relationshipId = 'r:id';
 
   open(name: string, attributes: TagAttributes): void {
     this.depth++;
-    if (this.depth === 1) checkRoot('xl/workbook.xml', name, attributes, 'workbook', MAIN_NAMESPACE);
+    if (this.depth === 1) this.relationshipId = relationshipIdAttribute(attributes);
     else if (this.depth === 2) {
       this.top = name;
       // exceljs: `date1904: node.attributes.date1904 === '1'` (so "true" reads as false, as there).
       if (name === 'workbookPr') this.info.date1904 = attributes.get('date1904') === '1';
     } else if (this.depth === 3 && this.top === 'sheets' && name === 'sheet') {
       const sheetName = attributes.get('name');
-      const relationshipId = attributes.get('r:id');
+      const relationshipId = attributes.get(this.relationshipId);
       if (sheetName === undefined || relationshipId === undefined) throw new LeanUnsupported('xl/workbook.xml: a sheet without a name or r:id');
       // exceljs decodes the (already SAX-decoded) name once more.
       const hidden = sheetHiding(attributes.get('state'));
@@ -99,6 +180,16 @@ export class WorkbookHandler implements XmlHandler {
   }
 
   text(): void {}
+}
+
+/** The qualified name of a <sheet>'s relationship id: `r:id` unless the root binds another prefix to its namespace. */
+function relationshipIdAttribute(attributes: TagAttributes): string {
+  const { source, bounds } = attributes;
+  for (let i = 0, at = 0; i < attributes.count; i++, at += 4) {
+    const name = source.slice(bounds[at], bounds[at + 1]);
+    if (name.startsWith('xmlns:') && attributes.get(name) === OFFICE_RELATIONSHIPS_NAMESPACE) return `${name.slice(6)}:id`;
+  }
+  return 'r:id';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -116,8 +207,7 @@ export class RelationshipsHandler implements XmlHandler {
 
   open(name: string, attributes: TagAttributes): void {
     this.depth++;
-    if (this.depth === 1) checkRoot('xl/_rels/workbook.xml.rels', name, attributes, 'Relationships', RELATIONSHIPS_NAMESPACE);
-    else if (this.depth === 2) {
+    if (this.depth === 2) {
       // exceljs throws on any other element here.
       if (name !== 'Relationship') throw new LeanUnsupported(`xl/_rels/workbook.xml.rels: element <${name}>`);
       const id = attributes.get('Id');
@@ -178,8 +268,7 @@ export class StylesHandler implements XmlHandler {
 
   open(name: string, attributes: TagAttributes): void {
     this.depth++;
-    if (this.depth === 1) checkRoot('xl/styles.xml', name, attributes, 'styleSheet', MAIN_NAMESPACE);
-    else if (this.depth === 2) this.top = name;
+    if (this.depth === 2) this.top = name;
     else if (this.depth === 3) this.filledLists.add(this.top);
     if (this.depth === 3 && this.top === 'numFmts' && name === 'numFmt') {
       const code = attributes.get('formatCode');
@@ -266,8 +355,8 @@ export class SharedStringsHandler implements XmlHandler {
 
   open(name: string, attributes: TagAttributes): void {
     this.depth++;
-    if (this.depth === 1) checkRoot('xl/sharedStrings.xml', name, attributes, 'sst', MAIN_NAMESPACE);
-    else if (name === 'si') {
+    if (this.depth === 1) return;
+    if (name === 'si') {
       this.runs = [];
       this.gathered = null;
     } else if (name === 't') this.gathered = null;

@@ -112,6 +112,10 @@ export class SheetRowsHandler implements XmlHandler {
       case 'sheetData':
         this.inSheetData = true;
         break;
+      default:
+        // Only rows belong among the rows: anything else there (rows under a namespace prefix the part's root
+        // does not bind) would be rows left out without a word.
+        if (this.inSheetData && !this.inRow) throw new XmlError(`an element <${name.replace(/^:/, '')}> among the rows`);
     }
   }
 

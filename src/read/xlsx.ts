@@ -2,7 +2,7 @@ import { CcmError } from '../errors.js';
 import { type RawCell, type RawRow, type RawSheet, sheetHiding } from './types.js';
 import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js';
 import { excelToDate } from './xlsx-sheet.js';
-import { readMergesOfPart } from './merges.js';
+import { partHasCellValues, readMergesOfPart } from './merges.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
@@ -50,12 +50,29 @@ export async function* readXlsxWithExcelJs(path: string, displayName: string): A
     for await (const worksheet of reader) {
       const { name = 'Sheet', state, id } = worksheet as unknown as { name?: string; state?: string; id?: string };
       const hidden = sheetHiding(state);
-      const merges = id === undefined ? [] : await readMergesOfPart(path, `xl/worksheets/sheet${id}.xml`);
-      yield { file: displayName, sheet: name, rows: sheetRows(worksheet, displayName, name), merges, ...(hidden ? { hidden } : {}) };
+      const part = id === undefined ? undefined : `xl/worksheets/sheet${id}.xml`;
+      const merges = part === undefined ? [] : await readMergesOfPart(path, part);
+      yield { file: displayName, sheet: name, rows: notSilentlyEmpty(sheetRows(worksheet, displayName, name), path, part, displayName, name), merges, ...(hidden ? { hidden } : {}) };
     }
   } catch (error) {
     if (error instanceof CcmError) throw error;
     throw new CcmError(`${displayName}: the workbook could not be read (${firstLine(error)}); open it in Excel and save it again as .xlsx.`);
+  }
+}
+
+/**
+ * The rows, and when there are none, a check that the sheet's XML holds no cell value either: exceljs reads a
+ * sheet whose elements carry a namespace prefix (`<x:row>`) as empty, and an empty sheet raises nothing, so a
+ * billed-services sheet would vanish without a word. Such a sheet stops the run instead.
+ */
+async function* notSilentlyEmpty(rows: AsyncGenerator<RawRow>, path: string, part: string | undefined, file: string, sheet: string): AsyncGenerator<RawRow> {
+  let any = false;
+  for await (const row of rows) {
+    any = true;
+    yield row;
+  }
+  if (!any && part !== undefined && (await partHasCellValues(path, part))) {
+    throw new CcmError(`${file}: sheet "${sheet}" holds cells the XLSX reader could not read (its XML is written differently, e.g. with namespace prefixes); open it in Excel and save it again as .xlsx.`);
   }
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, tempDir } from '../helpers/cli.js';
 import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
+import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
   patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number }[];
@@ -491,5 +492,99 @@ describe('MRN and name merged down each patient\'s rows', () => {
     const inspected = ccm(['inspect', path]);
     expect(inspected.stdout).toContain('rows: 6 read, 0 unreadable');
     expect(inspected.stdout).toContain('merged cells filled down: 3 ranges');
+  });
+});
+
+describe('merged minutes and a subtotal row inside a merged MRN', () => {
+  const N = 'Reviewed insulin titration and podiatry referral arrangements with patient';
+  async function writeLog(dir: string, rows: readonly (readonly (string | number | null)[])[], merges: readonly string[]): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Note', 'Billing NPI']);
+    for (const r of rows) ws.addRow([...r]);
+    for (const m of merges) ws.mergeCells(m);
+    const path = join(dir, 'log.xlsx');
+    await workbook.xlsx.writeFile(path);
+    return path;
+  }
+  function chart(dir: string, ids: readonly string[]): string[] {
+    return [
+      write(dir, 'consents.csv', ['MRN,Consent Date', ...ids.map((id) => `${id},2025-01-10`)]),
+      write(dir, 'dx.csv', ['MRN,ICD-10 Code', ...ids.flatMap((id) => [`${id},E11.9`, `${id},I10`])]),
+      write(dir, 'careplans.csv', ['MRN,Care Plan Date', ...ids.map((id) => `${id},2025-01-15`)]),
+    ];
+  }
+  const month = ['--month', '2026-10', '--run-date', '2026-11-05', '--format', 'csv', '--quiet'];
+
+  it('bills the minutes merged over three rows once (25, 99490 alone), not once per row (75, 99490 + 99439)', async () => {
+    const dir = tempDir();
+    const log = await writeLog(
+      dir,
+      [
+        ['1001', '2026-10-03', 'Rita Nurse', 'RN', 25, `${N} a`, '1234567893'],
+        [null, '2026-10-10', 'Rita Nurse', 'RN', null, `${N} b`, '1234567893'],
+        [null, '2026-10-17', 'Rita Nurse', 'RN', null, `${N} c`, '1234567893'],
+      ],
+      ['A2:A4', 'E2:E4'],
+    );
+    for (const reader of ['lean', 'exceljs']) {
+      const out = tempDir();
+      ccm(['audit', log, ...chart(dir, ['1001']), '--out', out, ...month], { env: { CCM_XLSX_READER: reader } });
+      const [header, ...lines] = readFileSync(join(out, 'claims.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      const columns = header!.split(',');
+      const claims = lines.map((l) => l.split(','));
+      const at = (name: string) => columns.indexOf(name);
+      expect(claims.map((c) => [c[at('patient_id')], c[at('code')], c[at('units')], c[at('supported_minutes')]])).toEqual([['1001', '99490', '1', '25']]);
+    }
+    const inspected = ccm(['inspect', log]).stdout;
+    expect(inspected).toContain('merged cells filled down: 1 range (');
+    expect(inspected).toContain('merged cells not filled down: 1 range (minutes, units, times, codes, notes: read once, in the range\'s top row)');
+  });
+
+  it('keeps an unlabeled subtotal row inside a patient\'s merged MRN a totals row: no invalid-row findings', async () => {
+    const dir = tempDir();
+    const log = await writeLog(
+      dir,
+      [
+        ['1001', '2026-10-03', 'Rita Nurse', 'RN', 15, `${N} a`, '1234567893'],
+        [null, '2026-10-10', 'Rita Nurse', 'RN', 10, `${N} b`, '1234567893'],
+        [null, null, null, null, 25, null, null],
+        ['1002', '2026-10-03', 'Rita Nurse', 'RN', 22, `${N} c`, '1234567893'],
+        [null, null, null, null, 22, null, null],
+      ],
+      ['A2:A4', 'A5:A6'],
+    );
+    for (const reader of ['lean', 'exceljs']) {
+      const out = tempDir();
+      const r = ccm(['audit', log, ...chart(dir, ['1001', '1002']), '--out', out, ...month], { env: { CCM_XLSX_READER: reader } });
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(out, 'exceptions.csv'), 'utf8')).not.toContain('invalid-row');
+    }
+    expect(ccm(['inspect', log]).stdout).toContain('rows: 3 read, 0 unreadable, skipped 2 totals');
+  });
+});
+
+describe('a billed-services workbook written with namespace prefixes (.NET Open XML SDK)', () => {
+  it('is read: the month already billed there is billed, not claimed a second time', () => {
+    const dir = tempDir();
+    const time = write(dir, 'time.csv', ['MRN,Date,Staff,Credential,Minutes,Note,Billing NPI', `1001,2026-10-03,Rita Nurse,RN,45,${NOTE},1234567893`]);
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet =
+      `<worksheet xmlns="${MAIN_NS}"><sheetData>` +
+      `<row r="1">${['MRN', 'Date of Service', 'CPT Code', 'Units', 'Billing NPI'].map((h, i) => cell(`${'ABCDE'[i]}1`, h)).join('')}</row>` +
+      `<row r="2">${cell('A2', '1001')}${cell('B2', '2026-10-31')}${cell('C2', '99490')}<c r="D2"><v>1</v></c>${cell('E2', '1234567893')}</row>` +
+      '</sheetData></worksheet>';
+    const workbook = `<workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Billed" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const billed = join(dir, 'billed.xlsx');
+    writeFileSync(billed, buildWorkbook({ sheets: [{ name: 'Billed', whole: true, data: prefixed(sheet) }], override: { 'xl/workbook.xml': prefixed(workbook) } }));
+    const chart = [
+      write(dir, 'consents.csv', ['MRN,Consent Date', '1001,2025-01-10']),
+      write(dir, 'dx.csv', ['MRN,ICD-10 Code', '1001,E11.9', '1001,I10']),
+      write(dir, 'careplans.csv', ['MRN,Care Plan Date', '1001,2025-01-15']),
+    ];
+    const { report, stderr } = auditJson([time, billed, ...chart, '--month', '2026-10', '--run-date', '2026-11-05', '--fail-on', 'never']);
+    expect(stderr).toBe('');
+    expect(report.patientMonths.map((m) => `${m.patientId}:${m.status}`)).toEqual(['1001:billed']);
+    expect(ccm(['inspect', billed]).stdout).toContain('rows: 1 read, 0 unreadable');
   });
 });

@@ -67,6 +67,7 @@ describe('MergeFiller', () => {
         { column: 2, top: 5, bottom: 6 }, // its top row never comes
       ],
       1,
+      () => true,
     );
     expect(filler.fill(row(2, null, 'P1', 'x'))).toEqual(row(2, null, 'P1', 'x'));
     expect(filler.fill(row(3, null, null, 'y'))).toEqual(row(3, null, 'P1', 'y'));
@@ -76,9 +77,106 @@ describe('MergeFiller', () => {
     expect(filler.filledRanges).toBe(2);
   });
   it('gives the top-left value also over a value the file keeps under the merge (Excel shows the top one)', () => {
-    const filler = new MergeFiller([{ column: 0, top: 2, bottom: 3 }], 1);
+    const filler = new MergeFiller([{ column: 0, top: 2, bottom: 3 }], 1, () => true);
     filler.fill(row(2, 'A'));
     expect(filler.fill(row(3, 'stale'))).toEqual(row(3, 'A'));
+  });
+});
+
+describe('MergeFiller: which columns and rows', () => {
+  const row = (n: number, ...cells: RawRow['cells']): RawRow => ({ row: n, cells });
+  it('leaves a range in a column it may not fill in its top row, and counts it', () => {
+    // A: the MRN, fillable; B: the minutes, not.
+    const filler = new MergeFiller(
+      [
+        { column: 0, top: 2, bottom: 4 },
+        { column: 1, top: 2, bottom: 4 },
+        { column: 1, top: 5, bottom: 6 }, // its top holds nothing: nothing to leave unfilled
+      ],
+      1,
+      (column) => column === 0,
+    );
+    expect(filler.fill(row(2, '1001', 15))).toEqual(row(2, '1001', 15));
+    expect(filler.fill(row(3, null, null, 'x'))).toEqual(row(3, '1001', null, 'x'));
+    expect(filler.fill(row(4, null, null, 'y'))).toEqual(row(4, '1001', null, 'y'));
+    expect(filler.fill(row(5, '1002', null))).toEqual(row(5, '1002', null));
+    expect(filler.fill(row(6, '1002', null, 'z'))).toEqual(row(6, '1002', null, 'z'));
+    expect([filler.filledRanges, filler.unfilledRanges]).toEqual([1, 1]);
+  });
+  it("fills nothing into a row that passes (a totals row), yet takes a range's value from a top row that passes", () => {
+    const filler = new MergeFiller(
+      [
+        { column: 0, top: 2, bottom: 4 },
+        { column: 0, top: 5, bottom: 6 },
+      ],
+      1,
+      () => true,
+    );
+    filler.fill(row(2, '1001', 15));
+    filler.pass(row(3, null, 25));
+    expect(filler.fill(row(4, null, 5))).toEqual(row(4, '1001', 5));
+    filler.pass(row(5, 'x'));
+    expect(filler.fill(row(6, null, 7))).toEqual(row(6, 'x', 7));
+    expect(filler.filledRanges).toBe(2);
+  });
+});
+
+/** A time log written with exceljs: `rows` under the header MRN, Date, Staff, Credential, Minutes, Note, with `merges`. */
+async function writeLog(rows: readonly (readonly (string | number | null)[])[], merges: readonly string[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet('Log');
+  ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Note']);
+  for (const r of rows) ws.addRow([...r]);
+  for (const m of merges) ws.mergeCells(m);
+  const path = join(tempDir('ccm-merged-'), 'log.xlsx');
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+const N = 'Reviewed insulin titration and podiatry referral arrangements with patient';
+
+describe('merged minutes and merged subtotal rows', () => {
+  it.each<XlsxReader>(['lean', 'exceljs'])('a minutes cell merged over three rows counts once, in its top row (%s reader)', async (xlsxReader) => {
+    const path = await writeLog(
+      [
+        ['1001', '2026-10-03', 'Rita Nurse', 'RN', 15, `${N} a`],
+        [null, '2026-10-10', 'Rita Nurse', 'RN', null, `${N} b`],
+        [null, '2026-10-17', 'Rita Nurse', 'RN', null, `${N} c`],
+      ],
+      ['A2:A4', 'E2:E4'],
+    );
+    const data = await ingest([{ path }], { dateOrder: 'mdy', columns: {}, credentials: new Map(), xlsxReader });
+    // The rows under the merge have no minutes of their own, as the file holds them (invalid-minutes says so).
+    expect(data.entries.map((e) => [e.patientId, e.minutes])).toEqual([
+      ['1001', 15],
+      ['1001', null],
+      ['1001', null],
+    ]);
+    const table = data.inputs[0]!.tables[0]!;
+    expect([table.mergedFilled, table.mergedNotFilled]).toEqual([1, 1]);
+  });
+
+  it.each<XlsxReader>(['lean', 'exceljs'])('a subtotal row inside a merged MRN stays a totals row (%s reader)', async (xlsxReader) => {
+    const path = await writeLog(
+      [
+        ['1001', '2026-10-03', 'Rita Nurse', 'RN', 15, `${N} a`],
+        [null, '2026-10-10', 'Rita Nurse', 'RN', 10, `${N} b`],
+        [null, null, null, null, 25, null],
+        ['1002', '2026-10-03', 'Rita Nurse', 'RN', 22, `${N} c`],
+        [null, null, null, null, 22, null],
+      ],
+      ['A2:A4', 'A5:A6'],
+    );
+    const data = await ingest([{ path }], { dateOrder: 'mdy', columns: {}, credentials: new Map(), xlsxReader });
+    expect(data.rejected).toEqual([]);
+    expect(data.entries.map((e) => [e.patientId, e.minutes])).toEqual([
+      ['1001', 15],
+      ['1001', 10],
+      ['1002', 22],
+    ]);
+    const table = data.inputs[0]!.tables[0]!;
+    expect(table.skipped.totals).toBe(2);
+    expect(table.mergedFilled).toBe(1);
   });
 });
 

@@ -79,6 +79,14 @@ export function buildWorkbook(spec: WorkbookSpec): Buffer {
 }
 
 /** Styles with cellXfs: 0 General, 1 a date (14), 2 General, then one xf per given numFmtId. */
+/**
+ * Every element of a SpreadsheetML part under the prefix x (`<x:row>`, `<x:c>`), as the .NET Open XML SDK
+ * writes them; attributes (r, s, t, r:id) stay as they are.
+ */
+export function prefixed(part: string): string {
+  return part.replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2').replace(`xmlns="${MAIN_NS}"`, `xmlns:x="${MAIN_NS}"`);
+}
+
 export function stylesWith(numFmts: { id: number; code: string }[] = [], xfFormatIds: number[] = []): string {
   const custom = numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code}"/>`).join('')}</numFmts>` : '';
   const ids = [0, 14, 0, ...xfFormatIds];

@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/paths.js';
-import { buildWorkbook, leanRefusal, MAIN_NS, readExcelJs, readLean, stylesWith, type WorkbookSpec, writeWorkbook } from './xlsx-compare.js';
+import { buildWorkbook, leanRefusal, MAIN_NS, prefixed, readExcelJs, readLean, stylesWith, type WorkbookSpec, writeWorkbook } from './xlsx-compare.js';
 
 function workbooksUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -268,12 +268,8 @@ describe('workbooks left to exceljs, decided before any row', () => {
       sheets: [{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
       override: { 'xl/workbook.xml': `<workbook xmlns="${strict}" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` },
     },
-    'a prefixed workbook part': {
-      sheets: [{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
-      override: { 'xl/workbook.xml': `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheets/></x:workbook>` },
-    },
-    'a prefixed worksheet': {
-      sheets: [{ name: 'S', whole: true, data: `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>` }],
+    'a prefixed worksheet bound to another namespace': {
+      sheets: [{ name: 'S', whole: true, data: `<x:worksheet xmlns:x="${strict}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>` }],
     },
     'no workbook relationships': {
       sheets: [{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
@@ -301,7 +297,54 @@ describe('workbooks left to exceljs, decided before any row', () => {
   it('and readXlsx then gives exactly what exceljs gives', async () => {
     const { readXlsx } = await import('../../src/read/xlsx.js');
     const { collect } = await import('./xlsx-compare.js');
-    const path = writeWorkbook('fallback-rows.xlsx', buildWorkbook(FALLBACKS['a prefixed worksheet']!));
+    const path = writeWorkbook('fallback-rows.xlsx', buildWorkbook(FALLBACKS['strict OOXML']!));
     expect(await collect(readXlsx(path, 'book.xlsx'))).toEqual(await readExcelJs(path));
+  });
+});
+
+describe('parts whose elements carry a namespace prefix', () => {
+  const sheet =
+    `<worksheet xmlns="${MAIN_NS}"><sheetData>` +
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Minutes</t></is></c></row>' +
+    '<row r="2"><c r="A2"><v>1001</v></c><c r="B2" s="1"><v>46298</v></c><c r="C2"><v>25</v></c></row>' +
+    '<row r="3"><c r="B3" s="1"><v>46305</v></c><c r="C3"><f>10+5</f><v>15</v></c></row>' +
+    '</sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells></worksheet>';
+  const spec: WorkbookSpec = {
+    sharedStrings: '<si><t>MRN</t></si><si><r><t>Date</t></r><r><t> of Service</t></r></si>',
+    styles: stylesWith(),
+    sheets: [{ name: 'Billed', whole: true, data: sheet }],
+  };
+  const plain = buildWorkbook(spec);
+  const parts = ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+  const texts: Record<string, string> = {
+    'xl/workbook.xml': `<workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Billed" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/worksheets/sheet1.xml': sheet,
+    'xl/sharedStrings.xml': `<sst xmlns="${MAIN_NS}">${spec.sharedStrings}</sst>`,
+    'xl/styles.xml': `<styleSheet xmlns="${MAIN_NS}">${spec.styles}</styleSheet>`,
+  };
+
+  it('are read by local name: the same rows and merges as the unprefixed workbook gives exceljs', async () => {
+    const path = writeWorkbook('prefixed.xlsx', buildWorkbook({ ...spec, override: Object.fromEntries(parts.map((p) => [p, prefixed(texts[p]!)])) }));
+    const expected = await readExcelJs(writeWorkbook('unprefixed.xlsx', plain));
+    expect(expected[0]!.rows).toHaveLength(3);
+    expect(await leanRefusal(path)).toBeUndefined();
+    expect(await readLean(path)).toEqual(expected);
+  });
+
+  it('also when the workbook binds the relationships namespace to another prefix than r', async () => {
+    const workbook = prefixed(texts['xl/workbook.xml']!).replace('xmlns:r=', 'xmlns:rel=').replace('r:id=', 'rel:id=');
+    const path = writeWorkbook('prefixed-rel.xlsx', buildWorkbook({ ...spec, override: { 'xl/workbook.xml': workbook, 'xl/worksheets/sheet1.xml': prefixed(sheet) } }));
+    expect(await readLean(path)).toEqual(await readExcelJs(writeWorkbook('unprefixed.xlsx', plain)));
+  });
+
+  it('rows under a prefix the root does not bind stop the read instead of passing as an empty sheet', async () => {
+    const other = prefixed(sheet).replace('<x:sheetData>', '<x:sheetData xmlns:y="' + MAIN_NS + '">').replace(/<(\/?)x:(row|c|v|f|is|t)\b/g, '<$1y:$2');
+    const path = writeWorkbook('prefixed-other.xlsx', buildWorkbook({ ...spec, override: { 'xl/worksheets/sheet1.xml': other } }));
+    await expect(readLean(path)).rejects.toThrow('the workbook could not be read (sheet "Billed": an element <y:row> among the rows)');
+  });
+
+  it('read by exceljs (which sees no rows in them) stop the run instead of passing as an empty sheet', async () => {
+    const path = writeWorkbook('prefixed-exceljs.xlsx', buildWorkbook({ ...spec, override: { 'xl/worksheets/sheet1.xml': prefixed(sheet) } }));
+    await expect(readExcelJs(path)).rejects.toThrow('sheet "Billed" holds cells the XLSX reader could not read');
   });
 });
