@@ -135,7 +135,9 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
       report.tables.push(table);
       digest = sheet.sha256?.();
     }
-    if (!sheetFound) throw new CcmError(`${report.file}: no sheet named "${spec.sheet}"; run \`ccm inspect ${spec.label ?? spec.path}\` to list its sheets.`);
+    // The location in the form redactErrorLine pseudonymizes; the advice names no file, which under --redact
+    // would be a pseudonym that is no file on disk.
+    if (!sheetFound) throw new CcmError(`${describeLocation({ file: report.file, sheet: spec.sheet ?? null })}: no such sheet in the workbook; run \`ccm inspect\` on the workbook to list its sheets.`);
     report.sha256 = digest ?? (await sha256(spec.path));
     result.inputs.push(report);
   }

@@ -116,15 +116,15 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
  * their reports would give them: an exit-2 line ("jones_alice_ccm.csv: the file is empty") goes to the same
  * terminal or CI log as the redacted summary. Each input is named by its file name, the path as typed or the
  * absolute path depending on where the error arose: all three become the file's pseudonym, as report.json's
- * `path` does. Sheets are named `sheet "…"` (src/errors.ts describeLocation), or quoted as the user named one.
+ * `path` does. Every message names a sheet as `sheet "…"` (src/errors.ts describeLocation), an input given as
+ * `book.xlsx#Sheet` included (src/distinct-inputs.ts): that one form is what is pseudonymized here.
  */
-export function redactErrorLine(message: string, salt: string, inputs: readonly { path: string; label?: string | undefined; sheet?: string | undefined }[]): string {
+export function redactErrorLine(message: string, salt: string, inputs: readonly { path: string; label?: string | undefined }[]): string {
   const locations = locationPseudonyms(salt);
   const names = new Map<string, string>();
   for (const input of inputs) {
     const pseudonym = locations.file(basename(input.path));
     for (const name of [input.path, input.label, basename(input.path)]) if (name) names.set(name, pseudonym);
-    if (input.sheet) names.set(`"${input.sheet}"`, `"${locations.sheet(input.sheet)}"`);
   }
   // Sheets first: a pseudonym is never a file name the second pass would rewrite.
   const sheetsDone = message.replace(/\bsheet "(.*?)"(?=[,:.;) ]|$)/g, (_, name: string) => `sheet "${locations.sheet(name)}"`);

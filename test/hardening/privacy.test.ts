@@ -99,6 +99,27 @@ describe('--redact: file and sheet names', () => {
   });
 });
 
+describe('--redact: a sheet named on the command line, in exit-2 lines', () => {
+  it('is named by its pseudonym, and the advice names no command to run on a pseudonym', () => {
+    const dir = tempDir();
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['MRN', 'Date', 'Staff', 'Credential', 'Minutes'], [1001, '2026-10-03', 'Rita', 'RN', 25]]), 'Jones, Alice');
+    XLSX.writeFile(book, join(dir, 'jones.xlsx'));
+    const sheet = join(dir, 'jones.xlsx#Jones, Alice');
+    const runs: [string, string[], RegExp][] = [
+      ['the same sheet twice', [sheet, sheet], /^ccm: file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}": the same sheet is given twice; name each sheet once\.\n$/],
+      ['a workbook and one of its sheets', [join(dir, 'jones.xlsx'), sheet], /^ccm: file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}": the whole workbook file-[0-9a-f]{8}\.xlsx is given too/],
+      ['a sheet the workbook lacks', [`${sheet}x`], /^ccm: file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}": no such sheet in the workbook; run `ccm inspect` on the workbook to list its sheets\.\n$/],
+    ];
+    for (const [what, inputs, line] of runs) {
+      const r = ccm(['audit', ...inputs, '--out', join(dir, 'out'), '--redact'], { env: { CCM_REDACT_SALT: SALT } });
+      expect(r.code, what).toBe(2);
+      expect(r.stderr, what).toMatch(line);
+      expect(r.stderr, what).not.toMatch(/Jones|Alice|jones/);
+    }
+  });
+});
+
 /** Every byte a run left: stdout, stderr and each report file, a workbook's parts inflated. */
 function everything(out: string, r: { stdout: string; stderr: string }): Map<string, string> {
   const texts = new Map([
