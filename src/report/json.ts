@@ -23,8 +23,8 @@ export function renderJson(result: AuditResult): string {
 
 export interface JsonOptions {
   /**
-   * Messages as the terminal shows them, quoted cells `[withheld]` (Finding.redactedMessage): for report.json
-   * printed on stdout (`--json`), which lands in a terminal or CI log. The file on disk quotes them.
+   * Text as the terminal shows it, quoted cells `[withheld]` (Finding.redactedMessage, TableReport.withheldNote):
+   * for report.json printed on stdout (`--json`), which lands in a terminal or CI log. The file on disk quotes them.
    */
   withholdCells?: boolean;
 }
@@ -62,7 +62,7 @@ function* pieces(result: AuditResult, options: JsonOptions): Generator<string> {
       file: input.file,
       path: input.path,
       sha256: input.sha256,
-      tables: input.tables.map(table),
+      tables: input.tables.map((t) => table(t, options)),
     })),
     summary: summary(result.summary),
   };
@@ -88,7 +88,7 @@ function* array<T>(name: string, items: readonly T[], shape: (item: T) => object
   yield `\n  ]${after}\n`;
 }
 
-function table(t: TableReport) {
+function table(t: TableReport, options: JsonOptions) {
   return {
     file: t.file,
     sheet: t.sheet,
@@ -101,7 +101,7 @@ function table(t: TableReport) {
     rejected: t.rejected,
     skipped: { blank: t.skipped.blank, totals: t.skipped.totals, headings: t.skipped.headings, beforeHeader: t.skipped.beforeHeader, withdrawn: t.skipped.withdrawn },
     // Optional in the model: written as null so every table has the same keys.
-    note: t.note ?? null,
+    note: (options.withholdCells ? (t.withheldNote ?? t.note) : t.note) ?? null,
     hidden: t.hidden ?? null,
   };
 }

@@ -66,7 +66,13 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     file: locations.file(input.file),
     // The path as typed may hold folders named after the patient too: only the file's pseudonym is kept.
     path: locations.file(input.file),
-    tables: input.tables.map((t) => ({ ...t, file: locations.file(t.file), sheet: locations.sheet(t.sheet) })),
+    tables: input.tables.map(({ withheldNote, ...t }) => ({
+      ...t,
+      file: locations.file(t.file),
+      sheet: locations.sheet(t.sheet),
+      // The header row a partial match quotes may be a data row: only its known column names stay.
+      ...(t.note !== undefined ? { note: withheldNote ?? t.note } : {}),
+    })),
   }));
   const entries = result.entries.map((e): TimeEntry => {
     const { patientName: _name, mbi: _mbi, minutesText: _minutes, credential, npi, programText, ...rest } = e;
