@@ -243,6 +243,23 @@ describe('cell text on the terminal: --json, inspect and exit-2 lines', () => {
     expect(shown.stdout).toContain(NOTE);
   });
 
+  it('--json withholds a billing NPI that is no NPI (a cell as written) on stdout unless --show-notes; a valid one stays', () => {
+    const dir = tempDir();
+    // Row 2's NPI cell holds the text a missing cell pushed into it; row 3's is a valid NPI.
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI\n1004,2026-10-04,Rita,RN,25,Reviewed insulin titration and podiatry referral,123456789 Alice\n1005,2026-10-04,Rita,RN,25,Reviewed insulin titration and podiatry referral,1234567893\n',
+    );
+    const hidden = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'a'), '--json']);
+    expect(hidden.code, hidden.stderr).toBe(1);
+    expect(hidden.stdout + hidden.stderr).not.toContain('Alice');
+    expect(hidden.stdout).toContain('"billingNpi":"[withheld]"');
+    expect(hidden.stdout).toContain('"billingNpi":"1234567893"');
+    expect(readFileSync(join(dir, 'a', 'report.json'), 'utf8')).toContain('Alice');
+    const shown = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'b'), '--json', '--show-notes']);
+    expect(shown.stdout).toContain('Alice');
+  });
+
   it('inspect withholds an unreadable cell unless --show-notes', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'timelog.csv'), SHIFTED);
