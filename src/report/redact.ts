@@ -140,6 +140,15 @@ export function redactErrorLine(message: string, salt: string, inputs: readonly 
 }
 
 /**
+ * The pseudonyms the reports of a --redact run give file and sheet names, for lines drawn before there is a
+ * report (src/cli/progress.ts: "reading file-3f2a9c1e.xlsx#sheet-b07d4e12").
+ */
+export function locationNames(salt: string): { file(name: string): string; sheet(name: string | null): string | null } {
+  const { file, sheet } = locationPseudonyms(salt);
+  return { file, sheet };
+}
+
+/**
  * Keyed pseudonyms for file and sheet names, and a scrubber for the messages that name them ("consents.csv,
  * row 3", 'book.xlsx, sheet "Consents", row 7': src/errors.ts describeLocation). A file keeps its extension
  * (it says CSV or workbook, nothing about the patient). Messages are scrubbed in one pass, so a pseudonym is
