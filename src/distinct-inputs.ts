@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CcmError } from './errors.js';
+import { CcmError, describeLocation } from './errors.js';
 import type { InputSpec } from './normalize/ingest.js';
 
 /**
@@ -30,16 +30,19 @@ async function fileKey(path: string): Promise<string> {
   }
 }
 
+/**
+ * A sheet in the `file, sheet "…"` form of every other location (src/errors.ts describeLocation), not as typed
+ * (`file#sheet`): the form an exit-2 line under --redact pseudonymizes (src/report/redact.ts redactErrorLine),
+ * and a sheet may be named after its patient.
+ */
 function shown(spec: InputSpec): string {
-  const file = spec.label ?? spec.path;
-  return spec.sheet === undefined ? file : `${file}#${spec.sheet}`;
+  return describeLocation({ file: spec.label ?? spec.path, sheet: spec.sheet ?? null });
 }
 
 function duplicateMessage(first: InputSpec, second: InputSpec): string {
   const [a, b] = [shown(first), shown(second)];
-  const names = a === b ? `"${a}"` : `"${a}" and "${b}"`;
-  if (first.sheet === undefined && second.sheet === undefined) return `${names}: the same file is given twice; name each input once.`;
-  if (first.sheet !== undefined && second.sheet !== undefined) return `${names}: the same sheet is given twice; name each sheet once.`;
-  const whole = first.sheet === undefined ? first : second;
-  return `${names}: the whole workbook ${whole.label ?? whole.path} already includes that sheet; give the workbook once, or name its sheets one by one (file.xlsx#Sheet) to set their kinds.`;
+  if (first.sheet === undefined && second.sheet === undefined) return `${a === b ? `"${a}"` : `"${a}" and "${b}"`}: the same file is given twice; name each input once.`;
+  if (first.sheet !== undefined && second.sheet !== undefined) return `${a === b ? a : `${a} and ${b}`}: the same sheet is given twice; name each sheet once.`;
+  const [whole, sheet] = first.sheet === undefined ? [first, second] : [second, first];
+  return `${shown(sheet)}: the whole workbook ${whole.label ?? whole.path} is given too and already includes that sheet; give the workbook once, or name its sheets one by one (file.xlsx#Sheet) to set their kinds.`;
 }

@@ -2,6 +2,9 @@
  * An input or usage problem the user can fix: the CLI prints its one-line message and exits with 2,
  * without a stack trace. Anything else that escapes is a bug and is printed with its stack.
  */
+/** What a withheld cell quote reads as: in messages on the terminal, and everywhere under --redact. */
+export const WITHHELD = '[withheld]';
+
 export class CcmError extends Error {
   override readonly name = 'CcmError';
   /**

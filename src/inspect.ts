@@ -52,7 +52,7 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
     for (const t of report.tables) {
       const where = t.sheet === null ? '' : `sheet "${t.sheet}"${t.hidden ? ` (${t.hidden})` : ''}: `;
       if (t.kind === null) {
-        lines.push(`  ${where}skipped — ${t.note ?? 'not a known kind'}`);
+        lines.push(`  ${where}skipped — ${(showNotes ? t.note : (t.withheldNote ?? t.note)) ?? 'not a known kind'}`);
         continue;
       }
       lines.push(`  ${where}${KIND_LABELS[t.kind]}, header in row ${t.headerRow}`);

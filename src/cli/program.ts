@@ -13,7 +13,7 @@ import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
 import type { InputSpec } from '../normalize/ingest.js';
 import { renderJsonChunks } from '../report/json.js';
-import { checkRedactSalt, redactErrorLine, redactResult } from '../report/redact.js';
+import { checkRedactSalt, locationNames, redactErrorLine, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
 import { incompleteClaimNotes } from '../report/incomplete-claims.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
@@ -287,6 +287,11 @@ async function runAuditWith(
   const fees = await feeSchedule(io, flags, loaded, config);
   const baseline = flags.baseline ? parseBaseline(await readText(resolve(io.cwd, flags.baseline), flags.baseline), flags.baseline) : undefined;
 
+  const salt = flags.redact ? (flags.redactSalt ?? io.env.CCM_REDACT_SALT ?? '') : undefined;
+  if (salt !== undefined) {
+    checkRedactSalt(salt);
+    setErrorView({ showNotes: false, redact: { salt, inputs: specs } });
+  }
   const options: AuditOptions = {
     config,
     xlsxReader,
@@ -294,13 +299,9 @@ async function runAuditWith(
     billing: { ...(flags.dos ? { dateOfService: flags.dos } : {}), ...(fees ? { fees } : {}) },
     ...(baseline ? { baseline } : {}),
     ...(flags.timestamp ? { timestamp: new Date() } : {}),
-    progress,
+    // The progress line names the file and sheet being read: under --redact, by their pseudonyms.
+    progress: salt === undefined ? progress : pseudonymousProgress(progress, salt),
   };
-  const salt = flags.redact ? (flags.redactSalt ?? io.env.CCM_REDACT_SALT ?? '') : undefined;
-  if (salt !== undefined) {
-    checkRedactSalt(salt);
-    setErrorView({ showNotes: false, redact: { salt, inputs: specs } });
-  }
   const audited = await audit(specs, options);
   const result = salt !== undefined ? redactResult(audited.result, salt) : audited.result;
   const baselineOutcome = audited.baseline;
@@ -338,6 +339,11 @@ async function runAuditWith(
   if (failOn === 'never') return EXIT.ok;
   const threshold = SEVERITY_RANK[failOn];
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+function pseudonymousProgress(progress: ReturnType<typeof createProgress>, salt: string): NonNullable<AuditOptions['progress']> {
+  const names = locationNames(salt);
+  return { rows: (file, sheet, rows) => progress.rows(names.file(file), names.sheet(sheet), rows), phase: (name) => progress.phase(name) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { columnLetter } from '../column-letter.js';
+import { WITHHELD } from '../errors.js';
 import type { RawRow } from '../read/types.js';
 import { cellText } from './cells.js';
 import { PROCEDURE_CODE_SHAPE } from './codes.js';
@@ -161,7 +162,13 @@ function rank(c: Candidate): number {
 }
 
 /** One-line explanation of a missing field, naming the headers that would have been accepted. */
-export function describeMissing(c: Candidate): string {
+/**
+ * What a partial match lacks, and the header row it found. `withhold` replaces each cell of that row that is no
+ * column name ccm knows by [withheld]: the row taken for a header may be a data row ("Alice Jones chest pain"),
+ * and its cells then are patient data, for the terminal and --redact as any quoted cell (README, Security and
+ * privacy). The headers it recognised are column names and stay, so the message still says what was found.
+ */
+export function describeMissing(c: Candidate, options: { withhold?: boolean } = {}): string {
   const wanted = c.missing
     .map((m) => {
       const groups = m.split(' or ').map((g) => g.split(' and '));
@@ -169,7 +176,10 @@ export function describeMissing(c: Candidate): string {
       return names.join(' or ');
     })
     .join('; ');
-  const found = c.headers.filter((h) => h !== '').join(', ');
+  const known = new Set([...c.matches.map((m) => m.index), ...c.conflicts.flatMap((x) => x.indexes)]);
+  const found = c.headers
+    .flatMap((h, i) => (h === '' ? [] : [options.withhold && !known.has(i) ? WITHHELD : h]))
+    .join(', ');
   return `the ${KIND_LABELS[c.kind]} has no ${wanted} column; headers found in row ${c.headerRow}: ${found}`;
 }
 

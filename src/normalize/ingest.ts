@@ -70,6 +70,11 @@ export interface TableReport {
   skipped: { blank: number; totals: number; headings: number; beforeHeader: number; withdrawn: number };
   /** Why a table was skipped, or what a partial match lacked. */
   note?: string;
+  /**
+   * The note with the cells it quotes `[withheld]` (the header row of a partial match, which may be a data row),
+   * for the terminal and --redact; absent when the note quotes no cell. Like CcmError.withheldMessage.
+   */
+  withheldNote?: string;
   /** The worksheet is hidden in the workbook; not read unless named (`book.xlsx#Sheet`). */
   hidden?: SheetHiding;
   /** Merged ranges whose top-left value was filled down into the data rows below it (absent when none). */
@@ -132,7 +137,8 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     hasMbiColumn: false,
   };
   const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, programs: options.programs, consentStatuses: options.consentStatuses, memo: normalizeMemos() };
-  const partials: string[] = [];
+  /** Why each sheet was no table, for the exit-2 line when no time log is found; `withheld` for the terminal. */
+  const partials: { full: string; withheld: string }[] = [];
   for (const spec of specs) {
     const report: InputReport = { file: basename(spec.path), path: spec.label ?? spec.path, sha256: '', tables: [] };
     options.onRows?.(report.file, null, 0); // progress hook (#6): a workbook's first row can take seconds
@@ -145,18 +151,22 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
       }
       sheetFound = true;
       const table = await ingestTable(sheet, spec, options, ctx, result);
-      if (table.kind === null && table.note) partials.push(`${describeLocation(sheet)}: ${table.note}`);
+      if (table.kind === null && table.note) partials.push({ full: `${describeLocation(sheet)}: ${table.note}`, withheld: `${describeLocation(sheet)}: ${table.withheldNote ?? table.note}` });
       report.tables.push(table);
       digest = sheet.sha256?.();
     }
-    if (!sheetFound) throw new CcmError(`${report.file}: no sheet named "${spec.sheet}"; run \`ccm inspect ${spec.label ?? spec.path}\` to list its sheets.`);
+    // The location in the form redactErrorLine pseudonymizes; the advice names no file, which under --redact
+    // would be a pseudonym that is no file on disk.
+    if (!sheetFound) throw new CcmError(`${describeLocation({ file: report.file, sheet: spec.sheet ?? null })}: no such sheet in the workbook; run \`ccm inspect\` on the workbook to list its sheets.`);
     report.sha256 = digest ?? (await sha256(spec.path));
     result.inputs.push(report);
   }
   if (options.requireTimeLog !== false) {
     if (!result.kindsPresent.has('timeLog')) {
-      const hint = partials.length > 0 ? partials.join(' | ') : 'no sheet or file has a header row with patient, date and minutes columns';
-      throw new CcmError(`no time log found in the inputs: ${hint}`);
+      const problem = 'no time log found in the inputs';
+      if (partials.length === 0) throw new CcmError(`${problem}: no sheet or file has a header row with patient, date and minutes columns`);
+      const [full, withheld] = [partials.map((p) => p.full).join(' | '), partials.map((p) => p.withheld).join(' | ')];
+      throw new CcmError(`${problem}: ${full}`, withheld === full ? undefined : `${problem}: ${withheld}`);
     }
     const timeLogs = result.inputs.flatMap((i) => i.tables).filter((t) => t.kind === 'timeLog');
     if (timeLogs.every((t) => t.records + t.rejected === 0)) {
@@ -215,7 +225,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     const mustMatch = spec.kind !== undefined || sheet.sheet === null;
     if (mustMatch) {
       if (nonBlank.length === 0) throw new CcmError(`${describeLocation(sheet)}: the file has no rows; export it again.`);
-      if (best) throw new CcmError(`${describeLocation(sheet)}: ${describeMissing(best)}.`);
+      if (best) throw missingColumns(sheet, best);
       const label = spec.kind ? KIND_LABELS[spec.kind] : 'time log, consents, diagnoses or billed services';
       const problem = `${describeLocation(sheet)}: no header row of a ${label} found in the first ${HEADER_SEARCH_ROWS} rows; first row`;
       // A time log exported without its header starts with a data row: patient, staff, note. The terminal
@@ -223,6 +233,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       throw new CcmError(`${problem}: ${firstRowText(nonBlank)}.`, `${problem}: ${firstRowShape(nonBlank)}.`);
     }
     report.note = best ? describeMissing(best) : nonBlank.length === 0 ? EMPTY_SHEET : `no known header row in the first ${HEADER_SEARCH_ROWS} rows`;
+    const withheld = best ? describeMissing(best, { withhold: true }) : report.note;
+    if (withheld !== report.note) report.withheldNote = withheld;
     return report;
   }
   const candidate = detection.candidate;
@@ -349,6 +361,12 @@ function checkCellLengths(row: RawRow, sheet: RawSheet, headers: readonly string
       throw new CcmError(`${describeLocation({ ...sheet, row: row.row, column })}: a cell of ${cell.length} characters, over the ${max} limit; check the export.`);
     }
   }
+}
+
+/** What a table named as an input lacks; the header row's unknown cells withheld on the terminal (describeMissing). */
+function missingColumns(sheet: RawSheet, best: Candidate): CcmError {
+  const [full, withheld] = [describeMissing(best), describeMissing(best, { withhold: true })];
+  return new CcmError(`${describeLocation(sheet)}: ${full}.`, withheld === full ? undefined : `${describeLocation(sheet)}: ${withheld}.`);
 }
 
 function hiddenLabel(hidden: SheetHiding): string {

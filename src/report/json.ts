@@ -1,5 +1,7 @@
 import type { AuditResult } from '../audit-types.js';
 import type { PatientMonth } from '../billing/types.js';
+import { WITHHELD } from '../errors.js';
+import { isValidMbi, isValidNpi } from '../normalize/codes.js';
 import type { TableReport } from '../normalize/ingest.js';
 import type { Finding } from '../rules/types.js';
 import { CHUNK } from './chunk.js';
@@ -23,8 +25,9 @@ export function renderJson(result: AuditResult): string {
 
 export interface JsonOptions {
   /**
-   * Messages as the terminal shows them, quoted cells `[withheld]` (Finding.redactedMessage): for report.json
-   * printed on stdout (`--json`), which lands in a terminal or CI log. The file on disk quotes them.
+   * Text as the terminal shows it, quoted cells `[withheld]` (Finding.redactedMessage, TableReport.withheldNote,
+   * an MBI or billing NPI that is not one): for report.json printed on stdout (`--json`), which lands in a
+   * terminal or CI log. The file on disk quotes them.
    */
   withholdCells?: boolean;
 }
@@ -62,13 +65,13 @@ function* pieces(result: AuditResult, options: JsonOptions): Generator<string> {
       file: input.file,
       path: input.path,
       sha256: input.sha256,
-      tables: input.tables.map(table),
+      tables: input.tables.map((t) => table(t, options)),
     })),
     summary: summary(result.summary),
   };
   // Drop the closing "\n}" to continue the object after "summary".
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
-  yield* array('patientMonths', result.patientMonths, patientMonth, ',');
+  yield* array('patientMonths', result.patientMonths, options.withholdCells ? withheldCells : patientMonth, ',');
   yield* array('findings', result.findings, options.withholdCells ? (f) => finding({ ...f, message: f.redactedMessage ?? f.message }) : finding, '');
   yield '}\n';
 }
@@ -88,7 +91,7 @@ function* array<T>(name: string, items: readonly T[], shape: (item: T) => object
   yield `\n  ]${after}\n`;
 }
 
-function table(t: TableReport) {
+function table(t: TableReport, options: JsonOptions) {
   return {
     file: t.file,
     sheet: t.sheet,
@@ -101,7 +104,7 @@ function table(t: TableReport) {
     rejected: t.rejected,
     skipped: { blank: t.skipped.blank, totals: t.skipped.totals, headings: t.skipped.headings, beforeHeader: t.skipped.beforeHeader, withdrawn: t.skipped.withdrawn },
     // Optional in the model: written as null so every table has the same keys.
-    note: t.note ?? null,
+    note: (options.withholdCells ? (t.withheldNote ?? t.note) : t.note) ?? null,
     hidden: t.hidden ?? null,
   };
 }
@@ -137,6 +140,19 @@ function patientMonth(pm: PatientMonth) {
     diagnoses: [...pm.diagnoses],
     blockedBy: [...pm.blockedBy],
     minutesShort: pm.minutesShort,
+  };
+}
+
+/**
+ * A patient-month as --json prints it: an MBI or billing NPI as written that is not one (a note a missing cell
+ * pushed into the column, "123456789Alice") is `[withheld]`, as the invalid-mbi and invalid-npi messages withhold
+ * it. A valid NPI is a practitioner's public identifier and stays; a valid MBI stays as report.json has it.
+ */
+function withheldCells(pm: PatientMonth) {
+  return {
+    ...patientMonth(pm),
+    mbi: pm.mbi !== null && !isValidMbi(pm.mbi) ? WITHHELD : pm.mbi,
+    billingNpi: pm.billingNpi !== null && !isValidNpi(pm.billingNpi) ? WITHHELD : pm.billingNpi,
   };
 }
 

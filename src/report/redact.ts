@@ -66,7 +66,13 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     file: locations.file(input.file),
     // The path as typed may hold folders named after the patient too: only the file's pseudonym is kept.
     path: locations.file(input.file),
-    tables: input.tables.map((t) => ({ ...t, file: locations.file(t.file), sheet: locations.sheet(t.sheet) })),
+    tables: input.tables.map(({ withheldNote, ...t }) => ({
+      ...t,
+      file: locations.file(t.file),
+      sheet: locations.sheet(t.sheet),
+      // The header row a partial match quotes may be a data row: only its known column names stay.
+      ...(t.note !== undefined ? { note: withheldNote ?? t.note } : {}),
+    })),
   }));
   const entries = result.entries.map((e): TimeEntry => {
     const { patientName: _name, mbi: _mbi, minutesText: _minutes, credential, npi, programText, ...rest } = e;
@@ -116,21 +122,30 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
  * their reports would give them: an exit-2 line ("jones_alice_ccm.csv: the file is empty") goes to the same
  * terminal or CI log as the redacted summary. Each input is named by its file name, the path as typed or the
  * absolute path depending on where the error arose: all three become the file's pseudonym, as report.json's
- * `path` does. Sheets are named `sheet "…"` (src/errors.ts describeLocation), or quoted as the user named one.
+ * `path` does. Every message names a sheet as `sheet "…"` (src/errors.ts describeLocation), an input given as
+ * `book.xlsx#Sheet` included (src/distinct-inputs.ts): that one form is what is pseudonymized here.
  */
-export function redactErrorLine(message: string, salt: string, inputs: readonly { path: string; label?: string | undefined; sheet?: string | undefined }[]): string {
+export function redactErrorLine(message: string, salt: string, inputs: readonly { path: string; label?: string | undefined }[]): string {
   const locations = locationPseudonyms(salt);
   const names = new Map<string, string>();
   for (const input of inputs) {
     const pseudonym = locations.file(basename(input.path));
     for (const name of [input.path, input.label, basename(input.path)]) if (name) names.set(name, pseudonym);
-    if (input.sheet) names.set(`"${input.sheet}"`, `"${locations.sheet(input.sheet)}"`);
   }
   // Sheets first: a pseudonym is never a file name the second pass would rewrite.
   const sheetsDone = message.replace(/\bsheet "(.*?)"(?=[,:.;) ]|$)/g, (_, name: string) => `sheet "${locations.sheet(name)}"`);
   if (names.size === 0) return sheetsDone;
   const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return sheetsDone.replace(new RegExp(`(?<![\\w.-])(?:${alternatives.join('|')})(?![\\w-]|\\.\\w)`, 'g'), (match) => names.get(match) ?? match);
+}
+
+/**
+ * The pseudonyms the reports of a --redact run give file and sheet names, for lines drawn before there is a
+ * report (src/cli/progress.ts: "reading file-3f2a9c1e.xlsx#sheet-b07d4e12").
+ */
+export function locationNames(salt: string): { file(name: string): string; sheet(name: string | null): string | null } {
+  const { file, sheet } = locationPseudonyms(salt);
+  return { file, sheet };
 }
 
 /**

@@ -99,7 +99,8 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   const unread = unreadTables(result);
   if (unread.length > 0) {
     out.push(c.yellow('Sheets not read') + c.dim(' (their rows count for nothing; `ccm inspect FILE` shows what each holds)'));
-    for (const t of unread) out.push(`  ${describeLocation(t)}: ${clean(t.note!)}`);
+    // The note may quote a header row that is a data row: its cells withheld as the findings' are.
+    for (const t of unread) out.push(`  ${describeLocation(t)}: ${clean(options.showNotes ? t.note! : (t.withheldNote ?? t.note!))}`);
     out.push('');
   }
 

@@ -1,6 +1,6 @@
 import { BUNDLED_FEES } from '../billing/fees.js';
 import type { FeeSchedule } from '../billing/types.js';
-import { CcmError } from '../errors.js';
+import { CcmError, WITHHELD } from '../errors.js';
 import { fingerprint } from '../fingerprint.js';
 import type { AuditModel } from '../model/build.js';
 import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
@@ -41,8 +41,7 @@ export function renderMessage(template: string, data: Readonly<Record<string, st
   });
 }
 
-/** What a withheld cell quote reads as in a redacted message. */
-export const WITHHELD = '[withheld]';
+export { WITHHELD } from '../errors.js';
 
 /**
  * The message with every quoted cell (rule.quotedCells) withheld, and withheld too where another placeholder

@@ -20,11 +20,16 @@ describe('an input given twice', () => {
     ['two spellings of one path', [at('time.csv'), at('./time.csv')], '"time.csv" and "./time.csv": the same file is given twice; name each input once.'],
     ['a symlink to it', [at('time.csv'), at('link.csv')], '"time.csv" and "link.csv": the same file is given twice; name each input once.'],
     ['a hard link to it', [at('hard.csv'), at('time.csv', { kind: 'timeLog' })], '"hard.csv" and "time.csv": the same file is given twice; name each input once.'],
-    ['the same sheet', [at('book.xlsx', { sheet: 'Log' }), at('book.xlsx', { sheet: 'Log', kind: 'timeLog' })], '"book.xlsx#Log": the same sheet is given twice; name each sheet once.'],
+    ['the same sheet', [at('book.xlsx', { sheet: 'Log' }), at('book.xlsx', { sheet: 'Log', kind: 'timeLog' })], 'book.xlsx, sheet "Log": the same sheet is given twice; name each sheet once.'],
+    [
+      'the same sheet, two spellings',
+      [at('book.xlsx', { sheet: 'Log' }), at('./book.xlsx', { sheet: 'Log' })],
+      'book.xlsx, sheet "Log" and ./book.xlsx, sheet "Log": the same sheet is given twice; name each sheet once.',
+    ],
     [
       'a workbook and one of its sheets',
       [at('book.xlsx'), at('book.xlsx', { sheet: 'Time Log', kind: 'timeLog' })],
-      '"book.xlsx" and "book.xlsx#Time Log": the whole workbook book.xlsx already includes that sheet; give the workbook once, or name its sheets one by one (file.xlsx#Sheet) to set their kinds.',
+      'book.xlsx, sheet "Time Log": the whole workbook book.xlsx is given too and already includes that sheet; give the workbook once, or name its sheets one by one (file.xlsx#Sheet) to set their kinds.',
     ],
     ['a missing file twice', [at('gone.csv'), at('./gone.csv')], '"gone.csv" and "./gone.csv": the same file is given twice; name each input once.'],
   ];

@@ -1,5 +1,9 @@
+import { join } from 'node:path';
+import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { run, type CliIO } from '../../src/cli/program.js';
 import { NO_PROGRESS, createProgress, renderFile, renderRows, type ProgressStream } from '../../src/cli/progress.js';
+import { tempDir } from '../helpers/cli.js';
 
 /** A fake terminal: what was written, and a clock the test moves. */
 function terminal(columns = 80) {
@@ -79,5 +83,24 @@ describe('progress line', () => {
 
   it('fills the bar in proportion to the files written', () => {
     expect(renderFile('junit.xml', 3, 4, '1.0 s')).toBe(`ccm: writing reports [${'█'.repeat(15)}${'░'.repeat(5)}] 4/4 junit.xml (1.0 s)`);
+  });
+});
+
+describe('progress line under --redact', () => {
+  it('names the file and sheet being read by the pseudonyms the reports give them', async () => {
+    const dir = tempDir();
+    const book = XLSX.utils.book_new();
+    // Past 1,024 rows: the sheet's name is drawn with its row count (when 100 ms have passed since the last
+    // redraw: not asserted, the file's first draw is).
+    const rows = Array.from({ length: 1100 }, (_, i) => [1000 + i, '2026-10-03', 'Rita', 'RN', 25, 'Reviewed insulin titration and podiatry referral']);
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Note'], ...rows]), 'Jones, Alice');
+    XLSX.writeFile(book, join(dir, 'jones_alice.xlsx'));
+    const drawn: string[] = [];
+    const io: CliIO = { stdout() {}, stderr() {}, isTTY: false, env: { CCM_REDACT_SALT: 'test-salt-0123456789' }, cwd: dir, progress: { write: (text) => drawn.push(String(text)), columns: 200 } };
+    const code = await run(['audit', 'jones_alice.xlsx', '--out', 'out', '--month', '2026-10', '--run-date', '2026-11-05', '--redact', '--fail-on', 'never'], io);
+    expect(code).toBe(0);
+    const text = drawn.join('');
+    expect(text).toMatch(/reading file-[0-9a-f]{8}\.xlsx: 0 rows/);
+    expect(text).not.toMatch(/jones|Jones|Alice/);
   });
 });

@@ -99,6 +99,79 @@ describe('--redact: file and sheet names', () => {
   });
 });
 
+describe('--redact: a sheet named on the command line, in exit-2 lines', () => {
+  it('is named by its pseudonym, and the advice names no command to run on a pseudonym', () => {
+    const dir = tempDir();
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['MRN', 'Date', 'Staff', 'Credential', 'Minutes'], [1001, '2026-10-03', 'Rita', 'RN', 25]]), 'Jones, Alice');
+    XLSX.writeFile(book, join(dir, 'jones.xlsx'));
+    const sheet = join(dir, 'jones.xlsx#Jones, Alice');
+    const runs: [string, string[], RegExp][] = [
+      ['the same sheet twice', [sheet, sheet], /^ccm: file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}": the same sheet is given twice; name each sheet once\.\n$/],
+      ['a workbook and one of its sheets', [join(dir, 'jones.xlsx'), sheet], /^ccm: file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}": the whole workbook file-[0-9a-f]{8}\.xlsx is given too/],
+      ['a sheet the workbook lacks', [`${sheet}x`], /^ccm: file-[0-9a-f]{8}\.xlsx, sheet "sheet-[0-9a-f]{8}": no such sheet in the workbook; run `ccm inspect` on the workbook to list its sheets\.\n$/],
+    ];
+    for (const [what, inputs, line] of runs) {
+      const r = ccm(['audit', ...inputs, '--out', join(dir, 'out'), '--redact'], { env: { CCM_REDACT_SALT: SALT } });
+      expect(r.code, what).toBe(2);
+      expect(r.stderr, what).toMatch(line);
+      expect(r.stderr, what).not.toMatch(/Jones|Alice|jones/);
+    }
+  });
+});
+
+describe('"Sheets not read": the header row it quotes may be a data row', () => {
+  const CELL = 'Alice Jones chest pain SSN 123-45-6789';
+  const SECRETS = ['Alice', '123-45-6789'];
+  const book = (dir: string) => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['MRN', 'Date', 'Staff', 'Credential', 'Minutes'], ['1001', '2026-10-03', 'Rita', 'RN', 25]]), 'Log');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Patient: A. J.'], ['MRN', 'Date', 'Staff', CELL], ['1001', '2026-10-03', 'Rita', 'x']]), 'Patient');
+    XLSX.writeFile(wb, join(dir, 'book.xlsx'));
+    return join(dir, 'book.xlsx');
+  };
+  const RUN_OCT = ['--month', '2026-10', '--run-date', '2026-11-05'];
+
+  it('the terminal withholds its unknown cells unless --show-notes; summary, --json, inspect and the exit-2 line', () => {
+    const dir = tempDir();
+    const path = book(dir);
+    const runs = [
+      ccm(['audit', path, ...RUN_OCT, '--out', join(dir, 'a')]),
+      ccm(['audit', path, ...RUN_OCT, '--out', join(dir, 'b'), '--json']),
+      ccm(['inspect', path]),
+      ccm(['audit', `${path}#Patient`, ...RUN_OCT, '--out', join(dir, 'c')]),
+    ];
+    for (const r of runs) {
+      expect(r.stdout + r.stderr).toContain('headers found in row 2: MRN, Date, Staff, [withheld]');
+      for (const secret of SECRETS) expect(r.stdout + r.stderr).not.toContain(secret);
+    }
+    expect(runs[3]!.code).toBe(2);
+    // The user's own report.json keeps it, for whoever fixes the sheet; --show-notes shows it.
+    expect(readFileSync(join(dir, 'a', 'report.json'), 'utf8')).toContain(CELL);
+    expect(ccm(['audit', path, ...RUN_OCT, '--out', join(dir, 'd'), '--show-notes']).stdout).toContain(CELL);
+    expect(ccm(['inspect', path, '--show-notes']).stdout).toContain(CELL);
+    expect(ccm(['audit', `${path}#Patient`, ...RUN_OCT, '--out', join(dir, 'e'), '--show-notes']).stderr).toContain(CELL);
+  });
+
+  it('--redact: in no report file, on stdout or stderr, --show-notes included', () => {
+    const dir = tempDir();
+    const path = book(dir);
+    const out = join(dir, 'out');
+    for (const args of [[], ['--show-notes'], ['--json']]) {
+      rmSync(out, { recursive: true, force: true });
+      const r = ccm(['audit', path, ...RUN_OCT, '--out', out, '--redact', '--fail-on', 'never', ...args], { env: { CCM_REDACT_SALT: SALT } });
+      expect(r.code, r.stderr).toBe(0);
+      const texts = everything(out, r);
+      expect(texts.get('report.json')).toContain('MRN, Date, Staff, [withheld]');
+      for (const [name, text] of texts) for (const secret of SECRETS) expect(text.includes(secret), `${args.join(' ')} ${name}`).toBe(false);
+    }
+    const failed = ccm(['audit', `${path}#Patient`, ...RUN_OCT, '--out', join(dir, 'x'), '--redact', '--show-notes'], { env: { CCM_REDACT_SALT: SALT } });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('MRN, Date, Staff, [withheld]');
+    for (const secret of SECRETS) expect(failed.stderr).not.toContain(secret);
+  });
+});
+
 /** Every byte a run left: stdout, stderr and each report file, a workbook's parts inflated. */
 function everything(out: string, r: { stdout: string; stderr: string }): Map<string, string> {
   const texts = new Map([
@@ -168,6 +241,23 @@ describe('cell text on the terminal: --json, inspect and exit-2 lines', () => {
     expect(hidden.stdout).toBe(onDisk.replaceAll(`"${NOTE}"`.replaceAll('"', '\\"'), '\\"[withheld]\\"'));
     const shown = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'b'), '--json', '--show-notes']);
     expect(shown.stdout).toContain(NOTE);
+  });
+
+  it('--json withholds a billing NPI that is no NPI (a cell as written) on stdout unless --show-notes; a valid one stays', () => {
+    const dir = tempDir();
+    // Row 2's NPI cell holds the text a missing cell pushed into it; row 3's is a valid NPI.
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI\n1004,2026-10-04,Rita,RN,25,Reviewed insulin titration and podiatry referral,123456789 Alice\n1005,2026-10-04,Rita,RN,25,Reviewed insulin titration and podiatry referral,1234567893\n',
+    );
+    const hidden = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'a'), '--json']);
+    expect(hidden.code, hidden.stderr).toBe(1);
+    expect(hidden.stdout + hidden.stderr).not.toContain('Alice');
+    expect(hidden.stdout).toContain('"billingNpi":"[withheld]"');
+    expect(hidden.stdout).toContain('"billingNpi":"1234567893"');
+    expect(readFileSync(join(dir, 'a', 'report.json'), 'utf8')).toContain('Alice');
+    const shown = ccm(['audit', join(dir, 'timelog.csv'), ...RUN_OCT, '--out', join(dir, 'b'), '--json', '--show-notes']);
+    expect(shown.stdout).toContain('Alice');
   });
 
   it('inspect withholds an unreadable cell unless --show-notes', () => {

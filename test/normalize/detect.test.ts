@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerKey } from '../../src/normalize/columns.js';
-import { describeConflict, detectTable } from '../../src/normalize/detect.js';
+import { describeConflict, describeMissing, detectTable } from '../../src/normalize/detect.js';
 import type { RawRow } from '../../src/read/types.js';
 
 const rows = (...lines: (string | null)[][]): RawRow[] => lines.map((cells, i) => ({ row: i + 1, cells }));
@@ -39,6 +39,13 @@ describe('detectTable', () => {
     expect(d.ok).toBe(false);
     expect(!d.ok && d.best?.kind).toBe('timeLog');
     expect(!d.ok && d.best?.missing).toEqual(['minutes or start and stop']);
+  });
+
+  it('withholds, on request, the cells of the partial header row that are no column name it knows (a data row taken for a header)', () => {
+    const d = detectTable(rows(['MRN', 'DOS', 'Staff', 'Alice Jones chest pain', '', 'Notes']));
+    const best = !d.ok ? d.best! : undefined;
+    expect(best && describeMissing(best)).toMatch(/; headers found in row 1: MRN, DOS, Staff, Alice Jones chest pain, Notes$/);
+    expect(best && describeMissing(best, { withhold: true })).toMatch(/; headers found in row 1: MRN, DOS, Staff, \[withheld\], Notes$/);
   });
 
   it('lists columns that claim the same field', () => {

@@ -144,4 +144,21 @@ describe('renderJsonChunks with withholdCells (--json on stdout)', () => {
     onDisk.findings[0]!.message = shown.findings[0]!.message;
     expect(shown).toEqual(onDisk);
   });
+
+  it('withholds an MBI or billing NPI that is not one (a cell as written); valid ones stay; still schema-valid', () => {
+    const result = sampleResult();
+    const [first, second, third] = result.patientMonths;
+    result.patientMonths[0] = { ...first!, billingNpi: '123456789ALICE', mbi: 'PTDISCLOSEDHIV' };
+    result.patientMonths[2] = { ...third!, billingNpi: '1234567890' }; // 10 digits, check digit wrong
+    type Shown = { patientMonths: { billingNpi: string | null; mbi: string | null }[] };
+    const onDisk = JSON.parse(renderJson(result)) as Shown;
+    const shown = JSON.parse([...renderJsonChunks(result, { withholdCells: true })].join('')) as Shown;
+    expect(validate(shown), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(onDisk.patientMonths[0]).toMatchObject({ billingNpi: '123456789ALICE', mbi: 'PTDISCLOSEDHIV' });
+    expect(shown.patientMonths[0]).toMatchObject({ billingNpi: '[withheld]', mbi: '[withheld]' });
+    expect(shown.patientMonths[2]!.billingNpi).toBe('[withheld]');
+    // A valid NPI is a practitioner's public identifier; a valid MBI is as report.json has it.
+    expect(shown.patientMonths[1]).toMatchObject({ billingNpi: second!.billingNpi, mbi: second!.mbi });
+    expect(second!.billingNpi).toBe('1234567893');
+  });
 });

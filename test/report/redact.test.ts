@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { ingestOptions } from '../../src/audit.js';
 import type { AuditResult } from '../../src/audit-types.js';
+import { parseConfig } from '../../src/config/load.js';
+import { checkDistinctInputs } from '../../src/distinct-inputs.js';
+import { CcmError } from '../../src/errors.js';
+import { ingest } from '../../src/normalize/ingest.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { redactErrorLine, redactResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/table.js';
 import { resolveRules, runRules, WITHHELD } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
 import { consent, diagnosis, entry, ingested, model, NPI_A, NPI_B, rejected, service, type ModelSpec } from '../helpers/model-builder.js';
+import { fixture } from '../helpers/paths.js';
 import { sampleResult } from './sample-result.js';
 
 const SALT = 'test-salt-0123456789';
+/** A real workbook, without a sheet named "Jones, Alice". */
+const BOOK = fixture('formats/cells.xlsx');
 /** Note text in the wrong column: what a ragged row or a shifted export puts into a cell a rule quotes. */
 const SECRET = 'Pt disclosed HIV status and depression';
 
@@ -203,10 +211,24 @@ describe('redactErrorLine (exit-2 lines under --redact)', () => {
 
   it('names sheets by their pseudonyms, and a sheet the user asked for that does not exist', () => {
     const [file, sheet] = pseudonyms([{ file: 'book.xlsx', sheet: 'Jones, Alice' }])[0]!;
-    const inputs = [{ path: '/x/book.xlsx', label: 'book.xlsx', sheet: 'Jones, Alice' }];
+    const inputs = [{ path: '/x/book.xlsx', label: 'book.xlsx' }];
     expect(redactErrorLine('book.xlsx, sheet "Jones, Alice", row 3: two columns are the date.', SALT, inputs)).toBe(`${file}, sheet "${sheet}", row 3: two columns are the date.`);
-    expect(redactErrorLine('book.xlsx: no sheet named "Jones, Alice"; run `ccm inspect book.xlsx` to list its sheets.', SALT, inputs)).toBe(
-      `${file}: no sheet named "${sheet}"; run \`ccm inspect ${file}\` to list its sheets.`,
-    );
+  });
+
+  // Each builds its line from the input as given (`cells.xlsx#Jones, Alice`): the sheet must reach redactErrorLine
+  // in the `sheet "…"` form, and the advice must not name a command to run on a pseudonym.
+  it.each<[string, () => Promise<unknown>]>([
+    ['the same sheet given twice', () => checkDistinctInputs([{ path: BOOK, label: 'cells.xlsx', sheet: 'Jones, Alice' }, { path: BOOK, label: 'cells.xlsx', sheet: 'Jones, Alice' }])],
+    ['a workbook given with one of its sheets', () => checkDistinctInputs([{ path: BOOK, label: 'cells.xlsx' }, { path: BOOK, label: 'cells.xlsx', sheet: 'Jones, Alice' }])],
+    ['a sheet the workbook does not have', () => ingest([{ path: BOOK, label: 'cells.xlsx', sheet: 'Jones, Alice' }], ingestOptions(parseConfig('{}', 'ccm.config.json', [])))],
+  ])('pseudonymize the sheet of an input given as file#sheet: %s', async (_, run) => {
+    const [file, sheet] = pseudonyms([{ file: 'cells.xlsx', sheet: 'Jones, Alice' }])[0]!;
+    const error = await run().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CcmError);
+    const line = redactErrorLine((error as CcmError).message, SALT, [{ path: BOOK, label: 'cells.xlsx' }]);
+    expect(line).not.toMatch(/Jones|Alice|cells\.xlsx/);
+    expect(line).toContain(file);
+    expect(line).toContain(`sheet "${sheet}"`);
+    expect(line).not.toMatch(/ccm inspect file-/);
   });
 });
