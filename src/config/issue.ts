@@ -19,6 +19,7 @@ export function describeConfigIssue(issue: Issue, json: unknown, schema: z.ZodTy
     return picked.issue.keys
       .map((key) => {
         const guess = closest(key, known);
+        if (known.length === 0) return `${where}: unknown key "${key}"; ${path[path.length - 1] === 'options' ? 'this rule has no options' : 'no key is allowed here'}.`;
         return `${where}: unknown key "${key}"; ${guess ? `did you mean "${guess}"?` : `allowed: ${known.map((k) => `"${k}"`).join(', ')}.`}`;
       })
       .join(' ');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidNpi } from '../normalize/codes.js';
-import { FIELDS, INPUT_KINDS } from '../normalize/columns.js';
+import { FIELDS, INPUT_KINDS, headerKey } from '../normalize/columns.js';
 import { ConsentStanding, Program, StaffRole } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 
@@ -17,11 +17,25 @@ const RulesSchema = z.strictObject(
 );
 
 /** Per kind: field name → the exact header text that holds it. */
+/** Two fields mapped to one header: a column holds one field, and the second mapping would be dropped unseen. */
+function oneFieldPerHeader(map: Record<string, string | undefined>, ctx: z.RefinementCtx): void {
+  const byHeader = new Map<string, string>();
+  for (const [field, header] of Object.entries(map)) {
+    if (header === undefined) continue;
+    const first = byHeader.get(headerKey(header));
+    if (first === undefined) byHeader.set(headerKey(header), field);
+    else ctx.addIssue({ code: 'custom', path: [field], message: `"${first}" and "${field}" both name the header "${header}"; a column holds one field` });
+  }
+}
+
 const ColumnsSchema = z.strictObject(
   Object.fromEntries(
     INPUT_KINDS.map((kind) => [
       kind,
-      z.strictObject(Object.fromEntries(Object.keys(FIELDS[kind]).map((field) => [field, z.string().min(1).optional()]))).optional(),
+      z
+        .strictObject(Object.fromEntries(Object.keys(FIELDS[kind]).map((field) => [field, z.string().min(1).optional()])))
+        .superRefine(oneFieldPerHeader)
+        .optional(),
     ]),
   ) as Record<(typeof INPUT_KINDS)[number], z.ZodOptional<z.ZodObject>>,
 );

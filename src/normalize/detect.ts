@@ -36,6 +36,8 @@ export interface Candidate {
   conflicts: { field: string; headers: string[]; indexes: number[] }[];
   /** Required fields (or one-of groups, written "a or b and c") not found. */
   missing: string[];
+  /** The config's headers for this kind's fields (`columns`), so a missing field names the header it was told. */
+  named: Readonly<Record<string, string>>;
 }
 
 /** Map one header row to the fields of one kind. */
@@ -68,7 +70,7 @@ export function matchHeaders(kind: InputKind, row: RawRow, overrides: ColumnOver
   if (oneOf && !oneOf.some((group) => group.every((f) => present.has(f)))) {
     missing.push(oneOf.map((group) => group.join(' and ')).join(' or '));
   }
-  return { kind, headerRow: row.row, headers, matches, conflicts, missing };
+  return { kind, headerRow: row.row, headers, matches, conflicts, missing, named: overrides[kind] ?? {} };
 }
 
 function isComplete(c: Candidate): boolean {
@@ -172,7 +174,7 @@ export function describeMissing(c: Candidate, options: { withhold?: boolean } = 
   const wanted = c.missing
     .map((m) => {
       const groups = m.split(' or ').map((g) => g.split(' and '));
-      const names = groups.map((group) => group.map((f) => `${f} (${fieldAliases(c.kind, f).slice(0, 4).join(', ')}…)`).join(' and '));
+      const names = groups.map((group) => group.map((f) => (c.named[f] !== undefined ? `${f} ("${c.named[f]}", as the config names it)` : `${f} (${fieldAliases(c.kind, f).slice(0, 4).join(', ')}…)`)).join(' and '));
       return names.join(' or ');
     })
     .join('; ');

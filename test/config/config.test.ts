@@ -43,6 +43,8 @@ describe('config', () => {
     ['{"rules": {"vague-note": "loud"}}', 'ccm.config.json: rules.vague-note: "loud" is not allowed; expected "off", "error", "warning", "info", or an object.'],
     ['{"rules": {"vague-note": {"severity": "eror"}}}', 'ccm.config.json: rules.vague-note.severity: "eror" is not allowed; expected "off", "error", "warning", "info"; did you mean "error"?'],
     ['{"rules": {"vague-note": {"option": {}}}}', 'ccm.config.json: rules.vague-note: unknown key "option"; did you mean "options"?'],
+    ['{"rules": {"overlapping-time": {"options": {"minGap": 3}}}}', 'ccm.config.json: rules.overlapping-time.options: unknown key "minGap"; this rule has no options.'],
+    ['{"columns": {"timeLog": {"minutes": "Minutes", "date": "minutes "}}}', 'ccm.config.json: columns.timeLog.minutes: "Minutes": "date" and "minutes" both name the header "Minutes"; a column holds one field.'],
     ['{"failOn": "eror"}', 'ccm.config.json: failOn: "eror" is not allowed; expected "error", "warning", "info", "never"; did you mean "error"?'],
     ['{"credentials": {"CHW": "doctor"}}', 'ccm.config.json: credentials.CHW: "doctor" is not allowed; expected "clinical-staff", "practitioner", "non-clinical".'],
     ['{"consentStatuses": {"Enrolled": "yes"}}', 'ccm.config.json: consentStatuses.Enrolled: "yes" is not allowed; expected "accepted", "declined", "pending".'],

@@ -41,6 +41,12 @@ describe('detectTable', () => {
     expect(!d.ok && d.best?.missing).toEqual(['minutes or start and stop']);
   });
 
+  it('names the header the config gave a missing field, not the built-in names', () => {
+    const d = detectTable(rows(['MRN', 'DOS', 'Staff', 'Minutes', 'Notes']), { overrides: { timeLog: { minutes: 'Time Logged' } } });
+    const best = !d.ok ? d.best! : undefined;
+    expect(best && describeMissing(best)).toMatch(/^the time log has no minutes \("Time Logged", as the config names it\) or start \(Start, /);
+  });
+
   it('withholds, on request, the cells of the partial header row that are no column name it knows (a data row taken for a header)', () => {
     const d = detectTable(rows(['MRN', 'DOS', 'Staff', 'Alice Jones chest pain', '', 'Notes']));
     const best = !d.ok ? d.best! : undefined;
