@@ -1,13 +1,18 @@
 import type { RawCell } from '../read/types.js';
-import { cellText } from './cells.js';
+import { cellText, isPlaceholder } from './cells.js';
 
 /**
  * Characters no viewer shows: Unicode's format characters (zero-width space and joiners, left-to-right and
- * right-to-left marks, bidirectional embeddings and isolates, word joiner, byte-order mark, soft hyphen…).
+ * right-to-left marks, bidirectional embeddings and isolates, word joiner, byte-order mark, soft hyphen…), the
+ * other default-ignorable ones (combining grapheme joiner, variation selectors, Hangul fillers) and the blank
+ * braille pattern, which displays as a space.
  */
-const INVISIBLE = /\p{Cf}/gu;
-/** Hyphens and dashes that look like "-" (hyphen, non-breaking hyphen, figure dash, en dash, minus sign…). */
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/**
+ * Hyphens and dashes that look like "-": hyphen, non-breaking hyphen, figure dash, en and em dashes, minus sign,
+ * hyphen bullet, modifier minus, Armenian hyphen, small and two-em dashes.
+ */
+const DASHES = /[\u2010-\u2015\u2212\u2043\u02D7\u058A\uFE58\uFE63\u2E3A\u2E3B]/g;
 
 /**
  * An id cell's text as a reader sees it. Web forms and copy-paste leave zero-width characters and direction
@@ -42,10 +47,13 @@ export function normalizeId(cell: RawCell | undefined): string {
 
 /**
  * An NPI as its digits (spaces and dashes removed, full-width and invisible characters folded as in patient
- * ids); the invalid-npi rule checks length and check digit.
+ * ids); the invalid-npi rule checks length and check digit. A placeholder ("N/A", "None", "Unknown") names no
+ * practitioner: no NPI, never a second one that multiple-billing-practitioners would set against the first.
  */
 export function normalizeNpi(cell: RawCell | undefined): string | undefined {
-  const text = normalizeId(cell).replace(/[\s-]/g, '');
+  const id = normalizeId(cell);
+  if (isPlaceholder(id)) return undefined;
+  const text = id.replace(/[\s-]/g, '');
   return text === '' ? undefined : text;
 }
 

@@ -19,6 +19,14 @@ describe('ids that look identical are identical', () => {
     ['A\u20111005', 'A-1005'],
     ['A\u20131005', 'A-1005'],
     ['A\u22121005', 'A-1005'],
+    ['A\u20431005', 'A-1005'],
+    ['A\u02D71005', 'A-1005'],
+    // Default-ignorable characters that are no format characters, and the blank braille pattern.
+    ['1001\u034F', '1001'],
+    ['1001\uFE0F', '1001'],
+    ['\u31641001', '1001'],
+    ['10\u116001', '1001'],
+    ['1001\u2800', '1001'],
     ['１００１', '1001'],
     ['Ａ-７７', 'A-77'],
     ['\u00A01001\u00A0', '1001'],
@@ -50,6 +58,11 @@ describe('ids that look identical are identical', () => {
     ['123－456－7893', '1234567893'],
     ['1234567893\u200E', '1234567893'],
     ['123\u2011456\u20117893', '1234567893'],
+    // Placeholders name no practitioner.
+    ['N/A', undefined],
+    ['Unknown', undefined],
+    ['none', undefined],
+    ['-', undefined],
   ])('NPI %j → %j', (cell, expected) => {
     expect(normalizeNpi(cell)).toBe(expected);
   });
