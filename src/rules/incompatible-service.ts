@@ -3,6 +3,7 @@ import { patientMonthKey } from '../model/build.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
+import { isValidNpi } from '../normalize/codes.js';
 import { publicNpi } from './util.js';
 
 type Practitioner = 'samePractitioner' | 'unknownPractitioner' | 'differentPractitioner';
@@ -27,7 +28,7 @@ export const incompatibleService = defineRule({
     'monthly services 90951–90970 (R-EXCL-HH-HOSPICE-ESRD), PCM 99424–99427 (R-EXCL-PCM) or APCM G0556–G0558 (R-EXCL-APCM); this ' +
     '"overlapping care management" is what both OIG audits recovered money for (R-OIG-2019, R-OIG-2021), so ccm treats it as blocking ' +
     '(D8), although the home-health/hospice/ESRD bar is confirmed only up to 2019. The same services by a different practitioner are ' +
-    'reported as a warning for review. When either NPI is unknown the practitioners cannot be told apart, and the conservative reading ' +
+    'reported as a warning for review. When either NPI is unknown or not a valid NPI the practitioners cannot be told apart, and the conservative reading ' +
     '(same practitioner) is taken. TCM, RPM, general BHI and CoCM may be billed in the same month as CCM (R-EXCL-TCM, R-EXCL-RPM, ' +
     'R-EXCL-BHI, D3) and never trigger this rule.',
   references: ['R-EXCL-HH-HOSPICE-ESRD', 'R-EXCL-PCM', 'R-EXCL-APCM', 'R-EXCL-TCM', 'R-EXCL-RPM', 'R-EXCL-BHI', 'R-OIG-2019', 'R-OIG-2021', 'D3', 'D8'],
@@ -49,11 +50,12 @@ export const incompatibleService = defineRule({
       const firstEntry = pm.entries[0];
       if (services.length === 0 || firstEntry === undefined) continue;
       const ccmNpis = new Set(pm.entries.flatMap((e) => (e.npi === undefined ? [] : [e.npi])));
-      const someEntryUnidentified = pm.entries.some((e) => e.npi === undefined);
+      // An NPI that is not one (a digit short, a letter in it) identifies no practitioner, as an empty cell.
+      const someEntryUnidentified = pm.entries.some((e) => e.npi === undefined || !isValidNpi(e.npi));
       const groups: Record<Practitioner, BilledService[]> = { samePractitioner: [], unknownPractitioner: [], differentPractitioner: [] };
       for (const s of services) {
         if (s.npi !== undefined && ccmNpis.has(s.npi)) groups.samePractitioner.push(s);
-        else if (s.npi === undefined || someEntryUnidentified) groups.unknownPractitioner.push(s);
+        else if (s.npi === undefined || !isValidNpi(s.npi) || someEntryUnidentified) groups.unknownPractitioner.push(s);
         else groups.differentPractitioner.push(s);
       }
       for (const messageId of ['samePractitioner', 'unknownPractitioner', 'differentPractitioner'] as const) {

@@ -34,6 +34,16 @@ ruleTester(incompatibleService, {
       findings: [{ messageId: 'unknownPractitioner', severity: 'error' }],
     },
     {
+      name: 'a service whose NPI is not one (a digit short) identifies no practitioner: treated as the same',
+      model: { entries: [entry()], services: [service('99426', { npi: '123456789' })] },
+      findings: [{ messageId: 'unknownPractitioner', severity: 'error' }],
+    },
+    {
+      name: 'nor do CCM entries whose NPI fails the check digit',
+      model: { entries: [entry({ npi: '1234567890' })], services: [service('G0181', { npi: NPI_B })] },
+      findings: [{ messageId: 'unknownPractitioner', severity: 'error' }],
+    },
+    {
       name: 'same and different practitioners in one month give one finding each',
       model: { entries: [entry()], services: [service('90960', { npi: NPI_A }), service('99427', { npi: NPI_B }), service('G0557', { npi: NPI_A }), service('99495')] },
       findings: [
