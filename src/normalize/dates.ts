@@ -19,9 +19,17 @@ export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): 
   if (typeof cell === 'number') return fromSerial(cell);
   const text = cell.trim();
   if (text === '') return null;
+  const parts = dateParts(text, order);
+  if (parts) return ymd(...parts);
+  // A bare serial, as some exports write formula results into CSV.
+  if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
+  return null;
+}
 
+/** Year, month and day as a date text writes them, not yet checked against the calendar (ymd does that). */
+function dateParts(text: string, order: DateOrder): [number, number, number] | null {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(text);
-  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  if (m) return [+m[1]!, +m[2]!, +m[3]!];
 
   m = /^(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})(?:$|[T\s,])/.exec(text);
   if (m) {
@@ -30,39 +38,33 @@ export function parseDate(cell: RawCell | undefined, order: DateOrder = 'mdy'): 
     // Dots are the day-first convention (German and other European exports: 05.10.2026 is 5 October) and no
     // US export writes them, so they are read day-first whatever the order: month-first made May 10 silently.
     const dayFirst = order === 'dmy' || (m[2] === '.' && m[4] === '.');
-    return dayFirst ? ymd(year, b, a) : ymd(year, a, b);
+    return dayFirst ? [year, b, a] : [year, a, b];
   }
 
   m = /^(\d{1,2})[-\s]([a-z]{3,9})\.?[-\s,]+(\d{4}|\d{2})(?:$|[T\s])/i.exec(text);
-  if (m) return ymd(expandYear(m[3]!), monthNumber(m[2]!), +m[1]!);
+  if (m) return [expandYear(m[3]!), monthNumber(m[2]!), +m[1]!];
 
   m = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:$|[T\s,])/i.exec(text);
-  if (m) return ymd(+m[3]!, monthNumber(m[1]!), +m[2]!);
+  if (m) return [+m[3]!, monthNumber(m[1]!), +m[2]!];
 
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
-
-  // A bare serial, as some exports write formula results into CSV.
-  if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
+  if (m) return [+m[1]!, +m[2]!, +m[3]!];
   return null;
 }
 
 /**
  * The month of a date cell that is no date: a month written alone ("2026-10", "10/2026", "Oct 2026", "October
- * 2026"), or a date whose day the month does not have ("2026-09-31", "09/31/2026" read in `order`), as yyyy-mm,
+ * 2026"), or a date whose day the month does not have ("2026-09-31", "09/31/26", "31.09.2026", "Sep 31, 2026",
+ * read as parseDate reads dates in `order`), as yyyy-mm,
  * else null. The row is still rejected, but held-by-invalid-row can tell which month it may concern.
  */
 export function parseMonthOnly(cell: RawCell | undefined, order: DateOrder = 'mdy'): string | null {
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (m) return +m[3]! <= 31 ? yearMonth(+m[1]!, +m[2]!) : null;
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
-  if (m) {
-    const [month, day] = order === 'mdy' ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
-    return day <= 31 ? yearMonth(+m[3]!, month) : null;
-  }
-  m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
+  // Written as a date (any of parseDate's forms) whose day the month lacks: the month still reads.
+  const parts = dateParts(text, order);
+  if (parts) return yearMonth(parts[0], parts[1]);
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
   if (m) return yearMonth(+m[1]!, +m[2]!);
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
   if (m) return yearMonth(+m[2]!, +m[1]!);

@@ -496,7 +496,11 @@ describe('parseMonthOnly', () => {
     // A date whose day the month does not have still names its month.
     ['2026-09-31', '2026-09'],
     ['09/31/2026', '2026-09'],
-    ['2026-02-45', null],
+    ['2026-10-32', '2026-10'],
+    ['09/31/26', '2026-09'],
+    ['31.09.2026', '2026-09'],
+    ['Sep 31, 2026', '2026-09'],
+    ['31-Sep-2026', '2026-09'],
     ['13/31/2026', null],
     ['soon', null],
   ])('%j is %j', (text, expected) => {
