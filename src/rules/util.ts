@@ -65,9 +65,12 @@ export function describeRows(base: SourceRef, sources: readonly SourceRef[], tot
   return total > named ? `${text} and ${total - named} more` : text;
 }
 
-/** Minutes after midnight as hh:mm. */
+/** Minutes after midnight as hh:mm, or hh:mm:ss when a duration of fractional minutes ends between minutes. */
 export function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const seconds = Math.round(minutes * 60);
+  const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
+  const mm = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
+  return seconds % 60 === 0 ? `${hh}:${mm}` : `${hh}:${mm}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** "1 entry", "3 entries". */

@@ -90,6 +90,11 @@ ruleTester(overlappingTime, {
       ],
     },
     {
+      name: 'fractional minutes end between minutes: the stop is shown with its seconds',
+      model: { entries: [entry({ startTime: '09:00', minutes: 25.5 }), entry({ patientId: 'P2', startTime: '09:10', minutes: 10 })] },
+      findings: [{ messageId: 'overlap', entryIds: [0], data: { first: '09:00–09:25:30 (row 2, patient P1, CCM)' } }, { messageId: 'overlap', entryIds: [1] }],
+    },
+    {
       name: 'a start and minutes past midnight overlap the next morning\'s entry',
       model: { entries: [entry({ startTime: '23:55', minutes: 30 }), entry({ date: '2026-10-06', startTime: '00:10', minutes: 20, note: 'Reviewed home BP log with patient, adjusted lisinopril plan, sent summary to PCP' })] },
       findings: [{ messageId: 'overlap', entryIds: [0, 1], data: { date: '2026-10-05 and 2026-10-06' } }],
