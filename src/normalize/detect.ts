@@ -180,7 +180,8 @@ export function describeMissing(c: Candidate, options: { withhold?: boolean } = 
     .join('; ');
   const known = new Set([...c.matches.map((m) => m.index), ...c.conflicts.flatMap((x) => x.indexes)]);
   const found = c.headers
-    .flatMap((h, i) => (h === '' ? [] : [options.withhold && !known.has(i) ? WITHHELD : h]))
+    // A header that names a known column is a column name, even unmatched here (a config mapping took its field).
+    .flatMap((h, i) => (h === '' ? [] : [options.withhold && !known.has(i) && fieldForHeader(c.kind, h) === undefined ? WITHHELD : h]))
     .join(', ');
   return `the ${KIND_LABELS[c.kind]} has no ${wanted} column; headers found in row ${c.headerRow}: ${found}`;
 }

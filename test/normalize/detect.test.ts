@@ -45,6 +45,8 @@ describe('detectTable', () => {
     const d = detectTable(rows(['MRN', 'DOS', 'Staff', 'Minutes', 'Notes']), { overrides: { timeLog: { minutes: 'Time Logged' } } });
     const best = !d.ok ? d.best! : undefined;
     expect(best && describeMissing(best)).toMatch(/^the time log has no minutes \("Time Logged", as the config names it\) or start \(Start, /);
+    // "Minutes" is a column name, shown even where unknown cells are withheld: the user sees the config's mistake.
+    expect(best && describeMissing(best, { withhold: true })).toMatch(/headers found in row 1: MRN, DOS, Staff, Minutes, Notes$/);
   });
 
   it('withholds, on request, the cells of the partial header row that are no column name it knows (a data row taken for a header)', () => {
