@@ -11,7 +11,7 @@ import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
-  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number }[];
+  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; blockedBy: string[] }[];
   findings: { rule: string; patientId: string | null; message: string }[];
 }
 
@@ -618,7 +618,7 @@ describe('a status merged down a problem list or a consent log', () => {
     const out = tempDir();
     const r = ccm(['audit', book, '--out', out, '--month', '2026-10', '--run-date', '2026-11-05', '--format', 'json,csv', '--quiet'], { env: { CCM_XLSX_READER: reader } });
     expect(r.code).toBe(1);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report & { patientMonths: { blockedBy: string[] }[] };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
     expect(report.patientMonths.map((pm) => [pm.patientId, pm.status, pm.blockedBy])).toEqual([
       ['1001', 'blocked', ['insufficient-chronic-conditions']],
       ['1002', 'blocked', ['missing-consent']],
