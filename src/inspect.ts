@@ -66,9 +66,9 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
         t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, cancelled or entered in error` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
-      if (t.mergedFilled) lines.push(`    merged cells filled down: ${ranges(t.mergedFilled)} (patient, date, staff, provider, program or status columns)`);
+      if (t.mergedFilled) lines.push(`    merged cells filled down: ${ranges(t.mergedFilled)} (patient, date, staff, provider, program, status or end-date columns)`);
       // A merged quantity is one value, as Excel sums it: said, so nobody expects it on every row.
-      if (t.mergedNotFilled) lines.push(`    merged cells not filled down: ${ranges(t.mergedNotFilled)} (minutes, units, times, codes, notes: read once, in the range's top row)`);
+      if (t.mergedNotFilled) lines.push(`    merged cells not filled down: ${ranges(t.mergedNotFilled)} (minutes, units, times, codes, notes, start dates: read once, in the range's top row)`);
     }
     for (const r of item.rejected) {
       const reason = showNotes || r.value === '' ? r.reason : r.reason.split(`"${r.value}"`).join(`"${WITHHELD}"`);

@@ -88,19 +88,26 @@ export const FIELDS = {
 
 
 /**
- * The fields whose merged cells are filled down a table's record rows (src/read/merges.ts): those that say whose
- * row it is, when, by whom, under which program and provider, and whether the entry stands. Their value is true
- * of every row a merge covers, as Excel shows it. Never a quantity (minutes, units, start and stop times: Excel
- * shows and sums a merged 15 once, so copied down it would count once per row), a code (billed once per row),
- * a date that ends something (a resolved or revoked date copied to a row the file left empty), or free text
- * (notes, descriptions, activities: a note copied to rows is documentation the rows do not have).
+ * The fields whose merged cells are filled down a table's record rows (src/read/merges.ts), as Excel shows them
+ * on every row a merge covers. Two kinds. Those that say whose row it is, when, by whom, under which program
+ * and provider: true of every row the merge covers. And those that can only end or withhold something: a
+ * diagnosis's status and resolved (date), a consent's status and revoked (date), a care plan's status and end
+ * date, a time entry's status. Left in the top row, the rows below read with none, which is the most billable
+ * reading (no status is an active problem, an accepted consent, a plan in force): a "Resolved" merged over three
+ * problems would count two of them toward the chronic conditions, a "Declined" merged over two consents would
+ * consent on the second. Filled, they can only withhold a claim, never add one.
+ * Never filled: a quantity (minutes, units, start and stop times: Excel shows and sums a merged 15 once, so
+ * copied down it would count once per row), a code (billed once per row), a date that starts something (a
+ * consent, onset or care-plan date copied to a row the file left empty would give it a consent, a condition or
+ * a plan it does not have), or free text (notes, descriptions, activities, care-plan actions: a note copied to
+ * rows is documentation the rows do not have).
  */
 export const FILL_DOWN_FIELDS: Record<InputKind, ReadonlySet<string>> = {
   timeLog: new Set(['patientId', 'patientName', 'mbi', 'date', 'staff', 'credential', 'program', 'billingNpi', 'renderingNpi', 'complexity', 'entryStatus']),
-  consents: new Set(['patientId', 'patientName', 'mbi', 'npi']),
-  diagnoses: new Set(['patientId', 'patientName']),
+  consents: new Set(['patientId', 'patientName', 'mbi', 'npi', 'status', 'revoked']),
+  diagnoses: new Set(['patientId', 'patientName', 'status', 'resolved']),
   services: new Set(['patientId', 'patientName', 'date', 'npi', 'renderingNpi']),
-  carePlans: new Set(['patientId', 'patientName']),
+  carePlans: new Set(['patientId', 'patientName', 'status', 'endDate']),
 };
 
 /**

@@ -81,7 +81,8 @@ export interface TableReport {
   mergedFilled?: number;
   /**
    * Merged ranges over data rows left as the file holds them, their value in the top row only, because their
-   * column is not one that is filled (minutes, units, times, codes, notes; FILL_DOWN_FIELDS); absent when none.
+   * column is not one that is filled (minutes, units, times, codes, notes, dates that start something;
+   * FILL_DOWN_FIELDS); absent when none.
    */
   mergedNotFilled?: number;
 }
@@ -262,7 +263,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     header: (field) => header.get(field) ?? '',
   };
   // Merged cells inside the data rows show their value on every row in Excel; the file holds it in the top row.
-  // Only the columns that identify or describe a row are filled; a merged quantity stays one value.
+  // Only the columns that identify a row, or can only end or withhold something (a status, a resolved or revoked
+  // date), are filled; a merged quantity stays one value (FILL_DOWN_FIELDS).
   const fillDown = FILL_DOWN_FIELDS[candidate.kind];
   const fillable = new Set(candidate.matches.filter((m) => fillDown.has(m.field)).map((m) => m.index));
   const merges = new MergeFiller(sheet.merges ?? [], candidate.headerRow, (column) => fillable.has(column));

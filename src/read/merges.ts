@@ -148,9 +148,9 @@ export async function partHasCellValues(path: string, entryName: string): Promis
 /**
  * Fills a table's record rows from the vertical merges that lie inside its data rows: every row of a range gets
  * the range's top-left value in the range's first column, when that column is one `fillable` allows (the
- * ingest allows the columns that identify or describe an entry, never minutes, units, times, codes or notes:
- * a merged quantity is one value in the file and in Excel's SUM, and copied to each row it would count once
- * per row). Ranges that start at or above the header row are left alone (the header was found without them,
+ * ingest allows the columns that identify an entry or can only withhold a claim, never minutes, units, times,
+ * codes, notes or dates that start something: a merged quantity is one value in the file and in Excel's SUM,
+ * and copied to each row it would count once per row). Ranges that start at or above the header row are left alone (the header was found without them,
  * and a header cell is no patient's value). Every data row passes through, in ascending order as the readers
  * give them: `fill` for a row read as a record, `pass` for one that is not (blank, totals, headings), which
  * gets nothing. A range whose top row never arrives (no values) fills nothing.

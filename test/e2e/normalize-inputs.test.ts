@@ -11,7 +11,7 @@ import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
-  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number }[];
+  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; blockedBy: string[] }[];
   findings: { rule: string; patientId: string | null; message: string }[];
 }
 
@@ -538,7 +538,7 @@ describe('merged minutes and a subtotal row inside a merged MRN', () => {
     }
     const inspected = ccm(['inspect', log]).stdout;
     expect(inspected).toContain('merged cells filled down: 1 range (');
-    expect(inspected).toContain('merged cells not filled down: 1 range (minutes, units, times, codes, notes: read once, in the range\'s top row)');
+    expect(inspected).toContain('merged cells not filled down: 1 range (minutes, units, times, codes, notes, start dates: read once, in the range\'s top row)');
   });
 
   it('keeps an unlabeled subtotal row inside a patient\'s merged MRN a totals row: no invalid-row findings', async () => {
@@ -561,6 +561,69 @@ describe('merged minutes and a subtotal row inside a merged MRN', () => {
       expect(readFileSync(join(out, 'exceptions.csv'), 'utf8')).not.toContain('invalid-row');
     }
     expect(ccm(['inspect', log]).stdout).toContain('rows: 3 read, 0 unreadable, skipped 2 totals');
+  });
+});
+
+describe('a status merged down a problem list or a consent log', () => {
+  // Excel shows "Resolved" and "Declined" on every row of their range; read in the top row only, the rows below
+  // would have no status, an active problem and an accepted consent, and both months would be claimed.
+  async function writeBook(dir: string): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = (name: string, rows: readonly (readonly (string | number | null)[])[], merges: readonly string[] = []) => {
+      const ws = workbook.addWorksheet(name);
+      for (const r of rows) ws.addRow([...r]);
+      for (const m of merges) ws.mergeCells(m);
+    };
+    sheet('Log', [
+      ['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Note', 'Billing NPI'],
+      ['1001', '2026-10-03', 'Rita Nurse', 'RN', 25, `${NOTE} a`, '1234567893'],
+      ['1002', '2026-10-03', 'Rita Nurse', 'RN', 25, `${NOTE} b`, '1234567893'],
+    ]);
+    sheet(
+      'Problems',
+      [
+        ['MRN', 'ICD-10 Code', 'Status'],
+        ['1001', 'E11.9', 'Active'],
+        ['1001', 'I10', 'Resolved'],
+        ['1001', 'J45.909', null],
+        ['1001', 'N18.30', null],
+        ['1002', 'E11.9', 'Active'],
+        ['1002', 'I10', 'Active'],
+      ],
+      ['A2:A5', 'C3:C5'],
+    );
+    sheet(
+      'Consents',
+      [
+        ['MRN', 'Consent Date', 'Consent Status'],
+        ['1001', '2025-01-10', 'Accepted'],
+        ['1002', '2025-01-10', 'Accepted'],
+        ['1002', '2026-06-01', 'Declined'],
+        ['1002', '2026-08-01', null],
+      ],
+      ['C4:C5'],
+    );
+    sheet('Plans', [
+      ['MRN', 'Care Plan Date'],
+      ['1001', '2025-01-10'],
+      ['1002', '2025-01-10'],
+    ]);
+    const path = join(dir, 'book.xlsx');
+    await workbook.xlsx.writeFile(path);
+    return path;
+  }
+
+  it.each(['lean', 'exceljs'])('blocks both months and writes no claim (%s reader)', async (reader) => {
+    const book = await writeBook(tempDir());
+    const out = tempDir();
+    const r = ccm(['audit', book, '--out', out, '--month', '2026-10', '--run-date', '2026-11-05', '--format', 'json,csv', '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.patientMonths.map((pm) => [pm.patientId, pm.status, pm.blockedBy])).toEqual([
+      ['1001', 'blocked', ['insufficient-chronic-conditions']],
+      ['1002', 'blocked', ['missing-consent']],
+    ]);
+    expect(readFileSync(join(out, 'claims.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1);
   });
 });
 

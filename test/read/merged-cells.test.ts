@@ -252,3 +252,101 @@ describe('merges over the header', () => {
     expect(data.rejected.map((r) => r.source.row)).toEqual([4]);
   });
 });
+
+/** A workbook with a one-row time log and a sheet of `header`, then `rows`, with `merges`. */
+async function writeTable(header: readonly string[], rows: readonly (readonly (string | null)[])[], merges: readonly string[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const log = workbook.addWorksheet('Log');
+  log.addRow(['MRN', 'Date', 'Minutes']);
+  log.addRow(['1001', '2026-10-03', 25]);
+  const ws = workbook.addWorksheet('Sheet');
+  ws.addRow([...header]);
+  for (const r of rows) ws.addRow([...r]);
+  for (const m of merges) ws.mergeCells(m);
+  const path = join(tempDir('ccm-merged-'), 'table.xlsx');
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+// Left in the top row, the rows below would read with no status or end: the most billable reading. Filled, as
+// Excel shows them, they can only withhold a claim (FILL_DOWN_FIELDS).
+describe('merged statuses and ends are filled; merged start dates are not', () => {
+  const options = (xlsxReader: XlsxReader) => ({ dateOrder: 'mdy' as const, columns: {}, credentials: new Map(), xlsxReader });
+
+  it.each<XlsxReader>(['lean', 'exceljs'])('a problem list\'s "Resolved" merged over three rows resolves all three (%s reader)', async (xlsxReader) => {
+    const path = await writeTable(
+      ['MRN', 'ICD-10 Code', 'Status', 'Resolved Date', 'Onset Date'],
+      [
+        ['1001', 'E11.9', 'Active', null, '2020-01-01'],
+        ['1001', 'I10', 'Resolved', null, null],
+        ['1001', 'J45.909', null, null, null],
+        ['1001', 'N18.30', null, null, null],
+        ['1002', 'E11.9', null, '2026-09-30', '2019-05-01'],
+        ['1002', 'I10', null, null, null],
+      ],
+      ['C3:C5', 'D6:D7', 'E6:E7'],
+    );
+    const data = await ingest([{ path }], options(xlsxReader));
+    expect(data.rejected).toEqual([]);
+    expect(data.diagnoses.map((d) => [d.patientId, d.codeText, d.resolved, d.resolvedDate ?? null, d.onsetDate ?? null])).toEqual([
+      ['1001', 'E11.9', false, null, '2020-01-01'],
+      ['1001', 'I10', true, null, null],
+      ['1001', 'J45.909', true, null, null],
+      ['1001', 'N18.30', true, null, null],
+      ['1002', 'E11.9', false, '2026-09-30', '2019-05-01'],
+      // The resolved date is filled; the onset date, which starts a condition, is not.
+      ['1002', 'I10', false, '2026-09-30', null],
+    ]);
+    const table = data.inputs[0]!.tables[1]!;
+    expect([table.mergedFilled, table.mergedNotFilled]).toEqual([2, 1]);
+  });
+
+  it.each<XlsxReader>(['lean', 'exceljs'])('a consent\'s "Declined" or revoked date merged over two rows ends both (%s reader)', async (xlsxReader) => {
+    const path = await writeTable(
+      ['MRN', 'Consent Date', 'Status', 'Revoked Date'],
+      [
+        ['1001', '2025-01-10', 'Declined', null],
+        ['1001', '2025-03-01', null, null],
+        ['1002', '2025-01-10', null, '2026-09-01'],
+        ['1002', '2025-02-01', null, null],
+        ['1003', '2025-01-10', null, null],
+        ['1003', null, null, null],
+      ],
+      ['C2:C3', 'D4:D5', 'B6:B7'],
+    );
+    const data = await ingest([{ path }], options(xlsxReader));
+    expect(data.consents.map((c) => [c.patientId, c.date ?? null, c.standing, c.revokedDate ?? null])).toEqual([
+      ['1001', '2025-01-10', 'declined', null],
+      ['1001', '2025-03-01', 'declined', null],
+      ['1002', '2025-01-10', 'accepted', '2026-09-01'],
+      ['1002', '2025-02-01', 'accepted', '2026-09-01'],
+      ['1003', '2025-01-10', 'accepted', null],
+      // The consent date, which starts a consent, is not filled: the row under it has none of its own.
+      ['1003', null, 'accepted', null],
+    ]);
+    const table = data.inputs[0]!.tables[1]!;
+    expect([table.mergedFilled, table.mergedNotFilled]).toEqual([2, 1]);
+  });
+
+  it.each<XlsxReader>(['lean', 'exceljs'])('a care plan\'s status or end date merged over two rows ends both (%s reader)', async (xlsxReader) => {
+    const path = await writeTable(
+      ['MRN', 'Care Plan Date', 'Care Plan Status', 'End Date'],
+      [
+        ['1001', '2025-01-10', 'Discontinued', null],
+        ['1001', '2025-06-10', null, null],
+        ['1002', '2025-01-10', null, '2026-08-31'],
+        ['1002', '2025-06-10', null, null],
+      ],
+      ['C2:C3', 'D4:D5'],
+    );
+    const data = await ingest([{ path }], options(xlsxReader));
+    expect(data.rejected).toEqual([]);
+    expect(data.carePlans.map((p) => [p.patientId, p.date, p.endDate ?? null])).toEqual([
+      ['1001', '2025-01-10', '2025-01-10'],
+      ['1001', '2025-06-10', '2025-06-10'],
+      ['1002', '2025-01-10', '2026-08-31'],
+      ['1002', '2025-06-10', '2026-08-31'],
+    ]);
+    expect(data.inputs[0]!.tables[1]!.mergedFilled).toBe(2);
+  });
+});
