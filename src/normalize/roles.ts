@@ -72,6 +72,11 @@ const TITLE_CREDENTIALS: ReadonlySet<string> = new Set([
 
 /** How a credential cell is cut into parts: "RN, BSN", "Front Desk/MA", "RN (license pending)", "RN - inactive". */
 const PARTS = /[,/;|()]+|\s+-\s+/;
+/**
+ * How a credential cell is cut into the groups a qualifier can be about: "RN (Former LPN)", "CMA, formerly LPN".
+ * A slash joins alternatives into one group: in "Former RN/LPN" the qualifier may be about both.
+ */
+const GROUPS = /[,;|()]+|\s+-\s+/;
 
 /** Words that negate the word after them: "non-billing" and "not billing provider" name no billing role. */
 const NEGATING = new Set(['non', 'not', 'no', 'never']);
@@ -123,15 +128,24 @@ const QUALIFIED_CREDENTIAL = [
   // A part of qualifier words alone qualifies the credential beside it: "RN (retired)", "LPN - lapsed".
   new RegExp(`^(${BEFORE_CREDENTIAL}|${AFTER_CREDENTIAL})(?: (?:${BEFORE_CREDENTIAL}|${AFTER_CREDENTIAL}))*$`),
 ];
+/**
+ * A qualifier negated is none: "RN, license active, not expired", "RN (licensed, not pending)" say the licence
+ * is in force. Taken out before the qualifiers are looked for; "not yet" stays one ("Not yet licensed").
+ */
+const NEGATED_QUALIFIER = new RegExp(
+  '(?:^| )(?:not|never|no longer) (?:currently )?(?:retired|inactive|lapsed|expired|suspended|revoked|pending|awaiting|unlicensed|uncertified|in training)(?= |$)',
+  'g',
+);
 
-/** The qualifier of the first part that qualifies a credential, if any. */
-function qualifierOf(parts: readonly string[]): string | undefined {
-  for (const part of parts) {
-    const key = statusKey(part);
-    for (const pattern of QUALIFIED_CREDENTIAL) {
-      const found = pattern.exec(key)?.[1];
-      if (found !== undefined) return found;
-    }
+/**
+ * The qualifier of one group of a credential cell, if it has one, and whether it names the credential it is about
+ * ("Former MA", "RN trainee") rather than the licence or nothing ("license pending", "retired").
+ */
+function groupQualifier(group: string): { word: string; ofCredential: boolean } | undefined {
+  const key = statusKey(group).replace(NEGATED_QUALIFIER, ' ').replace(/ +/g, ' ').trim();
+  for (const [i, pattern] of QUALIFIED_CREDENTIAL.entries()) {
+    const word = pattern.exec(key)?.[1];
+    if (word !== undefined) return { word, ofCredential: i < 2 };
   }
   return undefined;
 }
@@ -139,9 +153,37 @@ function qualifierOf(parts: readonly string[]): string | undefined {
 /** A cell that says outright that the person is not clinical staff ("MA (non-clinical)", "Non-clinical staff"). */
 const SAYS_NON_CLINICAL = words('non clinical|nonclinical|not clinical|non clinician|not a clinician|non medical|nonmedical');
 
-/** The qualifier that takes a credential away ("former" in "Former RN"), if the cell has one. */
+/**
+ * A credential cell read group by group: the roles it names that no qualifier takes away, and the first qualifier
+ * that takes a clinical credential away. A qualifier takes away the credentials of its own group ("Former LPN" in
+ * "RN (Former LPN)": that RN is clinical staff, the LPN is history); a group of qualifier or licence words alone
+ * ("RN (retired)", "RN, BSN (license pending)") is about the person: it takes away every credential in the cell,
+ * as the cell does not say which one is meant.
+ */
+function readCredential(text: string, extra: ReadonlyMap<string, StaffRole>): { roles: Set<StaffRole>; qualifier?: string } {
+  const groups = text.split(GROUPS).map((group) => {
+    const roles = group.split('/').flatMap((part) => partRoles(part, extra));
+    return { roles, qualifier: groupQualifier(group), credential: roles.some((r) => r === 'clinical-staff' || r === 'practitioner') };
+  });
+  const aboutPerson = groups.find((g) => !g.credential && g.qualifier?.ofCredential === false)?.qualifier?.word;
+  const roles = new Set<StaffRole>();
+  let qualifier: string | undefined;
+  for (const group of groups) {
+    // "Former MA" names its credential even where the word alone is no role of a title ("MA", "DO").
+    const takenAwayBy = group.credential ? (group.qualifier?.word ?? aboutPerson) : group.qualifier?.ofCredential ? group.qualifier.word : undefined;
+    qualifier ??= takenAwayBy;
+    for (const role of group.roles) if (takenAwayBy === undefined || role === 'non-clinical') roles.add(role);
+  }
+  return qualifier === undefined ? { roles } : { roles, qualifier };
+}
+
+/**
+ * The qualifier that takes a credential away ("former" in "Former RN"), if the cell has one. With another
+ * credential left standing ("RN (Former LPN)") the cell still names that role: missing-staff asks only when
+ * the role is unknown.
+ */
 export function credentialQualifier(text: string): string | undefined {
-  return qualifierOf(text.split(PARTS));
+  return readCredential(text, NO_EXTRA).qualifier;
 }
 
 function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRole {
@@ -149,14 +191,15 @@ function classify(text: string, extra: ReadonlyMap<string, StaffRole>): StaffRol
   const direct = extra.get(whole) ?? LOOKUP.get(whole);
   if (direct) return direct;
   if (has(statusKey(text), SAYS_NON_CLINICAL)) return 'non-clinical';
-  const parts = text.split(PARTS);
-  const roles = new Set(parts.flatMap((p) => partRoles(p, extra)));
   // A clinical credential negated or qualified away ("Not RN", "Former RN", "RN (license pending)") is no
-  // evidence of clinical staff: unknown, for missing-staff to report and the config to settle (R-TIME-STAFF).
-  if ((roles.has('clinical-staff') || roles.has('practitioner')) && qualifierOf(parts) !== undefined) return 'unknown';
+  // evidence of clinical staff (R-TIME-STAFF); another one left standing in the cell still is ("RN (Former LPN)").
+  const { roles, qualifier } = readCredential(text, extra);
+  const clinical = roles.has('clinical-staff') || roles.has('practitioner');
+  // With every clinical credential taken away, unknown: for missing-staff to report and the config to settle.
+  if (!clinical && qualifier !== undefined) return 'unknown';
   // A cell naming a non-clinical role and a clinical one ("Front Desk/MA") says the person may not be clinical
   // staff: unknown, for the config to settle, rather than time counted on a guess (R-TIME-STAFF).
-  if (roles.has('non-clinical') && (roles.has('clinical-staff') || roles.has('practitioner'))) return 'unknown';
+  if (roles.has('non-clinical') && clinical) return 'unknown';
   for (const role of ['practitioner', 'clinical-staff', 'non-clinical'] as const) if (roles.has(role)) return role;
   return 'unknown';
 }

@@ -78,27 +78,62 @@ const REFUSAL_NEGATED = new RegExp(
     '|(?:^| )(?:no|without) (?:refusal|revocation|withdrawal|opt out|optout)(?= |$)',
   'g',
 );
-/** How a status is cut into parts: "Accepted (not declined)", "Consented - did not decline". */
-const STATUS_PARTS = /[,;|()]+|\s+-\s+/;
-/** A checkbox export: a refusal word as the question, no as the answer ("Declined: No", "Refused? N"). */
-const REFUSAL_ANSWERED_NO = /^([^:=?]+)[:=?]+\s*(?:no|n|false|0|unchecked)\s*$/i;
+/**
+ * How a status is cut into parts: "Accepted (not declined)", "Consented - did not decline", "Accepted; declined:
+ * no", "Accepted. Revoked: no". A period ends a part only before a space or the end, so a date ("1.10.25") stays.
+ */
+const STATUS_PARTS = /[,;|()]+|\s+-\s+|\.(?=\s|$)/;
+/**
+ * A checkbox answer in parentheses (no, or unknown) is read as question and answer: "Declined (No)" is "Declined:
+ * No". Other words in parentheses stay a part of their own, and so does a "no" after a dash ("Declined - No"
+ * answers no to CCM: a refusal).
+ */
+const PARENTHESIZED = /\s*\(([^()]*)\)/g;
+/** A checkbox part: a question and its answer ("Declined: No", "Refused? N", "Revoked = unknown"). */
+const QUESTION_ANSWERED = /^([^:=?]+)[:=?]+\s*([^:=?]*?)\s*$/;
+/** A checkbox answered no: the refusal asked about did not happen. */
+const ANSWER_NO = /^(?:no|n|false|0|unchecked)$/;
+/**
+ * A checkbox left unanswered: the part says neither that the patient refused nor that they did not. It is set
+ * aside, so "Declined: Unknown" alone is unrecognized (not consent, not a refusal; missing-consent names it).
+ */
+const ANSWER_UNKNOWN = /^(?:unknown|unk|not known|unsure|not sure|unanswered|not answered|blank|n a|na|not applicable)$/;
+const isCheckboxAnswer = (answer: string): boolean => ANSWER_NO.test(answer) || ANSWER_UNKNOWN.test(answer);
 /** Words that may stand beside a negated refusal without saying anything else: "Patient has not declined". */
 const REFUSAL_FILLER = /^(?:(?:patient|pt|ccm|status|the|by|consent) ?)*$/;
 
 /**
+ * A checkbox part about a refusal: `no` when answered no ("Declined: No"), `unknown` when left unanswered
+ * ("Declined: Unknown"), else undefined (not a checkbox, one about something else, or answered otherwise).
+ */
+function refusalCheckbox(part: string): 'no' | 'unknown' | undefined {
+  const found = QUESTION_ANSWERED.exec(part);
+  if (!found) return undefined;
+  const asked = statusKey(found[1]!);
+  if (!has(asked, CONSENT_REFUSAL) || !REFUSAL_FILLER.test(asked.replace(CONSENT_REFUSAL_EVERY, ' ').trim())) return undefined;
+  const answer = statusKey(found[2]!);
+  if (ANSWER_NO.test(answer)) return 'no';
+  return ANSWER_UNKNOWN.test(answer) ? 'unknown' : undefined;
+}
+
+/**
  * The words of a consent status with its negated refusals taken out ("Accepted (not declined)" → "accepted"),
- * and whether there were any. "Declined: No" is a negated refusal as a whole.
+ * and whether there were any. A checkbox part answered no ("Declined: No", "Accepted; declined: no") is a
+ * negated refusal as a whole; one left unanswered ("Declined: Unknown") is taken out and says nothing.
  */
 function withoutNegatedRefusals(text: string): { rest: string; negated: boolean } {
-  const question = REFUSAL_ANSWERED_NO.exec(text)?.[1];
-  if (question !== undefined) {
-    const asked = statusKey(question);
-    if (has(asked, CONSENT_REFUSAL) && REFUSAL_FILLER.test(asked.replace(CONSENT_REFUSAL_EVERY, ' ').trim())) return { rest: '', negated: true };
-  }
   let negated = false;
   const rest = text
+    .replace(PARENTHESIZED, (whole, inside: string) => (isCheckboxAnswer(statusKey(inside)) ? `: ${inside};` : whole))
     .split(STATUS_PARTS)
-    .map((part) => statusKey(part).replace(REFUSAL_NEGATED, () => ((negated = true), ' ')).trim())
+    .map((part) => {
+      const checkbox = refusalCheckbox(part);
+      if (checkbox !== undefined) {
+        negated ||= checkbox === 'no';
+        return '';
+      }
+      return statusKey(part).replace(REFUSAL_NEGATED, () => ((negated = true), ' ')).trim();
+    })
     .filter(Boolean)
     .join(' ');
   return { rest, negated };

@@ -23,11 +23,12 @@ function readCsv(path: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(names.map((n, i) => [n, line.split(',')[i] ?? ''])));
 }
 
-function audit(timeLog: readonly string[], patients: readonly string[], consentIds = patients) {
+/** Consent rows carry a status when one is given for the patient. */
+function audit(timeLog: readonly string[], patients: readonly string[], consentStatuses: Readonly<Record<string, string>> = {}) {
   const dir = tempDir();
   const files = [
     write(dir, 'timelog.csv', timeLog),
-    write(dir, 'consents.csv', ['MRN,Consent Date', ...consentIds.map((p) => `${p},2025-01-10`)]),
+    write(dir, 'consents.csv', ['MRN,Consent Date,Consent Status', ...patients.map((p) => `${p},2025-01-10,"${consentStatuses[p] ?? ''}"`)]),
     write(dir, 'dx.csv', ['MRN,ICD-10 Code', ...patients.flatMap((p) => [`${p},E11.9`, `${p},I10`])]),
     write(dir, 'careplans.csv', ['MRN,Care Plan Date', ...patients.map((p) => `${p},2025-01-15`)]),
   ];
@@ -82,5 +83,22 @@ describe('a qualifier word about something else than the credential or the progr
     expect(code).toBe(0);
     expect(claims.map((c) => `${c.patient_id}:${c.code}`)).toEqual(['1001:99490', '1002:99490']);
     expect(exceptions).toEqual([]);
+  });
+});
+
+describe('a qualifier about a past credential, and a negated refusal beside agreement', () => {
+  it('"RN (Former LPN)" time and a patient whose consent says "Accepted; declined: no" are billed', () => {
+    const { code, claims, exceptions } = audit(
+      [
+        'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI',
+        `1001,2026-10-08,Ann Nurse,RN (Former LPN),25,${NOTE} a,1234567893`,
+        `1002,2026-10-08,Rita Nurse,RN,25,${NOTE} b,1234567893`,
+      ],
+      ['1001', '1002'],
+      { '1002': 'Accepted; declined: no' },
+    );
+    expect(exceptions).toEqual([]);
+    expect(code).toBe(0);
+    expect(claims.map((c) => `${c.patient_id}:${c.code}`)).toEqual(['1001:99490', '1002:99490']);
   });
 });

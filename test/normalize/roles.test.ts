@@ -47,6 +47,22 @@ describe('credentials negated or qualified away', () => {
     ['LPN - Prior Auth', 'clinical-staff'],
     ['NP (not supervising)', 'practitioner'],
     ['Non-billing RN', 'clinical-staff'],
+    // A qualifier takes away only the credential beside it: another one, unqualified, names the role now held.
+    ['RN (Former LPN)', 'clinical-staff'],
+    ['CMA, formerly LPN', 'clinical-staff'],
+    ['LPN, former MA', 'clinical-staff'],
+    ['Former LPN, RN', 'clinical-staff'],
+    ['Former RN, Care Coordinator', 'unknown'],
+    ['Front Desk, former LPN', 'unknown'],
+    // Alternatives joined by a slash are one group, and a qualifier standing alone is about the person.
+    ['Former RN/LPN', 'unknown'],
+    ['RN, BSN (license pending)', 'unknown'],
+    ['LPN, former MA (retired)', 'unknown'],
+    // A qualifier negated is none: the licence is in force.
+    ['RN, license active, not expired', 'clinical-staff'],
+    ['RN (licensed, not pending)', 'clinical-staff'],
+    ['RN - no longer inactive', 'clinical-staff'],
+    ['RN, not yet licensed', 'unknown'],
     // A non-clinical role named, not negated, still makes the cell unknown.
     ['RN - billing', 'unknown'],
     ['Billing RN', 'unknown'],
@@ -82,6 +98,9 @@ describe('credentials negated or qualified away', () => {
     ['RN - inactive license', 'inactive'],
     ['RN (license pending)', 'pending'],
     ['Former MA', 'former'],
+    ['Former RN, Care Coordinator', 'former'],
+    ['RN, not yet licensed', 'not yet'],
+    ['RN (licensed, not pending)', undefined],
     ['RN, Care Manager (non-billing)', undefined],
     ['RN, not on call', undefined],
     ['LPN - Prior Auth', undefined],

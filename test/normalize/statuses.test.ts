@@ -74,11 +74,28 @@ describe('classifyConsentStatus', () => {
     ['No refusal', 'accepted'],
     ['Not declined - pending signature', 'pending'],
     ['Not declined - see note', 'unrecognized'],
+    // A checkbox answered no is a negated refusal wherever it stands in the status, beside agreement or alone.
+    ['Accepted; declined: no', 'accepted'],
+    ['Declined: no, accepted', 'accepted'],
+    ['Accepted. Revoked: no', 'accepted'],
+    ['Revoked: No', 'accepted'],
+    ['Declined: No.', 'accepted'],
+    ['Declined (No)', 'accepted'],
+    ['Declined: No, pending signature', 'pending'],
+    // A checkbox left unanswered says nothing: alone it is unrecognized (missing-consent names it), not a refusal.
+    ['Declined: Unknown', 'unrecognized'],
+    ['Declined (unknown)', 'unrecognized'],
+    ['Declined: N/A', 'unrecognized'],
+    ['Accepted; declined: unknown', 'accepted'],
     // Real refusals stay refusals: "no" before a verb, or in a part of its own, is the answer, not a negation.
     ['No - declined', 'declined'],
     ['No, declined', 'declined'],
     ['Declined: Yes', 'declined'],
     ['Declined - No', 'declined'],
+    ['Declined: No; Revoked: Yes', 'declined'],
+    ['Accepted. Declined.', 'declined'],
+    ['Declined (verbal)', 'declined'],
+    ['Declined: 2025-01-10', 'declined'],
     ['Refused - not interested', 'declined'],
     ['Not declined - later revoked', 'declined'],
     ['Enrolled', 'unrecognized'],
@@ -119,6 +136,8 @@ describe('isRevocationStatus', () => {
     ['No consent', false],
     ['Accepted', false],
     ['Not revoked - declined', false],
+    ['Accepted. Revoked: no', false],
+    ['Declined: No; Revoked: Yes', true],
   ])('%j → %s', (status, expected) => {
     expect(isRevocationStatus(status)).toBe(expected);
   });

@@ -11,6 +11,11 @@ ruleTester(missingStaff, {
     ...['RN, Care Manager (non-billing)', 'RN Care Manager - not billing provider', 'LPN, non-supervisory', 'LPN (no longer supervising)', 'RN, not on call', 'RN (no restrictions)', 'LPN - Prior Auth', 'NP (not supervising)'].map(
       (credential) => ({ name: `the job qualified, not the licence: ${credential}`, model: { entries: [entry({ credential })] } }),
     ),
+    // A qualifier about a past credential leaves the current one standing; a negated qualifier is none.
+    ...['RN (Former LPN)', 'CMA, formerly LPN', 'LPN, former MA', 'RN, license active, not expired', 'RN (licensed, not pending)'].map((credential) => ({
+      name: `a clinical credential held now: ${credential}`,
+      model: { entries: [entry({ credential })] },
+    })),
     { name: 'non-CCM programs are not judged', model: { entries: [entry({ staff: undefined, program: 'rpm' })] } },
   ],
   invalid: [
@@ -31,6 +36,11 @@ ruleTester(missingStaff, {
       name: 'a clinical credential no longer held',
       model: { entries: [entry({ credential: 'Former RN' })] },
       findings: [{ messageId: 'qualifiedCredential', data: { staff: 'Nina Reyes', credential: 'Former RN', qualifier: 'former' } }],
+    },
+    {
+      name: 'a clinical credential no longer held, and a job title that names none',
+      model: { entries: [entry({ credential: 'Former RN, Care Coordinator' })] },
+      findings: [{ messageId: 'qualifiedCredential', data: { staff: 'Nina Reyes', credential: 'Former RN, Care Coordinator', qualifier: 'former' } }],
     },
     {
       name: 'a clinical credential not yet held',
