@@ -29,7 +29,7 @@ export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support
   });
 }
 
-/** The empty list every month without blockers (or diagnoses) shares. */
+/** The empty list every month without blockers (or diagnoses, or claim lines to date) shares. */
 const NONE: readonly string[] = Object.freeze([]);
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -49,7 +49,7 @@ function billMonth(
   const price = pricesFor(options, pm.month);
   const supported = monthMinutes(pm.entries, counts);
   const option = chooseFamily(supported, price);
-  const { lines, total } = claimLines(option, price);
+  const { lines, total } = claimLines(option, price, option ? lineDates(pm, option, counts, options) : NONE);
   let loggedMinutes = 0;
   let mbi: string | null = null;
   for (const e of pm.entries) {
@@ -75,7 +75,8 @@ function billMonth(
     family: option?.family.family ?? null,
     lines,
     estimatedPayment: total,
-    dateOfService: option ? dateOfService(pm, option, counts, options) : null,
+    // The claim's date is its base line's; an add-on line may carry a later one (threshold-met).
+    dateOfService: lines[0]?.dateOfService ?? null,
     // The one NPI on the month's CCM entries; with none, the configured default. Several NPIs give null rather
     // than a guess: one practitioner per month is multiple-billing-practitioners' business (R-EXCL-ONE-PRACTITIONER).
     billingNpi: npi === undefined ? (options.defaultNpi ?? null) : npi,
@@ -105,22 +106,30 @@ function blockingRules(findings: readonly Finding[]): Map<string, Map<string, st
 }
 
 /**
- * D6 / R-CLAIM-DOS: the month's last day, or the day the cumulative supported minutes first reached the
- * chosen family's base minimum (entries by date, then time-log order; the practitioner family counts only the
- * billing practitioner's own minutes, as monthMinutes does, R-CODE-99491).
+ * D6 / R-CLAIM-DOS: the date of service of each of the option's lines. Under month-end, the month's last day for
+ * every line (one string: no per-month allocation on the default path). Under threshold-met, the day the
+ * cumulative supported minutes first reached what the line needs: the base minimum for the base line, base +
+ * units × increment for the add-on line (all its units earned), so no line is dated before the time it bills
+ * was spent. Entries count by date, then time-log order; the practitioner family counts only the billing
+ * practitioner's own minutes, as monthMinutes does (R-CODE-99491).
  */
-function dateOfService(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, options: BillingOptions): string {
+function lineDates(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, options: BillingOptions): string | string[] {
   const end = lastDayOfMonth(pm.month);
   if (options.dateOfService === 'month-end') return end;
-  const own = option.family.practitionerOnly ? billingPractitioner(minutesByPractitioner(pm.entries, counts))?.key : undefined;
+  const { base, addOn, practitionerOnly } = option.family;
+  const needed = option.lines.map((l, i) => (i === 0 ? base.minutes : base.minutes + l.units * addOn.increment));
+  const own = practitionerOnly ? billingPractitioner(minutesByPractitioner(pm.entries, counts))?.key : undefined;
   const relevant = pm.entries
     .filter((e) => counts(e) && (own === undefined || (e.role === 'practitioner' && practitionerKey(e) === own)))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  // The option exists only when its minutes are met, so each line finds its day; the month end is never reached.
+  const dates = needed.map(() => end);
   let total = 0;
+  let line = 0;
   for (const entry of relevant) {
     total += countableMinutes(entry);
-    if (total >= option.family.base.minutes) return entry.date;
+    while (line < needed.length && total >= needed[line]!) dates[line++] = entry.date;
+    if (line === needed.length) break;
   }
-  return end; // unreachable: the option exists only when the base minimum is met
+  return dates;
 }
-

@@ -120,21 +120,38 @@ export function bestOption(
 
 /**
  * Claim lines and their total for an option; the total is the sum of the cent-rounded lines, so both agree.
- * A million-row audit has a few distinct results ("99490 × 1 at $60.49") on hundreds of thousands of
- * patient-months: each is made once per price list and shared, frozen.
+ * `dates` is each line's date of service, or one date for every line (month-end, D6). A million-row audit has
+ * a few distinct results ("99490 × 1 on 2026-10-31 at $60.49") on hundreds of thousands of patient-months:
+ * each is made once per price list and shared, frozen. The dates are part of the key, so a line's date never
+ * passes to another month or to a line earned on another day.
  */
-export function claimLines(option: FamilyOption | null, price: (code: string) => number): { lines: readonly ClaimLine[]; total: number } {
+export function claimLines(
+  option: FamilyOption | null,
+  price: (code: string) => number,
+  dates: string | readonly string[],
+): { lines: readonly ClaimLine[]; total: number } {
   if (!option) return NO_LINES;
   let results = resultCache.get(price);
   if (results === undefined) resultCache.set(price, (results = new Map()));
-  const key = option.lines.map((l) => `${l.code}\u0000${l.units}`).join('\u0001');
+  let key = '';
+  for (let i = 0; i < option.lines.length; i++) {
+    const l = option.lines[i]!;
+    key += `${l.code}\u0000${l.units}\u0000${dateAt(dates, i)}\u0001`;
+  }
   let result = results.get(key);
   if (result === undefined) {
-    const lines = Object.freeze(option.lines.map((l) => Object.freeze({ code: l.code, units: l.units, estimatedPayment: roundCents(price(l.code) * l.units) })));
+    const lines = Object.freeze(
+      option.lines.map((l, i) => Object.freeze({ code: l.code, units: l.units, estimatedPayment: roundCents(price(l.code) * l.units), dateOfService: dateAt(dates, i) })),
+    );
     result = Object.freeze({ lines, total: roundCents(lines.reduce((sum, l) => sum + l.estimatedPayment, 0)) });
     results.set(key, result);
   }
   return result;
+}
+
+/** The i-th line's date; a module function rather than a closure, so the month-end path allocates nothing for it. */
+function dateAt(dates: string | readonly string[], i: number): string {
+  return typeof dates === 'string' ? dates : dates[i]!;
 }
 
 const NO_LINES = Object.freeze({ lines: Object.freeze([]) as readonly ClaimLine[], total: 0 });

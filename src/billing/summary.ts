@@ -4,7 +4,7 @@ import type { TimeEntry } from '../model/schema.js';
 import type { RuleRun } from '../rules/engine.js';
 import { SEVERITIES, type Severity, type SupportView } from '../rules/types.js';
 import { roundCents } from './codes.js';
-import { countableMinutes } from '../model/queries.js';
+import { countableMinutes, lastDayOfMonth } from '../model/queries.js';
 import { isValidNpi } from '../normalize/codes.js';
 import { bestOption, claimLines, pricesFor } from './pricing.js';
 import { billedAtRisk, ccmServices } from './already-billed.js';
@@ -101,7 +101,8 @@ function billedAmount(model: AuditModel, pm: PatientMonth, options: Pick<Billing
 function loggedPotential(ref: PatientMonthRef | undefined, options: Pick<BillingOptions, 'fees'>): number {
   if (!ref) return 0;
   const price = pricesFor(options, ref.month);
-  return claimLines(bestOption(ref.entries, (e) => countableMinutes(e) > 0, price), price).total;
+  // Only the total is used: any date of the month prices the same (the month's year), so the month end.
+  return claimLines(bestOption(ref.entries, (e) => countableMinutes(e) > 0, price), price, lastDayOfMonth(ref.month)).total;
 }
 
 /**
@@ -145,7 +146,7 @@ function topFixes(
     for (const rule of excludingRules) {
       const released = new Set<TimeEntry>(excluded.filter((e) => support.exclusions(e).some((f) => f.rule === rule)));
       const counts = (e: TimeEntry): boolean => (support.isSupported(e) || released.has(e)) && countableMinutes(e) > 0;
-      const potential = claimLines(bestOption(ref.entries, counts, price), price).total;
+      const potential = claimLines(bestOption(ref.entries, counts, price), price, lastDayOfMonth(pm.month)).total;
       add(rule, pm, roundCents(potential - pm.estimatedPayment));
     }
   }

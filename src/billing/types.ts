@@ -14,6 +14,12 @@ export interface ClaimLine {
   units: number;
   /** National non-facility amount × units: an estimate, never a promise of payment. */
   estimatedPayment: number;
+  /**
+   * The line's own date of service (D6, R-CLAIM-DOS): the month's last day under month-end. Under threshold-met
+   * the base line's is the day the base minimum was met and an add-on line's the day all its units were earned,
+   * never a day before the time it bills was spent.
+   */
+  dateOfService: string;
 }
 
 export interface PatientMonth {
@@ -42,6 +48,7 @@ export interface PatientMonth {
    */
   lines: readonly ClaimLine[];
   estimatedPayment: number;
+  /** The claim's date of service: its base line's (lines[0].dateOfService); null when no family is met. */
   dateOfService: string | null;
   billingNpi: string | null;
   /** ICD-10-CM codes for the claim, dotted, chronic ones first, at most 12. */

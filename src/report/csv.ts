@@ -72,11 +72,12 @@ function* claimCsvLines(result: AuditResult): Generator<string> {
       diagnoses = pm.diagnoses;
       diagnosesText = csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null));
     }
-    const head = csvLine([pm.patientId, pm.mbi, pm.month, pm.dateOfService]);
+    const head = csvLine([pm.patientId, pm.mbi, pm.month]);
     // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
     const tail = `${csvLine([pm.countedMinutes, pm.billingNpi])},${diagnosesText},${placeOfService}`;
+    // Each line's own date of service: under threshold-met an add-on is dated the day its units were earned (D6).
     // Dollars and cents, as billing imports expect ("48.00", not "48").
-    for (const line of pm.lines) yield `${head},${csvLine([line.code, line.units])},${tail},${field(line.estimatedPayment.toFixed(2))}`;
+    for (const line of pm.lines) yield `${head},${csvLine([line.dateOfService, line.code, line.units])},${tail},${field(line.estimatedPayment.toFixed(2))}`;
   }
 }
 

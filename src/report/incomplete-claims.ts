@@ -40,18 +40,23 @@ export function incompleteClaimNotes(result: AuditResult): string[] {
     notes.push(
       `${months(early, 'is', 'are')} dated after the run date ${result.runDate} ` +
         `(${examples(result, (pm) => isEarly(result, pm), early)}): a claim cannot be sent before its date of service; ` +
-        'send the claims once the month is over, or use --dos threshold-met to date each claim the day its minimum was met (R-CLAIM-DOS).',
+        (result.options.dateOfService === 'threshold-met'
+          ? 'send each claim once its latest line is due (an add-on line is dated the day its units were earned, R-CLAIM-DOS).'
+          : 'send the claims once the month is over, or use --dos threshold-met to date each claim the day its minimum was met (R-CLAIM-DOS).'),
     );
   }
   return notes;
 }
 
 /**
- * A claim-ready month whose date of service is after the run date: the month is not over and the claims are
- * dated its last day (--dos month-end). Derived from the report, so every reporter and the stderr note agree.
+ * A claim-ready month with a line dated after the run date: the month is not over and the claims are dated its
+ * last day (--dos month-end), or, under threshold-met, an add-on is dated the day its units were earned, after
+ * the run date (entries dated ahead). The latest line date is the one that matters: until then part of the claim
+ * cannot be sent. Derived from the report, so every reporter and the stderr note agree.
  */
 function isEarly(result: AuditResult, pm: PatientMonth): boolean {
-  return pm.dateOfService !== null && pm.dateOfService > result.runDate;
+  for (const line of pm.lines) if (line.dateOfService > result.runDate) return true;
+  return false;
 }
 
 function earlyClaims(result: AuditResult): number {

@@ -133,7 +133,7 @@ function patientMonth(pm: PatientMonth) {
     supportedMinutes: pm.supportedMinutes,
     countedMinutes: pm.countedMinutes,
     family: pm.family,
-    lines: pm.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: l.estimatedPayment })),
+    lines: pm.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: l.estimatedPayment, dateOfService: l.dateOfService })),
     estimatedPayment: pm.estimatedPayment,
     dateOfService: pm.dateOfService,
     billingNpi: pm.billingNpi,

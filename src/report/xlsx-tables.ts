@@ -198,7 +198,8 @@ function claimColumns(result: AuditResult): Column<ClaimRow>[] {
     { header: 'Patient ID', width: 14, value: (r) => r.pm.patientId },
     { header: 'MBI', width: 14, value: (r) => r.pm.mbi },
     { header: 'Month', width: 9, value: (r) => r.pm.month },
-    { header: 'Date of service', width: 15, numFmt: DATE_FORMAT, value: (r) => isoDate(r.pm.dateOfService) },
+    // The line's own date, as claims.csv: an add-on may be dated after its base under threshold-met (D6).
+    { header: 'Date of service', width: 15, numFmt: DATE_FORMAT, value: (r) => isoDate(r.line.dateOfService) },
     { header: 'Code', width: 8, value: (r) => r.line.code },
     { header: 'Units', width: 7, value: (r) => r.line.units },
     // As claims.csv: the minutes the claim's family counts (the practitioner's own for 99491/99437).

@@ -212,8 +212,8 @@ describe('bill: fee year follows the date of service', () => {
     const fees: FeeSchedule = { source: 'x.csv', amounts: { 2026: { ...BUNDLED_FEES.amounts[2026], '99490': 70, '99439': 50.005 } } };
     const pm = billOne([{ minutes: 40 }], ruleRun(), { ...MONTH_END, fees });
     expect(pm.lines).toEqual([
-      { code: '99490', units: 1, estimatedPayment: 70 },
-      { code: '99439', units: 1, estimatedPayment: 50.01 },
+      { code: '99490', units: 1, estimatedPayment: 70, dateOfService: '2026-03-31' },
+      { code: '99439', units: 1, estimatedPayment: 50.01, dateOfService: '2026-03-31' },
     ]);
     expect(pm.estimatedPayment).toBe(120.01);
   });
@@ -283,6 +283,131 @@ describe('bill: date of service (D6, R-CLAIM-DOS)', () => {
 
   it('is null when the month is not billable', () => {
     expect(billOne([{ minutes: 5 }], ruleRun(), THRESHOLD).dateOfService).toBeNull();
+  });
+
+  // Under threshold-met each line is dated the day the time it bills had all been spent: the base line the day
+  // the base minimum was met, an add-on line the day base + units × increment was (all its units earned).
+  it.each<[string, EntryInput[], number[], [string, number, string][]]>([
+    [
+      'non-complex: 99439 the day its 20 more minutes were met, not the day 99490 was',
+      [
+        { minutes: 25, date: '2026-03-03' },
+        { minutes: 25, date: '2026-03-20' },
+      ],
+      [],
+      [
+        ['99490', 1, '2026-03-03'],
+        ['99439', 1, '2026-03-20'],
+      ],
+    ],
+    [
+      'non-complex at its cap: 99439 ×2 the day 60 minutes were met; later minutes earn nothing more',
+      [
+        { minutes: 20, date: '2026-03-02' },
+        { minutes: 20, date: '2026-03-05' },
+        { minutes: 20, date: '2026-03-09' },
+        { minutes: 30, date: '2026-03-20' },
+      ],
+      [],
+      [
+        ['99490', 1, '2026-03-02'],
+        ['99439', 2, '2026-03-09'],
+      ],
+    ],
+    [
+      'an excluded entry does not advance the add-on',
+      [
+        { minutes: 20, date: '2026-03-02' },
+        { minutes: 20, date: '2026-03-04' }, // excluded below
+        { minutes: 20, date: '2026-03-10' },
+      ],
+      [1],
+      [
+        ['99490', 1, '2026-03-02'],
+        ['99439', 1, '2026-03-10'],
+      ],
+    ],
+    [
+      'one entry meeting base and add-on dates both lines that day',
+      [{ minutes: 45, date: '2026-03-03' }],
+      [],
+      [
+        ['99490', 1, '2026-03-03'],
+        ['99439', 1, '2026-03-03'],
+      ],
+    ],
+    [
+      'practitioner family: 99437 ×3 the day the practitioner reached 120 minutes',
+      [
+        { minutes: 35, date: '2026-03-03', role: 'practitioner', credential: 'MD' },
+        { minutes: 100, date: '2026-03-28', role: 'practitioner', credential: 'MD' },
+      ],
+      [],
+      [
+        ['99491', 1, '2026-03-03'],
+        ['99437', 3, '2026-03-28'],
+      ],
+    ],
+    [
+      'practitioner family: staff and another practitioner\'s minutes do not advance 99437 (R-CODE-99491)',
+      [
+        { minutes: 30, date: '2026-03-05', role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 20, date: '2026-03-06', role: 'practitioner', staff: 'Dr Brown' },
+        { minutes: 40, date: '2026-03-07' },
+        { minutes: 30, date: '2026-03-12', role: 'practitioner', staff: 'Dr Adams' },
+        { minutes: 30, date: '2026-03-25', role: 'practitioner', staff: 'Dr Adams' },
+      ],
+      [],
+      [
+        ['99491', 1, '2026-03-05'],
+        ['99437', 2, '2026-03-25'],
+      ],
+    ],
+    [
+      'complex family: 99489 the day 60 + 30 minutes were met',
+      [
+        { minutes: 30, date: '2026-03-01', complex: true },
+        { minutes: 30, date: '2026-03-08' },
+        { minutes: 20, date: '2026-03-12' },
+        { minutes: 10, date: '2026-03-15' },
+      ],
+      [],
+      [
+        ['99487', 1, '2026-03-08'],
+        ['99489', 1, '2026-03-15'],
+      ],
+    ],
+  ])('per line: %s', (_, inputs, excluded, expected) => {
+    const run = ruleRun([finding({ rule: 'vague-note', level: 'entry', entryIds: excluded })]);
+    const threshold = billOne(inputs, run, THRESHOLD);
+    expect(threshold.lines.map((l) => [l.code, l.units, l.dateOfService])).toEqual(expected);
+    // The claim's date is its base line's.
+    expect(threshold.dateOfService).toBe(expected[0]![2]);
+    const monthEnd = billOne(inputs, run, MONTH_END);
+    expect(monthEnd.lines.map((l) => [l.code, l.units, l.dateOfService])).toEqual(expected.map(([code, units]) => [code, units, '2026-03-31']));
+    expect(monthEnd.dateOfService).toBe('2026-03-31');
+  });
+
+  it('shared claim lines keep each month\'s own dates: same codes, other days, other months', () => {
+    const entries = [
+      { minutes: 25, date: '2026-03-03' },
+      { minutes: 25, date: '2026-03-20' },
+      { minutes: 25, date: '2026-03-05', patientId: 'P2' },
+      { minutes: 25, date: '2026-03-12', patientId: 'P2' },
+      { minutes: 25, date: '2026-04-03' },
+      { minutes: 25, date: '2026-04-20' },
+    ].map(entry);
+    const dates = (options: BillingOptions) => bill(model(entries), ruleRun(), options).map((pm) => [pm.patientId, pm.month, ...pm.lines.map((l) => l.dateOfService)]);
+    expect(dates(THRESHOLD)).toEqual([
+      ['P1', '2026-03', '2026-03-03', '2026-03-20'],
+      ['P1', '2026-04', '2026-04-03', '2026-04-20'],
+      ['P2', '2026-03', '2026-03-05', '2026-03-12'],
+    ]);
+    expect(dates(MONTH_END)).toEqual([
+      ['P1', '2026-03', '2026-03-31', '2026-03-31'],
+      ['P1', '2026-04', '2026-04-30', '2026-04-30'],
+      ['P2', '2026-03', '2026-03-31', '2026-03-31'],
+    ]);
   });
 });
 

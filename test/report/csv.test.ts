@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_COLUMNS, EXCEPTIONS_COLUMNS, renderClaimsCsv, renderExceptionsCsv } from '../../src/report/csv.js';
-import { HYPERLINK_NOTE, QUOTED_NOTE, TAB_NOTE, sampleResult } from './sample-result.js';
+import { HYPERLINK_NOTE, QUOTED_NOTE, TAB_NOTE, sampleResult, sampleResultThresholdMet } from './sample-result.js';
 
 function records(text: string): Record<string, string>[] {
   return parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
@@ -64,6 +64,13 @@ describe('renderClaimsCsv', () => {
     // 90 practitioner minutes and 5 RN minutes: 99491 + 99437 ×2 count the practitioner's 90 only.
     Object.assign(result.patientMonths[0]!, { supportedMinutes: 95, countedMinutes: 90, family: 'practitioner' });
     expect(records(renderClaimsCsv(result)).map((r) => r.supported_minutes)).toEqual(['90', '90']);
+  });
+
+  it('date_of_service is each line\'s own: under threshold-met the add-on the day its units were earned (D6)', () => {
+    expect(records(renderClaimsCsv(sampleResultThresholdMet())).map((r) => [r.code, r.date_of_service])).toEqual([
+      ['99490', '2026-10-08'],
+      ['99439', '2026-10-22'],
+    ]);
   });
 
   it('is empty but for the header when nothing is billable', () => {

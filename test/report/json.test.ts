@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CHUNK } from '../../src/report/chunk.js';
 import { ESTIMATE_NOTICE, renderJson, renderJsonChunks } from '../../src/report/json.js';
-import { sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
+import { sampleResult, sampleResultThresholdMet, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }).compile(schema);
@@ -29,6 +29,18 @@ describe('renderJson', () => {
     expect(atRisk.summary.billedAtRisk).toEqual({ patientMonths: 1, billedAmount: 132.26 });
     expect(atRisk.patientMonths.find((pm) => pm.patientId === 'B-88')).toMatchObject({ status: 'billed', blockedBy: ['multiple-billing-practitioners'] });
     expect(validate({ ...atRisk, summary: { ...atRisk.summary, billedAtRisk: { patientMonths: 1 } } })).toBe(false);
+  });
+
+  it('dates each claim line (threshold-met: the add-on after its base); the schema requires the date', () => {
+    const dated = JSON.parse(renderJson(sampleResultThresholdMet())) as { patientMonths: { dateOfService: string | null; lines: Record<string, unknown>[] }[] };
+    expect(validate(dated), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(dated.patientMonths[0]!.dateOfService).toBe('2026-10-08');
+    expect(dated.patientMonths[0]!.lines).toEqual([
+      { code: '99490', units: 1, estimatedPayment: 66.13, dateOfService: '2026-10-08' },
+      { code: '99439', units: 1, estimatedPayment: 48, dateOfService: '2026-10-22' },
+    ]);
+    const { dateOfService: _, ...undated } = dated.patientMonths[0]!.lines[0]!;
+    expect(validate({ ...dated, patientMonths: [{ ...dated.patientMonths[0], lines: [undated] }] })).toBe(false);
   });
 
   it('has the documented top-level keys in order, and no entries map', () => {

@@ -168,8 +168,8 @@ const PATIENT_MONTHS: PatientMonth[] = [
     countedMinutes: 42,
     family: 'non-complex',
     lines: [
-      { code: '99490', units: 1, estimatedPayment: 66.13 },
-      { code: '99439', units: 1, estimatedPayment: 48 },
+      { code: '99490', units: 1, estimatedPayment: 66.13, dateOfService: '2026-10-31' },
+      { code: '99439', units: 1, estimatedPayment: 48, dateOfService: '2026-10-31' },
     ],
     estimatedPayment: 114.13,
     dateOfService: '2026-10-31',
@@ -204,7 +204,7 @@ const PATIENT_MONTHS: PatientMonth[] = [
     supportedMinutes: 25,
     countedMinutes: 25,
     family: 'non-complex',
-    lines: [{ code: '99490', units: 1, estimatedPayment: 66.13 }],
+    lines: [{ code: '99490', units: 1, estimatedPayment: 66.13, dateOfService: '2026-10-31' }],
     estimatedPayment: 66.13,
     dateOfService: '2026-10-31',
     billingNpi: '1234567893',
@@ -222,7 +222,7 @@ const PATIENT_MONTHS: PatientMonth[] = [
     supportedMinutes: 22,
     countedMinutes: 22,
     family: 'non-complex',
-    lines: [{ code: '99490', units: 1, estimatedPayment: 66.13 }],
+    lines: [{ code: '99490', units: 1, estimatedPayment: 66.13, dateOfService: '2026-10-31' }],
     estimatedPayment: 66.13,
     dateOfService: '2026-10-31',
     billingNpi: '1234567893',
@@ -285,5 +285,21 @@ export function sampleResultWithClaimAtRisk(): AuditResult {
   result.summary.findingsBySeverity.error++;
   result.summary.findingsByRule['multiple-billing-practitioners'] = 1;
   result.summary.billedAtRisk = { patientMonths: 1, billedAmount: 132.26 };
+  return result;
+}
+
+/**
+ * The sample audited with --dos threshold-met: 00123's 99490 was met on 10-08 and its 99439 on 10-22, so the
+ * add-on line is dated after the base line (D6, R-CLAIM-DOS); the claim is dated its base line's day.
+ */
+export function sampleResultThresholdMet(): AuditResult {
+  const result = sampleResult();
+  result.options.dateOfService = 'threshold-met';
+  const pm = result.patientMonths[0]!;
+  pm.lines = [
+    { ...pm.lines[0]!, dateOfService: '2026-10-08' },
+    { ...pm.lines[1]!, dateOfService: '2026-10-22' },
+  ];
+  pm.dateOfService = '2026-10-08';
   return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/report/table.js';
-import { FIXES, HYPERLINK_NOTE, QUOTED_NOTE, sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
+import { FIXES, HYPERLINK_NOTE, QUOTED_NOTE, sampleResult, sampleResultThresholdMet, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 const ANSI = /\u001b\[/;
 
@@ -118,6 +118,18 @@ describe('renderTerminal', () => {
     result.runDate = runDate;
     const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
     const note = '1 claim-ready patient-month is dated after the run date 2026-10-20 (00123 2026-10): a claim cannot be sent before its date of service';
+    if (noted) expect(out).toContain(note);
+    else expect(out).not.toContain('dated after the run date');
+  });
+
+  it.each([
+    ['the add-on\'s day: no note', '2026-10-22', false],
+    ['after the base line\'s day, before the add-on\'s: the claim is not yet due', '2026-10-20', true],
+  ])('threshold-met, the latest line date decides: %s', (_, runDate, noted) => {
+    const result = sampleResultThresholdMet();
+    result.runDate = runDate;
+    const out = renderTerminal(result, { color: false, showNotes: false, paths: [] });
+    const note = '1 claim-ready patient-month is dated after the run date 2026-10-20 (00123 2026-10): a claim cannot be sent before its date of service; send each claim once its latest line is due';
     if (noted) expect(out).toContain(note);
     else expect(out).not.toContain('dated after the run date');
   });

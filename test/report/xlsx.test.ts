@@ -6,7 +6,7 @@ import XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { XLSX_SHEETS, writeXlsx } from '../../src/report/xlsx.js';
 import { dosDateTime } from '../../src/report/zip-time.js';
-import { HYPERLINK_NOTE, TAB_NOTE, sampleResult, sampleResultWithClaimAtRisk } from './sample-result.js';
+import { HYPERLINK_NOTE, TAB_NOTE, sampleResult, sampleResultThresholdMet, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 let dir: string;
 let bytes: Buffer;
@@ -211,6 +211,20 @@ describe('writeXlsx: minutes of a 99491 claim (R-CODE-99491)', () => {
     const data = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(read.Sheets[name]!);
     expect(data('Claims').map((r) => r['Supported minutes'])).toEqual([90, 90]);
     expect(data('Patient-Months')[0]).toMatchObject({ 'Supported minutes': 95, 'Minutes the codes count': 90 });
+  });
+});
+
+describe('writeXlsx: dates of service under threshold-met (D6)', () => {
+  it('the Claims sheet dates each line as claims.csv does; Patient-Months shows the claim\'s (base line\'s) date', async () => {
+    await writeXlsx(sampleResultThresholdMet(), join(dir, 'threshold-met.xlsx'));
+    const read = XLSX.read(await readFile(join(dir, 'threshold-met.xlsx')), { cellDates: true });
+    const data = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(read.Sheets[name]!);
+    const day = (value: unknown) => (value as Date).toISOString().slice(0, 10);
+    expect(data('Claims').map((r) => [r.Code, day(r['Date of service'])])).toEqual([
+      ['99490', '2026-10-08'],
+      ['99439', '2026-10-22'],
+    ]);
+    expect(day(data('Patient-Months')[0]!['Date of service'])).toBe('2026-10-08');
   });
 });
 
