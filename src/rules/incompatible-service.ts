@@ -38,7 +38,7 @@ export const incompatibleService = defineRule({
   messages: {
     samePractitioner: '{services} billed in {month} by the CCM practitioner (NPI {npis}) overlaps CCM; the same practitioner cannot bill both.',
     unknownPractitioner:
-      '{services} billed in {month} overlaps CCM, and without both NPIs the practitioners cannot be told apart; treated as the same practitioner.',
+      '{services} billed in {month} overlaps CCM, and without a valid NPI on both the service and the CCM entries the practitioners cannot be told apart; treated as the same practitioner.',
     differentPractitioner:
       '{services} billed in {month} by another practitioner (NPI {npis}) overlaps CCM; allowed for a different practitioner, but review that no time is counted for both.',
   },

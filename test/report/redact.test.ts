@@ -99,10 +99,12 @@ describe('cell text quoted in messages', () => {
       redacted: `(NPI ${NPI_A})`,
     },
     {
-      name: 'another practitioner\'s incompatible services, one NPI valid, one not',
+      // Text in the NPI column identifies no practitioner: that service is the same practitioner's (its own
+      // finding, which quotes no NPI), and the other practitioner's finding names the valid NPI alone.
+      name: 'another practitioner\'s incompatible service beside one whose NPI column holds text',
       rule: 'incompatible-service',
       spec: { entries: [entry()], consents: [consent()], services: [service('G0181', { npi: NPI_B }), service('G0182', { npi: SECRET })] },
-      redacted: `(NPI ${NPI_B}, ${WITHHELD})`,
+      redacted: `(NPI ${NPI_B})`,
     },
     {
       name: 'two billing NPIs, one failing the check digit',
