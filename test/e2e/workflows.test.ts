@@ -183,6 +183,23 @@ describe('two practitioners billing CCM for one patient-month (R-EXCL-ONE-PRACTI
   });
 });
 
+/** A practice whose October time log has 90 of Dr. Stone's own minutes (10-05, 10-15, 10-25) and an RN's between. */
+function practitionerMonth(rnMinutes: number): string {
+  const dir = practice('');
+  const notes = ['Reviewed A1c trend with patient; metformin dose raised', 'Called cardiology re: edema; furosemide plan agreed', 'Care plan goals revised: daily weights and 2 g sodium'];
+  writeFileSync(
+    join(dir, 'time_log.csv'),
+    [
+      'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI',
+      `30001,10/5/2026,Amy Stone,MD,40,CCM,${notes[0]},1234567893`,
+      `30001,10/6/2026,Maria Lopez,RN,${rnMinutes},CCM,Confirmed lisinopril refill with pharmacy; BP log reviewed,1234567893`,
+      `30001,10/15/2026,Amy Stone,MD,20,CCM,${notes[1]},1234567893`,
+      `30001,10/25/2026,Amy Stone,MD,30,CCM,${notes[2]},1234567893`,
+    ].join('\r\n'),
+  );
+  return dir;
+}
+
 describe('billing options', () => {
   it('--dos threshold-met dates the claim on the day the base minimum was reached', () => {
     const dir = practice('');
@@ -191,18 +208,7 @@ describe('billing options', () => {
   });
 
   it('--dos threshold-met dates each claims.csv row on its own day: an add-on when its units were earned (R-CLAIM-DOS)', () => {
-    const dir = practice('');
-    const notes = ['Reviewed A1c trend with patient; metformin dose raised', 'Called cardiology re: edema; furosemide plan agreed', 'Care plan goals revised: daily weights and 2 g sodium'];
-    writeFileSync(
-      join(dir, 'time_log.csv'),
-      [
-        'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI',
-        `30001,10/5/2026,Amy Stone,MD,40,CCM,${notes[0]},1234567893`,
-        '30001,10/6/2026,Maria Lopez,RN,25,CCM,Confirmed lisinopril refill with pharmacy; BP log reviewed,1234567893',
-        `30001,10/15/2026,Amy Stone,MD,20,CCM,${notes[1]},1234567893`,
-        `30001,10/25/2026,Amy Stone,MD,30,CCM,${notes[2]},1234567893`,
-      ].join('\r\n'),
-    );
+    const dir = practitionerMonth(25);
     // patient, date_of_service, code, units: 99491 met on 10-05 (40 of the MD's minutes), 99437 ×2 on 10-25 when
     // the MD's own minutes reached 90; the RN's 25 minutes on 10-06 advance neither (R-CODE-99491).
     const rows = () => readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',').slice(3, 6).join(','));
@@ -213,18 +219,7 @@ describe('billing options', () => {
   });
 
   it('a 99491 claim records the practitioner\'s own minutes, not the RN\'s (R-CODE-99491)', () => {
-    const dir = practice('');
-    const notes = ['Reviewed A1c trend with patient; metformin dose raised', 'Called cardiology re: edema; furosemide plan agreed', 'Care plan goals revised: daily weights and 2 g sodium'];
-    writeFileSync(
-      join(dir, 'time_log.csv'),
-      [
-        'MRN,DOS,Staff,Credentials,Minutes,Program,Notes,Billing NPI',
-        `30001,10/5/2026,Amy Stone,MD,40,CCM,${notes[0]},1234567893`,
-        '30001,10/6/2026,Maria Lopez,RN,5,CCM,Confirmed lisinopril refill with pharmacy; BP log reviewed,1234567893',
-        `30001,10/15/2026,Amy Stone,MD,20,CCM,${notes[1]},1234567893`,
-        `30001,10/25/2026,Amy Stone,MD,30,CCM,${notes[2]},1234567893`,
-      ].join('\r\n'),
-    );
+    const dir = practitionerMonth(5);
     const { report: rep } = auditPractice(dir);
     expect(rep.findings.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`)).toEqual([]);
     expect(rep.patientMonths[0]).toMatchObject({ status: 'billable', family: 'practitioner', supportedMinutes: 95, countedMinutes: 90 });
