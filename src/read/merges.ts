@@ -190,6 +190,10 @@ export class MergeFiller {
         else this.unfilledRanges++;
       }
       if (!a.fillable) continue;
+      // A cell that still holds a value of its own (Excel clears merged-over cells; other writers keep them) keeps
+      // it: a row's own "Declined" or "Voided" under a merged "Accepted" must never turn into a billable row.
+      const own = row.cells[a.merge.column];
+      if (own !== undefined && own !== null && own !== '') continue;
       cells ??= row.cells.slice();
       while (cells.length < a.merge.column) cells.push(null);
       cells[a.merge.column] = a.value;

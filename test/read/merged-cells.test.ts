@@ -76,10 +76,11 @@ describe('MergeFiller', () => {
     expect(filler.fill(row(7, 'c', null))).toEqual(row(7, 'c', null));
     expect(filler.filledRanges).toBe(2);
   });
-  it('gives the top-left value also over a value the file keeps under the merge (Excel shows the top one)', () => {
-    const filler = new MergeFiller([{ column: 0, top: 2, bottom: 3 }], 1, () => true);
-    filler.fill(row(2, 'A'));
-    expect(filler.fill(row(3, 'stale'))).toEqual(row(3, 'A'));
+  it('leaves a value the file keeps under the merge: a row\'s own "Declined" under a merged "Accepted" stays declined', () => {
+    const filler = new MergeFiller([{ column: 0, top: 2, bottom: 4 }], 1, () => true);
+    filler.fill(row(2, 'Accepted'));
+    expect(filler.fill(row(3, 'Declined'))).toEqual(row(3, 'Declined'));
+    expect(filler.fill(row(4, ''))).toEqual(row(4, 'Accepted'));
   });
 });
 
