@@ -14,13 +14,14 @@ export function isBlank(cell: RawCell | undefined): boolean {
 }
 
 /**
- * What EHR exports write into a cell that has no value: `N/A`, `NA`, `None`, `-`, `--`, `Unknown`. The one
+ * What EHR exports write into a cell that has no value: `N/A`, `NA`, `None`, `-`, `--`, `Unknown`, `TBD`, and
+ * `#N/A`, which Excel writes for an error cell when it saves a CSV (its XLSX error cell reads as empty). The one
  * list: optional cells (a revoked or resolved date, a clock time, units) read these as empty, since a whole
  * consent or problem-list row dropped over "N/A" blocked every patient. Required cells (a service date, a
  * consent date) never do: there a placeholder is still an unreadable value, reported as an invalid row. Status
  * cells keep their words too ("None" may be a consent status), and the status readers judge them.
  */
-const PLACEHOLDER = /^(?:n\/?a|n\.a\.?|not applicable|none|null|nil|unknown|unk|-+|–|—|\?)$/i;
+const PLACEHOLDER = /^(?:#?n\/?a|n\.a\.?|not applicable|not available|none|null|nil|unknown|unk|tbd|-+|–|—|\?)$/i;
 
 export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);

@@ -97,7 +97,7 @@ const ANSWER_NO = /^(?:no|n|false|0|unchecked)$/;
  * A checkbox left unanswered: the part says neither that the patient refused nor that they did not. It is set
  * aside, so "Declined: Unknown" alone is unrecognized (not consent, not a refusal; missing-consent names it).
  */
-const ANSWER_UNKNOWN = /^(?:unknown|unk|not known|unsure|not sure|unanswered|not answered|blank|n a|na|not applicable)$/;
+const ANSWER_UNKNOWN = /^(?:unknown|unk|not known|unsure|not sure|unanswered|not answered|blank|n a|na|not applicable|none|null|nil|no answer|no response|not documented|tbd|)$/;
 const isCheckboxAnswer = (answer: string): boolean => ANSWER_NO.test(answer) || ANSWER_UNKNOWN.test(answer);
 /** Words that may stand beside a negated refusal without saying anything else: "Patient has not declined". */
 const REFUSAL_FILLER = /^(?:(?:patient|pt|ccm|status|the|by|consent) ?)*$/;

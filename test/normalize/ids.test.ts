@@ -60,6 +60,8 @@ describe('ids that look identical are identical', () => {
     ['123\u2011456\u20117893', '1234567893'],
     // Placeholders name no practitioner.
     ['N/A', undefined],
+    ['#N/A', undefined],
+    ['TBD', undefined],
     ['Unknown', undefined],
     ['none', undefined],
     ['-', undefined],

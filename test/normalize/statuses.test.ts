@@ -84,6 +84,11 @@ describe('classifyConsentStatus', () => {
     ['Declined: No, pending signature', 'pending'],
     // A checkbox left unanswered says nothing: alone it is unrecognized (missing-consent names it), not a refusal.
     ['Declined: Unknown', 'unrecognized'],
+    // A checkbox answered with a placeholder, or not at all, is unanswered too.
+    ['Accepted: Yes; Declined: -', 'accepted'],
+    ['Accepted: Yes; Declined: None', 'accepted'],
+    ['Accepted; Declined:', 'accepted'],
+    ['Declined: no response', 'unrecognized'],
     ['Declined (unknown)', 'unrecognized'],
     ['Declined: N/A', 'unrecognized'],
     ['Accepted; declined: unknown', 'accepted'],
