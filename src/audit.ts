@@ -125,13 +125,14 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   if (options.billing?.fees && options.billing.fees !== BUNDLED_FEES) checkFeeYears(options.billing.fees, model.patientMonths.map((pm) => pm.month));
   const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
   const fees = options.billing?.fees ?? BUNDLED_FEES;
-  const run = runRules(model, resolveRules(RULES, config.rules ?? {}), { isAccepted: options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint), fees });
+  const defaultNpi = options.billing?.defaultNpi ?? config.billing?.defaultNpi;
+  const run = runRules(model, resolveRules(RULES, config.rules ?? {}), { isAccepted: options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint), fees, defaultNpi });
   const baseline = options.baseline ? applyBaseline(run.findings, options.baseline, runDate) : null;
   const findings = baseline ? baseline.kept : run.findings;
   const billingOptions: BillingOptions = {
     dateOfService: options.billing?.dateOfService ?? config.billing?.dateOfService ?? 'month-end',
     placeOfService: options.billing?.placeOfService ?? config.billing?.placeOfService ?? '11',
-    defaultNpi: options.billing?.defaultNpi ?? config.billing?.defaultNpi,
+    defaultNpi,
     fees,
   };
   // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.

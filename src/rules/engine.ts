@@ -92,14 +92,15 @@ export interface RuleRun {
 /**
  * Run the rules: entry-level rules first, then — once it is known which entries' minutes still count (D1) —
  * the patient-month rules. Findings `isAccepted` (a baseline) are still returned but exclude no minutes.
- * `fees` prices what rules estimate (the bundled national fees unless the audit was given a schedule).
+ * `fees` prices what rules estimate (the bundled national fees unless the audit was given a schedule), and
+ * `defaultNpi` is the configured NPI of claims whose entries carry none, as billing uses them.
  * A rule that throws stops the run: claim lines from a partial rule set would
  * look complete and be wrong.
  */
 export function runRules(
   model: AuditModel,
   rules: readonly ResolvedRule[],
-  { isAccepted = () => false, fees = BUNDLED_FEES }: { isAccepted?: (finding: Finding) => boolean; fees?: FeeSchedule } = {},
+  { isAccepted = () => false, fees = BUNDLED_FEES, defaultNpi }: { isAccepted?: (finding: Finding) => boolean; fees?: FeeSchedule; defaultNpi?: string | undefined } = {},
 ): RuleRun {
   const findings: Finding[] = [];
   // Entry ids are positions in the time log: an array indexed by id answers "excluded?" without hashing.
@@ -118,7 +119,7 @@ export function runRules(
         produced.push(toFinding(model, rule, severity, r));
       };
       try {
-        rule.check({ model, options: options as Record<string, unknown>, support, fees, report });
+        rule.check({ model, options: options as Record<string, unknown>, support, fees, defaultNpi, report });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new CcmError(`rule "${rule.id}" failed (${reason}); no report was written. This is a bug in ccm: please report it with the command you ran.`);

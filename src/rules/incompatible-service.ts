@@ -3,6 +3,7 @@ import { patientMonthKey } from '../model/build.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
+import { entriesNpi } from '../model/queries.js';
 import { isValidNpi } from '../normalize/codes.js';
 import { publicNpi } from './util.js';
 
@@ -28,7 +29,8 @@ export const incompatibleService = defineRule({
     'monthly services 90951–90970 (R-EXCL-HH-HOSPICE-ESRD), PCM 99424–99427 (R-EXCL-PCM) or APCM G0556–G0558 (R-EXCL-APCM); this ' +
     '"overlapping care management" is what both OIG audits recovered money for (R-OIG-2019, R-OIG-2021), so ccm treats it as blocking ' +
     '(D8), although the home-health/hospice/ESRD bar is confirmed only up to 2019. The same services by a different practitioner are ' +
-    'reported as a warning for review. When either NPI is unknown or not a valid NPI the practitioners cannot be told apart, and the conservative reading ' +
+    'reported as a warning for review. The CCM practitioner is the one billing names (the entries\' one NPI, else billing.defaultNpi); ' +
+    'when either NPI is unknown or not a valid NPI the practitioners cannot be told apart, and the conservative reading ' +
     '(same practitioner) is taken. TCM, RPM, general BHI and CoCM may be billed in the same month as CCM (R-EXCL-TCM, R-EXCL-RPM, ' +
     'R-EXCL-BHI, D3) and never trigger this rule.',
   references: ['R-EXCL-HH-HOSPICE-ESRD', 'R-EXCL-PCM', 'R-EXCL-APCM', 'R-EXCL-TCM', 'R-EXCL-RPM', 'R-EXCL-BHI', 'R-OIG-2019', 'R-OIG-2021', 'D3', 'D8'],
@@ -42,7 +44,7 @@ export const incompatibleService = defineRule({
     differentPractitioner:
       '{services} billed in {month} by another practitioner (NPI {npis}) overlaps CCM; allowed for a different practitioner, but review that no time is counted for both.',
   },
-  check({ model, report }) {
+  check({ model, defaultNpi, report }) {
     // Without billed services there is nothing to compare (and no key to build per patient-month).
     if (model.servicesByPatientMonth.size === 0) return;
     for (const pm of model.patientMonths) {
@@ -50,12 +52,17 @@ export const incompatibleService = defineRule({
       const firstEntry = pm.entries[0];
       if (services.length === 0 || firstEntry === undefined) continue;
       const ccmNpis = new Set(pm.entries.flatMap((e) => (e.npi === undefined ? [] : [e.npi])));
-      // An NPI that is not one (a digit short, a letter in it) identifies no practitioner, as an empty cell.
-      const someEntryUnidentified = pm.entries.some((e) => e.npi === undefined || !isValidNpi(e.npi));
+      // The practitioner the CCM claim goes out under, as billing decides it: the entries' one NPI, else the
+      // configured default. Several NPIs, none, or one that is not an NPI (a digit short, a letter in it)
+      // identify no practitioner.
+      const one = entriesNpi(pm.entries);
+      const claimNpi = one === undefined ? defaultNpi : (one ?? undefined);
+      const identified = claimNpi !== undefined && isValidNpi(claimNpi);
+      if (identified) ccmNpis.add(claimNpi);
       const groups: Record<Practitioner, BilledService[]> = { samePractitioner: [], unknownPractitioner: [], differentPractitioner: [] };
       for (const s of services) {
         if (s.npi !== undefined && ccmNpis.has(s.npi)) groups.samePractitioner.push(s);
-        else if (s.npi === undefined || !isValidNpi(s.npi) || someEntryUnidentified) groups.unknownPractitioner.push(s);
+        else if (s.npi === undefined || !isValidNpi(s.npi) || !identified) groups.unknownPractitioner.push(s);
         else groups.differentPractitioner.push(s);
       }
       for (const messageId of ['samePractitioner', 'unknownPractitioner', 'differentPractitioner'] as const) {

@@ -83,6 +83,8 @@ export interface RuleContext<O, M extends string> {
   readonly support: SupportView;
   /** The fee schedule the claims are priced with, so amounts a rule estimates agree with the report's. */
   readonly fees: FeeSchedule;
+  /** billing.defaultNpi: the NPI a month's claim goes out under when its entries carry none (bill.ts). */
+  readonly defaultNpi: string | undefined;
   report(report: RuleReport<M>): void;
 }
 

@@ -27,6 +27,8 @@ export interface TestCase {
   enable?: readonly string[] | Readonly<Record<string, RuleSetting>>;
   /** The fee schedule the audit prices with (default: the bundled one). */
   fees?: FeeSchedule;
+  /** billing.defaultNpi of the audit. */
+  defaultNpi?: string;
 }
 
 export interface ExpectedFinding {
@@ -108,7 +110,7 @@ export function observe(rule: AnyRule, model: AuditModel, testCase: Omit<TestCas
         }),
     }),
   );
-  const { findings } = runRules(model, resolveRules(registry, settings), testCase.fees ? { fees: testCase.fees } : {});
+  const { findings } = runRules(model, resolveRules(registry, settings), { ...(testCase.fees ? { fees: testCase.fees } : {}), defaultNpi: testCase.defaultNpi });
 
   // Pair each finding with the report that made it: same rule, same rendered message, same entries.
   const unpaired = [...findings];
@@ -171,7 +173,7 @@ function validateCases(rule: AnyRule, tests: RuleTests): void {
     if (seenNames.has(c.name)) throw new Error(`${rule.id}: duplicate test case name "${c.name}"`);
     seenNames.add(c.name);
     // Same model, options, rules and fees is the same case, whatever it expects.
-    const key = canonical({ model: c.model, options: c.options, severity: c.severity, enable: c.enable, fees: c.fees });
+    const key = canonical({ model: c.model, options: c.options, severity: c.severity, enable: c.enable, fees: c.fees, defaultNpi: c.defaultNpi });
     if (seenContent.has(key)) throw new Error(`${rule.id}: test case "${c.name}" repeats another case's model and options`);
     seenContent.add(key);
   }

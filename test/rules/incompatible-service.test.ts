@@ -34,6 +34,23 @@ ruleTester(incompatibleService, {
       findings: [{ messageId: 'unknownPractitioner', severity: 'error' }],
     },
     {
+      name: 'entries without an NPI bill under billing.defaultNpi: another valid NPI is another practitioner',
+      model: { entries: [entry({ npi: undefined })], services: [service('99426', { npi: NPI_B })] },
+      defaultNpi: NPI_A,
+      findings: [{ messageId: 'differentPractitioner', severity: 'warning' }],
+    },
+    {
+      name: 'some entries without an NPI beside one NPI bill under it: another valid NPI is another practitioner',
+      model: { entries: [entry(), entry({ npi: undefined })], services: [service('99426', { npi: NPI_B })] },
+      findings: [{ messageId: 'differentPractitioner', severity: 'warning' }],
+    },
+    {
+      name: 'billing.defaultNpi is the CCM practitioner: a service under it is the same',
+      model: { entries: [entry({ npi: undefined })], services: [service('G0181', { npi: NPI_A })] },
+      defaultNpi: NPI_A,
+      findings: [{ messageId: 'samePractitioner', severity: 'error' }],
+    },
+    {
       name: 'a service whose NPI is not one (a digit short) identifies no practitioner: treated as the same',
       model: { entries: [entry()], services: [service('99426', { npi: '123456789' })] },
       findings: [{ messageId: 'unknownPractitioner', severity: 'error' }],
