@@ -92,8 +92,9 @@ function partRoles(part: string, extra: ReadonlyMap<string, StaffRole>): StaffRo
     const word = words[i]!;
     if (TITLE_CREDENTIALS.has(word)) roles.push(LOOKUP.get(word)!);
     // "Billing RN", "Front Desk RN": a non-clinical word or word pair in the title. Negated ("RN Care Manager
-    // (non-billing)", "not billing provider") it says what the person is not, so it names no role.
-    if (NEGATING.has(words[i - 1] ?? '')) continue;
+    // (non-billing)", "not billing provider", "not a student") it says what the person is not, so it names no role.
+    const before = words[i - 1] === 'a' || words[i - 1] === 'an' ? words[i - 2] : words[i - 1];
+    if (NEGATING.has(before ?? '')) continue;
     for (const candidate of [word, `${word}${words[i + 1] ?? ''}`]) if (LOOKUP.get(candidate) === 'non-clinical') roles.push('non-clinical');
   }
   return roles;
@@ -130,10 +131,10 @@ const QUALIFIED_CREDENTIAL = [
 ];
 /**
  * A qualifier negated is none: "RN, license active, not expired", "RN (licensed, not pending)" say the licence
- * is in force. Taken out before the qualifiers are looked for; "not yet" stays one ("Not yet licensed").
+ * is in force, "RN (non-student)" that the RN is no student. Taken out before the qualifiers are looked for; "not yet" stays one ("Not yet licensed").
  */
 const NEGATED_QUALIFIER = new RegExp(
-  '(?:^| )(?:not|never|no longer) (?:currently )?(?:retired|inactive|lapsed|expired|suspended|revoked|pending|awaiting|unlicensed|uncertified|in training)(?= |$)',
+  '(?:^| )(?:not|non|never|no longer) (?:currently )?(?:an? )?(?:retired|inactive|lapsed|expired|suspended|revoked|pending|awaiting|unlicensed|uncertified|in training|student|trainee|apprentice|extern)(?= |$)',
   'g',
 );
 
@@ -172,7 +173,9 @@ function readCredential(text: string, extra: ReadonlyMap<string, StaffRole>): { 
     // "Former MA" names its credential even where the word alone is no role of a title ("MA", "DO").
     const takenAwayBy = group.credential ? (group.qualifier?.word ?? aboutPerson) : group.qualifier?.ofCredential ? group.qualifier.word : undefined;
     qualifier ??= takenAwayBy;
-    for (const role of group.roles) if (takenAwayBy === undefined || role === 'non-clinical') roles.add(role);
+    // A qualifier that is also a role word ("student" in "LPN (RN student)") qualifies here; it names no role.
+    const qualifierIsRole = takenAwayBy !== undefined && LOOKUP.get(takenAwayBy) === 'non-clinical';
+    for (const role of group.roles) if (takenAwayBy === undefined || (role === 'non-clinical' && !qualifierIsRole)) roles.add(role);
   }
   return qualifier === undefined ? { roles } : { roles, qualifier };
 }

@@ -54,6 +54,11 @@ describe('credentials negated or qualified away', () => {
     ['Former LPN, RN', 'clinical-staff'],
     ['Former RN, Care Coordinator', 'unknown'],
     ['Front Desk, former LPN', 'unknown'],
+    // "student" qualifies the credential beside it, and is then no role of its own.
+    ['LPN (RN student)', 'clinical-staff'],
+    ['CMA (LPN student)', 'clinical-staff'],
+    ['RN student', 'unknown'],
+    ['Nursing student', 'non-clinical'],
     // Alternatives joined by a slash are one group, and a qualifier standing alone is about the person.
     ['Former RN/LPN', 'unknown'],
     ['RN, BSN (license pending)', 'unknown'],
@@ -63,6 +68,8 @@ describe('credentials negated or qualified away', () => {
     ['RN (licensed, not pending)', 'clinical-staff'],
     ['RN - no longer inactive', 'clinical-staff'],
     ['RN, not yet licensed', 'unknown'],
+    ['RN (non-student)', 'clinical-staff'],
+    ['RN (not a student)', 'clinical-staff'],
     // A non-clinical role named, not negated, still makes the cell unknown.
     ['RN - billing', 'unknown'],
     ['Billing RN', 'unknown'],
