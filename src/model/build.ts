@@ -238,20 +238,20 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
  * since: its minutes were never spent. A withdrawn row whose own table also holds the row active withdrew a
  * copy within that export (a duplicate voided in the EHR), not the entry, and withdraws nothing elsewhere.
  */
+function patientDayKey(e: WithdrawnEntry): string {
+  return `${e.patientId}\u0000${e.date}`;
+}
+
 function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly WithdrawnEntry[]): Map<TimeEntry, WithdrawnEntry> {
   const found = new Map<TimeEntry, WithdrawnEntry>();
   if (withdrawn.length === 0) return found;
-  const byPatient = new Map<string, WithdrawnEntry[]>();
-  for (const w of withdrawn) byPatient.set(w.patientId, [...(byPatient.get(w.patientId) ?? []), w]);
-  // Only the few patients with a withdrawn row are looked at.
-  const active = new Map<string, TimeEntry[]>();
-  for (const e of entries) if (byPatient.has(e.patientId)) active.set(e.patientId, [...(active.get(e.patientId) ?? []), e]);
-  for (const [patientId, rows] of byPatient) {
-    for (const w of rows) {
-      const copies = (active.get(patientId) ?? []).filter((e) => e.date === w.date && sameRow(e, w));
-      if (copies.some((e) => e.table === w.table)) continue;
-      for (const e of copies) if (!found.has(e)) found.set(e, w);
-    }
+  const patients = new Set(withdrawn.map((w) => w.patientId));
+  // Only the few patients with a withdrawn row are looked at, a day at a time.
+  const active = groupBy(entries, (e) => (patients.has(e.patientId) ? patientDayKey(e) : undefined));
+  for (const w of withdrawn) {
+    const copies = (active.get(patientDayKey(w)) ?? []).filter((e) => sameRow(e, w));
+    if (copies.some((e) => e.table === w.table)) continue;
+    for (const e of copies) if (!found.has(e)) found.set(e, w);
   }
   return found;
 }
