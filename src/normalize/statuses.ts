@@ -1,4 +1,5 @@
 import type { ConsentStanding } from '../model/schema.js';
+import { isPlaceholder } from './cells.js';
 
 /**
  * Consent and diagnosis status columns, read by their words. EHR and CCM-vendor exports word these freely
@@ -97,8 +98,14 @@ const ANSWER_NO = /^(?:no|n|false|0|unchecked)$/;
  * A checkbox left unanswered: the part says neither that the patient refused nor that they did not. It is set
  * aside, so "Declined: Unknown" alone is unrecognized (not consent, not a refusal; missing-consent names it).
  */
-const ANSWER_UNKNOWN = /^(?:unknown|unk|not known|unsure|not sure|unanswered|not answered|blank|n a|na|not applicable|none|null|nil|no answer|no response|not documented|tbd|)$/;
-const isCheckboxAnswer = (answer: string): boolean => ANSWER_NO.test(answer) || ANSWER_UNKNOWN.test(answer);
+const ANSWER_UNKNOWN = /^(?:not known|unsure|not sure|unanswered|not answered|blank|no answer|no response|not documented|)$/;
+/** An answer left open: no answer, a placeholder (cells.ts: "Unknown", "N/A", "None", "-", "TBD"), or words saying so. */
+function isUnanswered(answer: string): boolean {
+  const key = statusKey(answer);
+  // As written ("N/A", "-") and as words ("Unknown." is "unknown").
+  return isPlaceholder(answer.trim()) || isPlaceholder(key) || ANSWER_UNKNOWN.test(key);
+}
+const isCheckboxAnswer = (answer: string): boolean => ANSWER_NO.test(statusKey(answer)) || isUnanswered(answer);
 /** Words that may stand beside a negated refusal without saying anything else: "Patient has not declined". */
 const REFUSAL_FILLER = /^(?:(?:patient|pt|ccm|status|the|by|consent) ?)*$/;
 
@@ -111,9 +118,8 @@ function refusalCheckbox(part: string): 'no' | 'unknown' | undefined {
   if (!found) return undefined;
   const asked = statusKey(found[1]!);
   if (!has(asked, CONSENT_REFUSAL) || !REFUSAL_FILLER.test(asked.replace(CONSENT_REFUSAL_EVERY, ' ').trim())) return undefined;
-  const answer = statusKey(found[2]!);
-  if (ANSWER_NO.test(answer)) return 'no';
-  return ANSWER_UNKNOWN.test(answer) ? 'unknown' : undefined;
+  if (ANSWER_NO.test(statusKey(found[2]!))) return 'no';
+  return isUnanswered(found[2]!) ? 'unknown' : undefined;
 }
 
 /**
@@ -124,7 +130,7 @@ function refusalCheckbox(part: string): 'no' | 'unknown' | undefined {
 function withoutNegatedRefusals(text: string): { rest: string; negated: boolean } {
   let negated = false;
   const rest = text
-    .replace(PARENTHESIZED, (whole, inside: string) => (isCheckboxAnswer(statusKey(inside)) ? `: ${inside};` : whole))
+    .replace(PARENTHESIZED, (whole, inside: string) => (isCheckboxAnswer(inside) ? `: ${inside};` : whole))
     .split(STATUS_PARTS)
     .map((part) => {
       const checkbox = refusalCheckbox(part);

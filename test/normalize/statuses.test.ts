@@ -89,6 +89,7 @@ describe('classifyConsentStatus', () => {
     ['Accepted: Yes; Declined: None', 'accepted'],
     ['Accepted; Declined:', 'accepted'],
     ['Declined: no response', 'unrecognized'],
+    ['Declined: Unknown.', 'unrecognized'],
     ['Declined (unknown)', 'unrecognized'],
     ['Declined: N/A', 'unrecognized'],
     ['Accepted; declined: unknown', 'accepted'],
