@@ -29,7 +29,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     passes: ['An entry dated on or before the audit date.'],
   },
   'date-outside-period': {
-    flagged: ['With --month 2026-10, a CCM entry dated 09/30/2026.'],
+    flagged: ['With --month 2026-10, a CCM entry dated 09/30/2026.', 'With --month 2026-10, a patient\'s 14 CCM entries of September 2026 in a year-to-date export (one finding naming the rows).'],
     passes: ['With --month 2026-10, every CCM entry dated in October 2026.', 'Any entry when no --month is given.'],
   },
   'missing-staff': {

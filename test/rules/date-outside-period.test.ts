@@ -17,5 +17,25 @@ ruleTester(dateOutsidePeriod, {
         { messageId: 'outside', data: { date: '2026-11-01' }, entryIds: [2] },
       ],
     },
+    {
+      // A year-to-date export: one finding per patient and other month, not one per row.
+      name: 'several entries of one patient in another month',
+      model: {
+        entries: [
+          entry({ date: '2026-09-03' }),
+          entry({ date: '2026-09-17' }),
+          entry({ date: '2026-10-02' }),
+          entry({ date: '2026-09-24', program: 'complex-ccm' }),
+          entry({ date: '2026-09-05', patientId: 'P2' }),
+          entry({ date: '2026-08-30' }),
+        ],
+        period: '2026-10',
+      },
+      findings: [
+        { messageId: 'outside', data: { date: '2026-08-30' }, entryIds: [5] },
+        { messageId: 'outsideSeveral', data: { count: 3, month: '2026-09', period: '2026-10' }, entryIds: [0, 1, 3] },
+        { messageId: 'outside', data: { date: '2026-09-05' }, entryIds: [4] },
+      ],
+    },
   ],
 });
