@@ -69,7 +69,7 @@ export const FIELDS = {
   services: {
     patientId: PATIENT_ID,
     patientName: PATIENT_NAME,
-    date: { required: true, aliases: ['DOS', 'Date of Service', 'Service Date', 'service_date', 'Date', 'Claim Date', 'From Date', 'Billed Date'] },
+    date: { required: true, aliases: ['DOS', 'Date of Service', 'Service Date', 'service_date', 'Date', 'From Date'] },
     code: { required: true, aliases: ['CPT', 'CPT Code', 'HCPCS', 'HCPCS Code', 'CPT/HCPCS', 'Procedure Code', 'Procedure', 'Billing Code', 'Service Code', 'Code'] },
     units: { aliases: ['Units', 'Unit', 'Qty', 'Quantity', 'Days or Units'] },
     npi: BILLING_NPI,
@@ -134,6 +134,17 @@ for (const kind of INPUT_KINDS) {
 /** The field a header stands for in a kind, by alias. */
 export function fieldForHeader(kind: InputKind, header: string): string | undefined {
   return ALIAS_INDEX.get(kind)?.get(headerKey(header));
+}
+
+/**
+ * Headers of the day a claim was sent, paid or posted: not its date of service. CCM billed at month end goes out
+ * in the next month, so read as the service date it would put every claim in the month after the one it billed,
+ * and that month would be claimed again (A01). Never an alias of the services date; named when it is missing.
+ */
+const CLAIM_DATE_HEADER = /^(?:(?:claim|billed|billing|bill|submitted|submission|sent|paid|payment|posted|posting|remit|remittance|transaction|entry|created)date|date(?:billed|submitted|sent|paid|posted|entered|created))$/;
+
+export function isClaimDateHeader(header: string): boolean {
+  return CLAIM_DATE_HEADER.test(headerKey(header));
 }
 
 export function requiredFields(kind: InputKind): string[] {

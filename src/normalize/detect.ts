@@ -10,6 +10,7 @@ import {
   fieldAliases,
   fieldForHeader,
   headerKey,
+  isClaimDateHeader,
   requiredFields,
   type InputKind,
 } from './columns.js';
@@ -181,9 +182,15 @@ export function describeMissing(c: Candidate, options: { withhold?: boolean } = 
   const known = new Set([...c.matches.map((m) => m.index), ...c.conflicts.flatMap((x) => x.indexes)]);
   const found = c.headers
     // A header that names a known column is a column name, even unmatched here (a config mapping took its field).
-    .flatMap((h, i) => (h === '' ? [] : [options.withhold && !known.has(i) && fieldForHeader(c.kind, h) === undefined ? WITHHELD : h]))
+    .flatMap((h, i) => (h === '' ? [] : [options.withhold && !known.has(i) && fieldForHeader(c.kind, h) === undefined && !isClaimDateHeader(h) ? WITHHELD : h]))
     .join(', ');
-  return `the ${KIND_LABELS[c.kind]} has no ${wanted} column; headers found in row ${c.headerRow}: ${found}`;
+  const claimDate = c.kind === 'services' && c.missing.includes('date') ? c.headers.find(isClaimDateHeader) : undefined;
+  // The day a claim went out is no date of service (isClaimDateHeader); say so, or the fix looks like an alias.
+  const hint =
+    claimDate === undefined
+      ? ''
+      : `; "${claimDate}" is when the claim was sent, not its date of service: export the date of service, or name the column in ccm.config.json ("columns": {"services": {"date": "${claimDate}"}}) if it does hold it`;
+  return `the ${KIND_LABELS[c.kind]} has no ${wanted} column; headers found in row ${c.headerRow}: ${found}${hint}`;
 }
 
 export function describeConflict(c: Candidate): string {

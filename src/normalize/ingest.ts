@@ -223,7 +223,9 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     const best = detection.best;
     const nonBlank = sample.filter((r) => r.cells.some((c) => cellText(c) !== ''));
     // A CSV holds one table and a named input was named for a reason: say what is missing and stop.
-    const mustMatch = spec.kind !== undefined || sheet.sheet === null;
+    // A sheet of billed services (patient and code columns) that cannot be read is not one to pass over: the
+    // months it billed would be claimed again. Every other unread table can only withhold a claim.
+    const mustMatch = spec.kind !== undefined || sheet.sheet === null || (best !== undefined && isBilledServicesTable(best));
     if (mustMatch) {
       if (nonBlank.length === 0) throw new CcmError(`${describeLocation(sheet)}: the file has no rows; export it again.`);
       if (best) throw missingColumns(sheet, best);
@@ -416,4 +418,8 @@ async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+function isBilledServicesTable(c: Candidate): boolean {
+  return c.kind === 'services' && c.matches.some((m) => m.field === 'patientId') && c.matches.some((m) => m.field === 'code');
 }

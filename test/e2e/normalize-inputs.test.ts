@@ -3,7 +3,7 @@
  * cell formats that real exports produce.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ccm, tempDir } from '../helpers/cli.js';
@@ -373,6 +373,43 @@ describe('values EHR exports write (explore4 #13, #09, #05)', () => {
     expect(rules(report, 'V1')).toEqual(['missing-care-plan']);
     expect(report.findings[0]!.message).toContain('ended on 2026-05-01 (status "Discontinued")');
     expect(rules(report, 'V2')).toEqual([]);
+  });
+});
+
+describe('billed services dated by the day the claim was sent', () => {
+  // October's CCM, billed at month end, went out on 11/03: read as the date of service, the export would say
+  // November was billed and October would be claimed again (A01).
+  async function inputs(): Promise<{ dir: string; time: string; consents: string }> {
+    const dir = tempDir();
+    return {
+      dir,
+      time: write(dir, 'time.csv', ['MRN,DOS,Staff,Credentials,Minutes,Notes', `9701,10/5/2026,Nina Reyes,RN,25,${NOTE}`]),
+      consents: write(dir, 'consents.csv', ['MRN,Consent Date', '9701,2026-01-02']),
+    };
+  }
+
+  it('a CSV with only a Billed Date stops the run, naming the column and why', async () => {
+    const { dir, time, consents } = await inputs();
+    const billed = write(dir, 'billed.csv', ['MRN,CPT Code,Units,Billed Date', '9701,99490,1,11/03/2026']);
+    const r = auditJson([time, consents, billed, '--month', '2026-10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ccm: billed\.csv: the billed services has no date .*"Billed Date" is when the claim was sent, not its date of service/);
+  });
+
+  it.each(['lean', 'exceljs'])('a workbook sheet of billed services with only a Claim Date stops the run rather than be passed over (%s reader)', async (reader) => {
+    const { dir, time, consents } = await inputs();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Billed');
+    sheet.addRow(['MRN', 'CPT Code', 'Units', 'Claim Date']);
+    sheet.addRow(['9701', '99490', 1, '11/03/2026']);
+    wb.addWorksheet('Notes').addRow(['Exported by the billing office']);
+    const book = join(dir, 'billed.xlsx');
+    await wb.xlsx.writeFile(book);
+    const out = join(dir, 'out');
+    const r = ccm(['audit', time, consents, book, '--month', '2026-10', '--out', out, '--quiet'], { env: { CCM_XLSX_READER: reader } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ccm: billed\.xlsx, sheet "Billed": the billed services has no date .*"Claim Date" is when the claim was sent/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

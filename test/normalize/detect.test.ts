@@ -56,6 +56,17 @@ describe('detectTable', () => {
     expect(best && describeMissing(best, { withhold: true })).toMatch(/; headers found in row 1: MRN, DOS, Staff, \[withheld\], Notes$/);
   });
 
+  it.each(['Billed Date', 'Claim Date', 'Date Submitted', 'Paid Date'])('never takes %j for the date of service of billed services, and says why', (header) => {
+    const d = detectTable(rows(['MRN', 'CPT Code', 'Units', header]));
+    const best = !d.ok ? d.best! : undefined;
+    expect(best?.kind).toBe('services');
+    expect(best?.missing).toEqual(['date']);
+    // A claim date is a column name, not patient data: shown even where unknown cells are withheld.
+    expect(best && describeMissing(best, { withhold: true })).toContain(
+      `headers found in row 1: MRN, CPT Code, Units, ${header}; "${header}" is when the claim was sent, not its date of service`,
+    );
+  });
+
   it('lists columns that claim the same field', () => {
     const d = detectTable(rows(['MRN', 'DOS', 'Minutes', 'Duration']));
     expect(d.ok && d.candidate.conflicts).toEqual([{ field: 'minutes', headers: ['Minutes', 'Duration'], indexes: [2, 3] }]);
