@@ -4,7 +4,7 @@ import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
-import { countableMinutes, entriesNpi, lastDayOfMonth } from '../model/queries.js';
+import { addMinutes, countableMinutes, entriesNpi, lastDayOfMonth } from '../model/queries.js';
 import { billingPractitioner, claimLines, minutesByPractitioner, monthMinutes, practitionerKey, pricesFor } from './pricing.js';
 import { alreadyBilled } from './already-billed.js';
 import type { BillingOptions, PatientMonth } from './types.js';
@@ -53,10 +53,10 @@ function billMonth(
   let loggedMinutes = 0;
   let mbi: string | null = null;
   for (const e of pm.entries) {
-    loggedMinutes += countableMinutes(e);
+    loggedMinutes = addMinutes(loggedMinutes, countableMinutes(e));
     if (mbi === null && e.mbi) mbi = e.mbi;
   }
-  const supportedMinutes = supported.staff + supported.practitioner;
+  const supportedMinutes = addMinutes(supported.staff, supported.practitioner);
   // Each month's own list from blockingRules (no copy), or one shared empty list.
   const blockedBy = blockers.get(pm.patientId)?.get(pm.month) ?? NONE;
   const npi = entriesNpi(pm.entries);
@@ -127,7 +127,7 @@ function lineDates(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEn
   let total = 0;
   let line = 0;
   for (const entry of relevant) {
-    total += countableMinutes(entry);
+    total = addMinutes(total, countableMinutes(entry));
     while (line < needed.length && total >= needed[line]!) dates[line++] = entry.date;
     if (line === needed.length) break;
   }

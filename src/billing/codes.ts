@@ -1,3 +1,4 @@
+import { addMinutes } from '../model/queries.js';
 import type { CodeFamily } from './types.js';
 
 /**
@@ -79,7 +80,7 @@ export function chooseFamily(minutes: MonthMinutes, price: (code: string) => num
   let best: FamilyOption | null = null;
   for (const family of CODE_FAMILIES) {
     if (family.needsComplexMarker && !minutes.complex) continue;
-    const counted = family.practitionerOnly ? minutes.practitioner : minutes.staff + minutes.practitioner;
+    const counted = family.practitionerOnly ? minutes.practitioner : addMinutes(minutes.staff, minutes.practitioner);
     const lines = codesForMinutes(family, counted);
     if (lines.length === 0) continue;
     const payment = roundCents(lines.reduce((sum, l) => sum + price(l.code) * l.units, 0));

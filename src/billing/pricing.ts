@@ -1,5 +1,5 @@
 import { staffKey } from '../model/build.js';
-import { countableMinutes, lastDayOfMonth } from '../model/queries.js';
+import { addMinutes, countableMinutes, lastDayOfMonth } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { chooseFamily, roundCents, type FamilyOption, type MonthMinutes } from './codes.js';
 import { BUNDLED_FEES, feeFor } from './fees.js';
@@ -31,15 +31,15 @@ export function monthMinutes(entries: readonly TimeEntry[], counts: (entry: Time
     if (entry.complex) complex = true;
     if (!counts(entry)) continue;
     if (entry.role === 'practitioner') {
-      practitioner += countableMinutes(entry);
+      practitioner = addMinutes(practitioner, countableMinutes(entry));
       if (firstPractitioner === undefined) firstPractitioner = entry;
       // Names repeat as one interned string; only a different string needs the normalized comparison.
       else if (!several && entry.staff !== firstPractitioner.staff) several = practitionerKey(entry) !== practitionerKey(firstPractitioner);
-    } else staff += countableMinutes(entry);
+    } else staff = addMinutes(staff, countableMinutes(entry));
   }
   if (several) {
     const own = billingPractitioner(minutesByPractitioner(entries, counts))!.minutes;
-    staff += practitioner - own;
+    staff = addMinutes(staff, practitioner - own);
     practitioner = own;
   }
   return { staff, practitioner, complex };
@@ -65,7 +65,7 @@ export function minutesByPractitioner(entries: readonly TimeEntry[], counts: (en
     if (entry.role !== 'practitioner' || !counts(entry)) continue;
     const key = practitionerKey(entry);
     const found = byKey.get(key);
-    if (found) found.minutes += countableMinutes(entry);
+    if (found) found.minutes = addMinutes(found.minutes, countableMinutes(entry));
     else byKey.set(key, { key, staff: entry.staff, minutes: countableMinutes(entry) });
   }
   return [...byKey.values()];

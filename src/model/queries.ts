@@ -1,5 +1,6 @@
 import { lookupIcd10, type IcdLookup } from '../data/icd10.js';
 import { monthEnd, monthStart } from '../normalize/dates.js';
+import { roundMinutes } from '../normalize/durations.js';
 import type { Diagnosis, TimeEntry } from './schema.js';
 
 /**
@@ -19,6 +20,14 @@ export function entriesNpi(entries: readonly TimeEntry[]): string | null | undef
     else if (e.npi !== npi) return null;
   }
   return npi;
+}
+
+/**
+ * a + b in minutes exact to the hundredth, as each entry's minutes are (normalize/durations.ts). Added as binary
+ * fractions, 1.2 + 16.4 + 2.4 is 19.999999999999996: a month of 20 documented minutes would miss 99490 (B01).
+ */
+export function addMinutes(a: number, b: number): number {
+  return roundMinutes(a + b);
 }
 
 /** Minutes an entry can contribute: unreadable (null), zero, negative or non-finite minutes contribute nothing. */

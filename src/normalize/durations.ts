@@ -14,7 +14,7 @@ export function parseDuration(cell: RawCell | undefined): Duration {
   if (cell === null || cell === undefined) return { kind: 'empty' };
   if (cell instanceof Date) {
     const minutes = minutesAfterDayZero(cell.getTime());
-    return minutes !== null ? { kind: 'minutes', minutes: round(minutes) } : { kind: 'invalid', text: cell.toISOString() };
+    return minutes !== null ? { kind: 'minutes', minutes: roundMinutes(minutes) } : { kind: 'invalid', text: cell.toISOString() };
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'minutes', minutes: fromNumber(cell) } : invalid(String(cell));
   if (typeof cell === 'boolean') return invalid(String(cell));
@@ -49,7 +49,7 @@ function invalid(text: string): Duration {
  * [h]:mm, [m]) as Dates, so a fraction here is not an Excel time: reading 0.5 as half a day made 720 minutes.
  */
 function fromNumber(n: number): number {
-  return round(n);
+  return roundMinutes(n);
 }
 
 /** "1/2 hour", "½ hr": half an hour, as staff write it. */
@@ -58,22 +58,22 @@ const HALF_HOUR = /^(?:1\/2|½)\s*(?:h|hr|hrs|hour)\.?$/;
 function fromText(text: string): number | null {
   if (HALF_HOUR.test(text)) return 30;
   let m = /^([+-]?\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?$/.exec(text);
-  if (m) return round(+m[1]!);
+  if (m) return roundMinutes(+m[1]!);
   m = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (m) {
     if (+m[2]! > 59 || (m[3] !== undefined && +m[3] > 59)) return null;
-    return round(+m[1]! * 60 + +m[2]! + (m[3] ? +m[3] / 60 : 0));
+    return roundMinutes(+m[1]! * 60 + +m[2]! + (m[3] ? +m[3] / 60 : 0));
   }
   m = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)\.?)?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)\.?)?$/.exec(text);
   if (m && (m[1] !== undefined || m[2] !== undefined)) {
     // "1h 65m" is not 125 minutes but a slip of some kind, as 1:75 is: beside hours, minutes stop at 59.
     if (m[1] !== undefined && m[2] !== undefined && +m[2] >= 60) return null;
-    return round(+(m[1] ?? 0) * 60 + +(m[2] ?? 0));
+    return roundMinutes(+(m[1] ?? 0) * 60 + +(m[2] ?? 0));
   }
   return null;
 }
 
 /** Minutes to two decimals: enough for seconds, and free of float noise like 24.999999. */
-function round(minutes: number): number {
+export function roundMinutes(minutes: number): number {
   return Math.round(minutes * 100) / 100;
 }

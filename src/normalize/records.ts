@@ -4,7 +4,7 @@ import { cellText, optionalCellText } from './cells.js';
 import { isProcedureCode, normalizeIcd10, normalizeId, normalizeMbi, normalizeNpi, procedureCodeAndUnits } from './codes.js';
 import type { InputKind } from './columns.js';
 import { monthOf, parseDate, parseMonthOnly, type DateOrder } from './dates.js';
-import { parseDuration, type Duration } from './durations.js';
+import { parseDuration, roundMinutes, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
@@ -170,7 +170,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   else if (duration.kind === 'invalid') {
     minutes = null;
     minutesText = duration.text;
-  } else if (clockMinutes !== undefined) minutes = clockMinutes;
+  } else if (clockMinutes !== undefined) minutes = roundMinutes(clockMinutes);
   else {
     minutes = null;
     minutesText = '';

@@ -1,6 +1,7 @@
 import { CODE_FAMILIES, chooseFamily, codesForMinutes, type CodeFamilyDefinition, type CodeUnits, type FamilyOption, type MonthMinutes } from '../billing/codes.js';
 import type { FeeSchedule } from '../billing/types.js';
 import type { AuditModel, PatientMonthRef } from '../model/build.js';
+import { addMinutes } from '../model/queries.js';
 import type { BilledService } from '../model/schema.js';
 import type { SupportView } from './types.js';
 import { monthMinutes, pricesFor } from '../billing/pricing.js';
@@ -51,7 +52,7 @@ export function unitsByCode(services: readonly BilledService[]): Map<string, num
 
 /** Minutes a family counts: the practitioner's alone for 99491/99437, everyone's otherwise. */
 export function countedMinutes(family: CodeFamilyDefinition, minutes: MonthMinutes): number {
-  return family.practitionerOnly ? minutes.practitioner : minutes.staff + minutes.practitioner;
+  return family.practitionerOnly ? minutes.practitioner : addMinutes(minutes.staff, minutes.practitioner);
 }
 
 /** What a family's documentation earns this month: nothing for complex CCM unless the month is marked complex (R-ELIG-COMPLEX). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { alreadyBilled } from '../billing/already-billed.js';
 import { REPORTED_MUES, chooseFamily } from '../billing/codes.js';
 import { monthMinutes, pricesFor } from '../billing/pricing.js';
-import { countableMinutes } from '../model/queries.js';
+import { addMinutes, countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { formatMinutes } from './util.js';
@@ -62,8 +62,8 @@ function mayPassAMue(entries: readonly TimeEntry[]): boolean {
   let complex = false;
   for (const e of entries) {
     const minutes = countableMinutes(e);
-    total += minutes;
-    if (e.role === 'practitioner') practitioner += minutes;
+    total = addMinutes(total, minutes);
+    if (e.role === 'practitioner') practitioner = addMinutes(practitioner, minutes);
     if (e.complex) complex = true;
   }
   return practitioner >= PRACTITIONER_MINUTES_OVER_MUE || (complex && total >= COMPLEX_MINUTES_OVER_MUE);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CCM_PROGRAMS } from '../model/build.js';
 import { defineRule } from './define-rule.js';
-import { countableMinutes } from '../model/queries.js';
+import { addMinutes, countableMinutes } from '../model/queries.js';
 import { count, formatMinutes, inPeriod, staffLabel } from './util.js';
 
 /** Ten hours of logged care-management time in one day is more than a full shift of nothing else. */
@@ -34,7 +34,7 @@ export const excessiveDailyMinutes = defineRule({
     for (const dayEntries of model.entriesByStaffDay.values()) {
       const first = dayEntries[0];
       if (first === undefined || !inPeriod(model, first.month) || !dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) continue;
-      const total = dayEntries.reduce((sum, e) => sum + countableMinutes(e), 0);
+      const total = dayEntries.reduce((sum, e) => addMinutes(sum, countableMinutes(e)), 0);
       if (total <= options.maxDailyMinutes) continue;
       report({
         messageId: 'excessive',

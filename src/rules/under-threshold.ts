@@ -3,7 +3,7 @@ import { MINIMUM_BILLABLE_MINUTES } from '../billing/codes.js';
 import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import type { SupportView } from './types.js';
-import { countableMinutes } from '../model/queries.js';
+import { addMinutes, countableMinutes } from '../model/queries.js';
 import { formatMinutes, rowFrom } from './util.js';
 
 /** "row 4 (vague-note), row 9 (missing-staff, overlapping-time)": rows as seen from the month's first entry. */
@@ -40,8 +40,8 @@ export const underThreshold = defineRule({
       let supported = 0;
       for (const e of pm.entries) {
         const minutes = countableMinutes(e);
-        logged += minutes;
-        supported += support.isSupported(e) ? minutes : 0;
+        logged = addMinutes(logged, minutes);
+        if (support.isSupported(e)) supported = addMinutes(supported, minutes);
       }
       if (logged === 0) continue;
       if (supported >= MINIMUM_BILLABLE_MINUTES) continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patientMonthKey } from '../model/build.js';
-import { countableMinutes } from '../model/queries.js';
+import { addMinutes, countableMinutes } from '../model/queries.js';
 import { sourceOf, type TimeEntry } from '../model/schema.js';
 import { programQualifier } from '../normalize/programs.js';
 import { defineRule } from './define-rule.js';
@@ -51,7 +51,7 @@ export const unknownProgram = defineRule({
           ...(qualifier === undefined ? {} : { qualifier }),
           entries: count(entries.length, 'entry', 'entries'),
           rows: describeRows(base, entries.map(sourceOf)),
-          minutes: formatMinutes(entries.reduce((sum, e) => sum + countableMinutes(e), 0)),
+          minutes: formatMinutes(entries.reduce((sum, e) => addMinutes(sum, countableMinutes(e)), 0)),
           month: first.month,
         },
         patientId: first.patientId,

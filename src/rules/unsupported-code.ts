@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CodeFamilyDefinition } from '../billing/codes.js';
 import { CCM_CODES, REPORTED_MUES } from '../billing/codes.js';
 import { CCM_PROGRAMS, type AuditModel } from '../model/build.js';
-import { countableMinutes } from '../model/queries.js';
+import { addMinutes, countableMinutes } from '../model/queries.js';
 import type { BilledService } from '../model/schema.js';
 import { compareBilled, countedMinutes, describeLines, earnedLines, servicesOf, unitsByCode, unitsOf, type BilledComparison } from './billed-ccm.js';
 import { defineRule } from './define-rule.js';
@@ -101,7 +101,7 @@ function billedWithoutTime(model: AuditModel): RuleReport<MessageId>[] {
     for (const e of model.entriesByPatient.get(first.patientId) ?? []) {
       if (e.month !== first.month) continue;
       if (CCM_PROGRAMS.has(e.program)) hasCcmTime = true;
-      else otherMinutes += countableMinutes(e);
+      else otherMinutes = addMinutes(otherMinutes, countableMinutes(e));
     }
     if (hasCcmTime) continue;
     const codes = describeLines([...unitsByCode(ccm)].map(([code, units]) => ({ code, units })));

@@ -123,6 +123,22 @@ describe('bill: minutes and codes', () => {
     expect(pm.status).toBe('billable');
   });
 
+  // Seconds from a timer (00:01:12, 00:16:24, 00:02:24) or decimal minutes: added as binary fractions they fell
+  // just short of the threshold (19.999999999999996), and the month lost its 99490 or an add-on unit (B01).
+  it.each<[number[], string[], number]>([
+    [[1.2, 16.4, 2.4], ['99490'], 20],
+    [[1.3, 30.9, 7.8], ['99490', '99439'], 40],
+    [[0.1, 0.2, 19.7], ['99490'], 20],
+    [[10.1, 20.2, 29.7], ['99490', '99439'], 60],
+  ])('minutes exact to the hundredth add up exactly: %j', (minutes, codes, supported) => {
+    const pm = billOne(minutes.map((m) => ({ minutes: m })));
+    expect(pm.supportedMinutes).toBe(supported);
+    expect(pm.loggedMinutes).toBe(supported);
+    expect(pm.lines.map((l) => l.code)).toEqual(codes);
+    // Under threshold-met the base line is dated the day its twentieth minute was logged.
+    expect(billOne(minutes.map((m) => ({ minutes: m })), ruleRun(), THRESHOLD).dateOfService).not.toBeNull();
+  });
+
   it('minutesShort counts up to the lowest base minimum', () => {
     expect(billOne([{ minutes: null }]).minutesShort).toBe(20);
     expect(billOne([{ minutes: 19 }]).minutesShort).toBe(1);

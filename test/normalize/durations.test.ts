@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMinutes } from '../../src/model/queries.js';
 import { parseDuration } from '../../src/normalize/durations.js';
 
 describe('hours and minutes', () => {
@@ -17,5 +19,18 @@ describe('hours and minutes', () => {
     ['90 min', { kind: 'minutes', minutes: 90 }],
   ])('%j → %j', (cell, expected) => {
     expect(parseDuration(cell)).toEqual(expected);
+  });
+});
+
+describe('adding minutes', () => {
+  // Each entry's minutes are exact to the hundredth; a month's sum must be too, or 20 documented minutes can
+  // compare below 20 (B01).
+  it('sums of minutes exact to the hundredth equal the exact sum', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 12_000 }), { maxLength: 60 }), (hundredths) => {
+        const sum = hundredths.reduce((total, h) => addMinutes(total, h / 100), 0);
+        expect(sum).toBe(hundredths.reduce((a, b) => a + b, 0) / 100);
+      }),
+    );
   });
 });

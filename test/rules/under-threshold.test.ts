@@ -9,6 +9,8 @@ ruleTester(underThreshold, {
   valid: [
     ...[20, 39, 40, 59, 60].map((m) => ({ name: `${m} supported minutes`, model: month(m) })),
     { name: 'minutes added over entries reach 20', model: month(12, 8) },
+    // Added as binary fractions these are 19.999999999999996 (B01).
+    { name: 'decimal minutes that add up to exactly 20', model: month(1.2, 16.4, 2.4) },
     { name: 'no logged minutes at all is left to invalid-minutes', model: { entries: [entry({ minutes: null, minutesText: 'abc' })] } },
     { name: 'other programs\' minutes do not make a CCM month', model: { entries: [entry({ program: 'rpm', minutes: 5 }), entry({ patientId: 'P2' })] } },
     { name: 'months outside --month get no findings', model: { entries: [entry({ date: '2026-09-03', minutes: 5 }), entry()], period: '2026-10' } },
