@@ -16,7 +16,8 @@ import { roleKey } from './normalize/roles.js';
 import { statusKey } from './normalize/statuses.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
-import { resolveRules, runRules } from './rules/engine.js';
+import { resolveRules, runRules, type ResolvedRule } from './rules/engine.js';
+import { insufficientChronicConditions } from './rules/insufficient-chronic-conditions.js';
 import type { XlsxReader } from './read/xlsx.js';
 import { RULES } from './rules/index.js';
 import { VERSION } from './version.js';
@@ -110,6 +111,12 @@ function checkFeeYears(fees: FeeSchedule, months: readonly string[]): void {
   );
 }
 
+/** insufficient-chronic-conditions' extra chronic codes, which billing counts the same way (none when it is off). */
+function additionalChronicCodes(rules: readonly ResolvedRule[]): readonly string[] {
+  const resolved = rules.find((r) => r.rule === insufficientChronicConditions);
+  return resolved === undefined ? [] : (resolved.options as { additionalChronicCodes: string[] }).additionalChronicCodes;
+}
+
 /** The library API: read the inputs, run every rule, bill each patient-month. No files are written here. */
 export async function audit(inputs: readonly InputSpec[], options: AuditOptions = {}): Promise<AuditOutcome> {
   const config = options.config ?? {};
@@ -126,7 +133,8 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
   const accepted = options.baseline ? acceptedFingerprints(options.baseline, runDate) : new Set<string>();
   const fees = options.billing?.fees ?? BUNDLED_FEES;
   const defaultNpi = options.billing?.defaultNpi ?? config.billing?.defaultNpi;
-  const run = runRules(model, resolveRules(RULES, config.rules ?? {}), { isAccepted: options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint), fees, defaultNpi });
+  const rules = resolveRules(RULES, config.rules ?? {});
+  const run = runRules(model, rules, { isAccepted: options.acceptAll ? () => true : (f) => accepted.has(f.fingerprint), fees, defaultNpi });
   const baseline = options.baseline ? applyBaseline(run.findings, options.baseline, runDate) : null;
   const findings = baseline ? baseline.kept : run.findings;
   const billingOptions: BillingOptions = {
@@ -134,6 +142,7 @@ export async function audit(inputs: readonly InputSpec[], options: AuditOptions 
     placeOfService: options.billing?.placeOfService ?? config.billing?.placeOfService ?? '11',
     defaultNpi,
     fees,
+    additionalChronicCodes: additionalChronicCodes(rules),
   };
   // Accepted (baseline) findings neither block claims nor exclude minutes: accepting them is what a baseline is for.
   const patientMonths = bill(model, { ...run, findings }, billingOptions);

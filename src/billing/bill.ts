@@ -7,6 +7,7 @@ import { claimDiagnoses } from './diagnoses.js';
 import { addMinutes, countableMinutes, entriesNpi, lastDayOfMonth } from '../model/queries.js';
 import { billingPractitioner, claimLines, minutesByPractitioner, monthMinutes, practitionerKey, pricesFor } from './pricing.js';
 import { alreadyBilled } from './already-billed.js';
+import { requirementsMetOn } from './requirements-met.js';
 import type { BillingOptions, PatientMonth } from './types.js';
 
 /**
@@ -19,10 +20,11 @@ import type { BillingOptions, PatientMonth } from './types.js';
  */
 export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support'>, options: BillingOptions): PatientMonth[] {
   const blockers = blockingRules(run.findings);
+  const metOn = options.dateOfService === 'threshold-met' ? requirementsMetOn(model, new Set(options.additionalChronicCodes)) : undefined;
   // A patient's months mostly list the same diagnoses: consecutive equal lists share one array.
   let previous: readonly string[] = NONE;
   return model.patientMonths.map((pm) => {
-    const billed = billMonth(model, pm, run.support.isSupported, blockers, options);
+    const billed = billMonth(model, pm, run.support.isSupported, blockers, options, metOn);
     if (sameList(billed.diagnoses, previous)) billed.diagnoses = previous;
     else previous = billed.diagnoses;
     return billed;
@@ -44,12 +46,13 @@ function billMonth(
   isSupported: (entry: TimeEntry) => boolean,
   blockers: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>,
   options: BillingOptions,
+  metOn: ((pm: PatientMonthRef) => string) | undefined,
 ): PatientMonth {
   const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   const price = pricesFor(options, pm.month);
   const supported = monthMinutes(pm.entries, counts);
   const option = chooseFamily(supported, price);
-  const { lines, total } = claimLines(option, price, option ? lineDates(pm, option, counts, options) : NONE);
+  const { lines, total } = claimLines(option, price, option ? lineDates(pm, option, counts, metOn) : NONE);
   let loggedMinutes = 0;
   let mbi: string | null = null;
   for (const e of pm.entries) {
@@ -80,7 +83,8 @@ function billMonth(
     // The one NPI on the month's CCM entries; with none, the configured default. Several NPIs give null rather
     // than a guess: one practitioner per month is multiple-billing-practitioners' business (R-EXCL-ONE-PRACTITIONER).
     billingNpi: npi === undefined ? (options.defaultNpi ?? null) : npi,
-    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? [], pm.month),
+    // Under threshold-met, the conditions diagnosed by the claim's date (month-end: the month's, as before).
+    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? [], pm.month, metOn ? lines[0]?.dateOfService : undefined),
     // Listed for not-billable months too: fixing the time alone would still leave the claim blocked.
     blockedBy,
     minutesShort: option ? null : Math.max(0, MINIMUM_BILLABLE_MINUTES - supportedMinutes),
@@ -111,11 +115,13 @@ function blockingRules(findings: readonly Finding[]): Map<string, Map<string, st
  * cumulative supported minutes first reached what the line needs: the base minimum for the base line, base +
  * units × increment for the add-on line (all its units earned), so no line is dated before the time it bills
  * was spent. Entries count by date, then time-log order; the practitioner family counts only the billing
- * practitioner's own minutes, as monthMinutes does (R-CODE-99491).
+ * practitioner's own minutes, as monthMinutes does (R-CODE-99491). No line is dated before the day the month's
+ * other requirements are met either (`metOn`, requirements-met.ts): consent, two chronic conditions, care plan.
+ * `metOn` is given only under threshold-met.
  */
-function lineDates(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, options: BillingOptions): string | string[] {
+function lineDates(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEntry) => boolean, metOn: ((pm: PatientMonthRef) => string) | undefined): string | string[] {
   const end = lastDayOfMonth(pm.month);
-  if (options.dateOfService === 'month-end') return end;
+  if (metOn === undefined) return end;
   const { base, addOn, practitionerOnly } = option.family;
   const needed = option.lines.map((l, i) => (i === 0 ? base.minutes : base.minutes + l.units * addOn.increment));
   const own = practitionerOnly ? billingPractitioner(minutesByPractitioner(pm.entries, counts))?.key : undefined;
@@ -131,5 +137,6 @@ function lineDates(pm: PatientMonthRef, option: FamilyOption, counts: (e: TimeEn
     while (line < needed.length && total >= needed[line]!) dates[line++] = entry.date;
     if (line === needed.length) break;
   }
-  return dates;
+  const met = metOn(pm);
+  return dates.map((date) => (date < met ? met : date));
 }

@@ -17,7 +17,8 @@ export interface ClaimLine {
   /**
    * The line's own date of service (D6, R-CLAIM-DOS): the month's last day under month-end. Under threshold-met
    * the base line's is the day the base minimum was met and an add-on line's the day all its units were earned,
-   * never a day before the time it bills was spent.
+   * never a day before the time it bills was spent, nor before the day the month's consent, two chronic
+   * conditions and care plan were all in place (src/billing/requirements-met.ts).
    */
   dateOfService: string;
 }
@@ -71,6 +72,11 @@ export interface BillingOptions {
   defaultNpi?: string | undefined;
   /** Fee schedule to use instead of the bundled one. */
   fees?: FeeSchedule | undefined;
+  /**
+   * insufficient-chronic-conditions' `additionalChronicCodes`: under threshold-met no claim is dated before two
+   * chronic conditions count, by the rule's own count.
+   */
+  additionalChronicCodes?: readonly string[] | undefined;
 }
 
 /** National non-facility amounts by calendar year and code. */

@@ -131,7 +131,7 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .option('-o, --out <dir>', 'output folder', 'ccm-report')
     .option('-f, --format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when findings at or above this severity remain (default: error)').choices(['error', 'warning', 'info', 'never']))
-    .addOption(new Option('--dos <policy>', 'date of service: last day of the month, or the day the base code minimum was met').choices(['month-end', 'threshold-met']))
+    .addOption(new Option('--dos <policy>', "date of service: last day of the month, or the day the base code minimum was met (not before the month's consent, chronic conditions and care plan)").choices(['month-end', 'threshold-met']))
     .option('--fee-schedule <file.csv>', FEE_SCHEDULE_HELP)
     .option('--baseline <file>', 'suppress accepted findings listed in this baseline file')
     .option('--json', 'print report.json to stdout instead of the summary (quoted cells [withheld] unless --show-notes)')

@@ -1,7 +1,8 @@
 import { lookupIcd10, type IcdLookup } from '../data/icd10.js';
+import { isWellFormedIcd10 } from '../normalize/codes.js';
 import { monthEnd, monthStart } from '../normalize/dates.js';
 import { roundMinutes } from '../normalize/durations.js';
-import type { Diagnosis, TimeEntry } from './schema.js';
+import type { CarePlan, Diagnosis, TimeEntry } from './schema.js';
 
 /**
  * Questions about records that rules and billing must answer the same way; one answer each, so a rule's
@@ -88,9 +89,55 @@ export function inactiveReason(diagnosis: Diagnosis, month: string): string | nu
   }
 }
 
-/** The same test as inactiveReason without building the text: billing asks it for every diagnosis of every month. */
-export function isActiveInMonth(diagnosis: Diagnosis, month: string): boolean {
+/**
+ * The same test as inactiveReason without building the text: billing asks it for every diagnosis of every month.
+ * With `day` (a day of the month), the condition must also be diagnosed by then: onset on or before it, or
+ * unknown. A resolution later in the month does not matter: the month-level test counts the whole month.
+ */
+export function isActiveInMonth(diagnosis: Diagnosis, month: string, day?: string): boolean {
+  if (day !== undefined && diagnosis.onsetDate !== undefined && diagnosis.onsetDate > day) return false;
   return inactiveCause(diagnosis, month) === null;
+}
+
+/** CCM needs two or more chronic conditions (R-ELIG-CCM). */
+export const MIN_CHRONIC_CONDITIONS = 2;
+
+/** The 3-character ICD-10-CM category: E11.9 and E11.65 are both diabetes, one condition. */
+export function icdCategory(code: string): string {
+  return code.slice(0, 3);
+}
+
+/**
+ * Whether at least MIN_CHRONIC_CONDITIONS categories of chronic conditions (the month's chronic-condition index,
+ * or `additional` codes) are active in the month: insufficient-chronic-conditions' test. With `day`, only those
+ * whose onset is on or before that day of the month count: what a claim dated that day may rest on.
+ */
+export function enoughChronicConditions(diagnoses: readonly Diagnosis[], month: string, additional: ReadonlySet<string>, day?: string): boolean {
+  const categories: string[] = [];
+  for (const d of diagnoses) {
+    if (!isWellFormedIcd10(d.code) || !isActiveInMonth(d, month, day)) continue;
+    if (icdInMonth(d.code, month).chronic !== 'chronic' && !additional.has(d.code)) continue;
+    if (categories.some((c) => d.code.startsWith(c))) continue;
+    categories.push(icdCategory(d.code));
+    if (categories.length >= MIN_CHRONIC_CONDITIONS) return true;
+  }
+  return false;
+}
+
+/** A care-plan row that is a plan in place from its date: neither an ending nor a status not read as in place. */
+export function isPlanInForce(plan: CarePlan): boolean {
+  return plan.endedStatus === undefined && plan.uncountedStatus === undefined;
+}
+
+/**
+ * Whether one of a patient's care plans is in place in the month (missing-care-plan's test): a plan in force
+ * dated by the month's end that no end between its date and the month's start closed. With `day`, the plan
+ * must be dated on or before that day of the month: what a claim dated that day may rest on.
+ */
+export function carePlanInPlace(plans: readonly CarePlan[], month: string, day = lastDayOfMonth(month)): boolean {
+  const start = monthStart(month);
+  const endsBefore = (from: string) => plans.some((p) => p.endDate !== undefined && p.endDate >= from && p.endDate < start);
+  return plans.some((p) => isPlanInForce(p) && p.date <= day && !endsBefore(p.date));
 }
 
 function inactiveCause(diagnosis: Diagnosis, month: string): 'onset' | 'resolved' | 'marked' | 'unrecognized' | null {

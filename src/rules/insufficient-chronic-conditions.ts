@@ -3,10 +3,7 @@ import type { ChronicIndicator } from '../data/icd10.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10, isWellFormedIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
-import { icdInMonth, inactiveReason, isActiveInMonth } from '../model/queries.js';
-
-/** CCM needs two or more chronic conditions (R-ELIG-CCM). */
-const MIN_CHRONIC_CONDITIONS = 2;
+import { MIN_CHRONIC_CONDITIONS, enoughChronicConditions, icdCategory, icdInMonth, inactiveReason } from '../model/queries.js';
 
 const NOT_CHRONIC_REASON: Record<Exclude<ChronicIndicator, 'chronic'>, string> = {
   'not-chronic': 'not chronic',
@@ -47,22 +44,6 @@ function assess(diagnoses: readonly Diagnosis[], month: string, additional: Read
     counted.set(category, codes);
   }
   return { counted, notCounted: [...notCounted] };
-}
-
-/**
- * Whether at least MIN_CHRONIC_CONDITIONS categories count, by the same tests as `assess` but without building
- * its descriptions: nearly every month passes, and only the ones that do not need the message.
- */
-function enoughChronic(diagnoses: readonly Diagnosis[], month: string, additional: ReadonlySet<string>): boolean {
-  const categories: string[] = [];
-  for (const d of diagnoses) {
-    if (!isWellFormedIcd10(d.code) || !isActiveInMonth(d, month)) continue;
-    if (icdInMonth(d.code, month).chronic !== 'chronic' && !additional.has(d.code)) continue;
-    if (categories.some((c) => d.code.startsWith(c))) continue;
-    categories.push(icdCategory(d.code));
-    if (categories.length >= MIN_CHRONIC_CONDITIONS) return true;
-  }
-  return false;
 }
 
 function describeCounted(counted: Map<string, string[]>): string {
@@ -113,7 +94,8 @@ export const insufficientChronicConditions = defineRule({
         report({ messageId: 'noDiagnoses', data: { minimum: MIN_CHRONIC_CONDITIONS, month: pm.month }, ...where });
         continue;
       }
-      if (enoughChronic(diagnoses, pm.month, additional)) continue;
+      // Nearly every month passes: only the ones that do not need assess's descriptions.
+      if (enoughChronicConditions(diagnoses, pm.month, additional)) continue;
       const { counted, notCounted } = assess(diagnoses, pm.month, additional);
       if (counted.size >= MIN_CHRONIC_CONDITIONS) continue;
       report({
@@ -130,8 +112,3 @@ export const insufficientChronicConditions = defineRule({
     }
   },
 });
-
-/** The 3-character ICD-10-CM category: E11.9 and E11.65 are both diabetes, one condition. */
-function icdCategory(code: string): string {
-  return code.slice(0, 3);
-}

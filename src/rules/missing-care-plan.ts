@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CarePlan } from '../model/schema.js';
+import { carePlanInPlace, isPlanInForce } from '../model/queries.js';
 import { defineRule } from './define-rule.js';
 import { MAX_ROWS_NAMED, monthEnd, monthStart } from './util.js';
 
@@ -38,11 +39,9 @@ export const missingCarePlan = defineRule({
     for (const pm of model.patientMonths) {
       const plans = plansByPatient.get(pm.patientId) ?? [];
       const [start, end] = [monthStart(pm.month), monthEnd(pm.month)];
-      const counted = plans.filter(isPlanInForce);
-      // In place: a plan dated by the month's end that no end between its date and the month's start closed.
-      const endsBefore = (from: string) => plans.some((p) => p.endDate !== undefined && p.endDate >= from && p.endDate < start);
-      if (counted.some((p) => p.date <= end && !endsBefore(p.date))) continue;
+      if (carePlanInPlace(plans, pm.month)) continue;
 
+      const counted = plans.filter(isPlanInForce);
       const where = { patientId: pm.patientId, month: pm.month, entries: pm.entries };
       const lastEnd = latest(plans.filter((p) => p.endDate !== undefined && p.endDate < start), (p) => p.endDate!);
       const since = lastEnd?.endDate ?? '';
@@ -59,11 +58,6 @@ export const missingCarePlan = defineRule({
     }
   },
 });
-
-/** A row that is a plan in place from its date: neither an ending nor a status that is not read as in place. */
-function isPlanInForce(plan: CarePlan): boolean {
-  return plan.endedStatus === undefined && plan.uncountedStatus === undefined;
-}
 
 function latest<T>(items: readonly T[], key: (item: T) => string): T | undefined {
   let best: T | undefined;

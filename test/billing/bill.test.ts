@@ -4,6 +4,14 @@ import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import type { BillingOptions, FeeSchedule, PatientMonth } from '../../src/billing/types.js';
 import { describeLines, diagnosis, entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
+import {
+  carePlan as specCarePlan,
+  consent as specConsent,
+  diagnosis as specDiagnosis,
+  entry as specEntry,
+  model as specModel,
+  type ModelSpec,
+} from '../helpers/model-builder.js';
 
 const MONTH_END: BillingOptions = { dateOfService: 'month-end', placeOfService: '11' };
 const THRESHOLD: BillingOptions = { dateOfService: 'threshold-met', placeOfService: '11' };
@@ -424,6 +432,97 @@ describe('bill: date of service (D6, R-CLAIM-DOS)', () => {
       ['P1', '2026-04', '2026-04-30', '2026-04-30'],
       ['P2', '2026-03', '2026-03-31', '2026-03-31'],
     ]);
+  });
+});
+
+// Under threshold-met no line is dated before the day the month's other requirements were all met: consent,
+// two chronic conditions by their onsets, a care plan when the care-plan export was given (explore9 A03); and
+// the claim lists only diagnoses made by its date. Month-end claims are unchanged.
+describe('bill: threshold-met waits for the month\'s requirements', () => {
+  type Spec = Pick<ModelSpec, 'consents' | 'diagnoses' | 'carePlans'>;
+  /** 25 minutes on 10-01 (the base minimum met that day) and 10 on 10-26; consent, care plan, E11.9 and I10 since January or earlier. */
+  const entries = () => [specEntry({ minutes: 25, date: '2026-10-01' }), specEntry({ minutes: 10, date: '2026-10-26' })];
+  const met: Spec = { consents: [specConsent()], diagnoses: [specDiagnosis('E11.9'), specDiagnosis('I10')], carePlans: [specCarePlan()] };
+  const billSpec = (spec: Spec, options: BillingOptions, more = entries()) => {
+    const months = bill(specModel({ entries: more, ...spec }), ruleRun(), options);
+    expect(months).toHaveLength(1);
+    return months[0]!;
+  };
+
+  it.each<[string, Spec, string, string[], string[]?]>([
+    ['everything met before the threshold: the threshold day, unchanged', met, '2026-10-01', ['E11.9', 'I10']],
+    [
+      'the second chronic condition diagnosed 10-25: dated that day, when two conditions were active',
+      { ...met, diagnoses: [specDiagnosis('E11.9'), specDiagnosis('I50.9', { onsetDate: '2026-10-25' })] },
+      '2026-10-25',
+      ['E11.9', 'I50.9'],
+    ],
+    ['the first care plan established 10-22: dated that day', { ...met, carePlans: [specCarePlan({ date: '2026-10-22' })] }, '2026-10-22', ['E11.9', 'I10']],
+    ['consent given 10-15: dated that day', { ...met, consents: [specConsent({ date: '2026-10-15' })] }, '2026-10-15', ['E11.9', 'I10']],
+    [
+      'several met late: the latest of them',
+      {
+        consents: [specConsent({ date: '2026-10-15' })],
+        diagnoses: [specDiagnosis('E11.9'), specDiagnosis('I50.9', { onsetDate: '2026-10-12' })],
+        carePlans: [specCarePlan({ date: '2026-10-22' })],
+      },
+      '2026-10-22',
+      ['E11.9', 'I50.9'],
+    ],
+    [
+      'a third condition diagnosed after the date is left off the claim (month-end lists it)',
+      { ...met, diagnoses: [specDiagnosis('E11.9'), specDiagnosis('I50.9', { onsetDate: '2026-10-20' }), specDiagnosis('I10')] },
+      '2026-10-01',
+      ['E11.9', 'I10'],
+      ['E11.9', 'I50.9', 'I10'],
+    ],
+    [
+      'a plan dated later in the month does not move the date when an earlier one is in place',
+      { ...met, carePlans: [specCarePlan(), specCarePlan({ date: '2026-10-22' })] },
+      '2026-10-01',
+      ['E11.9', 'I10'],
+    ],
+    ['without a care-plan export no plan is asked for', { consents: met.consents, diagnoses: met.diagnoses }, '2026-10-01', ['E11.9', 'I10']],
+    // The month is blocked by missing-care-plan; the date is not moved by what never happens in the month.
+    ['a plan only after the month does not move the date', { ...met, carePlans: [specCarePlan({ date: '2026-11-05' })] }, '2026-10-01', ['E11.9', 'I10']],
+  ])('%s', (_, spec, dos, diagnoses, monthEndDiagnoses = diagnoses) => {
+    const threshold = billSpec(spec, THRESHOLD);
+    expect([threshold.dateOfService, ...threshold.lines.map((l) => l.dateOfService)]).toEqual([dos, dos]);
+    expect(threshold.diagnoses).toEqual(diagnoses);
+    const monthEnd = billSpec(spec, MONTH_END);
+    expect([monthEnd.dateOfService, ...monthEnd.lines.map((l) => l.dateOfService)]).toEqual(['2026-10-31', '2026-10-31']);
+    expect(monthEnd.diagnoses).toEqual(monthEndDiagnoses);
+  });
+
+  it.each<[string, { minutes: number; date: string }[], [string, string][]]>([
+    [
+      'an add-on earned after the plan keeps its own day',
+      [
+        { minutes: 25, date: '2026-10-01' },
+        { minutes: 25, date: '2026-10-28' },
+      ],
+      [
+        ['99490', '2026-10-22'],
+        ['99439', '2026-10-28'],
+      ],
+    ],
+    [
+      'an add-on earned before the plan is dated with it',
+      [{ minutes: 45, date: '2026-10-01' }],
+      [
+        ['99490', '2026-10-22'],
+        ['99439', '2026-10-22'],
+      ],
+    ],
+  ])('per line: %s', (_, inputs, expected) => {
+    const pm = billSpec({ ...met, carePlans: [specCarePlan({ date: '2026-10-22' })] }, THRESHOLD, inputs.map(specEntry));
+    expect(pm.lines.map((l) => [l.code, l.dateOfService])).toEqual(expected);
+  });
+
+  it('counts insufficient-chronic-conditions\' additionalChronicCodes as that rule does', () => {
+    // R73.03 is not chronic in the index; a payer list that counts it makes its onset the day two conditions exist.
+    const spec: Spec = { ...met, diagnoses: [specDiagnosis('E11.9'), specDiagnosis('R73.03', { onsetDate: '2026-10-18' })] };
+    expect(billSpec(spec, { ...THRESHOLD, additionalChronicCodes: ['R7303'] }).dateOfService).toBe('2026-10-18');
   });
 });
 

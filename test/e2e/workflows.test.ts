@@ -218,6 +218,36 @@ describe('billing options', () => {
     expect(rows()).toEqual(['2026-10-31,99491,1', '2026-10-31,99437,2']);
   });
 
+  it('--dos threshold-met dates no claim before the month\'s care plan or second chronic condition (explore9 A03)', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      [
+        'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI',
+        '50001,10/01/2026,Maria Lopez,RN,25,Called pt re home glucose readings; metformin adherence reviewed,1234567893',
+        '50001,10/26/2026,Maria Lopez,RN,10,Reviewed new heart failure plan: daily weights and low-salt diet,1234567893',
+        '50002,10/01/2026,Maria Lopez,RN,25,Reviewed BP log 150s; amlodipine 10mg; BMP ordered,1234567893',
+        '50002,10/22/2026,Maria Lopez,RN,10,Care plan established by phone: BP under 130/80 and A1c under 8,1234567893',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date,Consent Status\r\n50001,01/05/2026,Accepted\r\n50002,01/05/2026,Accepted\r\n');
+    writeFileSync(
+      join(dir, 'diagnoses.csv'),
+      'MRN,ICD-10,Onset Date,Status\r\n50001,E11.9,01/01/2020,Active\r\n50001,I50.9,10/25/2026,Active\r\n50002,I10,01/01/2020,Active\r\n50002,E11.9,01/01/2020,Active\r\n',
+    );
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date,Status\r\n50001,01/10/2026,Established\r\n50002,10/22/2026,Established\r\n');
+    const files = ['timelog.csv', 'consents.csv', 'diagnoses.csv', 'careplans.csv'];
+    // patient, date_of_service, code, icd1, icd2
+    const claims = (dos: string) => {
+      const r = ccm(['audit', ...files, ...RUN, '--out', 'out', '--quiet', '--dos', dos], { cwd: dir });
+      expect(r.code).toBe(0);
+      return readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',').filter((_, i) => [0, 3, 4, 8, 9].includes(i)).join(','));
+    };
+    // 50001: one chronic condition until I50.9's onset on 10-25; 50002: no care plan until 10-22.
+    expect(claims('threshold-met')).toEqual(['50001,2026-10-25,99490,E11.9,I50.9', '50002,2026-10-22,99490,I10,E11.9']);
+    expect(claims('month-end')).toEqual(['50001,2026-10-31,99490,E11.9,I50.9', '50002,2026-10-31,99490,I10,E11.9']);
+  });
+
   it('a 99491 claim records the practitioner\'s own minutes, not the RN\'s (R-CODE-99491)', () => {
     const dir = practitionerMonth(5);
     const { report: rep } = auditPractice(dir);
