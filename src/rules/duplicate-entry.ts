@@ -25,7 +25,7 @@ export const duplicateEntry = defineRule({
   messages: {
     duplicate: 'Row {row} repeats {original} exactly (same patient, date, program, staff, start, minutes and note); the copy was dropped so its time counts once.',
     withdrawnElsewhere:
-      'Row {row} is the entry {original} marks withdrawn (deleted, voided, cancelled or entered in error): it was left out too, as its minutes were never spent.',
+      'Row {row} is the entry {original} marks withdrawn (deleted, voided, entered in error, a duplicate, do not bill): it was left out too, as its minutes were never spent.',
   },
   check({ model, report }) {
     for (const { entry, duplicateOf, withdrawn } of model.duplicates) {

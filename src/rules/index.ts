@@ -28,6 +28,7 @@ import { serviceBeforeConsent } from './service-before-consent.js';
 import type { AnyRule } from './types.js';
 import { underThreshold } from './under-threshold.js';
 import { unknownDiagnosisCode } from './unknown-diagnosis-code.js';
+import { unknownEntryStatus } from './unknown-entry-status.js';
 import { unknownProgram } from './unknown-program.js';
 import { unsupportedCode } from './unsupported-code.js';
 import { vagueNote } from './vague-note.js';
@@ -71,5 +72,6 @@ export const RULES: readonly AnyRule[] = [
   multipleMbis, // CCM030
   claimOverMue, // CCM031
   heldByInvalidRow, // CCM032
+  unknownEntryStatus, // CCM033
 ];
 
