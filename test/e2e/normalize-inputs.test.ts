@@ -11,7 +11,7 @@ import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
-  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; blockedBy: string[] }[];
+  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; supportedMinutes: number; blockedBy: string[] }[];
   findings: { rule: string; patientId: string | null; message: string }[];
 }
 
@@ -466,11 +466,10 @@ describe('entry statuses that refuse billing, mark a duplicate, or are not read'
   ]);
   const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9801,2026-01-02', '9802,2026-01-02', '9803,2026-01-02']);
   const args = [time, consents, '--month', '2026-10', '--run-date', '2026-11-05'];
-  type Supported = Report & { patientMonths: { patientId: string; supportedMinutes: number }[] };
 
   it('leaves out the refused and duplicate rows, and holds and names the minutes of a status it does not read', () => {
     const { report } = auditJson(args);
-    expect((report as Supported).patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
+    expect(report.patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
       ['9801', 45],
       ['9802', 25],
       ['9803', 20],
@@ -484,7 +483,7 @@ describe('entry statuses that refuse billing, mark a duplicate, or are not read'
   it('a config `entryStatuses` map settles a practice\'s own words', () => {
     const config = write(dir, 'ccm.config.json', [JSON.stringify({ entryStatuses: { 'QA hold': 'active', Signed: 'withdrawn' } })]);
     const { report } = auditJson([...args, '--config', config]);
-    expect((report as Supported).patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
+    expect(report.patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
       ['9801', 45],
       ['9803', 45],
     ]);
