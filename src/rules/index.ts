@@ -1,5 +1,6 @@
 import { claimOverMue } from './claim-over-mue.js';
 import { clonedNote } from './cloned-note.js';
+import { conflictingCopies } from './conflicting-copies.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
 import { duplicateBeneficiary } from './duplicate-beneficiary.js';
@@ -73,5 +74,6 @@ export const RULES: readonly AnyRule[] = [
   claimOverMue, // CCM031
   heldByInvalidRow, // CCM032
   unknownEntryStatus, // CCM033
+  conflictingCopies, // CCM034
 ];
 

@@ -516,6 +516,36 @@ describe('an entry another export marks withdrawn', () => {
   });
 });
 
+describe('an entry two overlapping exports hold with different minutes', () => {
+  it('is counted in neither until a person checks, with an error naming both rows; one export alone is unaffected', () => {
+    const dir = tempDir();
+    const header = 'MRN,Date,Staff,Credential,Minutes,Note';
+    // Last month's export (run 10/02) already holds the 10/01 entry; this month's holds it again, its minutes
+    // corrected from 20 to 25. The same note twice within one export stays two entries (cloned-note's).
+    const september = write(dir, 'export-2026-10-02.csv', [header, `9901,2026-10-01,Rita Nurse,RN,20,${NOTE} a`]);
+    const october = write(dir, 'export-2026-11-02.csv', [header, `9901,2026-10-01,Rita Nurse,RN,25,${NOTE} a`, `9901,2026-10-20,Rita Nurse,RN,10,${NOTE} b`, `9902,2026-10-05,Rita Nurse,RN,20,${NOTE} c`, `9902,2026-10-05,Rita Nurse,RN,15,${NOTE} c`]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9901,2026-01-02', '9902,2026-01-02']);
+    const month = ['--month', '2026-10', '--run-date', '2026-11-05'];
+    const { report } = auditJson([september, october, consents, ...month]);
+    expect(report.patientMonths.map((m) => [m.patientId, m.loggedMinutes, m.supportedMinutes])).toEqual([
+      ['9901', 55, 10],
+      ['9902', 35, 35],
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'conflicting-copies').map((f) => [f.patientId, f.message])).toEqual([
+      [
+        '9901',
+        'Row 2 and export-2026-11-02.csv, row 2 hold one entry (same patient, date, staff, program and note) in 2 inputs with different versions (20 min; 25 min): likely edited between exports, so none of their 45 minutes counts until the log holds it once.',
+      ],
+    ]);
+    const alone = auditJson([october, consents, ...month]).report;
+    expect(alone.findings.filter((f) => f.rule === 'conflicting-copies')).toEqual([]);
+    expect(alone.patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
+      ['9901', 35],
+      ['9902', 35],
+    ]);
+  });
+});
+
 describe('MRN and name merged down each patient\'s rows', () => {
   it('audits every row under its patient, with no invalid-row findings, with either XLSX reader', async () => {
     const path = await writeMergedTimeLog();
