@@ -242,7 +242,12 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
   runs(order, (i) => patient[i]! * days + day[i]!, (start, end) => {
     if (end - start === 1) return;
     exactCopies(all, order, start, end, duplicateOf);
-    // The rows left of a patient-day spanning two inputs may still hold one entry edited between them.
+    // The rows left of a patient-day spanning two inputs may still hold one entry edited between them. Most
+    // patient-days come from one input: they are passed over without a list.
+    const first = all[order[start]!]!;
+    let spans = false;
+    for (let a = start + 1; a < end && !spans; a++) spans = !sameTable(all[order[a]!]!, first);
+    if (!spans) return;
     const rest: TimeEntry[] = [];
     for (let a = start; a < end; a++) if (duplicateOf[order[a]!] === -1) rest.push(all[order[a]!]!);
     if (rest.length > 1) conflictingCopiesOf(rest, conflicting);
