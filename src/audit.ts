@@ -13,7 +13,7 @@ import { ingest, type IngestOptions, type InputSpec } from './normalize/ingest.j
 import type { ColumnOverrides } from './normalize/detect.js';
 import { programKey } from './normalize/programs.js';
 import { roleKey } from './normalize/roles.js';
-import { statusKey } from './normalize/statuses.js';
+import { statusKey, type EntryStanding } from './normalize/statuses.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { acceptedFingerprints, applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
 import { resolveRules, runRules, type ResolvedRule } from './rules/engine.js';
@@ -92,6 +92,7 @@ export function ingestOptions(config: Config): IngestOptions {
     credentials: keyedMap<StaffRole>('credentials', config.credentials, roleKey),
     programs: keyedMap<Program>('programs', config.programs, programKey),
     consentStatuses: keyedMap<ConsentStanding>('consentStatuses', config.consentStatuses, statusKey),
+    entryStatuses: keyedMap<EntryStanding>('entryStatuses', config.entryStatuses, statusKey),
     limits: readLimits(config),
   };
 }

@@ -63,7 +63,7 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
         t.skipped.blank ? `${t.skipped.blank} blank` : '',
         t.skipped.totals ? `${t.skipped.totals} totals` : '',
         t.skipped.headings ? `${t.skipped.headings} headings (header repeated, month titles)` : '',
-        t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, cancelled or entered in error` : '',
+        t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, entered in error, duplicate or not to be billed` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
       if (t.mergedFilled) lines.push(`    merged cells filled down: ${ranges(t.mergedFilled)} (patient, date, staff, provider, program, status or end-date columns)`);

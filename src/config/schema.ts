@@ -68,6 +68,12 @@ export const ConfigSchema = z
       .describe(
         'Classify consent statuses the built-in words do not recognize, e.g. {"Enrolled": "accepted"}; matched ignoring case and punctuation. "pending" and "declined" are not consent.',
       ),
+    entryStatuses: z
+      .record(z.string(), z.enum(['active', 'withdrawn']))
+      .optional()
+      .describe(
+        'Classify time-entry statuses the built-in words do not recognize, e.g. {"Locked by QA": "active"}; matched ignoring case and punctuation. "withdrawn" leaves the entry out, as a deleted one.',
+      ),
     rules: RulesSchema.optional().describe('Per rule id: "off", a severity, or {severity, options}.'),
     billing: z
       .strictObject({

@@ -30,6 +30,12 @@ export interface AuditModel {
   /** Time entries after exact duplicates are removed (D2), every program. */
   readonly entries: readonly TimeEntry[];
   readonly duplicates: readonly DuplicatePair[];
+  /**
+   * CCM entries two or more inputs hold as one entry (same patient, date, program, staff and note) that differ
+   * in their minutes or in whether they have a clock time: the same activity edited between two exports, each
+   * list the entry's rows (conflicting-copies). Exact copies are `duplicates`.
+   */
+  readonly conflictingCopies: readonly (readonly TimeEntry[])[];
   readonly consents: readonly Consent[];
   readonly diagnoses: readonly Diagnosis[];
   readonly services: readonly BilledService[];
@@ -185,40 +191,66 @@ function slice<T>(items: readonly T[], order: Int32Array, start: number, end: nu
   return list;
 }
 
+/** The input an entry was read from: one TableRef object per table, but equal values name the same table too. */
+function sameTable(a: TimeEntry, b: TimeEntry): boolean {
+  return a.table === b.table || (a.table.file === b.table.file && a.table.sheet === b.table.sheet);
+}
+
+/**
+ * The rows of one patient-day (exact copies already dropped) that two inputs hold as one CCM entry: same
+ * program, staff and note (non-empty; spacing and case ignored), but different minutes, or a clock time in one
+ * and none in the other. Monthly exports overlap, and an entry corrected between them (20 minutes, then 25) is
+ * no exact copy: counted in both, the activity's minutes count twice (D1, D2). The reference is silent on such
+ * near-copies; the conservative reading is that one activity edited between exports is far likelier than two
+ * with the same words. Rows of one input are not compared (two calls in a day with one templated note are
+ * cloned-note's), nor two rows that both have a start time: the clock tells them apart (different times are two
+ * activities, the same time is overlapping-time's).
+ */
+function conflictingCopiesOf(run: readonly TimeEntry[], found: TimeEntry[][]): void {
+  if (run.every((e) => sameTable(e, run[0]!))) return;
+  const groups = new Map<string, TimeEntry[]>();
+  for (const e of run) {
+    if (!CCM_PROGRAMS.has(e.program) || e.note.trim() === '') continue;
+    const key = `${e.program}\u0000${(e.staff ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${duplicateNote(e.note)}`;
+    const list = groups.get(key);
+    if (list) list.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.every((e) => sameTable(e, group[0]!))) continue;
+    // A row without a start time is the copy of any row of another input; one with a start time only of a
+    // row of another input without one.
+    const undated = group.filter((e) => e.start === undefined);
+    const other = undated.find((u) => !sameTable(u, undated[0]!));
+    const copies = group.filter((e) => e.start === undefined || (undated.length > 0 && (other !== undefined || !sameTable(undated[0]!, e))));
+    if (copies.length > 1) found.push(copies);
+  }
+}
+
 /** Rows sharing patient and date before a run is checked through a keyed map instead of pairwise. */
 const PAIRWISE_LIMIT = 16;
 
 /**
  * Exact duplicates (D2). Rows are sorted by patient and date with two counting sorts (stable, so each run keeps
  * time-log order) and only rows within a run are compared field by field; notes are normalized only for those
- * rare candidates. The first row of each identity is kept.
+ * rare candidates. The first row of each identity is kept. The same runs give the conflicting copies.
  */
 function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patients: number, day: Int32Array, days: number) {
   const duplicateOf = new Int32Array(all.length).fill(-1);
+  const conflicting: TimeEntry[][] = [];
   const order = countingSort(countingSort(identity(all.length), day, days), patient, patients);
   runs(order, (i) => patient[i]! * days + day[i]!, (start, end) => {
     if (end - start === 1) return;
-    if (end - start <= PAIRWISE_LIMIT) {
-      for (let a = start + 1; a < end; a++) {
-        const entry = all[order[a]!]!;
-        for (let b = start; b < a; b++) {
-          if (duplicateOf[order[b]!] === -1 && sameRow(entry, all[order[b]!]!)) {
-            duplicateOf[order[a]!] = order[b]!;
-            break;
-          }
-        }
-      }
-      return;
-    }
-    // Many rows of one patient on one day: a map by the full identity keeps this linear.
-    const first = new Map<string, number>();
-    for (let a = start; a < end; a++) {
-      const e = all[order[a]!]!;
-      const key = [e.program, (e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
-      const kept = first.get(key);
-      if (kept === undefined) first.set(key, order[a]!);
-      else duplicateOf[order[a]!] = kept;
-    }
+    exactCopies(all, order, start, end, duplicateOf);
+    // The rows left of a patient-day spanning two inputs may still hold one entry edited between them. Most
+    // patient-days come from one input: they are passed over without a list.
+    const first = all[order[start]!]!;
+    let spans = false;
+    for (let a = start + 1; a < end && !spans; a++) spans = !sameTable(all[order[a]!]!, first);
+    if (!spans) return;
+    const rest: TimeEntry[] = [];
+    for (let a = start; a < end; a++) if (duplicateOf[order[a]!] === -1) rest.push(all[order[a]!]!);
+    if (rest.length > 1) conflictingCopiesOf(rest, conflicting);
   });
   const entries: TimeEntry[] = [];
   const kept: number[] = [];
@@ -229,7 +261,32 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
       kept.push(i);
     } else duplicates.push({ entry: all[i]!, duplicateOf: all[duplicateOf[i]!]! });
   }
-  return { entries, kept, duplicates };
+  return { entries, kept, duplicates, conflicting };
+}
+
+/** Marks in `duplicateOf` the exact copies (D2) among the rows `order[start…end)` of one patient-day. */
+function exactCopies(all: readonly TimeEntry[], order: Int32Array, start: number, end: number, duplicateOf: Int32Array): void {
+  if (end - start <= PAIRWISE_LIMIT) {
+    for (let a = start + 1; a < end; a++) {
+      const entry = all[order[a]!]!;
+      for (let b = start; b < a; b++) {
+        if (duplicateOf[order[b]!] === -1 && sameRow(entry, all[order[b]!]!)) {
+          duplicateOf[order[a]!] = order[b]!;
+          break;
+        }
+      }
+    }
+    return;
+  }
+  // Many rows of one patient on one day: a map by the full identity keeps this linear.
+  const first = new Map<string, number>();
+  for (let a = start; a < end; a++) {
+    const e = all[order[a]!]!;
+    const key = [e.program, (e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
+    const kept = first.get(key);
+    if (kept === undefined) first.set(key, order[a]!);
+    else duplicateOf[order[a]!] = kept;
+  }
 }
 
 /**
@@ -267,7 +324,7 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     patientOf[i] = patientCodes.code(all[i]!.patientId);
     dayOf[i] = dayCodes.code(all[i]!.date);
   }
-  const { entries, kept, duplicates: copies } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
+  const { entries, kept, duplicates: copies, conflicting } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
   const duplicates: DuplicatePair[] = withdrawn.size === 0 ? copies : [...copies, ...[...withdrawn].map(([entry, w]) => ({ entry, duplicateOf: w, withdrawn: true as const }))];
   const patient = new Int32Array(kept.length);
   const day = new Int32Array(kept.length);
@@ -329,6 +386,7 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
   const model: AuditModel = {
     entries,
     duplicates,
+    conflictingCopies: conflicting,
     consents: data.consents,
     diagnoses: data.diagnoses,
     services: data.services,
@@ -370,6 +428,8 @@ function freezeModel(model: AuditModel, deep: boolean): AuditModel {
     Object.freeze(d);
   }
   Object.freeze(model.duplicates);
+  for (const copies of model.conflictingCopies) Object.freeze(copies);
+  Object.freeze(model.conflictingCopies);
   records(model.consents);
   records(model.diagnoses);
   records(model.services);

@@ -67,6 +67,11 @@ export const TimeEntry = z.object({
   npi: z.string().optional(),
   /** True when the export marks the entry complex (program "Complex CCM" or a complexity column). */
   complex: z.boolean(),
+  /**
+   * The entry-status cell as written when ccm reads it neither as a finished entry nor as withdrawn
+   * (src/normalize/statuses.ts); its minutes are held (unknown-entry-status). Absent for a readable status.
+   */
+  unrecognizedStatus: z.string().optional(),
 });
 export type TimeEntry = z.infer<typeof TimeEntry>;
 

@@ -20,11 +20,12 @@ import {
   normalizeService,
   normalizeTimeEntry,
   normalizeMemos,
+  entryStanding,
   type NormalizeContext,
   type RowAccess,
 } from './records.js';
 import { classifyRow, HeaderRow } from './skip-rows.js';
-import { isWithdrawnEntryStatus } from './statuses.js';
+import type { EntryStanding } from './statuses.js';
 
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
@@ -48,6 +49,8 @@ export interface IngestOptions {
   programs?: ReadonlyMap<string, Program> | undefined;
   /** Consent statuses the config classifies (`"consentStatuses": {"Enrolled": "accepted"}`), keyed by `statusKey`. */
   consentStatuses?: ReadonlyMap<string, ConsentStanding> | undefined;
+  /** Entry statuses the config classifies (`"entryStatuses": {"Locked by QA": "active"}`), keyed by `statusKey`. */
+  entryStatuses?: ReadonlyMap<string, EntryStanding> | undefined;
   /** Progress hook (issue #6, src/cli/progress.ts): rows read so far in a table, every 1,024 rows and at each file's start. */
   onRows?: ((file: string, sheet: string | null, rows: number) => void) | undefined;
 }
@@ -65,7 +68,7 @@ export interface TableReport {
   rejected: number;
   /**
    * Rows that are not entries: blank, totals, headings (the header repeated, a month title), above the header,
-   * and time entries whose status says deleted, voided, cancelled or entered in error (`withdrawn`).
+   * and time entries whose status withdraws them (deleted, voided, entered in error, a duplicate, do not bill: `withdrawn`).
    */
   skipped: { blank: number; totals: number; headings: number; beforeHeader: number; withdrawn: number };
   /** Why a table was skipped, or what a partial match lacked. */
@@ -137,7 +140,7 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
     kindsPresent: new Set(),
     hasMbiColumn: false,
   };
-  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, programs: options.programs, consentStatuses: options.consentStatuses, memo: normalizeMemos() };
+  const ctx: NormalizeContext = { dateOrder: options.dateOrder, credentials: options.credentials, programs: options.programs, consentStatuses: options.consentStatuses, entryStatuses: options.entryStatuses, memo: normalizeMemos() };
   /** Why each sheet was no table, for the exit-2 line when no time log is found; `withheld` for the terminal. */
   const partials: { full: string; withheld: string }[] = [];
   for (const spec of specs) {
@@ -292,8 +295,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     const row = merges.empty ? given : merges.fill(given);
     // Withdrawn in the source system: not an entry, but counted in the table report and the summary.
     if (statusColumn !== undefined) {
-      const status = row.cells[statusColumn];
-      if (status !== undefined && status !== null && isWithdrawnEntryStatus(cellText(status))) {
+      if (entryStanding(row.cells[statusColumn], ctx) === 'withdrawn') {
         report.skipped.withdrawn++;
         current = row.cells;
         access.row = row.row;

@@ -8,7 +8,7 @@ import { parseDuration, roundMinutes, type Duration } from './durations.js';
 import { Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
-import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, type DiagnosisStanding } from './statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, classifyEntryStatus, isRevocationStatus, type DiagnosisStanding, type EntryStanding } from './statuses.js';
 import { clockSpan, parseClockTime } from './times.js';
 
 export interface NormalizeContext {
@@ -18,6 +18,8 @@ export interface NormalizeContext {
   programs?: ReadonlyMap<string, Program> | undefined;
   /** The config's `consentStatuses` map, keyed by `statusKey`; statuses it names win over the built-in words. */
   consentStatuses?: ReadonlyMap<string, ConsentStanding> | undefined;
+  /** The config's `entryStatuses` map, keyed by `statusKey`; statuses it names win over the built-in words. */
+  entryStatuses?: ReadonlyMap<string, EntryStanding> | undefined;
   /** Per-run memos of parsed cell text (see memo.ts); made by `normalizeMemos()`. */
   memo: NormalizeMemos;
 }
@@ -36,10 +38,11 @@ export interface NormalizeMemos {
   npi: Record<string, Memo<string | undefined>>;
   consentStatus: Memo<ConsentStanding>;
   diagnosisStatus: Memo<DiagnosisStanding>;
+  entryStatus: Memo<EntryStanding>;
 }
 
 export function normalizeMemos(): NormalizeMemos {
-  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {}, consentStatus: new Memo(), diagnosisStatus: new Memo() };
+  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {}, consentStatus: new Memo(), diagnosisStatus: new Memo(), entryStatus: new Memo() };
 }
 
 function columnMemo<T>(memos: Record<string, Memo<T>>, field: string): Memo<T> {
@@ -155,6 +158,12 @@ function finishHeld<T>(problems: Problems, record: T, held: { patientId: string;
   return finish(problems, record);
 }
 
+/** How a time-log row's status cell reads (no cell, or an empty one: `active`). */
+export function entryStanding(status: RawCell | undefined, ctx: NormalizeContext): EntryStanding {
+  const written = cellText(status);
+  return written === '' ? 'active' : ctx.memo.entryStatus.get(written, (s) => classifyEntryStatus(s, ctx.entryStatuses));
+}
+
 export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext): Normalized<TimeEntry> {
   const problems = new Problems(row);
   const patientId = requiredId(row, problems, ctx);
@@ -179,6 +188,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
   const credential = sharedText(row, 'credential', ctx);
   const programText = sharedText(row, 'program', ctx);
   const program = classifyProgram(programText, ctx.programs);
+  const status = row.cell('entryStatus');
   // Every field in one literal, absent ones undefined (the helpers return undefined for empty cells): all
   // entries then share one V8 shape, so the property reads of the rules and billing over a million entries
   // stay monomorphic (six shapes, from optional fields added one by one, made them megamorphic).
@@ -204,6 +214,7 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     programText,
     npi: memoized(columnMemo(ctx.memo.npi, 'billingNpi'), row.cell('billingNpi'), normalizeNpi) ?? memoized(columnMemo(ctx.memo.npi, 'renderingNpi'), row.cell('renderingNpi'), normalizeNpi),
     complex: program === 'complex-ccm' || isComplexMarker(sharedText(row, 'complexity', ctx)),
+    unrecognizedStatus: entryStanding(status, ctx) === 'unrecognized' ? sharedText(row, 'entryStatus', ctx) : undefined,
   };
   return finish(problems, entry);
 }

@@ -110,35 +110,50 @@ const isCheckboxAnswer = (answer: string): boolean => ANSWER_NO.test(statusKey(a
 const REFUSAL_FILLER = /^(?:(?:patient|pt|ccm|status|the|by|consent) ?)*$/;
 
 /**
+ * The words a status reader sets aside when negated: the refusal words (`refusal`, and `every` the same
+ * pattern global), their negated forms (`negated`, global) and the words that may stand beside them
+ * (`filler`). Consent statuses negate refusals ("Not declined"); entry statuses negate withdrawals ("Not a
+ * duplicate", "Not deleted").
+ */
+interface NegatedWords {
+  refusal: RegExp;
+  every: RegExp;
+  negated: RegExp;
+  filler: RegExp;
+}
+
+const CONSENT_NEGATED: NegatedWords = { refusal: CONSENT_REFUSAL, every: CONSENT_REFUSAL_EVERY, negated: REFUSAL_NEGATED, filler: REFUSAL_FILLER };
+
+/**
  * A checkbox part about a refusal: `no` when answered no ("Declined: No"), `unknown` when left unanswered
  * ("Declined: Unknown"), else undefined (not a checkbox, one about something else, or answered otherwise).
  */
-function refusalCheckbox(part: string): 'no' | 'unknown' | undefined {
+function refusalCheckbox(part: string, vocabulary: NegatedWords): 'no' | 'unknown' | undefined {
   const found = QUESTION_ANSWERED.exec(part);
   if (!found) return undefined;
   const asked = statusKey(found[1]!);
-  if (!has(asked, CONSENT_REFUSAL) || !REFUSAL_FILLER.test(asked.replace(CONSENT_REFUSAL_EVERY, ' ').trim())) return undefined;
+  if (!has(asked, vocabulary.refusal) || !vocabulary.filler.test(asked.replace(vocabulary.every, ' ').trim())) return undefined;
   if (ANSWER_NO.test(statusKey(found[2]!))) return 'no';
   return isUnanswered(found[2]!) ? 'unknown' : undefined;
 }
 
 /**
- * The words of a consent status with its negated refusals taken out ("Accepted (not declined)" → "accepted"),
+ * The words of a status with its negated refusals taken out ("Accepted (not declined)" → "accepted"),
  * and whether there were any. A checkbox part answered no ("Declined: No", "Accepted; declined: no") is a
  * negated refusal as a whole; one left unanswered ("Declined: Unknown") is taken out and says nothing.
  */
-function withoutNegatedRefusals(text: string): { rest: string; negated: boolean } {
+function withoutNegatedRefusals(text: string, vocabulary: NegatedWords = CONSENT_NEGATED): { rest: string; negated: boolean } {
   let negated = false;
   const rest = text
     .replace(PARENTHESIZED, (whole, inside: string) => (isCheckboxAnswer(inside) ? `: ${inside};` : whole))
     .split(STATUS_PARTS)
     .map((part) => {
-      const checkbox = refusalCheckbox(part);
+      const checkbox = refusalCheckbox(part, vocabulary);
       if (checkbox !== undefined) {
         negated ||= checkbox === 'no';
         return '';
       }
-      return statusKey(part).replace(REFUSAL_NEGATED, () => ((negated = true), ' ')).trim();
+      return statusKey(part).replace(vocabulary.negated, () => ((negated = true), ' ')).trim();
     })
     .filter(Boolean)
     .join(' ');
@@ -197,20 +212,86 @@ const DX_ACTIVE = words(
 );
 
 /**
- * A time entry withdrawn in the source system: deleted, voided, cancelled or entered in error. CCM platforms
- * keep such rows in their exports with a status instead of removing them; their minutes were never spent on
- * the patient. "Not deleted" and "Undeleted" stand; any other status (Active, Billed, Approved, a status ccm
- * does not know) keeps the entry: leaving out minutes on a guess would hide them from the audit.
+ * How a time entry's status reads: `active` is a finished entry whose minutes count; `withdrawn` was never
+ * time spent on the patient or must not be billed (the row is left out, as if not in the export);
+ * `unrecognized` is a status ccm cannot read either way, and its minutes are held (unknown-entry-status).
  */
-const ENTRY_WITHDRAWN = words(
-  'deleted|delete|voided|void|cancell?ed|cancel|entered in error|in error|erroneous|removed|retracted|rescinded|struck|stricken|invalidated|reversed|duplicate entry|wrong patient',
-);
-const ENTRY_NEGATION = words('not|non|never|no|un');
+export type EntryStanding = 'active' | 'withdrawn' | 'unrecognized';
 
-/** Whether an entry status says the entry was withdrawn (deleted, voided, cancelled, entered in error). */
-export function isWithdrawnEntryStatus(text: string): boolean {
-  const key = statusKey(text);
-  return has(key, ENTRY_WITHDRAWN) && !has(key, ENTRY_NEGATION);
+/**
+ * Deleted, voided, cancelled, entered in error, a duplicate or written in the wrong chart. CCM platforms keep
+ * such rows in their exports with a status instead of removing them; their minutes were never spent on the
+ * patient, or are counted on another row.
+ */
+const ENTRY_WITHDRAWN_WORDS =
+  'deleted|delete|voided|void|cancell?ed|cancel|entered in error|in error|erroneous|removed|retracted|rescinded|struck|stricken|invalidated|reversed|' +
+  'duplicate|duplicated|duplicates|dup|dupe|dupl|double entry|double entered|double logged|entered twice|logged twice|' +
+  'wrong chart|wrong patient|wrong pt|wrong record|wrong encounter|incorrect patient|incorrect chart';
+const ENTRY_WITHDRAWN = words(ENTRY_WITHDRAWN_WORDS);
+/** A plain refusal of billing: the practice marked the row itself ("DO NOT BILL", "Not billable", "No charge"). */
+const BILL_REFUSAL = words(
+  'do not bill|don t bill|dont bill|never bill|not to bill|not to be billed|should not be billed|cannot be billed|can t be billed|do not charge|don t charge|' +
+    'not billable|non billable|nonbillable|unbillable|not chargeable|non chargeable|nonchargeable|not for billing|no bill|no billing|no charge|do not submit',
+);
+/** A withdrawal negated: "Not a duplicate", "Not deleted", "Un-voided", "Was not entered in error". */
+const ENTRY_WITHDRAWN_NEGATED = new RegExp(
+  `(?:^| )(?:(?:was|is|has been) not|(?:wasn|isn) t|wasnt|isnt|not|non|never|no|un) (?:a |an )?(?:${ENTRY_WITHDRAWN_WORDS})(?= |$)`,
+  'g',
+);
+/** Words that may stand beside a negated withdrawal without saying anything else: "Entry not deleted". */
+const ENTRY_FILLER = /^(?:(?:entry|time|record|row|status|the|this|is|was|patient|pt) ?)*$/;
+const ENTRY_NEGATED_WORDS: NegatedWords = {
+  refusal: ENTRY_WITHDRAWN,
+  every: new RegExp(ENTRY_WITHDRAWN.source, 'g'),
+  negated: ENTRY_WITHDRAWN_NEGATED,
+  filler: ENTRY_FILLER,
+};
+/**
+ * Not yet billed, which is what an audit before claims expects ("Unbilled", "Not billed", "Ready to bill"): read
+ * as one word, "ready", so the "not" in it is no negation.
+ */
+const NOT_YET_BILLED = /(?:^| )(?:(?:not yet|not|un) billed|unbilled|to be billed|to bill|ready (?:to|for) (?:bill|billing|claim|submission))(?= |$)/g;
+/**
+ * Not finished: a draft, an unsigned or open note, one waiting for review. Minutes of a note nobody signed
+ * would not survive a record review (D1), but some platforms call every entry of the open month "Open", so
+ * ccm does not guess: such an entry is named, its minutes held until the status is classified.
+ */
+const ENTRY_UNFINISHED = words(
+  'draft|drafts|pending|open|opened|reopened|unsigned|unapproved|unreviewed|unverified|unfinished|incomplete|partial|in progress|on hold|hold|held|' +
+    'awaiting|waiting|needs|need|needed|requires|required|to be|tbd|under review|in review|for review|queued|rejected|returned|denied|flagged|disputed',
+);
+const ENTRY_NEGATION = words('not|non|never|no|un|n|false|0');
+/**
+ * A finished entry as EHR and CCM-platform exports word it: completed, signed, finalized, closed, approved,
+ * billed, submitted, posted, locked, reviewed; "Active", "Valid" and "Ready" (to bill) too. "Reinstated",
+ * "Restored", "Undeleted" undo a withdrawal.
+ */
+const ENTRY_ACTIVE = words(
+  'active|complete|completed|done|finished|final|finalized|finalised|signed|cosigned|co signed|e signed|esigned|electronically signed|attested|' +
+    'closed|approved|billed|billable|submitted|posted|reviewed|locked|ready|valid|validated|verified|accepted|processed|paid|claimed|charged|' +
+    'documented|recorded|logged|entered|saved|current|confirmed|audited|sent|exported|ok|okay|yes|y|reinstated|restored|reactivated|undeleted|unvoided',
+);
+
+/**
+ * An entry status read by its words. A negated withdrawal is set aside first ("Not a duplicate", "Deleted: No").
+ * Then a withdrawal or a refusal of billing wins over the rest ("Signed - duplicate of 10/2", "Completed, do not
+ * bill"), an unfinished word over a finished one ("Signed - pending review"), and a negation left over makes the
+ * status unread ("Not signed", "Billable: No"). A status that names nothing ccm knows is `unrecognized`: the
+ * reference is silent on entry statuses, and counting a row whose own log may say it is not to be billed is the
+ * worse mistake, so it is held and named rather than counted on a guess. An empty status, or a placeholder
+ * ("N/A", "-"), says nothing: the entry counts, as in a log with no status column. The config's `entryStatuses`
+ * map (keyed by statusKey) wins over the words.
+ */
+export function classifyEntryStatus(text: string, configured?: ReadonlyMap<string, EntryStanding>): EntryStanding {
+  const own = configured?.get(statusKey(text));
+  if (own !== undefined) return own;
+  if (statusKey(text) === '' || isPlaceholder(text.trim())) return 'active';
+  const { rest, negated } = withoutNegatedRefusals(text, ENTRY_NEGATED_WORDS);
+  if (has(rest, ENTRY_WITHDRAWN) || has(rest, BILL_REFUSAL)) return 'withdrawn';
+  const key = rest.replace(NOT_YET_BILLED, ' ready ').trim();
+  if (has(key, ENTRY_UNFINISHED) || has(key, ENTRY_NEGATION)) return 'unrecognized';
+  if (has(key, ENTRY_ACTIVE)) return 'active';
+  return negated && ENTRY_FILLER.test(key) ? 'active' : 'unrecognized';
 }
 
 /**

@@ -140,6 +140,28 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
     flagged: ['Two October entries of 25 minutes each under program "Care Management".', 'An entry under program "CCM/TCM", which names two programs.'],
     passes: ['Entries under "CCM", "Chronic Care Management (CCM)" or "CCM 99490".', 'Entries under "TCM" or "RPM" (other programs\' time, D3).', 'A label classified in the config\'s `programs` map.'],
   },
+  'unknown-entry-status': {
+    flagged: [
+      'Two October entries of 25 minutes each with entry status "Draft" (or "Open", "Unsigned", "Pending review").',
+      'An entry with a status of the practice\'s own ("QA hold"), unless `entryStatuses` classifies it.',
+    ],
+    passes: [
+      'Entries with no status, or a finished one: "Completed", "Signed", "Finalized", "Closed", "Approved", "Billed", "Submitted", "Locked", "Ready to bill".',
+      'Entries marked "Deleted", "Voided", "Duplicate", "Entered in wrong chart", "Do not bill" or "Not billable": left out of the log, as withdrawn.',
+      'Entries of another program (TCM, RPM), whose time never counts toward CCM (D3).',
+    ],
+  },
+  'conflicting-copies': {
+    flagged: [
+      'Last month\'s export (run 10/02) and this month\'s both hold the 10/01 entry of one nurse with the same note, 20 minutes in one and 25 in the other.',
+      'The same entry with 20 minutes in one export and 20 minutes from 09:00 in another (a clock time in one only).',
+    ],
+    passes: [
+      'The same entry in two exports, identical (duplicate-entry drops the copy).',
+      'Two entries of one day with one templated note in one export (cloned-note judges them).',
+      'Two entries with the same note in two exports at 09:00 and 14:00 (two activities), or at the same time (overlapping-time).',
+    ],
+  },
   'duplicate-beneficiary': {
     flagged: ['October entries of patients 2006 (MBI "6EG4TE5MK73") and 2007 (MBI "6EG4-TE5-MK73"): both months, each naming the other.'],
     passes: ['The same MBI under patient 2006 in September and under patient 2007 in October.', 'A malformed or empty MBI (left to invalid-mbi).', 'Any month when the time log has no MBI column.'],

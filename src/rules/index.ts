@@ -1,5 +1,6 @@
 import { claimOverMue } from './claim-over-mue.js';
 import { clonedNote } from './cloned-note.js';
+import { conflictingCopies } from './conflicting-copies.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
 import { duplicateBeneficiary } from './duplicate-beneficiary.js';
@@ -28,6 +29,7 @@ import { serviceBeforeConsent } from './service-before-consent.js';
 import type { AnyRule } from './types.js';
 import { underThreshold } from './under-threshold.js';
 import { unknownDiagnosisCode } from './unknown-diagnosis-code.js';
+import { unknownEntryStatus } from './unknown-entry-status.js';
 import { unknownProgram } from './unknown-program.js';
 import { unsupportedCode } from './unsupported-code.js';
 import { vagueNote } from './vague-note.js';
@@ -71,5 +73,7 @@ export const RULES: readonly AnyRule[] = [
   multipleMbis, // CCM030
   claimOverMue, // CCM031
   heldByInvalidRow, // CCM032
+  unknownEntryStatus, // CCM033
+  conflictingCopies, // CCM034
 ];
 

@@ -33,7 +33,7 @@ describe('config', () => {
   it.each([
     ['{"mont": "2026-10"}', 'ccm.config.json: (top level): unknown key "mont"; did you mean "month"?'],
     ['{"fialOn": "error"}', 'ccm.config.json: (top level): unknown key "fialOn"; did you mean "failOn"?'],
-    ['{"zzzzzz": 1}', 'ccm.config.json: (top level): unknown key "zzzzzz"; allowed: "$schema", "month", "dateOrder", "columns", "credentials", "programs", "consentStatuses", "rules", "billing", "failOn", "limits".'],
+    ['{"zzzzzz": 1}', 'ccm.config.json: (top level): unknown key "zzzzzz"; allowed: "$schema", "month", "dateOrder", "columns", "credentials", "programs", "consentStatuses", "entryStatuses", "rules", "billing", "failOn", "limits".'],
     ['{"month": "2026-13"}', 'ccm.config.json: month: "2026-13": expected YYYY-MM.'],
     ['{"columns": {"timeLog": {"minuets": "Time"}}}', 'ccm.config.json: columns.timeLog: unknown key "minuets"; did you mean "minutes"?'],
     ['{"billing": {"defaultNpi": "1234567890"}}', 'ccm.config.json: billing.defaultNpi: "1234567890": fails the NPI check digit.'],
@@ -48,6 +48,7 @@ describe('config', () => {
     ['{"failOn": "eror"}', 'ccm.config.json: failOn: "eror" is not allowed; expected "error", "warning", "info", "never"; did you mean "error"?'],
     ['{"credentials": {"CHW": "doctor"}}', 'ccm.config.json: credentials.CHW: "doctor" is not allowed; expected "clinical-staff", "practitioner", "non-clinical".'],
     ['{"consentStatuses": {"Enrolled": "yes"}}', 'ccm.config.json: consentStatuses.Enrolled: "yes" is not allowed; expected "accepted", "declined", "pending".'],
+    ['{"entryStatuses": {"QA hold": "held"}}', 'ccm.config.json: entryStatuses.QA hold: "held" is not allowed; expected "active", "withdrawn".'],
     ['{"limits": {"maxRows": -1}}', 'ccm.config.json: limits.maxRows: -1: too small: expected number to be >0.'],
     ['{not json', /^ccm\.config\.json: not valid JSON/],
   ])('rejects %s with one line naming the key, the value and what is allowed', (text, message) => {
@@ -58,6 +59,7 @@ describe('config', () => {
 describe('config maps keyed as cells are matched', () => {
   it.each<[string, Parameters<typeof ingestOptions>[0], string]>([
     ['two consent statuses that match the same cells', { consentStatuses: { Enrolled: 'accepted', 'ENROLLED!': 'declined' } }, `the config's consentStatuses: "Enrolled" and "ENROLLED!" match the same cells; keep one.`],
+    ['two entry statuses that match the same cells', { entryStatuses: { 'QA hold': 'active', 'qa-hold': 'withdrawn' } }, `the config's entryStatuses: "QA hold" and "qa-hold" match the same cells; keep one.`],
     ['two program labels', { programs: { 'Care Mgmt': 'ccm', 'care-mgmt': 'tcm' } }, `the config's programs: "Care Mgmt" and "care-mgmt" match the same cells; keep one.`],
     ['an empty label', { programs: { '': 'ccm' } }, `the config's programs: the entry "" has no letters or digits to match a cell with.`],
   ])('refuses %s', (_, config, message) => {

@@ -11,7 +11,7 @@ import { writeMergedTimeLog } from '../helpers/merged-workbook.js';
 import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
-  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; blockedBy: string[] }[];
+  patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; supportedMinutes: number; blockedBy: string[] }[];
   findings: { rule: string; patientId: string | null; message: string }[];
 }
 
@@ -483,7 +483,48 @@ describe('a time-log status column', () => {
     expect(table).toMatchObject({ records: 3, skipped: { withdrawn: 2 } });
     expect(table.columns).toContainEqual({ field: 'entryStatus', header: 'Entry Status', column: 'G' });
     expect(r.stdout).toMatch(/Time entries left out[^\n]*\n {2}time\.csv: 2 entries \(column "Entry Status"\)/);
-    expect(ccm(['inspect', time]).stdout).toContain('skipped 2 marked deleted, voided, cancelled or entered in error');
+    expect(ccm(['inspect', time]).stdout).toContain('skipped 2 marked deleted, voided, entered in error, duplicate or not to be billed');
+  });
+});
+
+describe('entry statuses that refuse billing, mark a duplicate, or are not read', () => {
+  const dir = tempDir();
+  const time = write(dir, 'time.csv', [
+    'MRN,Date,Staff,Credential,Minutes,Note,Status',
+    `9801,2026-10-02,Rita Nurse,RN,25,${NOTE} a,Complete`,
+    `9801,2026-10-09,Rita Nurse,RN,20,${NOTE} b,DO NOT BILL - duplicate of 10/2`,
+    `9801,2026-10-12,Rita Nurse,RN,20,${NOTE} c,Not a duplicate`,
+    `9802,2026-10-05,Rita Nurse,RN,25,${NOTE} d,Signed`,
+    `9802,2026-10-12,Rita Nurse,RN,10,${NOTE} e,Duplicate`,
+    `9802,2026-10-13,Rita Nurse,RN,10,${NOTE} f,Entered in wrong chart`,
+    `9802,2026-10-14,Rita Nurse,RN,10,${NOTE} g,Not billable`,
+    `9803,2026-10-05,Rita Nurse,RN,25,${NOTE} h,QA hold`,
+    `9803,2026-10-06,Rita Nurse,RN,20,${NOTE} i,Finalized`,
+  ]);
+  const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9801,2026-01-02', '9802,2026-01-02', '9803,2026-01-02']);
+  const args = [time, consents, '--month', '2026-10', '--run-date', '2026-11-05'];
+
+  it('leaves out the refused and duplicate rows, and holds and names the minutes of a status it does not read', () => {
+    const { report } = auditJson(args);
+    expect(report.patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
+      ['9801', 45],
+      ['9802', 25],
+      ['9803', 20],
+    ]);
+    const unknown = report.findings.filter((f) => f.rule === 'unknown-entry-status');
+    expect(unknown.map((f) => [f.patientId, f.message])).toEqual([
+      ['9803', 'Entry status "QA hold" is read neither as a finished entry nor as withdrawn, so the 25 minutes of 1 entry in 2026-10 (row 9) are not counted until it is classified.'],
+    ]);
+  });
+
+  it('a config `entryStatuses` map settles a practice\'s own words', () => {
+    const config = write(dir, 'ccm.config.json', [JSON.stringify({ entryStatuses: { 'QA hold': 'active', Signed: 'withdrawn' } })]);
+    const { report } = auditJson([...args, '--config', config]);
+    expect(report.patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
+      ['9801', 45],
+      ['9803', 45],
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'unknown-entry-status')).toEqual([]);
   });
 });
 
@@ -506,8 +547,38 @@ describe('an entry another export marks withdrawn', () => {
       ['9702', '2026-10', 25],
     ]);
     expect(report.findings.filter((f) => f.rule === 'duplicate-entry').map((f) => [f.patientId, f.message.split(';')[0]!.split(':')[0]])).toEqual([
-      ['9701', 'Row 2 is the entry exp-nov.csv, row 2 marks withdrawn (deleted, voided, cancelled or entered in error)'],
+      ['9701', 'Row 2 is the entry exp-nov.csv, row 2 marks withdrawn (deleted, voided, entered in error, a duplicate, do not bill)'],
       ['9702', 'Row 3 repeats exp-oct.csv, row 3 exactly (same patient, date, program, staff, start, minutes and note)'],
+    ]);
+  });
+});
+
+describe('an entry two overlapping exports hold with different minutes', () => {
+  it('is counted in neither until a person checks, with an error naming both rows; one export alone is unaffected', () => {
+    const dir = tempDir();
+    const header = 'MRN,Date,Staff,Credential,Minutes,Note';
+    // Last month's export (run 10/02) already holds the 10/01 entry; this month's holds it again, its minutes
+    // corrected from 20 to 25. The same note twice within one export stays two entries (cloned-note's).
+    const september = write(dir, 'export-2026-10-02.csv', [header, `9901,2026-10-01,Rita Nurse,RN,20,${NOTE} a`]);
+    const october = write(dir, 'export-2026-11-02.csv', [header, `9901,2026-10-01,Rita Nurse,RN,25,${NOTE} a`, `9901,2026-10-20,Rita Nurse,RN,10,${NOTE} b`, `9902,2026-10-05,Rita Nurse,RN,20,${NOTE} c`, `9902,2026-10-05,Rita Nurse,RN,15,${NOTE} c`]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9901,2026-01-02', '9902,2026-01-02']);
+    const month = ['--month', '2026-10', '--run-date', '2026-11-05'];
+    const { report } = auditJson([september, october, consents, ...month]);
+    expect(report.patientMonths.map((m) => [m.patientId, m.loggedMinutes, m.supportedMinutes])).toEqual([
+      ['9901', 55, 10],
+      ['9902', 35, 35],
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'conflicting-copies').map((f) => [f.patientId, f.message])).toEqual([
+      [
+        '9901',
+        'Row 2 and export-2026-11-02.csv, row 2 hold one entry (same patient, date, staff, program and note) in 2 inputs with different versions (20 min; 25 min): likely edited between exports, so none of their 45 minutes counts until the log holds it once.',
+      ],
+    ]);
+    const alone = auditJson([october, consents, ...month]).report;
+    expect(alone.findings.filter((f) => f.rule === 'conflicting-copies')).toEqual([]);
+    expect(alone.patientMonths.map((m) => [m.patientId, m.supportedMinutes])).toEqual([
+      ['9901', 35],
+      ['9902', 35],
     ]);
   });
 });

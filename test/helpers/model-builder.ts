@@ -150,8 +150,14 @@ function place<T>(list: readonly Pending<T>[] | undefined, file: string): T[] {
   return (list ?? []).map((p, index) => p.make({ file, sheet: null, row: p.row ?? index + 2 }, index));
 }
 
-/** One CSV input per kind, named as FILES: what the rows' sources point at (fingerprints name tables by kind). */
-const INPUTS: Ingested['inputs'] = (Object.entries(FILES) as [InputKind, string][]).map(([kind, file]) => ({
+/**
+ * Time logs given beside FILES.timeLog, as overlapping monthly exports are: an entry placed in one with
+ * `entry({ table: { file: LATER_TIME_LOGS[0], sheet: null } })`.
+ */
+export const LATER_TIME_LOGS = ['time_log_2026-11-02.csv', 'time_log_2026-12-02.csv'] as const;
+
+/** One CSV input per kind, named as FILES, and the later time logs: what the rows' sources point at (fingerprints name tables by kind). */
+const INPUTS: Ingested['inputs'] = ([...Object.entries(FILES), ...LATER_TIME_LOGS.map((file) => ['timeLog', file])] as [InputKind, string][]).map(([kind, file]) => ({
   file,
   path: file,
   sha256: '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, isRevocationStatus, isWithdrawnEntryStatus, statusKey, type CarePlanStanding, type DiagnosisStanding } from '../../src/normalize/statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, classifyEntryStatus, isRevocationStatus, statusKey, type CarePlanStanding, type DiagnosisStanding, type EntryStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -296,32 +296,94 @@ describe('care-plan statuses', () => {
   });
 });
 
-describe('isWithdrawnEntryStatus', () => {
-  it.each<[string, boolean]>([
-    ['Deleted', true],
-    ['DELETED', true],
-    ['Voided', true],
-    ['Void', true],
-    ['Cancelled', true],
-    ['Canceled', true],
-    ['Entered in error', true],
-    ['Entered-in-error', true],
-    ['Erroneous', true],
-    ['Removed', true],
-    ['Retracted', true],
-    ['Voided - wrong patient', true],
-    // A negation, or a status that says nothing of withdrawal, keeps the entry.
-    ['Not deleted', false],
-    ['Non-void', false],
-    ['Un-voided', false],
-    ['Undeleted', false],
-    ['Active', false],
-    ['Billed', false],
-    ['Approved', false],
-    ['Completed', false],
-    ['Sync error', false],
-    ['', false],
+describe('classifyEntryStatus', () => {
+  it.each<[string, EntryStanding]>([
+    ['Deleted', 'withdrawn'],
+    ['DELETED', 'withdrawn'],
+    ['Voided', 'withdrawn'],
+    ['Void', 'withdrawn'],
+    ['Cancelled', 'withdrawn'],
+    ['Canceled', 'withdrawn'],
+    ['Entered in error', 'withdrawn'],
+    ['Entered-in-error', 'withdrawn'],
+    ['Erroneous', 'withdrawn'],
+    ['Removed', 'withdrawn'],
+    ['Retracted', 'withdrawn'],
+    ['Voided - wrong patient', 'withdrawn'],
+    // Refusals of billing and duplicate markers (explore9 A02): the practice marked the row itself.
+    ['DO NOT BILL - duplicate of 10/2', 'withdrawn'],
+    ['Do not bill', 'withdrawn'],
+    ["Don't bill", 'withdrawn'],
+    ['Not billable', 'withdrawn'],
+    ['Non-billable', 'withdrawn'],
+    ['Nonbillable', 'withdrawn'],
+    ['No bill', 'withdrawn'],
+    ['No charge', 'withdrawn'],
+    ['Not to be billed', 'withdrawn'],
+    ['Duplicate', 'withdrawn'],
+    ['Dup', 'withdrawn'],
+    ['Dupe', 'withdrawn'],
+    ['Duplicate entry', 'withdrawn'],
+    ['Entered in wrong chart', 'withdrawn'],
+    ['Wrong patient', 'withdrawn'],
+    ['Signed - duplicate of 10/2', 'withdrawn'],
+    ['Completed, do not bill', 'withdrawn'],
+    ['Not a duplicate - do not bill', 'withdrawn'],
+    // A negated withdrawal keeps the entry, alone or beside a finished status.
+    ['Not deleted', 'active'],
+    ['Non-void', 'active'],
+    ['Un-voided', 'active'],
+    ['Undeleted', 'active'],
+    ['Not a duplicate', 'active'],
+    ['Not duplicate', 'active'],
+    ['Duplicate: No', 'active'],
+    ['Signed (not a duplicate)', 'active'],
+    ['Entry was not entered in error', 'active'],
+    // The common statuses of a finished entry count.
+    ['Active', 'active'],
+    ['Billed', 'active'],
+    ['Billable', 'active'],
+    ['Approved', 'active'],
+    ['Complete', 'active'],
+    ['Completed', 'active'],
+    ['Signed', 'active'],
+    ['Final', 'active'],
+    ['Finalized', 'active'],
+    ['Closed', 'active'],
+    ['Submitted', 'active'],
+    ['Done', 'active'],
+    ['Reviewed', 'active'],
+    ['Locked', 'active'],
+    ['Posted', 'active'],
+    ['Ready to bill', 'active'],
+    ['Unbilled', 'active'],
+    ['Not yet billed', 'active'],
+    ['Electronically signed', 'active'],
+    // Nothing said: no status.
+    ['', 'active'],
+    ['N/A', 'active'],
+    ['-', 'active'],
+    // Unfinished, negated or unknown: not read on a guess (unknown-entry-status holds and names them).
+    ['Draft', 'unrecognized'],
+    ['Pending', 'unrecognized'],
+    ['Open', 'unrecognized'],
+    ['Unsigned', 'unrecognized'],
+    ['Not signed', 'unrecognized'],
+    ['Signed - pending review', 'unrecognized'],
+    ['In progress', 'unrecognized'],
+    ['Billable: No', 'unrecognized'],
+    ['Sync error', 'unrecognized'],
+    ['Flagged', 'unrecognized'],
+    ['QA hold', 'unrecognized'],
+    ['See comment', 'unrecognized'],
   ])('%j → %s', (status, expected) => {
-    expect(isWithdrawnEntryStatus(status)).toBe(expected);
+    expect(classifyEntryStatus(status)).toBe(expected);
+  });
+
+  it('reads a status the config classifies as the config says, whatever its words', () => {
+    const configured = new Map<string, EntryStanding>([[statusKey('QA hold'), 'withdrawn'], [statusKey('Open'), 'active']]);
+    expect(classifyEntryStatus('QA Hold', configured)).toBe('withdrawn');
+    expect(classifyEntryStatus('open', configured)).toBe('active');
+    expect(classifyEntryStatus('Draft', configured)).toBe('unrecognized');
   });
 });
