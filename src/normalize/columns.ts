@@ -75,6 +75,8 @@ export const FIELDS = {
     npi: BILLING_NPI,
     renderingNpi: RENDERING_NPI,
     description: { aliases: ['Description', 'Service Description', 'Procedure Description', 'Code Description'] },
+    /** A voided or reversed claim is no claim: its month is not billed (src/normalize/statuses.ts). */
+    status: { aliases: ['Claim Status', 'Charge Status', 'Status', 'Billing Status', 'Transaction Status', 'Line Status'] },
   },
   carePlans: {
     patientId: PATIENT_ID,

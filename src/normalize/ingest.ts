@@ -25,7 +25,7 @@ import {
   type RowAccess,
 } from './records.js';
 import { classifyRow, HeaderRow } from './skip-rows.js';
-import type { EntryStanding } from './statuses.js';
+import { isVoidClaimStatus, type EntryStanding } from './statuses.js';
 
 /** One input as given on the command line: a path, optionally a sheet (`file.xlsx#Sheet`) and a forced kind. */
 export interface InputSpec {
@@ -253,6 +253,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const header = new Map(candidate.matches.map((m) => [m.field, m.header]));
   const patientColumn = index.get('patientId')!;
   const statusColumn = candidate.kind === 'timeLog' ? index.get('entryStatus') : undefined;
+  const claimStatusColumn = candidate.kind === 'services' ? index.get('status') : undefined;
   const headerRow = new HeaderRow(candidate.headers, patientColumn);
   const limits = options.limits ?? DEFAULT_LIMITS;
   // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
@@ -303,6 +304,11 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
         if (read.ok) out.withdrawn.push(read.record);
         return;
       }
+    }
+    // A claim voided or reversed in the billing system bills nothing: its month is free for a claim.
+    if (claimStatusColumn !== undefined && isVoidClaim(row.cells[claimStatusColumn])) {
+      report.skipped.withdrawn++;
+      return;
     }
     current = row.cells;
     access.row = row.row;
@@ -424,4 +430,9 @@ async function sha256(path: string): Promise<string> {
 
 function isBilledServicesTable(c: Candidate): boolean {
   return c.kind === 'services' && c.matches.some((m) => m.field === 'patientId') && c.matches.some((m) => m.field === 'code');
+}
+
+function isVoidClaim(cell: RawRow['cells'][number] | undefined): boolean {
+  const text = cellText(cell);
+  return text !== '' && isVoidClaimStatus(text);
 }

@@ -273,6 +273,19 @@ const ENTRY_ACTIVE = words(
 );
 
 /**
+ * A claim that no longer stands: voided, reversed or cancelled in the billing system. Anything else a billed
+ * service's status says (paid, denied, pending, rejected, appealed, a word ccm does not know) leaves the row
+ * billed: a denied or pending claim is corrected or waited for, never sent again as a new one, so only a claim
+ * the billing system itself took back frees the month for a claim.
+ */
+const CLAIM_VOID = words('voided|void|reversed|reversal|cancell?ed|cancel|deleted|entered in error|in error|retracted|rescinded|withdrawn|removed');
+
+export function isVoidClaimStatus(text: string): boolean {
+  const { rest } = withoutNegatedRefusals(text, ENTRY_NEGATED_WORDS);
+  return has(rest, CLAIM_VOID);
+}
+
+/**
  * An entry status read by its words. A negated withdrawal is set aside first ("Not a duplicate", "Deleted: No").
  * Then a withdrawal or a refusal of billing wins over the rest ("Signed - duplicate of 10/2", "Completed, do not
  * bill"), an unfinished word over a finished one ("Signed - pending review"), and a negation left over makes the

@@ -376,7 +376,7 @@ describe('values EHR exports write (explore4 #13, #09, #05)', () => {
   });
 });
 
-describe('billed services dated by the day the claim was sent', () => {
+describe('billed services: the date of service and the claim status', () => {
   // October's CCM, billed at month end, went out on 11/03: read as the date of service, the export would say
   // November was billed and October would be claimed again (A01).
   async function inputs(): Promise<{ dir: string; time: string; consents: string }> {
@@ -387,6 +387,29 @@ describe('billed services dated by the day the claim was sent', () => {
       consents: write(dir, 'consents.csv', ['MRN,Consent Date', '9701,2026-01-02']),
     };
   }
+
+  it('a claim voided or reversed in the billing system bills nothing; a denied or pending one still does', async () => {
+    const { dir } = await inputs();
+    const time = write(dir, 'time2.csv', [
+      'MRN,DOS,Staff,Credentials,Minutes,Notes',
+      ...['9701', '9702', '9703', '9704'].map((id) => `${id},10/5/2026,Nina Reyes,RN,25,${NOTE} (${id})`),
+    ]);
+    const allConsents = write(dir, 'consents2.csv', ['MRN,Consent Date', ...['9701', '9702', '9703', '9704'].map((id) => `${id},2026-01-02`)]);
+    const billed = write(dir, 'billed.csv', [
+      'MRN,DOS,CPT Code,Units,Claim Status',
+      '9701,10/31/2026,99490,1,Voided',
+      '9702,10/31/2026,99490,1,Denied',
+      '9703,10/31/2026,99490,1,Paid - reversed',
+      '9704,10/31/2026,99490,1,Not voided',
+    ]);
+    const r = auditJson([time, allConsents, billed, '--month', '2026-10']);
+    expect(r.report.patientMonths.map((pm) => [pm.patientId, pm.status])).toEqual([
+      ['9701', 'billable'],
+      ['9702', 'billed'],
+      ['9703', 'billable'],
+      ['9704', 'billed'],
+    ]);
+  });
 
   it('a CSV with only a Billed Date stops the run, naming the column and why', async () => {
     const { dir, time, consents } = await inputs();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStanding } from '../../src/model/schema.js';
-import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, classifyEntryStatus, isRevocationStatus, statusKey, type CarePlanStanding, type DiagnosisStanding, type EntryStanding } from '../../src/normalize/statuses.js';
+import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, classifyEntryStatus, isRevocationStatus, isVoidClaimStatus, statusKey, type CarePlanStanding, type DiagnosisStanding, type EntryStanding } from '../../src/normalize/statuses.js';
 
 describe('classifyConsentStatus', () => {
   it.each<[string, ConsentStanding]>([
@@ -386,4 +386,17 @@ describe('classifyEntryStatus', () => {
     expect(classifyEntryStatus('open', configured)).toBe('active');
     expect(classifyEntryStatus('Draft', configured)).toBe('unrecognized');
   });
+});
+
+describe('isVoidClaimStatus', () => {
+  // Only a claim the billing system took back frees its month; a denied, pending or unknown one still stands,
+  // or the month would be claimed a second time.
+  it.each(['Voided', 'VOID', 'Reversed', 'Reversal', 'Cancelled', 'Canceled', 'Deleted', 'Entered in error', 'Paid - reversed', 'Claim voided 11/04'])(
+    '%j: void',
+    (status) => expect(isVoidClaimStatus(status)).toBe(true),
+  );
+  it.each(['Paid', 'Denied', 'Pending', 'Submitted', 'Rejected', 'Appealed', 'Adjusted', 'Not voided', 'Void: No', 'Open', 'Hold', ''])(
+    '%j: still billed',
+    (status) => expect(isVoidClaimStatus(status)).toBe(false),
+  );
 });
