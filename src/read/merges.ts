@@ -38,9 +38,9 @@ export interface SheetTail {
  * The vertical merges (in the order the part lists them) and the active AutoFilter of a worksheet part (elements
  * prefixed with `prefix`, as the part's root is). `<autoFilter>` and `<mergeCells>` follow `<sheetData>`, so the
  * whole part is inflated once before its rows are read; the rows themselves are not parsed here: each inflated
- * chunk is only searched (as bytes) for the first of those elements (or `<customSheetViews>`, whose views hold
- * AutoFilters of their own, between the two), and the XML is scanned from there on. On a sheet with neither this
- * costs the inflate alone.
+ * chunk is only searched (as bytes) for the end of `<sheetData>`, and the XML is scanned from there on (an
+ * AutoFilter inside `<customSheetViews>` is a saved view's, not the sheet's). On a sheet with neither element
+ * this costs the inflate and the search alone.
  */
 export async function scanSheetTail(chunks: AsyncIterable<Buffer>, prefix = ''): Promise<SheetTail> {
   const qualified = prefix === '' ? '' : `${prefix}:`;
@@ -123,39 +123,30 @@ function rowRange(ref: string): { top: number; bottom: number } | undefined {
 
 /** `qualified` is the worksheet's element prefix with its colon ('x:'), or ''. */
 async function scanTailElements(chunks: AsyncIterable<Buffer>, qualified: string, tail: SheetTailHandler): Promise<void> {
-  const marks = ['autoFilter', 'customSheetViews', 'mergeCells'].map((local) => Buffer.from(`<${qualified}${local}`, 'latin1'));
-  const keep = Math.max(...marks.map((m) => m.length)) - 1;
-  /** The first place in `buffer` where any mark starts, or -1. */
-  const firstMark = (buffer: Buffer): number => {
-    let first = -1;
-    for (const mark of marks) {
-      const at = buffer.indexOf(mark);
-      if (at !== -1 && (first === -1 || at < first)) first = at;
-    }
-    return first;
-  };
+  // One mark, searched in every chunk of the rows: the end of <sheetData>, which all the elements sought follow.
+  const mark = Buffer.from(`</${qualified}sheetData>`, 'latin1');
   const scanner = new XmlScanner(tail);
   const decoder = new StringDecoder('utf8');
   let found = false;
-  // The end of the previous chunk, in case a mark is cut in two.
+  // The end of the previous chunk, in case the mark is cut in two.
   let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of chunks) {
     if (!found) {
       let start: Buffer | undefined;
       if (carry.length > 0) {
-        const across = firstMark(Buffer.concat([carry, chunk.subarray(0, keep)]));
+        const across = Buffer.concat([carry, chunk.subarray(0, mark.length - 1)]).indexOf(mark);
         if (across !== -1 && across < carry.length) start = Buffer.concat([carry.subarray(across), chunk]);
       }
       if (!start) {
-        const at = firstMark(chunk);
+        const at = chunk.indexOf(mark);
         if (at !== -1) start = chunk.subarray(at);
       }
       if (start) {
         found = true;
         scanner.write(decoder.write(start));
       } else {
-        const last = chunk.length >= keep ? chunk : Buffer.concat([carry, chunk]);
-        carry = Buffer.from(last.subarray(Math.max(0, last.length - keep)));
+        const last = chunk.length >= mark.length - 1 ? chunk : Buffer.concat([carry, chunk]);
+        carry = Buffer.from(last.subarray(Math.max(0, last.length - (mark.length - 1))));
       }
     } else scanner.write(decoder.write(chunk));
     if (tail.done) break;
