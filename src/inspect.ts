@@ -65,9 +65,9 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
         t.skipped.totals ? `${t.skipped.totals} totals` : '',
         t.skipped.headings ? `${t.skipped.headings} headings (header repeated, month titles)` : '',
         t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, cancelled or entered in error` : '',
-        t.hiddenRows?.leftOut ? `${t.hiddenRows.leftOut} hidden in Excel` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+      // Rows hidden by hand that are left out are not read: said on their own line, with the first rows' numbers.
       if (t.hiddenRows) lines.push(`    hidden rows: ${hiddenRowsText(t)}`);
       if (t.mergedFilled) lines.push(`    merged cells filled down: ${ranges(t.mergedFilled)} (patient, date, staff, provider, program, status or end-date columns)`);
       // A merged quantity is one value, as Excel sums it: said, so nobody expects it on every row.

@@ -88,7 +88,8 @@ export interface TableReport {
   /**
    * Data rows hidden in Excel (absent when none): `byHand` (Hide Rows: no active AutoFilter covers them and they
    * are in no outline group), `filtered` (inside an active AutoFilter's range) and `collapsed` (in an outline
-   * group); and `leftOut`, the rows hidden by hand not read, as they would add to a claim (hiddenRowAdds).
+   * group); and `leftOut`, the rows hidden by hand not read: as they would add to a claim (hiddenRowAdds), or
+   * withdrawn by their status (counted in `skipped.withdrawn` too).
    */
   hiddenRows?: HiddenRows;
 }
@@ -309,6 +310,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       const status = row.cells[statusColumn];
       if (status !== undefined && status !== null && isWithdrawnEntryStatus(cellText(status))) {
         report.skipped.withdrawn++;
+        if (byHand) report.hiddenRows!.leftOut++;
         current = row.cells;
         access.row = row.row;
         const read = normalizeTimeEntry(access, WITHDRAWN_ID, ctx);
@@ -373,7 +375,7 @@ function countHidden(report: TableReport, row: RawRow, filter: ActiveFilter | un
  * refusal or revocation, a resolved or inactive problem, a plan ended or not in place. So is a row that does
  * not read: invalid-row reports it (and held-by-invalid-row holds what it may concern).
  */
-export function hiddenRowAdds(kind: InputKind, record: AnyRecord): boolean {
+function hiddenRowAdds(kind: InputKind, record: AnyRecord): boolean {
   switch (kind) {
     case 'timeLog':
       return true;

@@ -94,6 +94,23 @@ describe('the ingest and hidden time-log rows', () => {
     expect(data.inputs[0]!.tables[0]!.hiddenRows).toEqual({ byHand: 0, byHandRows: [], filtered: 2, collapsed: 1, leftOut: 0 });
   });
 
+  it.each<XlsxReader>(['lean', 'exceljs'])('a hidden row its status withdraws is withdrawn, and left out among the hidden (%s reader)', async (xlsxReader) => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Log');
+    ws.addRow(['MRN', 'Date', 'Staff', 'Credential', 'Minutes', 'Note', 'Entry Status']);
+    ws.addRow(['30001', '10/02/2026', 'Maria Lopez', 'RN', 15, NOTE, 'Active']);
+    ws.addRow(['30001', '10/09/2026', 'Maria Lopez', 'RN', 10, NOTE, 'Voided']);
+    ws.getRow(3).hidden = true;
+    const path = join(tempDir('ccm-hidden-'), 'log.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const data = await ingest([{ path }], options(xlsxReader));
+    expect(data.entries.map((e) => e.minutes)).toEqual([15]);
+    expect(data.withdrawn.map((e) => e.minutes)).toEqual([10]);
+    const table = data.inputs[0]!.tables[0]!;
+    expect(table.skipped.withdrawn).toBe(1);
+    expect(table.hiddenRows).toEqual({ byHand: 1, byHandRows: [3], filtered: 0, collapsed: 0, leftOut: 1 });
+  });
+
   it.each<XlsxReader>(['lean', 'exceljs'])('a sheet with no hidden row has no count (%s reader)', async (xlsxReader) => {
     const path = writeWorkbook('hidden-none.xlsx', buildWorkbook({ sheets: [{ name: 'Log', data: timeLogPart(ROWS.map(({ attributes: _, ...row }) => row)), whole: true }] }));
     const data = await ingest([{ path }], options(xlsxReader));
