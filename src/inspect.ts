@@ -5,6 +5,7 @@ import { KIND_LABELS } from './normalize/columns.js';
 import { ingest, type InputReport, type InputSpec } from './normalize/ingest.js';
 import type { RejectedRow } from './model/schema.js';
 import type { XlsxReader } from './read/xlsx.js';
+import { hiddenRowsText } from './report/format.js';
 import { WITHHELD } from './rules/engine.js';
 
 export interface Inspection {
@@ -66,6 +67,8 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
         t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, entered in error, duplicate or not to be billed` : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+      // Rows hidden by hand that are left out are not read: said on their own line, with the first rows' numbers.
+      if (t.hiddenRows) lines.push(`    hidden rows: ${hiddenRowsText(t)}`);
       if (t.mergedFilled) lines.push(`    merged cells filled down: ${ranges(t.mergedFilled)} (patient, date, staff, provider, program, status or end-date columns)`);
       // A merged quantity is one value, as Excel sums it: said, so nobody expects it on every row.
       if (t.mergedNotFilled) lines.push(`    merged cells not filled down: ${ranges(t.mergedNotFilled)} (minutes, units, times, codes, notes, start dates: read once, in the range's top row)`);

@@ -7,7 +7,7 @@ import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Prog
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { MergeFiller } from '../read/merges.js';
 import { readInput } from '../read/open.js';
-import type { RawCell, RawRow, RawSheet, SheetHiding } from '../read/types.js';
+import type { ActiveFilter, RawCell, RawRow, RawSheet, SheetHiding } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
 import { FILL_DOWN_FIELDS, KIND_LABELS, type InputKind } from './columns.js';
@@ -88,6 +88,22 @@ export interface TableReport {
    * FILL_DOWN_FIELDS); absent when none.
    */
   mergedNotFilled?: number;
+  /**
+   * Data rows hidden in Excel (absent when none): `byHand` (Hide Rows: no active AutoFilter covers them and they
+   * are in no outline group), `filtered` (inside an active AutoFilter's range) and `collapsed` (in an outline
+   * group); and `leftOut`, the rows hidden by hand not read: as they would add to a claim (hiddenRowAdds), or
+   * withdrawn by their status (counted in `skipped.withdrawn` too).
+   */
+  hiddenRows?: HiddenRows;
+}
+
+export interface HiddenRows {
+  byHand: number;
+  /** The first rows hidden by hand (SHOWN_HIDDEN_ROWS), to find them in the sheet. */
+  byHandRows: number[];
+  filtered: number;
+  collapsed: number;
+  leftOut: number;
 }
 
 /** TableReport.note of a sheet with nothing in it: the one skipped sheet not worth mentioning. */
@@ -294,10 +310,12 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       return;
     }
     const row = merges.empty ? given : merges.fill(given);
+    const byHand = row.hidden !== undefined && countHidden(report, row, sheet.filter);
     // Withdrawn in the source system: not an entry, but counted in the table report and the summary.
     if (statusColumn !== undefined) {
       if (entryStanding(row.cells[statusColumn], ctx) === 'withdrawn') {
         report.skipped.withdrawn++;
+        if (byHand) report.hiddenRows!.leftOut++;
         current = row.cells;
         access.row = row.row;
         const read = normalizeTimeEntry(access, WITHDRAWN_ID, ctx);
@@ -310,9 +328,18 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       report.skipped.withdrawn++;
       return;
     }
+    // Hidden by hand in Excel, the way a hand-kept log voids a row: what it would add to a claim is not read.
+    if (byHand && candidate.kind === 'timeLog') {
+      report.hiddenRows!.leftOut++;
+      return;
+    }
     current = row.cells;
     access.row = row.row;
     const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx);
+    if (byHand && normalized.ok && hiddenRowAdds(candidate.kind, normalized.record)) {
+      report.hiddenRows!.leftOut++;
+      return;
+    }
     if (normalized.ok) {
       pushRecord(out, candidate.kind, normalized.record);
       report.records++;
@@ -329,6 +356,55 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
 }
 
 type AnyRecord = TimeEntry | Consent | Diagnosis | BilledService | { patientId: string };
+
+/** How many of a table's rows hidden by hand its report names. */
+const SHOWN_HIDDEN_ROWS = 5;
+
+/**
+ * Counts a hidden data row in the table's report; true when it was hidden by hand: not explained by an active
+ * AutoFilter over it (whose hidden rows are data out of view) nor by an outline group (collapsed detail rows,
+ * such as Data > Subtotal's under their totals). Excel marks a row hidden by hand and one a filter hides the
+ * same way, so a row inside an active filter's range counts as filtered, and is read.
+ */
+function countHidden(report: TableReport, row: RawRow, filter: ActiveFilter | undefined): boolean {
+  const hidden = (report.hiddenRows ??= { byHand: 0, byHandRows: [], filtered: 0, collapsed: 0, leftOut: 0 });
+  if (row.hidden === 'outline') hidden.collapsed++;
+  else if (filter !== undefined && row.row > filter.top && row.row <= filter.bottom) hidden.filtered++;
+  else {
+    if (hidden.byHand++ < SHOWN_HIDDEN_ROWS) hidden.byHandRows.push(row.row);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a row hidden by hand would add to a claim, and so is not read: a workbook's owner hides a row to void
+ * it, like a hidden sheet (the reference is silent; the conservative reading). A time entry adds minutes, a
+ * consent that accepts (and revokes nothing) consent, an active diagnosis a chronic condition, a care plan in
+ * place the plan. What can only withhold a claim is read as any row: a billed service (the month was billed), a
+ * refusal or revocation, a resolved or inactive problem, a plan ended or not in place. So is a row that does
+ * not read: invalid-row reports it (and held-by-invalid-row holds what it may concern).
+ */
+function hiddenRowAdds(kind: InputKind, record: AnyRecord): boolean {
+  switch (kind) {
+    case 'timeLog':
+      return true;
+    case 'consents': {
+      const consent = record as Consent;
+      return consent.standing === 'accepted' && consent.revokedDate === undefined;
+    }
+    case 'diagnoses': {
+      const diagnosis = record as Diagnosis;
+      return !diagnosis.resolved && diagnosis.resolvedDate === undefined && diagnosis.inactiveStatus === undefined && diagnosis.unrecognizedStatus === undefined;
+    }
+    case 'services':
+      return false;
+    case 'carePlans': {
+      const plan = record as CarePlan;
+      return plan.endDate === undefined && plan.endedStatus === undefined && plan.uncountedStatus === undefined;
+    }
+  }
+}
 
 function normalizeRow(kind: InputKind, row: RowAccess, nextEntryId: number, ctx: NormalizeContext) {
   switch (kind) {

@@ -1,7 +1,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { readCentralDirectory, type ZipEntry } from '../zip.js';
-import type { RawCell, RawRow, VerticalMerge } from './types.js';
+import { type ActiveFilter, type RawCell, type RawRow, type RowHiding, rowHiding, type VerticalMerge } from './types.js';
 import { type TagAttributes, XmlScanner } from './xml-scanner.js';
 import { entryChunks } from './zip-entry.js';
 
@@ -28,41 +28,104 @@ function cellAddress(reference: string): { column: number; row: number } | undef
   return column >= 1 && column <= MAX_COLUMN && row >= 1 && row <= MAX_ROW ? { column, row } : undefined;
 }
 
+/** What a worksheet part says after its rows: its vertical merges and its active AutoFilter. */
+export interface SheetTail {
+  merges: VerticalMerge[];
+  filter?: ActiveFilter;
+}
+
 /**
- * The vertical merges of a worksheet part, in the order the part lists them (elements prefixed with `prefix`,
- * as the part's root is). `<mergeCells>` follows
- * `<sheetData>`, so the whole part is inflated once before its rows are read; the rows themselves are not
- * parsed here: each inflated chunk is only searched (as bytes) for the element, and the XML is scanned from
- * there on. On a sheet without merges this costs the inflate alone.
+ * The vertical merges (in the order the part lists them) and the active AutoFilter of a worksheet part (elements
+ * prefixed with `prefix`, as the part's root is). `<autoFilter>` and `<mergeCells>` follow `<sheetData>`, so the
+ * whole part is inflated once before its rows are read; the rows themselves are not parsed here: each inflated
+ * chunk is only searched (as bytes) for the end of `<sheetData>`, and the XML is scanned from there on (an
+ * AutoFilter inside `<customSheetViews>` is a saved view's, not the sheet's). On a sheet with neither element
+ * this costs the inflate and the search alone.
  */
-export async function scanMerges(chunks: AsyncIterable<Buffer>, prefix = ''): Promise<VerticalMerge[]> {
+export async function scanSheetTail(chunks: AsyncIterable<Buffer>, prefix = ''): Promise<SheetTail> {
+  const qualified = prefix === '' ? '' : `${prefix}:`;
+  const tail = new SheetTailHandler(qualified, false);
   try {
-    return await scanMergeElements(chunks, prefix === '' ? '' : `${prefix}:`);
+    await scanTailElements(chunks, qualified, tail);
   } catch {
     // A damaged part: the rows' own pass reports it, with the row where it breaks.
-    return [];
+    return { merges: [] };
+  }
+  return tail.result();
+}
+
+/**
+ * Collects what a worksheet part says about its rows' layout. `rows`: also the hidden rows of `<sheetData>` (for
+ * the exceljs reader, which reads no row's `hidden`; the lean reader reads it on the row itself, xlsx-sheet.ts).
+ */
+class SheetTailHandler {
+  readonly merges: VerticalMerge[] = [];
+  readonly hiddenRows = new Map<number, RowHiding>();
+  done = false;
+  private filterRange: { top: number; bottom: number } | undefined;
+  private filtering = false;
+  private inFilter = false;
+  private inCustomViews = false;
+  private lastRow = 0;
+  private readonly names: Record<'mergeCell' | 'mergeCells' | 'autoFilter' | 'filterColumn' | 'customSheetViews' | 'row', string>;
+
+  constructor(
+    qualified: string,
+    private readonly rows: boolean,
+  ) {
+    const q = (local: string) => `${qualified}${local}`;
+    this.names = { mergeCell: q('mergeCell'), mergeCells: q('mergeCells'), autoFilter: q('autoFilter'), filterColumn: q('filterColumn'), customSheetViews: q('customSheetViews'), row: q('row') };
+  }
+
+  open(name: string, attributes: TagAttributes): void {
+    const names = this.names;
+    if (name === names.row) {
+      if (!this.rows) return;
+      const r = attributes.get('r');
+      const number = r === undefined ? this.lastRow + 1 : Number.parseInt(r, 10);
+      this.lastRow = number;
+      const hiding = rowHiding(attributes.get('hidden'), attributes.get('outlineLevel'));
+      if (hiding && number >= 1) this.hiddenRows.set(number, hiding);
+    } else if (name === names.mergeCell) {
+      const ref = attributes.get('ref');
+      const merge = ref === undefined ? undefined : verticalMerge(ref);
+      if (merge) this.merges.push(merge);
+    } else if (name === names.customSheetViews) this.inCustomViews = true;
+    else if (name === names.autoFilter && !this.inCustomViews && this.filterRange === undefined) {
+      const ref = attributes.get('ref');
+      this.filterRange = ref === undefined ? undefined : rowRange(ref);
+      this.inFilter = this.filterRange !== undefined;
+    } else if (name === names.filterColumn && this.inFilter) this.filtering = true;
+  }
+
+  close(name: string): void {
+    const names = this.names;
+    if (name === names.mergeCells) this.done = true;
+    else if (name === names.customSheetViews) this.inCustomViews = false;
+    else if (name === names.autoFilter) this.inFilter = false;
+  }
+
+  text(): void {}
+
+  result(): SheetTail {
+    return this.filtering && this.filterRange ? { merges: this.merges, filter: this.filterRange } : { merges: this.merges };
   }
 }
 
+/** The rows of a range reference ("A1:G40", or one cell); undefined when malformed. */
+function rowRange(ref: string): { top: number; bottom: number } | undefined {
+  const [from, to, ...rest] = ref.trim().toUpperCase().split(':');
+  if (from === undefined || rest.length > 0) return undefined;
+  const start = cellAddress(from);
+  const end = cellAddress(to ?? from);
+  return start && end && end.row >= start.row ? { top: start.row, bottom: end.row } : undefined;
+}
+
 /** `qualified` is the worksheet's element prefix with its colon ('x:'), or ''. */
-async function scanMergeElements(chunks: AsyncIterable<Buffer>, qualified: string): Promise<VerticalMerge[]> {
-  const merges: VerticalMerge[] = [];
-  const mergeCell = `${qualified}mergeCell`;
-  const mergeCells = `${qualified}mergeCells`;
-  const mark = Buffer.from(`<${mergeCells}`, 'latin1');
-  let done = false;
-  const scanner = new XmlScanner({
-    open(name: string, attributes: TagAttributes) {
-      if (name !== mergeCell) return;
-      const ref = attributes.get('ref');
-      const merge = ref === undefined ? undefined : verticalMerge(ref);
-      if (merge) merges.push(merge);
-    },
-    close(name: string) {
-      if (name === mergeCells) done = true;
-    },
-    text() {},
-  });
+async function scanTailElements(chunks: AsyncIterable<Buffer>, qualified: string, tail: SheetTailHandler): Promise<void> {
+  // One mark, searched in every chunk of the rows: the end of <sheetData>, which all the elements sought follow.
+  const mark = Buffer.from(`</${qualified}sheetData>`, 'latin1');
+  const scanner = new XmlScanner(tail);
   const decoder = new StringDecoder('utf8');
   let found = false;
   // The end of the previous chunk, in case the mark is cut in two.
@@ -82,30 +145,38 @@ async function scanMergeElements(chunks: AsyncIterable<Buffer>, qualified: strin
         found = true;
         scanner.write(decoder.write(start));
       } else {
-        const tail = chunk.length >= mark.length - 1 ? chunk : Buffer.concat([carry, chunk]);
-        carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (mark.length - 1))));
+        const last = chunk.length >= mark.length - 1 ? chunk : Buffer.concat([carry, chunk]);
+        carry = Buffer.from(last.subarray(Math.max(0, last.length - (mark.length - 1))));
       }
     } else scanner.write(decoder.write(chunk));
-    if (done) break;
+    if (tail.done) break;
   }
-  return merges;
 }
 
-
 /**
- * The vertical merges of the worksheet part `entryName`, for the exceljs reader, whose streaming
- * WorksheetReader skips `<mergeCell>` (exceljs 4.4.0). Read with the lean reader's zip code; a workbook that
- * code cannot read gives no merges (exceljs then reads it as the file stores it, the value in the top row only).
+ * The vertical merges, active AutoFilter and hidden rows of the worksheet part `entryName`, for the exceljs
+ * reader, whose streaming WorksheetReader skips `<mergeCell>` and `<autoFilter>` and reads no row's `hidden`
+ * (exceljs 4.4.0). Read with the lean reader's zip code and the same handler; a workbook that code cannot read
+ * gives nothing (exceljs then reads it as the file stores it: the value in the top row only, no row hidden).
  */
-export async function readMergesOfPart(path: string, entryName: string): Promise<VerticalMerge[]> {
+export async function readPartLayout(path: string, entryName: string): Promise<SheetTail & { hiddenRows: ReadonlyMap<number, RowHiding> }> {
   let file: FileHandle | undefined;
   try {
     file = await open(path, 'r');
     const directory = await readCentralDirectory(file);
     const entry: ZipEntry | undefined = directory.entries.find((e) => e.name === entryName);
-    return entry ? await scanMerges(entryChunks(path, file, entry, false)) : [];
+    if (!entry) return { merges: [], hiddenRows: new Map() };
+    // exceljs reads unprefixed parts only (a prefixed one it sees as empty, and the run stops: notSilentlyEmpty).
+    const tail = new SheetTailHandler('', true);
+    const scanner = new XmlScanner(tail);
+    const decoder = new StringDecoder('utf8');
+    for await (const chunk of entryChunks(path, file, entry, false)) {
+      scanner.write(decoder.write(chunk));
+      if (tail.done) break;
+    }
+    return { ...tail.result(), hiddenRows: tail.hiddenRows };
   } catch {
-    return []; // e.g. a directory this code does not read: exceljs's rows as they are
+    return { merges: [], hiddenRows: new Map() }; // e.g. a directory this code does not read: exceljs's rows as they are
   } finally {
     await file?.close();
   }

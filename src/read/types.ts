@@ -5,6 +5,30 @@ export interface RawRow {
   /** The row number a user sees in Excel or a text editor's record count: title rows and blank rows included. */
   readonly row: number;
   readonly cells: readonly RawCell[];
+  /** The row is hidden in the worksheet (`<row hidden="1">`); absent when shown, and always for CSV. */
+  readonly hidden?: RowHiding;
+}
+
+/**
+ * How a worksheet row is hidden: `outline` when it lies in an outline group (`outlineLevel` > 0: a collapsed
+ * group, such as Data > Subtotal's detail rows under their totals), `row` otherwise (Hide Rows, or an AutoFilter:
+ * the file marks both the same way, and only the sheet's `<autoFilter>` tells the ingest which it may be).
+ */
+export type RowHiding = 'row' | 'outline';
+
+/** A `<row>` element's hiding from its `hidden` (xsd:boolean) and `outlineLevel` attributes. */
+export function rowHiding(hidden: string | undefined, outlineLevel: string | undefined): RowHiding | undefined {
+  if (hidden !== '1' && hidden !== 'true') return undefined;
+  return outlineLevel !== undefined && Number.parseInt(outlineLevel, 10) > 0 ? 'outline' : 'row';
+}
+
+/**
+ * The rows a worksheet's AutoFilter covers when it filters (has at least one `<filterColumn>`): the rows it hides
+ * are data a filter leaves out of view, not rows voided by hand. 1-based, inclusive, the header row included.
+ */
+export interface ActiveFilter {
+  readonly top: number;
+  readonly bottom: number;
 }
 
 /**
@@ -46,6 +70,8 @@ export interface RawSheet {
    * rows from them, src/read/merges.ts); absent for CSV.
    */
   readonly merges?: readonly VerticalMerge[];
+  /** The worksheet's active AutoFilter, known before its first row like the merges; absent when none or for CSV. */
+  readonly filter?: ActiveFilter;
   /**
    * The SHA-256 of the whole file, once `rows` has been read to the end, when the reader hashed the bytes as
    * it read them (spares reading a large file twice); undefined otherwise.

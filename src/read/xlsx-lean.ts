@@ -2,7 +2,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { CcmError } from '../errors.js';
 import { readCentralDirectory, type ZipEntry, ZipFormatError } from '../zip.js';
-import type { RawRow, RawSheet, SheetHiding, VerticalMerge } from './types.js';
+import type { RawRow, RawSheet, SheetHiding } from './types.js';
 import {
   LeanUnsupported,
   LocalNames,
@@ -19,7 +19,7 @@ import {
   StylesHandler,
   WorkbookHandler,
 } from './xlsx-parts.js';
-import { scanMerges } from './merges.js';
+import { scanSheetTail, type SheetTail } from './merges.js';
 import { type SheetContext, SheetRowsHandler } from './xlsx-sheet.js';
 import { type TagAttributes, XmlError, XmlScanner } from './xml-scanner.js';
 import { entryChunks } from './zip-entry.js';
@@ -54,8 +54,8 @@ interface SheetPlan {
   name: string;
   entry: ZipEntry;
   hidden?: SheetHiding;
-  /** The sheet's vertical merges, found by a first pass that starts once the sheets are known (merges.ts). */
-  merges?: Promise<VerticalMerge[]>;
+  /** The sheet's vertical merges and active AutoFilter, found by a first pass that starts once the sheets are known (merges.ts). */
+  tail?: Promise<SheetTail>;
   /** How the worksheet part names its elements (its root's prefix). */
   names?: PartPrefix;
 }
@@ -124,15 +124,15 @@ async function planWorkbook(path: string, file: FileHandle, displayName: string)
       throw asCcmError(error, displayName, sheet.name);
     }
   }
-  // <mergeCells> follows a sheet's rows, so finding the merges takes inflating the whole part once more. Started
+  // <autoFilter> and <mergeCells> follow a sheet's rows, so finding them takes inflating the whole part once more. Started
   // here, the inflating (node:zlib's thread pool) runs while the styles and shared strings are scanned, and
   // costs a sheet without merges little. One sheet after another (one stream open, however many sheets); a
   // pass never fails and skips the CRC: the rows' pass checks the part and reports any damage.
   let previous: Promise<unknown> = Promise.resolve();
   for (const sheet of sheets) {
-    const merges = previous.then(() => scanMerges(entryChunks(path, file, sheet.entry, false), sheet.names?.prefix));
-    sheet.merges = merges;
-    previous = merges;
+    const tail = previous.then(() => scanSheetTail(entryChunks(path, file, sheet.entry, false), sheet.names?.prefix));
+    sheet.tail = tail;
+    previous = tail;
   }
 
   // Where the workbook's relationships say, else where exceljs looks (some writers name the parts differently,
@@ -192,8 +192,8 @@ async function* streamSheets(path: string, file: FileHandle, displayName: string
   try {
     for (const sheet of plan.sheets) {
       const context: SheetContext = { file: displayName, sheet: sheet.name, strings: plan.strings, styles: plan.styles, date1904: plan.date1904 };
-      const merges = (await sheet.merges) ?? [];
-      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context, sheet.names), merges, ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
+      const { merges, filter } = (await sheet.tail) ?? { merges: [] };
+      yield { file: displayName, sheet: sheet.name, rows: sheetRows(path, file, sheet.entry, context, sheet.names), merges, ...(filter ? { filter } : {}), ...(sheet.hidden ? { hidden: sheet.hidden } : {}) };
     }
   } finally {
     await file.close();

@@ -1,5 +1,5 @@
 import { CcmError } from '../errors.js';
-import type { RawCell, RawRow } from './types.js';
+import { type RawCell, type RawRow, type RowHiding, rowHiding } from './types.js';
 import { applyZeroPad } from './number-format.js';
 import { detach, exceljsXmlDecode, type StyleTable } from './xlsx-parts.js';
 import { decodeText, type TagAttributes, XmlError, type XmlHandler } from './xml-scanner.js';
@@ -50,6 +50,7 @@ export class SheetRowsHandler implements XmlHandler {
   private rowIsDate = false;
   private rowZeroPad: string | undefined;
   private rowIsElapsed = false;
+  private rowHidden: RowHiding | undefined;
   private values: RawCell[] = [];
   private present: boolean[] = [];
 
@@ -164,6 +165,8 @@ export class SheetRowsHandler implements XmlHandler {
     this.rowIsDate = this.context.styles.isDate[rowStyle] === true;
     this.rowZeroPad = this.context.styles.zeroPad[rowStyle];
     this.rowIsElapsed = this.context.styles.isElapsed[rowStyle] === true;
+    // Hidden in Excel (by hand, a filter or a collapsed group): the ingest decides what that means for the row.
+    this.rowHidden = attributes.find('hidden') === -1 ? undefined : rowHiding(attributes.raw('hidden'), attributes.raw('outlineLevel'));
   }
 
   private openCell(attributes: TagAttributes): void {
@@ -286,7 +289,7 @@ export class SheetRowsHandler implements XmlHandler {
     const values = this.values;
     const cells: RawCell[] = new Array<RawCell>(last + 1);
     for (let i = 0; i <= last; i++) cells[i] = present[i] === true ? (values[i] ?? null) : null;
-    this.pending.push({ row: this.rowNumber, cells });
+    this.pending.push(this.rowHidden === undefined ? { row: this.rowNumber, cells } : { row: this.rowNumber, cells, hidden: this.rowHidden });
   }
 }
 

@@ -1,8 +1,8 @@
 import { CcmError } from '../errors.js';
-import { type RawCell, type RawRow, type RawSheet, sheetHiding } from './types.js';
+import { type RawCell, type RawRow, type RawSheet, type RowHiding, sheetHiding } from './types.js';
 import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js';
 import { excelToDate } from './xlsx-sheet.js';
-import { partHasCellValues, readMergesOfPart } from './merges.js';
+import { partHasCellValues, readPartLayout } from './merges.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
@@ -35,7 +35,8 @@ export async function* readXlsx(path: string, displayName: string, reader: XlsxR
  * is used), errors are `{error: '#N/A'}` (kept as text, so the normalizer reports the cell). A merged range
  * holds its value in its top-left cell only, as in the file itself; the streaming reader skips <mergeCell>, so
  * the merges are read from the sheet's part (exceljs names worksheet N's part xl/worksheets/sheetN.xml) as
- * the lean reader reads them, and the ingest fills both readers' rows the same way.
+ * the lean reader reads them, and the ingest fills both readers' rows the same way. It reads no row's `hidden`
+ * nor the sheet's `<autoFilter>` either: they come from the same pass over the part.
  */
 export async function* readXlsxWithExcelJs(path: string, displayName: string): AsyncGenerator<RawSheet> {
   const { default: ExcelJS } = await import('exceljs');
@@ -51,8 +52,9 @@ export async function* readXlsxWithExcelJs(path: string, displayName: string): A
       const { name = 'Sheet', state, id } = worksheet as unknown as { name?: string; state?: string; id?: string };
       const hidden = sheetHiding(state);
       const part = id === undefined ? undefined : `xl/worksheets/sheet${id}.xml`;
-      const merges = part === undefined ? [] : await readMergesOfPart(path, part);
-      yield { file: displayName, sheet: name, rows: notSilentlyEmpty(sheetRows(worksheet, displayName, name), path, part, displayName, name), merges, ...(hidden ? { hidden } : {}) };
+      const { merges, filter, hiddenRows } = part === undefined ? { merges: [], hiddenRows: new Map<number, RowHiding>() } : await readPartLayout(path, part);
+      const rows = sheetRows(worksheet, displayName, name, hiddenRows);
+      yield { file: displayName, sheet: name, rows: notSilentlyEmpty(rows, path, part, displayName, name), merges, ...(filter ? { filter } : {}), ...(hidden ? { hidden } : {}) };
     }
   } catch (error) {
     if (error instanceof CcmError) throw error;
@@ -83,7 +85,7 @@ interface StreamRow {
   getCell(column: number): { numFmt?: string };
 }
 
-async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet: string): AsyncGenerator<RawRow> {
+async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet: string, hiddenRows: ReadonlyMap<number, RowHiding>): AsyncGenerator<RawRow> {
   for await (const item of worksheet) {
     const row = item as StreamRow;
     if (!row.hasValues) continue;
@@ -102,7 +104,8 @@ async function* sheetRows(worksheet: AsyncIterable<unknown>, file: string, sheet
       const pad = zeroPadFormat(format);
       cells.push(pad !== undefined ? applyZeroPad(value, pad) : isElapsedFormat(format) ? excelToDate(value, false) : value);
     }
-    yield { row: row.number, cells };
+    const hiding = hiddenRows.size === 0 ? undefined : hiddenRows.get(row.number);
+    yield hiding === undefined ? { row: row.number, cells } : { row: row.number, cells, hidden: hiding };
   }
 }
 

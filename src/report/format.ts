@@ -68,6 +68,26 @@ export function withdrawnTables(result: AuditResult): TableReport[] {
   return result.inputs.flatMap((input) => input.tables).filter((t) => t.skipped.withdrawn > 0);
 }
 
+/** Tables with rows hidden in Excel: a claim cannot be reconciled with what the sheet shows unless it says so. */
+export function hiddenRowTables(result: AuditResult): TableReport[] {
+  return result.inputs.flatMap((input) => input.tables).filter((t) => t.hiddenRows !== undefined);
+}
+
+/** What was hidden in one table and what ccm did with it: `1 row hidden by hand (row 3), left out (…); 3 rows hidden by the AutoFilter, read`. */
+export function hiddenRowsText(t: TableReport): string {
+  const h = t.hiddenRows!;
+  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (h.byHand > 0) {
+    const what = h.leftOut === 0 ? 'read (they can only withhold a claim)' : `${h.leftOut === h.byHand ? '' : `${h.leftOut} of them `}left out (unhide a row if it counts, or delete it)`;
+    const which = h.byHandRows.join(', ') + (h.byHand > h.byHandRows.length ? ', …' : '');
+    parts.push(`${rows(h.byHand)} hidden by hand (row${h.byHand === 1 ? '' : 's'} ${which}), ${what}`);
+  }
+  if (h.filtered > 0) parts.push(`${rows(h.filtered)} hidden by the AutoFilter, read`);
+  if (h.collapsed > 0) parts.push(`${rows(h.collapsed)} in collapsed outline groups, read`);
+  return parts.join('; ');
+}
+
 /** `12 entries (column "Entry Status")`: what a status column withdrew from one table. */
 export function withdrawnText(t: TableReport): string {
   const column = t.columns.find((col) => col.field === 'entryStatus');

@@ -106,6 +106,7 @@ function table(t: TableReport, options: JsonOptions) {
     // Optional in the model: written as null so every table has the same keys.
     note: (options.withholdCells ? (t.withheldNote ?? t.note) : t.note) ?? null,
     hidden: t.hidden ?? null,
+    hiddenRows: t.hiddenRows ? { byHand: t.hiddenRows.byHand, byHandRows: [...t.hiddenRows.byHandRows], filtered: t.hiddenRows.filtered, collapsed: t.hiddenRows.collapsed, leftOut: t.hiddenRows.leftOut } : null,
   };
 }
 

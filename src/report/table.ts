@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { AuditResult } from '../audit-types.js';
 import { describeLocation } from '../errors.js';
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js';
-import { evidenceEntry, fixesByRule, unreadTables, withdrawnTables, withdrawnText } from './format.js';
+import { evidenceEntry, fixesByRule, hiddenRowsText, hiddenRowTables, unreadTables, withdrawnTables, withdrawnText } from './format.js';
 import { incompleteClaimNotes } from './incomplete-claims.js';
 
 export interface TerminalOptions {
@@ -108,6 +108,13 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
   if (withdrawn.length > 0) {
     out.push(c.yellow('Time entries left out') + c.dim(' (marked deleted, voided, entered in error, duplicate or not to be billed)'));
     for (const t of withdrawn) out.push(`  ${describeLocation(t)}: ${clean(withdrawnText(t))}`);
+    out.push('');
+  }
+
+  const hidden = hiddenRowTables(result);
+  if (hidden.length > 0) {
+    out.push(c.yellow('Rows hidden in Excel') + c.dim(' (a row hidden by hand that would add to a claim is left out; filtered and grouped rows are read)'));
+    for (const t of hidden) out.push(`  ${describeLocation(t)}: ${hiddenRowsText(t)}`);
     out.push('');
   }
 

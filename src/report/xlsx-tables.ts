@@ -4,7 +4,7 @@ import type { PatientMonth, PatientMonthStatus } from '../billing/types.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { escapeText } from './escape.js';
 import { describeLocation } from '../errors.js';
-import { codesText, evidenceEntry, evidenceMinutes, fixesByRule, otherRows, unreadTables, utcDate, withdrawnTables, withdrawnText } from './format.js';
+import { codesText, evidenceEntry, evidenceMinutes, fixesByRule, hiddenRowsText, hiddenRowTables, otherRows, unreadTables, utcDate, withdrawnTables, withdrawnText } from './format.js';
 import { ESTIMATE_NOTICE } from './json.js';
 import { withoutXmlInvalid } from './xml.js';
 
@@ -151,6 +151,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     // What was not audited, as the terminal says it: a billing manager who reads only the workbook must see it too.
     ...unreadTables(result).map((t) => ({ label: 'Sheet not read', value: describeLocation(t), detail: `${t.note!}; its rows count for nothing`, style: SEVERITY_STYLE.warning })),
     ...withdrawnTables(result).map((t) => ({ label: 'Time entries left out', value: t.skipped.withdrawn, detail: `${describeLocation(t)}: ${withdrawnText(t)} marked deleted, voided, entered in error, duplicate or not to be billed`, style: SEVERITY_STYLE.warning })),
+    ...hiddenRowTables(result).map((t) => ({ label: 'Rows hidden in Excel', value: t.hiddenRows!.byHand + t.hiddenRows!.filtered + t.hiddenRows!.collapsed, detail: `${describeLocation(t)}: ${hiddenRowsText(t)}`, style: SEVERITY_STYLE.warning })),
     blank,
     { label: 'Patients', value: s.patients },
     { label: 'Patient-months billable', value: s.patientMonths.billable, detail: 'ready to bill: see the Claims sheet', style: STATUS_STYLE.billable },

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/normalize/ingest.js';
-import { MergeFiller, scanMerges, verticalMerge } from '../../src/read/merges.js';
+import { MergeFiller, scanSheetTail, verticalMerge } from '../../src/read/merges.js';
 import type { RawRow, RawSheet } from '../../src/read/types.js';
 import type { XlsxReader } from '../../src/read/xlsx.js';
 import { openLeanWorkbook } from '../../src/read/xlsx-lean.js';
@@ -41,18 +41,33 @@ async function* chunked(text: string, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-describe('scanMerges', () => {
+describe('scanSheetTail', () => {
   const sheet =
     '<worksheet><sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>mergeCells &lt;mergeCells</t></is></c></row></sheetData>' +
     '<mergeCells count="3"><mergeCell ref="A2:A6"/><mergeCell ref="C1:H1"/><mergeCell ref="nonsense"/><mergeCell ref="B7:C9"/></mergeCells><pageMargins/></worksheet>';
   it.each([1, 3, 7, 11, 64, 4096])('finds the vertical merges wherever the chunks are cut (%i bytes)', async (size) => {
-    expect(await scanMerges(chunked(sheet, size))).toEqual([
-      { column: 0, top: 2, bottom: 6 },
-      { column: 1, top: 7, bottom: 9 },
-    ]);
+    expect(await scanSheetTail(chunked(sheet, size))).toEqual({
+      merges: [
+        { column: 0, top: 2, bottom: 6 },
+        { column: 1, top: 7, bottom: 9 },
+      ],
+    });
   });
   it('finds none in a sheet without merges', async () => {
-    expect(await scanMerges(chunked('<worksheet><sheetData/></worksheet>', 5))).toEqual([]);
+    expect(await scanSheetTail(chunked('<worksheet><sheetData/></worksheet>', 5))).toEqual({ merges: [] });
+  });
+
+  // Rows an AutoFilter hides are data; the filter is active only with a <filterColumn> (a bare one shows every row).
+  const rows = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
+  it.each([1, 5, 13, 4096])('finds an active AutoFilter before the merges, not one of a custom view (%i bytes)', async (size) => {
+    const active = `${rows}<autoFilter ref="A1:G40"><filterColumn colId="2"><filters><filter val="RN"/></filters></filterColumn></autoFilter><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells></worksheet>`;
+    expect(await scanSheetTail(chunked(active, size))).toEqual({ merges: [{ column: 0, top: 2, bottom: 3 }], filter: { top: 1, bottom: 40 } });
+    const prefixed = active.replace(/<(\/?)(?!\/)/g, '<$1x:');
+    expect(await scanSheetTail(chunked(prefixed, size), 'x')).toEqual({ merges: [{ column: 0, top: 2, bottom: 3 }], filter: { top: 1, bottom: 40 } });
+    const bare = `${rows}<autoFilter ref="A1:G40"/></worksheet>`;
+    expect(await scanSheetTail(chunked(bare, size))).toEqual({ merges: [] });
+    const view = `${rows}<customSheetViews><customSheetView guid="{X}"><autoFilter ref="A1:G9"><filterColumn colId="0"/></autoFilter></customSheetView></customSheetViews></worksheet>`;
+    expect(await scanSheetTail(chunked(view, size))).toEqual({ merges: [] });
   });
 });
 

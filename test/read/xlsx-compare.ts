@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLeanWorkbook } from '../../src/read/xlsx-lean.js';
 import { readXlsxWithExcelJs } from '../../src/read/xlsx.js';
-import type { RawSheet } from '../../src/read/types.js';
+import type { RawRow, RawSheet } from '../../src/read/types.js';
 import { tempDir } from '../helpers/cli.js';
 import { makeZip, type ZipInput } from '../helpers/zip.js';
 
@@ -106,17 +106,19 @@ export function writeWorkbook(name: string, data: Buffer): string {
 export type PlainCell = string | number | boolean | null | { date: number };
 export interface PlainSheet {
   sheet: string | null;
-  rows: { row: number; cells: PlainCell[] }[];
+  rows: { row: number; cells: PlainCell[]; hidden?: RawRow['hidden'] }[];
   /** The vertical merges, when the sheet has any (so both readers are compared on them too). */
   merges?: RawSheet['merges'];
+  /** The active AutoFilter, when the sheet has one (likewise). */
+  filter?: RawSheet['filter'];
 }
 
 export async function collect(sheets: AsyncIterable<RawSheet>): Promise<PlainSheet[]> {
   const out: PlainSheet[] = [];
   for await (const sheet of sheets) {
     const rows: PlainSheet['rows'] = [];
-    for await (const row of sheet.rows) rows.push({ row: row.row, cells: row.cells.map((c) => (c instanceof Date ? { date: c.getTime() } : c)) });
-    out.push({ sheet: sheet.sheet, rows, ...(sheet.merges?.length ? { merges: sheet.merges } : {}) });
+    for await (const row of sheet.rows) rows.push({ row: row.row, cells: row.cells.map((c) => (c instanceof Date ? { date: c.getTime() } : c)), ...(row.hidden ? { hidden: row.hidden } : {}) });
+    out.push({ sheet: sheet.sheet, rows, ...(sheet.merges?.length ? { merges: sheet.merges } : {}), ...(sheet.filter ? { filter: sheet.filter } : {}) });
   }
   return out;
 }

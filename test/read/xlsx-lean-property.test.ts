@@ -50,6 +50,8 @@ interface SheetSpec {
   name: string;
   rows: Value[][];
   startRow: number;
+  /** Per row: 0 shown, 1 hidden, 2 hidden in an outline group (so both readers are compared on hidden rows too). */
+  hidden: number[];
 }
 type Book = SheetSpec[];
 
@@ -57,6 +59,7 @@ const sheet: fc.Arbitrary<SheetSpec> = fc.record({
   name: fc.array(fc.constantFrom('Time', ' ', 'Log', 'Zoë', '&', '1', '😀'), { minLength: 1, maxLength: 4 }).map((p) => p.join('').trim() || 'Sheet'),
   rows: fc.array(fc.array(value, { maxLength: 8 }), { minLength: 1, maxLength: 12 }),
   startRow: fc.integer({ min: 1, max: 5 }),
+  hidden: fc.array(fc.constantFrom(0, 0, 0, 1, 2), { maxLength: 12 }),
 });
 const workbook: fc.Arbitrary<Book> = fc.uniqueArray(sheet, { minLength: 1, maxLength: 3, selector: (s) => s.name });
 
@@ -88,6 +91,12 @@ async function viaExcelJs(sheets: Book, shared: boolean): Promise<Buffer> {
         }
       }),
     );
+    spec.hidden.forEach((h, r) => {
+      if (h === 0 || r >= spec.rows.length) return;
+      const row = ws.getRow(spec.startRow + r);
+      row.hidden = true;
+      if (h === 2) row.outlineLevel = 1;
+    });
   }
   // exceljs's writer names its option useSharedStrings; the plain workbook writer has no such switch, so
   // `shared` picks between the buffer writer (shared strings) and the streaming writer (inline 'str').
@@ -101,6 +110,8 @@ async function viaExcelJs(sheets: Book, shared: boolean): Promise<Buffer> {
     const out = writer.addWorksheet(ws.name);
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const target = out.getRow(n);
+      target.hidden = row.hidden;
+      target.outlineLevel = row.outlineLevel;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const t = target.getCell(c);
         t.value = cell.value;
@@ -152,6 +163,11 @@ function viaSheetJs(sheets: Book, bookSST: boolean): Buffer {
       }),
     );
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: maxRow, c: maxCol } });
+    const rows: XLSX.RowInfo[] = [];
+    spec.hidden.forEach((h, r) => {
+      if (h !== 0 && r < spec.rows.length) rows[spec.startRow - 1 + r] = { hidden: true, ...(h === 2 ? { level: 1 } : {}) };
+    });
+    if (rows.length > 0) ws['!rows'] = rows;
     XLSX.utils.book_append_sheet(book, ws, spec.name);
   }
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST, compression: true }) as Buffer;
