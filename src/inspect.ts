@@ -27,7 +27,7 @@ const SHOWN_REJECTS = 5;
  */
 const ENCODING_NOTES: Record<ReadEncoding, string> = {
   'UTF-8': 'UTF-8',
-  'Windows-1252': 'Windows-1252 (no byte sequence in it is UTF-8)',
+  'Windows-1252': 'Windows-1252 (no multi-byte UTF-8 character in it)',
   'mixed UTF-8 / Windows-1252': 'mixed UTF-8 / Windows-1252 (UTF-8, and Windows-1252 for the bytes that are not UTF-8)',
   'UTF-16LE': 'UTF-16LE',
   'UTF-16BE': 'UTF-16BE',
