@@ -66,7 +66,7 @@ export class Utf8Repair {
     const buf = this.pending ? Buffer.concat([this.pending, input]) : input;
     const end = final ? buf.length : buf.length - cutOff(buf);
     this.pending = end < buf.length ? Buffer.from(buf.subarray(end)) : undefined;
-    const whole = buf.subarray(0, end);
+    const whole = end === buf.length ? buf : buf.subarray(0, end);
     if (isUtf8(whole)) {
       if (!this.sawUtf8 && !isAscii(whole)) this.sawUtf8 = true;
       return whole;
