@@ -39,7 +39,7 @@ describe('UTF-8 with Windows-1252 fallback', () => {
   it('any valid UTF-8 comes back as it was, byte for byte, however it is cut into chunks', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => s.isWellFormed()),
+        fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => Buffer.from(s, 'utf8').toString('utf8') === s), // no lone surrogates
         fc.array(fc.nat(), { maxLength: 8 }),
         (text, positions) => {
           const bytes = Buffer.from(text, 'utf8');
