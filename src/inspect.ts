@@ -4,6 +4,7 @@ import { CcmError } from './errors.js';
 import { KIND_LABELS } from './normalize/columns.js';
 import { ingest, type InputReport, type InputSpec } from './normalize/ingest.js';
 import type { RejectedRow } from './model/schema.js';
+import type { ReadEncoding } from './read/encoding.js';
 import type { XlsxReader } from './read/xlsx.js';
 import { hiddenRowsText } from './report/format.js';
 import { WITHHELD } from './rules/engine.js';
@@ -20,6 +21,18 @@ export interface Inspection {
 }
 
 const SHOWN_REJECTS = 5;
+
+/**
+ * A CSV's encoding as read. Said, because names decoded in another encoding than the other inputs' do not
+ * match them (one nurse read as two staff members); the two Windows-1252 cases say which bytes it covered.
+ */
+const ENCODING_NOTES: Record<ReadEncoding, string> = {
+  'UTF-8': 'UTF-8',
+  'Windows-1252': 'Windows-1252 (no multi-byte UTF-8 character in it)',
+  'mixed UTF-8 / Windows-1252': 'mixed UTF-8 / Windows-1252 (UTF-8, and Windows-1252 for the bytes that are not UTF-8)',
+  'UTF-16LE': 'UTF-16LE',
+  'UTF-16BE': 'UTF-16BE',
+};
 
 /** What `ccm inspect` shows: each file read on its own, so one bad file does not hide the others. */
 export async function inspectInputs(specs: readonly InputSpec[], config: Config, xlsxReader?: XlsxReader): Promise<Inspection[]> {
@@ -50,6 +63,7 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
     }
     const report = item.report!;
     lines.push(`${report.file}  (sha256 ${report.sha256.slice(0, 12)}…)`);
+    if (report.encoding) lines.push(`  read as ${ENCODING_NOTES[report.encoding]}`);
     for (const t of report.tables) {
       const where = t.sheet === null ? '' : `sheet "${t.sheet}"${t.hidden ? ` (${t.hidden})` : ''}: `;
       if (t.kind === null) {

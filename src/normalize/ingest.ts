@@ -7,6 +7,7 @@ import type { BilledService, CarePlan, Consent, ConsentStanding, Diagnosis, Prog
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { MergeFiller } from '../read/merges.js';
 import { readInput } from '../read/open.js';
+import type { ReadEncoding } from '../read/encoding.js';
 import type { ActiveFilter, RawCell, RawRow, RawSheet, SheetHiding } from '../read/types.js';
 import type { XlsxReader } from '../read/xlsx.js';
 import { cellText } from './cells.js';
@@ -113,6 +114,8 @@ export interface InputReport {
   file: string;
   path: string;
   sha256: string;
+  /** A CSV's encoding as read (UTF-8, Windows-1252 or both mixed, UTF-16); absent for workbooks. */
+  encoding?: ReadEncoding;
   tables: TableReport[];
 }
 
@@ -174,6 +177,8 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
       if (table.kind === null && table.note) partials.push({ full: `${describeLocation(sheet)}: ${table.note}`, withheld: `${describeLocation(sheet)}: ${table.withheldNote ?? table.note}` });
       report.tables.push(table);
       digest = sheet.sha256?.();
+      const encoding = sheet.encoding?.();
+      if (encoding) report.encoding = encoding;
     }
     // The location in the form redactErrorLine pseudonymizes; the advice names no file, which under --redact
     // would be a pseudonym that is no file on disk.

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import { CcmError } from '../errors.js';
 import { IrregularCsv, tokenizeCsv } from './csv-tokenizer.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
-import { sniffEncoding, type SniffedEncoding } from './encoding.js';
+import { sniffEncoding, Utf8Repair, type ReadEncoding, type SniffedEncoding } from './encoding.js';
 import type { RawRow, RawSheet } from './types.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -25,9 +25,10 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
     const buffer = Buffer.alloc(SAMPLE_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
-    const encoding = sniffEncoding(head, bytesRead < SAMPLE_BYTES);
+    const encoding = sniffEncoding(head);
     if (encoding.bomLength === 0 && head.includes(0)) throw new CcmError(`${basename(path)}: ${describeNulBytes(head)}`);
-    const text = new TextDecoder(encoding.encoding).decode(head.subarray(encoding.bomLength), { stream: true });
+    const sample = head.subarray(encoding.bomLength);
+    const text = encoding.encoding === 'utf-8' ? new Utf8Repair().push(sample).toString('utf8') : new TextDecoder(encoding.encoding).decode(sample, { stream: true });
     return { ...encoding, delimiter: sniffDelimiter(text) };
   } finally {
     await handle.close();
@@ -48,8 +49,8 @@ function describeNulBytes(head: Buffer): string {
     : 'the file contains NUL bytes, so it is not a text export; export it again as CSV or XLSX.';
 }
 
-/** Decode the byte stream to text with the sniffed encoding; TextDecoder keeps characters split across chunks whole. */
-async function* decode(path: string, format: SniffedEncoding): AsyncGenerator<string> {
+/** Decode a UTF-16 byte stream to text; TextDecoder keeps characters split across chunks whole. */
+async function* decodeUtf16(path: string, format: SniffedEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(format.encoding);
   const stream = createReadStream(path, { start: format.bomLength, highWaterMark: 256 * 1024 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -60,31 +61,50 @@ async function* decode(path: string, format: SniffedEncoding): AsyncGenerator<st
   if (rest) yield rest;
 }
 
+/** What reading a CSV to the end found out: the file's SHA-256 when the tokenizer hashed it, and its encoding. */
+interface ReadFacts {
+  sha256?: string;
+  encoding?: ReadEncoding;
+}
+
 /**
  * A CSV file as one table. Row numbers count records, as Excel numbers rows when it opens the file. UTF-8
  * files go through the lean tokenizer, which also hashes the bytes as it reads them (`sha256`); csv-parse
- * reads other encodings, and takes over from the first record the tokenizer leaves to it.
+ * reads UTF-16, and takes over from the first record the tokenizer leaves to it.
  */
 export function readCsv(path: string, displayName: string, format: CsvFormat): RawSheet {
-  const digest: { value?: string } = {};
-  return { file: displayName, sheet: null, rows: csvRows(path, displayName, format, digest), sha256: () => digest.value };
+  const facts: ReadFacts = {};
+  if (format.encoding !== 'utf-8') facts.encoding = format.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+  return { file: displayName, sheet: null, rows: csvRows(path, displayName, format, facts), sha256: () => facts.sha256, encoding: () => facts.encoding };
 }
 
-async function* csvRows(path: string, displayName: string, format: CsvFormat, digest: { value?: string }): AsyncGenerator<RawRow> {
+async function* csvRows(path: string, displayName: string, format: CsvFormat, facts: ReadFacts): AsyncGenerator<RawRow> {
   let row = 0;
   if (format.encoding === 'utf-8') {
     const hash = createHash('sha256');
+    const repair = new Utf8Repair();
     try {
-      for await (const records of tokenizeCsv(hashedBytes(path, format.bomLength, hash), format.delimiter, MAX_RECORD_BYTES)) {
+      for await (const records of tokenizeCsv(repaired(hashedBytes(path, format.bomLength, hash), repair), format.delimiter, MAX_RECORD_BYTES)) {
         for (const cells of records) yield { row: ++row, cells };
       }
-      digest.value = hash.digest('hex');
+      facts.sha256 = hash.digest('hex');
+      facts.encoding = repair.encoding;
       return;
     } catch (error) {
       if (!(error instanceof IrregularCsv)) throw new CcmError(`${displayName}: the file could not be read (${csvReason(error)}).`);
     }
   }
-  yield* parsedRows(path, displayName, format, row);
+  yield* parsedRows(path, displayName, format, row, facts);
+}
+
+/** UTF-8 bytes with Windows-1252 read for the bytes that are not UTF-8 (./encoding.ts). */
+async function* repaired(chunks: AsyncIterable<Buffer>, repair: Utf8Repair): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    const bytes = repair.push(chunk);
+    if (bytes.length > 0) yield bytes;
+  }
+  const rest = repair.end();
+  if (rest.length > 0) yield rest;
 }
 
 /** The file's bytes after the byte-order mark, each chunk hashed on the way (the mark included). */
@@ -100,7 +120,7 @@ async function* hashedBytes(path: string, bomLength: number, hash: Hash): AsyncG
 }
 
 /** csv-parse, the reference reader; the first `skip` records were already delivered by the tokenizer. */
-async function* parsedRows(path: string, displayName: string, format: CsvFormat, skip: number): AsyncGenerator<RawRow> {
+async function* parsedRows(path: string, displayName: string, format: CsvFormat, skip: number, facts: ReadFacts): AsyncGenerator<RawRow> {
   const parser = parse({
     delimiter: format.delimiter,
     // csv-parse takes the record delimiter from the first line and then merges records when a file mixes
@@ -111,10 +131,12 @@ async function* parsedRows(path: string, displayName: string, format: CsvFormat,
     max_record_size: MAX_RECORD_BYTES,
     skip_empty_lines: false,
   });
-  // UTF-8 goes to csv-parse as bytes (it joins characters split across chunks itself); other encodings are
+  // UTF-8 goes to csv-parse as repaired bytes (it joins characters split across chunks itself); UTF-16 is
   // decoded first. pipeline, not pipe: a read error must reach the loop below instead of hanging it.
-  const source =
-    format.encoding === 'utf-8' ? createReadStream(path, { start: format.bomLength, highWaterMark: 256 * 1024 }) : Readable.from(decode(path, format));
+  const repair = format.encoding === 'utf-8' ? new Utf8Repair() : undefined;
+  const source = repair
+    ? Readable.from(repaired(createReadStream(path, { start: format.bomLength, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>, repair))
+    : Readable.from(decodeUtf16(path, format));
   pipeline(source, parser, () => {});
   let row = 0;
   try {
@@ -122,6 +144,7 @@ async function* parsedRows(path: string, displayName: string, format: CsvFormat,
       row++;
       if (row > skip) yield { row, cells: record };
     }
+    if (repair) facts.encoding = repair.encoding;
   } catch (error) {
     throw new CcmError(`${displayName}, row ${row + 1}: the file is not valid CSV (${csvReason(error)}); re-export it as CSV or XLSX.`);
   } finally {

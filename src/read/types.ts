@@ -1,3 +1,5 @@
+import type { ReadEncoding } from './encoding.js';
+
 /** A cell as the readers deliver it: XLSX date cells arrive as UTC Dates, everything else as text or numbers. */
 export type RawCell = string | number | boolean | Date | null;
 
@@ -77,4 +79,6 @@ export interface RawSheet {
    * it read them (spares reading a large file twice); undefined otherwise.
    */
   readonly sha256?: () => string | undefined;
+  /** What a CSV's text was read as, once `rows` has been read to the end (src/read/encoding.ts); absent for workbooks. */
+  readonly encoding?: () => ReadEncoding | undefined;
 }

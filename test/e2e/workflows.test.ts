@@ -506,3 +506,49 @@ describe('one beneficiary, one CCM claim a month (R-EXCL-ONE-PRACTITIONER, R-OIG
     expect(rep.findings[0].message).toContain('"8EG4TE5MK73" (row 3)');
   });
 });
+
+describe('a CSV mixing UTF-8 and Windows-1252 (explore9 C07: one stray byte split a nurse in two)', () => {
+  const HEADER = 'MRN,Date,Staff,Credential,Start Time,Stop Time,Note\n';
+  const NOTE = 'Reviewed insulin titration and podiatry referral arrangements with patient';
+
+  /** José Peña, 09:00-09:30 for 1001 and 09:10-09:40 for 1002: 20 minutes counted for both patients. */
+  function nurse(timeLogs: Record<string, Buffer>) {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\n1001,2025-01-10\n1002,2025-01-10\n');
+    writeFileSync(join(dir, 'dx.csv'), 'MRN,ICD-10 Code\n1001,E11.9\n1001,I10\n1002,E11.9\n1002,I10\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\n1001,2025-01-15\n1002,2025-01-15\n');
+    for (const [name, bytes] of Object.entries(timeLogs)) writeFileSync(join(dir, name), bytes);
+    const out = join(dir, 'out');
+    const inputs = [...Object.keys(timeLogs).flatMap((name) => ['--time-log', join(dir, name)]), ...['consents.csv', 'dx.csv', 'careplans.csv'].map((f) => join(dir, f))];
+    const r = ccm(['audit', ...inputs, '--month', '2026-10', '--run-date', '2026-11-05', '--out', out, '--quiet']);
+    return { dir, r, report: report(out) };
+  }
+
+  function expectOverlapFound(result: ReturnType<typeof nurse>) {
+    expect(result.r.code).toBe(1);
+    const overlaps = result.report.findings.filter((f: { rule: string }) => f.rule === 'overlapping-time');
+    expect(overlaps).toHaveLength(2);
+    expect(result.report.patientMonths.map((m: { status: string }) => m.status)).not.toContain('billable');
+  }
+
+  it('one file, the second name from a Windows-1252 source: one staff member, the overlap found; inspect names the mix', () => {
+    const tl = Buffer.concat([
+      Buffer.from(`${HEADER}1001,2026-10-03,José Peña,RN,09:00,09:30,${NOTE}\n`),
+      Buffer.from(`1002,2026-10-03,Jos\xe9 Pe\xf1a,RN,09:10,09:40,${NOTE} and diet\n`, 'latin1'),
+    ]);
+    const result = nurse({ 'tl.csv': tl });
+    expectOverlapFound(result);
+    const inspected = ccm(['inspect', join(result.dir, 'tl.csv')]);
+    expect(inspected.stdout).toContain('read as mixed UTF-8 / Windows-1252');
+  });
+
+  it('two exports, the second UTF-8 with one 0x92 apostrophe in a note: the overlap found', () => {
+    const a = Buffer.from(`${HEADER}1001,2026-10-03,José Peña,RN,09:00,09:30,${NOTE}\n`);
+    const b = Buffer.concat([Buffer.from(`${HEADER}1002,2026-10-03,José Peña,RN,09:10,09:40,${NOTE} and pt`), Buffer.from('\x92s diet\n', 'latin1')]);
+    const result = nurse({ 'a.csv': a, 'b.csv': b });
+    expectOverlapFound(result);
+    const inspected = ccm(['inspect', join(result.dir, 'a.csv'), join(result.dir, 'b.csv')]);
+    expect(inspected.stdout).toMatch(/a\.csv .*\n {2}read as UTF-8\n/);
+    expect(inspected.stdout).toMatch(/b\.csv .*\n {2}read as mixed UTF-8 \/ Windows-1252/);
+  });
+});

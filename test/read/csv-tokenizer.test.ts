@@ -138,8 +138,40 @@ describe('readCsv', () => {
     const sheet = readCsv(path, name, await sniffCsv(path));
     const out: { row: number; cells: readonly unknown[] }[] = [];
     for await (const row of sheet.rows) out.push({ row: row.row, cells: row.cells });
-    return { out, sha256: sheet.sha256?.() };
+    return { out, sha256: sheet.sha256?.(), encoding: sheet.encoding?.() };
   }
+
+  // explore9 C07: the encoding was chosen once from the first 64 KB, so one Windows-1252 byte there made
+  // every UTF-8 name mojibake, and one past them was read as U+FFFD.
+  const MIXED = Buffer.concat([Buffer.from('Staff,Note\nJosé Peña,ok\n'), Buffer.from('Jos\xe9 Pe\xf1a,pt\x92s diet\n', 'latin1')]);
+
+  it('reads UTF-8 as UTF-8 and only the bytes that are not UTF-8 as Windows-1252', async () => {
+    const { out, encoding } = await rows('mixed.csv', MIXED);
+    expect(out.map((r) => r.cells)).toEqual([['Staff', 'Note'], ['José Peña', 'ok'], ['José Peña', 'pt’s diet']]);
+    expect(encoding).toBe('mixed UTF-8 / Windows-1252');
+  });
+
+  it('reads a Windows-1252 byte far past the first 64 KB as Windows-1252, not U+FFFD', async () => {
+    const filler = 'José Peña,routine call\n'.repeat(20_000); // 480 KB of UTF-8
+    const { out, encoding } = await rows('late.csv', Buffer.concat([Buffer.from(`Staff,Note\n${filler}`), Buffer.from('O\x92Brien,\x93home\x94 visit\n', 'latin1')]));
+    expect(out.at(-1)!.cells).toEqual(['O’Brien', '“home” visit']);
+    expect(out[1]!.cells).toEqual(['José Peña', 'routine call']);
+    expect(encoding).toBe('mixed UTF-8 / Windows-1252');
+  });
+
+  it('reads a UTF-8 character the 1 MiB read chunks cut in two as before', async () => {
+    const head = 'Staff,Note\n';
+    const pad = 'x'.repeat((1 << 20) - Buffer.byteLength(head) - 1);
+    const { out, encoding } = await rows('cut.csv', `${head}${pad}é,€\n`);
+    expect(out[1]!.cells).toEqual([`${pad}é`, '€']);
+    expect(encoding).toBe('UTF-8');
+  });
+
+  it('decodes the same mix when csv-parse takes over from the tokenizer', async () => {
+    const { out, encoding } = await rows('mixed-irregular.csv', Buffer.concat([MIXED, Buffer.from('"quoted" then text,x\n')]));
+    expect(out.map((r) => r.cells)).toEqual([['Staff', 'Note'], ['José Peña', 'ok'], ['José Peña', 'pt’s diet'], ['"quoted" then text', 'x']]);
+    expect(encoding).toBe('mixed UTF-8 / Windows-1252');
+  });
 
   it('continues with csv-parse from the record the tokenizer left, numbering rows as before', async () => {
     const { out, sha256 } = await rows('irregular.csv', 'id,note\n1,plain\n2,"quoted" then text\n3,after\n');

@@ -32,6 +32,17 @@ describe('CSV encodings, delimiters and line ends', () => {
     expect(data.entries[0]!.table).toEqual({ file: name, sheet: null });
   });
 
+  it.each([
+    ['utf8.csv', 'UTF-8'],
+    ['utf8-bom.csv', 'UTF-8'],
+    ['utf16le-bom.csv', 'UTF-16LE'],
+    ['utf16be-bom.csv', 'UTF-16BE'],
+    ['windows-1252.csv', 'Windows-1252'],
+  ])('%s is reported as read as %s (ccm inspect shows it)', async (name, encoding) => {
+    const data = await ingest([{ path: fixture(`formats/${name}`) }], OPTIONS);
+    expect(data.inputs[0]!.encoding).toBe(encoding);
+  });
+
   it('streams rows with their record numbers', async () => {
     const rows = [];
     for await (const sheet of readInput(fixture('formats/utf8.csv'))) for await (const row of sheet.rows) rows.push(row.row);
