@@ -506,3 +506,48 @@ describe('one beneficiary, one CCM claim a month (R-EXCL-ONE-PRACTITIONER, R-OIG
     expect(rep.findings[0].message).toContain('"8EG4TE5MK73" (row 3)');
   });
 });
+
+describe('a change of billing practitioner needs a new consent (R-CONSENT-ONCE, R-TIME-CONSENT-FIRST)', () => {
+  /** Both patients consented to Dr A (1234567893) in 2025; July 2026's 45 minutes (07-05) bill under Dr B (1245319599). */
+  function changeOfPractitioner(consents: string): string {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      [
+        'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI',
+        '9001,2026-06-10,Rita Nurse,RN,25,Reviewed glucose log and adjusted insulin per protocol; arranged podiatry visit,1234567893',
+        '9001,2026-07-05,Sam Nurse,RN,45,Transition call after change of PCP: medication reconciliation and BP log review,1245319599',
+        '9002,2026-07-05,Sam Nurse,RN,45,Transition call after change of PCP: inhaler refill and spirometry scheduling,1245319599',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(dir, 'consents.csv'), `MRN,Consent Date,Consent Method,NPI\r\n9001,2025-01-10,Verbal,1234567893\r\n9002,2025-01-10,Verbal,1234567893\r\n${consents}`);
+    writeFileSync(join(dir, 'diagnoses.csv'), 'MRN,ICD-10 Code\r\n9001,E11.9\r\n9001,I10\r\n9002,J44.9\r\n9002,I10\r\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\r\n9001,2025-01-15\r\n9002,2025-01-15\r\n');
+    return dir;
+  }
+  const audit = (dir: string) => {
+    const r = ccm(['audit', 'timelog.csv', 'consents.csv', 'diagnoses.csv', 'careplans.csv', '--run-date', '2026-11-15', '--out', 'out', '--quiet'], { cwd: dir });
+    const rep = report(join(dir, 'out'));
+    const month = (id: string, m = '2026-07') => rep.patientMonths.find((pm: { patientId: string; month: string }) => pm.patientId === id && pm.month === m);
+    return { r, rep, month };
+  };
+
+  it('time before the consent to the new practitioner does not count, however old the consent to the previous one (explore9 B03)', () => {
+    const { rep, month } = audit(changeOfPractitioner('9001,2026-07-28,Verbal,1245319599\r\n'));
+    expect(month('9001')).toMatchObject({ status: 'not-billable', supportedMinutes: 0 });
+    expect(rep.findings.filter((f: { patientId: string }) => f.patientId === '9001').map((f: { rule: string; severity: string; message: string }) => `${f.severity} ${f.rule}: ${f.message}`)).toEqual([
+      'error service-before-consent: The entry is dated 2026-07-05, before the patient\'s consent on 2026-07-28 (consents.csv, row 4) to NPI 1245319599, which the month\'s CCM time bills under; the earlier consent (consents.csv, row 2) names NPI 1234567893, and a patient who changes billing practitioner must consent again.',
+      expect.stringMatching(/^warning under-threshold: 0 of 45 logged minutes in 2026-07 /),
+    ]);
+    // June, under Dr A with Dr A's consent, is not touched.
+    expect(month('9001', '2026-06')).toMatchObject({ status: 'billable', supportedMinutes: 25 });
+    // No consent for Dr B at all: consent-other-practitioner's warning, as before (the NPI on the consent may be the group's).
+    expect(month('9002')).toMatchObject({ status: 'billable', supportedMinutes: 45 });
+    expect(rep.findings.filter((f: { patientId: string }) => f.patientId === '9002').map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual(['warning consent-other-practitioner']);
+  });
+
+  it('a consent to the new practitioner on or before the month\'s time: the claim goes out', () => {
+    const { month } = audit(changeOfPractitioner('9001,2026-07-05,Verbal,1245319599\r\n'));
+    expect(month('9001')).toMatchObject({ status: 'billable', supportedMinutes: 45, billingNpi: '1245319599' });
+  });
+});
