@@ -1,5 +1,6 @@
 import { claimOverMue } from './claim-over-mue.js';
 import { clonedNote } from './cloned-note.js';
+import { concurrentStaffTime } from './concurrent-staff-time.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
 import { duplicateBeneficiary } from './duplicate-beneficiary.js';
@@ -71,5 +72,6 @@ export const RULES: readonly AnyRule[] = [
   multipleMbis, // CCM030
   claimOverMue, // CCM031
   heldByInvalidRow, // CCM032
+  concurrentStaffTime, // CCM033
 ];
 

@@ -551,3 +551,34 @@ describe('a change of billing practitioner needs a new consent (R-CONSENT-ONCE, 
     expect(month('9001')).toMatchObject({ status: 'billable', supportedMinutes: 45, billingNpi: '1245319599' });
   });
 });
+
+describe('one patient\'s time logged by two staff members is counted once (R-TIME-NO-DOUBLE)', () => {
+  it('a care conference logged by the RN and the physician, a call by the RN and the CMA: no add-on from the second log (explore9 B02)', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      [
+        'MRN,Date,Staff,Credential,Start Time,End Time,Minutes,Note,Billing NPI',
+        '6001,2026-10-05,Rita Nurse,RN,09:00,09:30,30,Care conference with Dr Adams on worsening edema and diuretic plan for CHF,1234567893',
+        '6001,2026-10-05,Dr Adams,MD,09:00,09:30,30,Care conference with RN Rita on worsening edema and diuretic plan for CHF,1234567893',
+        '6002,2026-10-05,Rita Nurse,RN,10:00,10:20,20,Three-way call with patient and daughter about new insulin schedule and hypoglycemia signs,1234567893',
+        '6002,2026-10-05,Mia Assistant,CMA,10:00,10:20,20,Three-way call with patient and daughter about new insulin schedule and hypoglycemia signs (scribe),1234567893',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\r\n6001,2026-01-05\r\n6002,2026-01-05\r\n');
+    writeFileSync(join(dir, 'diagnoses.csv'), 'MRN,ICD-10 Code\r\n6001,I50.9\r\n6001,E11.9\r\n6002,E11.9\r\n6002,I10\r\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\r\n6001,2026-01-05\r\n6002,2026-01-05\r\n');
+    const r = ccm(['audit', 'timelog.csv', 'consents.csv', 'diagnoses.csv', 'careplans.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir });
+    expect(r.code).toBe(1); // error findings: the rows to correct
+    const rep = report(join(dir, 'out'));
+    expect(rep.findings.map((f: { rule: string; severity: string; patientId: string; message: string }) => `${f.severity} ${f.rule} ${f.patientId}: ${f.message}`)).toEqual([
+      'error concurrent-staff-time 6001: Dr Adams logged 09:00–09:30 (row 3) on 2026-10-05 while Rita Nurse logged 09:00–09:30 (row 2) for the same patient; the patient\'s time is counted once, so this entry does not count.',
+      'error concurrent-staff-time 6002: Mia Assistant logged 10:00–10:20 (row 5) on 2026-10-05 while Rita Nurse logged 10:00–10:20 (row 4) for the same patient; the patient\'s time is counted once, so this entry does not count.',
+    ]);
+    // patient, code, units, supported minutes: 30 and 20 minutes of care, not 60 and 40.
+    const claims = readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n');
+    const header = claims[0]!.replace(/^\uFEFF/, '').split(',');
+    const cols = ['patient_id', 'code', 'units', 'supported_minutes'].map((c) => header.indexOf(c));
+    expect(claims.slice(1).map((line) => cols.map((i) => line.split(',')[i]).join(','))).toEqual(['6001,99490,1,30', '6002,99490,1,20']);
+  });
+});
