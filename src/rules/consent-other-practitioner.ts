@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entriesNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
-import { coversMonth, datedAcceptances, type DatedConsent } from './consent.js';
+import { coversMonth, coversPractitioner, datedAcceptances, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
 import { publicNpi, rowFrom } from './util.js';
 
@@ -16,7 +16,9 @@ export const consentOtherPractitioner = defineRule({
     'When every consent covering the month names an NPI and none is the NPI the month\'s CCM entries bill under, no consent is documented ' +
     'for the practitioner billing the month. It is a warning for review, not an error that blocks the claim: an export may put the group\'s ' +
     'NPI on consents and the practitioner\'s on time entries, which this check cannot tell from a change of practitioner, and the reference ' +
-    'does not list the case among the claim-blocking ones (D1). A consent without an NPI covers any practitioner; a month whose entries ' +
+    'does not list the case among the claim-blocking ones (D1). A consent naming the billing NPI dated within the month settles the ' +
+    'month here, and the time logged before it is service-before-consent\'s: an error, since that consent shows when the patient agreed ' +
+    'to this practitioner. A consent without an NPI covers any practitioner; a month whose entries ' +
     'carry several NPIs is left to multiple-billing-practitioners, and a month with no consent at all to missing-consent.',
   references: ['R-CONSENT-ONCE', 'D1'],
   fix: 'Obtain and document the patient\'s consent for the practitioner now billing, or correct the NPI on the consent record or the time entries.',
@@ -36,7 +38,7 @@ export const consentOtherPractitioner = defineRule({
       let forThisPractitioner = false;
       for (const c of datedAcceptances(consents)) {
         if (!coversMonth(c, pm.month)) continue;
-        if (c.npi === undefined || c.npi === npi) {
+        if (coversPractitioner(c, npi)) {
           forThisPractitioner = true;
           break;
         }

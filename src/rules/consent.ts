@@ -63,3 +63,11 @@ export function inForceOn(consent: DatedConsent, date: string): boolean {
   // The month is cut only for a revoked consent: this runs for every entry.
   return consent.date <= date && (consent.revokedDate === undefined || coversMonth(consent, date.slice(0, 7)));
 }
+
+/**
+ * Whether a consent is one to the practitioner billing under `npi`: it names that NPI, or none (a consent
+ * without an NPI covers any practitioner). A patient who changes billing practitioner consents again (R-CONSENT-ONCE).
+ */
+export function coversPractitioner(consent: Consent, npi: string): boolean {
+  return consent.npi === undefined || consent.npi === npi;
+}

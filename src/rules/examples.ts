@@ -188,4 +188,15 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
       'An unreadable row without a patient id (invalid-row alone: no patient to hold).',
     ],
   },
+  'concurrent-staff-time': {
+    flagged: [
+      'Patient 6001 on 10/05/2026: Rita Nurse RN 09:00–09:30 and Dr Adams MD 09:00–09:30, one care conference logged by both (the second row does not count).',
+      'Patient 6003: an RN\'s call 09:00–09:20 and a pharmacist\'s medication review 09:10–09:30 (the overlapping minutes would count twice).',
+    ],
+    passes: [
+      'An RN 09:00–09:20 and the physician 09:20–09:40 for the same patient (touching, not overlapping).',
+      'Two staff members at the same clock times for two different patients.',
+      'Entries without start and stop times.',
+    ],
+  },
 };

@@ -1,6 +1,7 @@
 import { claimOverMue } from './claim-over-mue.js';
 import { clonedNote } from './cloned-note.js';
 import { conflictingCopies } from './conflicting-copies.js';
+import { concurrentStaffTime } from './concurrent-staff-time.js';
 import { consentOtherPractitioner } from './consent-other-practitioner.js';
 import { dateOutsidePeriod } from './date-outside-period.js';
 import { duplicateBeneficiary } from './duplicate-beneficiary.js';
@@ -75,5 +76,6 @@ export const RULES: readonly AnyRule[] = [
   heldByInvalidRow, // CCM032
   unknownEntryStatus, // CCM033
   conflictingCopies, // CCM034
+  concurrentStaffTime, // CCM036
 ];
 

@@ -30,7 +30,7 @@ interface Interval {
  * How long an entry ran from its start: stop − start (clockSpan), or, without a stop, its minutes ("Start
  * Time, Duration" exports); undefined without a start, when no overlap can be shown.
  */
-function clockLength(entry: TimeEntry): number | undefined {
+export function clockLength(entry: TimeEntry): number | undefined {
   if (entry.start === undefined) return undefined;
   if (entry.stop !== undefined) return clockSpan(entry.start, entry.stop);
   return entry.minutes !== null && entry.minutes > 0 ? entry.minutes : undefined;
@@ -125,7 +125,8 @@ export const overlappingTime = defineRule({
     'patient gets its own finding (its entry first), so the time it loses is explained under that patient. An entry with a start and ' +
     'no stop runs for its minutes. Entries without a start time are skipped (CMS does not require clock times, R-DOC-ENTRY), as are ' +
     'spans whose stop is not after their start (a stop more than 12 hours before the start crosses midnight: 23:50–00:15 is 25 minutes; its minutes after midnight are ' +
-    'compared with the next day\'s entries of the same person). Intervals that only touch do not overlap.',
+    'compared with the next day\'s entries of the same person). Intervals that only touch do not overlap. Two staff members\' ' +
+    'overlapping entries of one patient are concurrent-staff-time\'s.',
   references: ['R-TIME-NO-DOUBLE', 'R-DOC-ENTRY', 'D1', 'D3'],
   fix: 'Correct the start and stop times of the overlapping entries in the source system so each minute is logged once.',
   options: z.strictObject({}),

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { entriesNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
-import { isAuditedEntry, rowFrom } from './util.js';
+import { coversPractitioner, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
+import { publicNpi, rowFrom } from './util.js';
 
 export const serviceBeforeConsent = defineRule({
   id: 'service-before-consent',
   code: 'CCM013',
   severity: 'error',
   level: 'entry',
-  description: 'A CCM entry is dated before the patient\'s earliest documented consent, or after a revocation or refusal and before the renewed consent.',
+  description:
+    'A CCM entry is dated before the patient\'s earliest documented consent (to the practitioner the month bills under, when one names that NPI), or after a revocation or refusal and before the renewed consent.',
   rationale:
     'Consent must be documented before CCM starts (R-CONSENT-FORM) and time before consent should not be counted (R-TIME-CONSENT-FIRST, ' +
     'a MAC answer not confirmed as a CMS-wide rule; the conservative reading is followed). Entries dated before the earliest dated consent ' +
@@ -20,26 +22,43 @@ export const serviceBeforeConsent = defineRule({
   references: ['R-TIME-CONSENT-FIRST', 'R-CONSENT-FORM', 'R-CONSENT-CONTENT', 'D1'],
   fix: 'If consent was obtained earlier, record its real date in the consent log; otherwise remove the time logged before consent from the CCM claim.',
   options: z.strictObject({}),
+  quotedCells: ['npi', 'otherNpi'],
   messages: {
     beforeConsent: 'The entry is dated {date}, before the patient\'s consent on {consentDate} ({consentRow}); time before consent does not count.',
     beforeRenewedConsent:
       'The entry is dated {date}, after the patient revoked consent on {revokedDate} ({revokedRow}) and before consenting again on {consentDate} ({consentRow}); time without consent does not count.',
     afterRefusal:
       'The entry is dated {date}, after the patient declined CCM on {declinedDate} ({declinedRow}) and before consenting again on {consentDate} ({consentRow}); time without consent does not count.',
+    beforePractitionerConsent:
+      'The entry is dated {date}, before the patient\'s consent on {consentDate} ({consentRow}) to NPI {npi}, which the month\'s CCM time bills under; the earlier consent ({otherRow}) names NPI {otherNpi}, and a patient who changes billing practitioner must consent again.',
   },
   check({ model, report }) {
-    // Patient by patient: one consent list per patient, not per entry.
-    for (const [patientId, entries] of model.entriesByPatient) {
-      const consents = datedAcceptances(model.consentsByPatient.get(patientId) ?? []);
-      if (consents.length === 0) continue;
-      for (const entry of entries) {
-        if (!isAuditedEntry(model, entry) || consents.some((c) => inForceOn(c, entry.date))) continue;
+    // Month by month (the audited ones, CCM entries only): the billing practitioner is the month's.
+    for (const pm of model.patientMonths) {
+      const all = datedAcceptances(model.consentsByPatient.get(pm.patientId) ?? []);
+      if (all.length === 0) continue;
+      // The consents for the practitioner billing the month, as consent-other-practitioner names it (the entries'
+      // one NPI); none of them at all is that rule's warning, and every consent is compared as before.
+      const npi = entriesNpi(pm.entries);
+      const own = npi ? all.filter((c) => coversPractitioner(c, npi)) : all;
+      const consents = own.length > 0 ? own : all;
+      for (const entry of pm.entries) {
+        if (consents.some((c) => inForceOn(c, entry.date))) continue;
         const next = consents.find((c) => c.date > entry.date);
         if (next === undefined) continue; // revoked and never renewed: missing-consent reports the months
         const base = sourceOf(entry);
         const data = { date: entry.date, consentDate: next.date, consentRow: rowFrom(base, next.source) };
         const ended = latestRevocation(consents, entry.date);
-        if (ended === undefined) report({ messageId: 'beforeConsent', data, entries: [entry] });
+        // A consent to another practitioner in force that day: the patient changed practitioner and consented late.
+        const other = consents === all ? undefined : all.find((c) => inForceOn(c, entry.date));
+        if (ended === undefined && other !== undefined && npi) {
+          report({
+            messageId: 'beforePractitionerConsent',
+            data: { ...data, npi, otherRow: rowFrom(base, other.source), otherNpi: other.npi! }, // one without an NPI would be in `own`
+            redactedData: { npi: publicNpi(npi), otherNpi: publicNpi(other.npi!) },
+            entries: [entry],
+          });
+        } else if (ended === undefined) report({ messageId: 'beforeConsent', data, entries: [entry] });
         else if (ended.refusal !== undefined && !ended.refusal.revocation) {
           // A later record in which the patient declined CCM ended it: not a revocation, say what happened.
           report({ messageId: 'afterRefusal', data: { ...data, declinedDate: ended.revokedDate!, declinedRow: rowFrom(base, ended.refusal.source) }, entries: [entry] });

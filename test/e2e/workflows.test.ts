@@ -552,3 +552,79 @@ describe('a CSV mixing UTF-8 and Windows-1252 (explore9 C07: one stray byte spli
     expect(inspected.stdout).toMatch(/b\.csv .*\n {2}read as mixed UTF-8 \/ Windows-1252/);
   });
 });
+
+describe('a change of billing practitioner needs a new consent (R-CONSENT-ONCE, R-TIME-CONSENT-FIRST)', () => {
+  /** Both patients consented to Dr A (1234567893) in 2025; July 2026's 45 minutes (07-05) bill under Dr B (1245319599). */
+  function changeOfPractitioner(consents: string): string {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      [
+        'MRN,Date,Staff,Credential,Minutes,Note,Billing NPI',
+        '9001,2026-06-10,Rita Nurse,RN,25,Reviewed glucose log and adjusted insulin per protocol; arranged podiatry visit,1234567893',
+        '9001,2026-07-05,Sam Nurse,RN,45,Transition call after change of PCP: medication reconciliation and BP log review,1245319599',
+        '9002,2026-07-05,Sam Nurse,RN,45,Transition call after change of PCP: inhaler refill and spirometry scheduling,1245319599',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(dir, 'consents.csv'), `MRN,Consent Date,Consent Method,NPI\r\n9001,2025-01-10,Verbal,1234567893\r\n9002,2025-01-10,Verbal,1234567893\r\n${consents}`);
+    writeFileSync(join(dir, 'diagnoses.csv'), 'MRN,ICD-10 Code\r\n9001,E11.9\r\n9001,I10\r\n9002,J44.9\r\n9002,I10\r\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\r\n9001,2025-01-15\r\n9002,2025-01-15\r\n');
+    return dir;
+  }
+  const audit = (dir: string) => {
+    const r = ccm(['audit', 'timelog.csv', 'consents.csv', 'diagnoses.csv', 'careplans.csv', '--run-date', '2026-11-15', '--out', 'out', '--quiet'], { cwd: dir });
+    const rep = report(join(dir, 'out'));
+    const month = (id: string, m = '2026-07') => rep.patientMonths.find((pm: { patientId: string; month: string }) => pm.patientId === id && pm.month === m);
+    return { r, rep, month };
+  };
+
+  it('time before the consent to the new practitioner does not count, however old the consent to the previous one (explore9 B03)', () => {
+    const { rep, month } = audit(changeOfPractitioner('9001,2026-07-28,Verbal,1245319599\r\n'));
+    expect(month('9001')).toMatchObject({ status: 'not-billable', supportedMinutes: 0 });
+    expect(rep.findings.filter((f: { patientId: string }) => f.patientId === '9001').map((f: { rule: string; severity: string; message: string }) => `${f.severity} ${f.rule}: ${f.message}`)).toEqual([
+      'error service-before-consent: The entry is dated 2026-07-05, before the patient\'s consent on 2026-07-28 (consents.csv, row 4) to NPI 1245319599, which the month\'s CCM time bills under; the earlier consent (consents.csv, row 2) names NPI 1234567893, and a patient who changes billing practitioner must consent again.',
+      expect.stringMatching(/^warning under-threshold: 0 of 45 logged minutes in 2026-07 /),
+    ]);
+    // June, under Dr A with Dr A's consent, is not touched.
+    expect(month('9001', '2026-06')).toMatchObject({ status: 'billable', supportedMinutes: 25 });
+    // No consent for Dr B at all: consent-other-practitioner's warning, as before (the NPI on the consent may be the group's).
+    expect(month('9002')).toMatchObject({ status: 'billable', supportedMinutes: 45 });
+    expect(rep.findings.filter((f: { patientId: string }) => f.patientId === '9002').map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual(['warning consent-other-practitioner']);
+  });
+
+  it('a consent to the new practitioner on or before the month\'s time: the claim goes out', () => {
+    const { month } = audit(changeOfPractitioner('9001,2026-07-05,Verbal,1245319599\r\n'));
+    expect(month('9001')).toMatchObject({ status: 'billable', supportedMinutes: 45, billingNpi: '1245319599' });
+  });
+});
+
+describe('one patient\'s time logged by two staff members is counted once (R-TIME-NO-DOUBLE)', () => {
+  it('a care conference logged by the RN and the physician, a call by the RN and the CMA: no add-on from the second log (explore9 B02)', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      [
+        'MRN,Date,Staff,Credential,Start Time,End Time,Minutes,Note,Billing NPI',
+        '6001,2026-10-05,Rita Nurse,RN,09:00,09:30,30,Care conference with Dr Adams on worsening edema and diuretic plan for CHF,1234567893',
+        '6001,2026-10-05,Dr Adams,MD,09:00,09:30,30,Care conference with RN Rita on worsening edema and diuretic plan for CHF,1234567893',
+        '6002,2026-10-05,Rita Nurse,RN,10:00,10:20,20,Three-way call with patient and daughter about new insulin schedule and hypoglycemia signs,1234567893',
+        '6002,2026-10-05,Mia Assistant,CMA,10:00,10:20,20,Three-way call with patient and daughter about new insulin schedule and hypoglycemia signs (scribe),1234567893',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\r\n6001,2026-01-05\r\n6002,2026-01-05\r\n');
+    writeFileSync(join(dir, 'diagnoses.csv'), 'MRN,ICD-10 Code\r\n6001,I50.9\r\n6001,E11.9\r\n6002,E11.9\r\n6002,I10\r\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\r\n6001,2026-01-05\r\n6002,2026-01-05\r\n');
+    const r = ccm(['audit', 'timelog.csv', 'consents.csv', 'diagnoses.csv', 'careplans.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir });
+    expect(r.code).toBe(1); // error findings: the rows to correct
+    const rep = report(join(dir, 'out'));
+    expect(rep.findings.map((f: { rule: string; severity: string; patientId: string; message: string }) => `${f.severity} ${f.rule} ${f.patientId}: ${f.message}`)).toEqual([
+      'error concurrent-staff-time 6001: Dr Adams logged 09:00–09:30 (row 3) on 2026-10-05 while Rita Nurse logged 09:00–09:30 (row 2) for the same patient; the patient\'s time is counted once, so this entry does not count.',
+      'error concurrent-staff-time 6002: Mia Assistant logged 10:00–10:20 (row 5) on 2026-10-05 while Rita Nurse logged 10:00–10:20 (row 4) for the same patient; the patient\'s time is counted once, so this entry does not count.',
+    ]);
+    // patient, code, units, supported minutes: 30 and 20 minutes of care, not 60 and 40.
+    const claims = readFileSync(join(dir, 'out', 'claims.csv'), 'utf8').trim().split('\r\n');
+    const header = claims[0]!.replace(/^\uFEFF/, '').split(',');
+    const cols = ['patient_id', 'code', 'units', 'supported_minutes'].map((c) => header.indexOf(c));
+    expect(claims.slice(1).map((line) => cols.map((i) => line.split(',')[i]).join(','))).toEqual(['6001,99490,1,30', '6002,99490,1,20']);
+  });
+});

@@ -1,5 +1,5 @@
 import { serviceBeforeConsent } from '../../src/rules/service-before-consent.js';
-import { consent, entry } from '../helpers/model-builder.js';
+import { NPI_A, NPI_B, consent, entry } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(serviceBeforeConsent, {
@@ -22,6 +22,34 @@ ruleTester(serviceBeforeConsent, {
     {
       name: 'time after a renewed consent counts',
       model: { entries: [entry({ date: '2026-10-12' })], consents: [consent({ date: '2026-01-15', revokedDate: '2026-08-10' }), consent({ date: '2026-10-01' })] },
+    },
+    // Entries bill under NPI_A unless a case says otherwise; a change of practitioner needs a new consent (R-CONSENT-ONCE).
+    {
+      name: 'a consent to the new practitioner before the entries',
+      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-10-05', npi: NPI_A })] },
+    },
+    {
+      name: 'no consent names the billing NPI: every consent counts (consent-other-practitioner warns)',
+      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2025-01-10', npi: NPI_B })] },
+    },
+    {
+      name: 'a consent without an NPI covers any practitioner, whatever later consent names one',
+      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2025-01-10' }), consent({ date: '2026-10-28', npi: NPI_A })] },
+    },
+    {
+      name: 'entries without an NPI: every consent counts',
+      model: { entries: [entry({ date: '2026-10-05', npi: undefined })], consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-10-28', npi: NPI_A })] },
+    },
+    {
+      name: 'a month under two NPIs is left to multiple-billing-practitioners: every consent counts',
+      model: {
+        entries: [entry({ date: '2026-10-05' }), entry({ date: '2026-10-06', npi: NPI_B })],
+        consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-10-28', npi: NPI_A })],
+      },
+    },
+    {
+      name: 'the previous practitioner\'s months count under the previous practitioner\'s consent',
+      model: { entries: [entry({ date: '2026-06-10', npi: NPI_B })], consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-07-28', npi: NPI_A })] },
     },
   ],
   invalid: [
@@ -93,6 +121,45 @@ ruleTester(serviceBeforeConsent, {
       name: 'consents are per patient',
       model: { entries: [entry({ date: '2026-10-05' }), entry({ date: '2026-10-05', patientId: 'P2' })], consents: [consent({ date: '2026-01-01' }), consent({ patientId: 'P2', date: '2026-10-06' })] },
       findings: [{ messageId: 'beforeConsent', entryIds: [1], patientId: 'P2' }],
+    },
+    {
+      name: 'time before the consent to the new billing practitioner does not count, though the previous one\'s consent was in force (explore9 B03)',
+      model: {
+        entries: [entry({ date: '2026-06-10', npi: NPI_B }), entry({ date: '2026-07-05' }), entry({ date: '2026-07-28' })],
+        consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-07-28', npi: NPI_A })],
+      },
+      findings: [
+        {
+          messageId: 'beforePractitionerConsent',
+          entryIds: [1],
+          data: { date: '2026-07-05', consentDate: '2026-07-28', consentRow: 'consents.csv, row 3', npi: NPI_A, otherRow: 'consents.csv, row 2', otherNpi: NPI_B },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'months billed under the new practitioner before the consent to it do not count either',
+      model: {
+        entries: [entry({ date: '2026-05-10' }), entry({ date: '2026-07-05' })],
+        consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-07-28', npi: NPI_A })],
+      },
+      findings: [
+        { messageId: 'beforePractitionerConsent', entryIds: [0], month: '2026-05' },
+        { messageId: 'beforePractitionerConsent', entryIds: [1], month: '2026-07' },
+      ],
+    },
+    {
+      name: 'with no earlier consent at all, the consent to the billing practitioner is the first one',
+      model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-10-20', npi: NPI_A })] },
+      findings: [{ messageId: 'beforeConsent', data: { consentDate: '2026-10-20' } }],
+    },
+    {
+      name: 'the new practitioner\'s consent revoked and renewed: the revocation is named',
+      model: {
+        entries: [entry({ date: '2026-10-05' })],
+        consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-03-01', npi: NPI_A, revokedDate: '2026-05-02' }), consent({ date: '2026-10-20', npi: NPI_A })],
+      },
+      findings: [{ messageId: 'beforeRenewedConsent', data: { revokedDate: '2026-05-02', consentDate: '2026-10-20', consentRow: 'consents.csv, row 4' } }],
     },
   ],
 });
