@@ -1,6 +1,7 @@
 import { tableNamer, type TableNamer } from '../fingerprint.js';
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
+import { foldLeadingZeros, type IdSpellings } from './id-spellings.js';
 import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry, WithdrawnEntry } from './schema.js';
 
 /** Programs whose minutes count toward CCM codes (D3). */
@@ -52,6 +53,11 @@ export interface AuditModel {
   readonly entriesByStaffDay: ReadonlyMap<string, readonly TimeEntry[]>;
   /** How findings' fingerprints name the tables read (by kind and sheet, not file name). */
   readonly tableName: TableNamer;
+  /**
+   * All-digit patient ids written with and without leading zeros across the tables (id-leading-zeros): folded
+   * into one patient where no table holds two of the spellings, else left apart.
+   */
+  readonly idSpellings: readonly IdSpellings[];
 }
 
 export interface ModelOptions {
@@ -256,7 +262,8 @@ function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly W
   return found;
 }
 
-export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
+export function buildModel(ingested: Ingested, options: ModelOptions): AuditModel {
+  const { data, spellings: idSpellings } = foldLeadingZeros(ingested);
   const withdrawn = withdrawnElsewhere(data.entries, data.withdrawn);
   const all = withdrawn.size === 0 ? data.entries : data.entries.filter((e) => !withdrawn.has(e));
   const patientCodes = new Codes();
@@ -346,6 +353,7 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     carePlansByPatientMonth: groupBy(data.carePlans, (p) => patientMonthKey(p.patientId, p.month)),
     entriesByStaffDay,
     tableName: tableNamer(data.inputs),
+    idSpellings,
   };
   return freezeModel(model, options.freezeRecords ?? false);
 }
@@ -385,5 +393,6 @@ function freezeModel(model: AuditModel, deep: boolean): AuditModel {
     Object.freeze(map);
   }
   Object.freeze(model.kindsPresent);
+  Object.freeze(model.idSpellings);
   return Object.freeze(model);
 }

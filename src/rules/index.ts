@@ -6,6 +6,7 @@ import { duplicateBeneficiary } from './duplicate-beneficiary.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { excessiveDailyMinutes } from './excessive-daily-minutes.js';
 import { futureDate } from './future-date.js';
+import { idLeadingZeros } from './id-leading-zeros.js';
 import { heldByInvalidRow } from './held-by-invalid-row.js';
 import { incompatibleService } from './incompatible-service.js';
 import { insufficientChronicConditions } from './insufficient-chronic-conditions.js';
@@ -71,5 +72,6 @@ export const RULES: readonly AnyRule[] = [
   multipleMbis, // CCM030
   claimOverMue, // CCM031
   heldByInvalidRow, // CCM032
+  idLeadingZeros, // CCM035
 ];
 
