@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { describeLocation } from './errors.js';
-import type { SourceRef } from './model/schema.js';
+import type { SourceRef, WithdrawnEntry } from './model/schema.js';
 import type { InputReport } from './normalize/ingest.js';
 
 /** How a fingerprint names the table a source row is in (see tableNamer). */
@@ -44,14 +44,62 @@ const sha256Hex: (text: string) => string =
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
- * A finding's stable identity for baselines: rule, patient, month, the rows (table kind, sheet and row — not the
- * file name) and the rule's detail, which tells apart findings of one rule about the same rows (invalid-row: the
- * column). Never the message wording, so rewording a message or --redact withholding a cell changes nothing.
+ * A time entry's identity in fingerprints: the fields duplicate-entry calls one entry by (program, date, staff
+ * ignoring spacing and case, start, minutes) and a 53-bit hash of its note ignoring spacing and case. Exports
+ * do not keep their row order from one night to the next: named by its row, an acceptance moved to whichever
+ * entry of the patient-month sorted onto that row; named by what it is, it stays with the entry reviewed (and
+ * an entry edited since is reviewed again). The note (and unreadable minutes text) goes in hashed: the finding carries this key for --redact,
+ * which must not hold note text; the baseline file holds only the fingerprint, a hash of the key.
  */
-export function fingerprint(rule: string, patientId: string | null, month: string | null, sources: readonly SourceRef[], tableName: TableNamer, detail?: string): string {
+export function entryKey(entry: WithdrawnEntry): string {
+  const staff = entry.staff === undefined ? '' : entry.staff.replace(/\s+/g, ' ').trim().toLowerCase();
+  const note = entry.note.replace(/\s+/g, ' ').trim().toLowerCase();
+  return `${entry.program}\u0001${entry.date}\u0001${staff}\u0001${entry.start ?? ''}\u0001${entry.minutes ?? (entry.minutesText === undefined ? '' : `?${noteHash(entry.minutesText)}`)}\u0001${noteHash(note)}`;
+}
+
+/**
+ * cyrb53 (public domain): a fast 53-bit string hash. A cryptographic hash per cited entry would add a third to
+ * fingerprinting a large audit; two notes of one patient's entries with the same date, staff, start and
+ * minutes colliding in 53 bits is not a case to design for.
+ */
+function noteHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * A finding's stable identity for baselines: rule, patient, month, the rows and the rule's detail, which tells
+ * apart findings of one rule about the same rows (invalid-row: the column). A row is named by its table (kind
+ * and sheet, not the file name) and, for a time-log row, the entry's identity (`entryKeys[i]`, from entryKey)
+ * instead of its row number, so the order rows are exported in does not matter; other rows (consents, billed
+ * services…) keep their row number. Never the message wording, so rewording a message or --redact withholding
+ * a cell changes nothing.
+ */
+export function fingerprint(
+  rule: string,
+  patientId: string | null,
+  month: string | null,
+  sources: readonly SourceRef[],
+  tableName: TableNamer,
+  detail?: string,
+  entryKeys?: readonly (string | null)[],
+): string {
   // Separators a patient id, sheet name or row number does not hold in practice keep the parts apart. Built
   // by hand: a large audit hashes a million findings, and JSON.stringify of the parts doubled the cost.
   let rows = '';
-  for (const s of sources) rows += `${tableName(s)}\u0000${s.row}\u0000`;
+  if (sources.length === 1) rows = `${tableName(sources[0]!)}\u0000${entryKeys?.[0] ?? sources[0]!.row}\u0000`;
+  else if (sources.length > 1) {
+    // Sorted: two cited entries that swap rows are still the same pair.
+    const parts = sources.map((s, i) => `${tableName(s)}\u0000${entryKeys?.[i] ?? s.row}\u0000`).sort();
+    rows = parts.join('');
+  }
   return sha256Hex(`${rule}\n${patientId ?? ''}\n${month ?? ''}\n${rows}${detail === undefined ? '' : `\n${detail}`}`).slice(0, 16);
 }

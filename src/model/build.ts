@@ -1,7 +1,8 @@
 import { tableNamer, type TableNamer } from '../fingerprint.js';
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
-import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry, WithdrawnEntry } from './schema.js';
+import { foldLeadingZeros, type IdSpellings } from './id-spellings.js';
+import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TableRef, TimeEntry, WithdrawnEntry } from './schema.js';
 
 /** Programs whose minutes count toward CCM codes (D3). */
 export const CCM_PROGRAMS: ReadonlySet<TimeEntry['program']> = new Set(['ccm', 'complex-ccm']);
@@ -58,6 +59,16 @@ export interface AuditModel {
   readonly entriesByStaffDay: ReadonlyMap<string, readonly TimeEntry[]>;
   /** How findings' fingerprints name the tables read (by kind and sheet, not file name). */
   readonly tableName: TableNamer;
+  /**
+   * All-digit patient ids written with and without leading zeros across the tables (id-leading-zeros): folded
+   * into one patient where no table holds two of the spellings, else left apart.
+   */
+  readonly idSpellings: readonly IdSpellings[];
+  /**
+   * The time-log row a source points at, duplicates and withdrawn rows included: findings' fingerprints name
+   * entries by what they are, not by their row (src/fingerprint.ts entryKey).
+   */
+  readonly entryAt: (source: SourceRef) => WithdrawnEntry | undefined;
 }
 
 export interface ModelOptions {
@@ -313,7 +324,8 @@ function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly W
   return found;
 }
 
-export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
+export function buildModel(ingested: Ingested, options: ModelOptions): AuditModel {
+  const { data, spellings: idSpellings } = foldLeadingZeros(ingested);
   const withdrawn = withdrawnElsewhere(data.entries, data.withdrawn);
   const all = withdrawn.size === 0 ? data.entries : data.entries.filter((e) => !withdrawn.has(e));
   const patientCodes = new Codes();
@@ -404,8 +416,34 @@ export function buildModel(data: Ingested, options: ModelOptions): AuditModel {
     carePlansByPatientMonth: groupBy(data.carePlans, (p) => patientMonthKey(p.patientId, p.month)),
     entriesByStaffDay,
     tableName: tableNamer(data.inputs),
+    idSpellings,
+    entryAt: entryLookup(data),
   };
   return freezeModel(model, options.freezeRecords ?? false);
+}
+
+/**
+ * Time-log rows by table and row number: one array slot per row rather than a string key per entry, which for a
+ * million entries is the difference between a few MB and ~100 MB.
+ */
+function entryLookup(data: Pick<Ingested, 'entries' | 'withdrawn'>): (source: SourceRef) => WithdrawnEntry | undefined {
+  const byName = new Map<string, WithdrawnEntry[]>();
+  // Entries of one table share its TableRef, and come in runs: a name is built once per run, not per entry.
+  let table: TableRef | undefined;
+  let rows: WithdrawnEntry[] = [];
+  for (const list of [data.entries, data.withdrawn]) {
+    for (const e of list) {
+      if (e.table !== table) {
+        table = e.table;
+        const name = `${table.file}\u0000${table.sheet ?? ''}`;
+        let found = byName.get(name);
+        if (!found) byName.set(name, (found = []));
+        rows = found;
+      }
+      rows[e.row] = e;
+    }
+  }
+  return (source) => byName.get(`${source.file}\u0000${source.sheet ?? ''}`)?.[source.row];
 }
 
 /**
@@ -445,5 +483,6 @@ function freezeModel(model: AuditModel, deep: boolean): AuditModel {
     Object.freeze(map);
   }
   Object.freeze(model.kindsPresent);
+  Object.freeze(model.idSpellings);
   return Object.freeze(model);
 }

@@ -108,11 +108,12 @@ export function redactResult(result: AuditResult, salt: string): AuditResult {
     findings: result.findings.map((f) => {
       const patientId = pseudonymOrNull(f.patientId);
       const sources = f.sources.map(redactSource);
-      const { redactedMessage, ...rest } = f;
+      // The entry keys were only for the fingerprint: staff names and hashes the shared copy does not need.
+      const { redactedMessage, entryKeys, ...rest } = f;
       // Locations first: a file named after an MRN ("20451.csv") is a file name, not a patient id.
       const message = scrub(locations.scrub(redactedMessage ?? f.message));
       // From the pseudonymous sheet names: a hash of the real one could be matched against guessed names.
-      return { ...rest, patientId, sources, message, fingerprint: fingerprint(f.rule, patientId, f.month, sources, tableName, f.detail) };
+      return { ...rest, patientId, sources, message, fingerprint: fingerprint(f.rule, patientId, f.month, sources, tableName, f.detail, entryKeys) };
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { BUNDLED_FEES } from '../billing/fees.js';
 import type { FeeSchedule } from '../billing/types.js';
 import { CcmError, WITHHELD } from '../errors.js';
-import { fingerprint } from '../fingerprint.js';
+import { entryKey, fingerprint } from '../fingerprint.js';
 import type { AuditModel } from '../model/build.js';
 import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { SEVERITIES, type AnyRule, type Finding, type RuleReport, type Severity, type SupportView } from './types.js';
@@ -184,6 +184,7 @@ function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: Rule
   const month = r.month ?? first?.month ?? null;
   const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))]);
   if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
+  const entryKeys = sourceEntryKeys(model, sources);
   const message = renderMessage(template, r.data, rule.id);
   const redacted = redactedMessage(rule, r, template, message);
   return {
@@ -199,8 +200,21 @@ function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: Rule
     sources,
     entryIds: entries.map((e) => e.id),
     ...(r.detail !== undefined ? { detail: r.detail } : {}),
-    fingerprint: fingerprint(rule.id, patientId, month, sources, model.tableName, r.detail),
+    ...(entryKeys !== undefined ? { entryKeys } : {}),
+    fingerprint: fingerprint(rule.id, patientId, month, sources, model.tableName, r.detail, entryKeys),
   };
+}
+
+/** Each source's entry identity when it is a time-log row (null otherwise); undefined when none is. */
+function sourceEntryKeys(model: AuditModel, sources: readonly SourceRef[]): (string | null)[] | undefined {
+  let keys: (string | null)[] | undefined;
+  sources.forEach((s, i) => {
+    const entry = model.entryAt(s);
+    if (entry === undefined) return;
+    keys ??= sources.map(() => null);
+    keys[i] = entryKey(entry);
+  });
+  return keys;
 }
 
 function dedupeSources(sources: SourceRef[]): SourceRef[] {

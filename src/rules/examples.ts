@@ -199,4 +199,11 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExamples>> = {
       'Entries without start and stop times.',
     ],
   },
+  'id-leading-zeros': {
+    flagged: [
+      'Time log MRN "001234", billed-services MRN "1234" (opened in Excel): one patient, October already billed; a warning names both.',
+      'Patients "0123" and "123" both in the time log, October CCM billed only under "123": 0123\'s October is held.',
+    ],
+    passes: ['MRN "001234" in every export.', 'Ids that are not all digits ("A0012", "A012"): never folded.'],
+  },
 };

@@ -8,6 +8,7 @@ import { duplicateBeneficiary } from './duplicate-beneficiary.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { excessiveDailyMinutes } from './excessive-daily-minutes.js';
 import { futureDate } from './future-date.js';
+import { idLeadingZeros } from './id-leading-zeros.js';
 import { heldByInvalidRow } from './held-by-invalid-row.js';
 import { incompatibleService } from './incompatible-service.js';
 import { insufficientChronicConditions } from './insufficient-chronic-conditions.js';
@@ -76,6 +77,7 @@ export const RULES: readonly AnyRule[] = [
   heldByInvalidRow, // CCM032
   unknownEntryStatus, // CCM033
   conflictingCopies, // CCM034
+  idLeadingZeros, // CCM035
   concurrentStaffTime, // CCM036
 ];
 

@@ -30,8 +30,15 @@ export interface Finding {
   /** The rule's RuleReport.detail, kept so --redact can recompute the fingerprint; not written to reports. */
   detail?: string;
   /**
-   * Stable identity for baselines: rule, patient, month, the rows (table kind, sheet and row, not the file name)
-   * and the detail, never the message wording (src/fingerprint.ts).
+   * For each source that is a time-log row, the entry's identity in the fingerprint (src/fingerprint.ts
+   * entryKey: its note only as a hash), else null; kept so --redact can recompute the fingerprint after the
+   * notes are withheld; not written to reports. Absent when no source is a time-log row.
+   */
+  entryKeys?: (string | null)[];
+  /**
+   * Stable identity for baselines: rule, patient, month, the rows (table kind and sheet, not the file name, and
+   * the entry's identity for a time-log row, the row number for others) and the detail, never the message
+   * wording (src/fingerprint.ts).
    */
   fingerprint: string;
 }

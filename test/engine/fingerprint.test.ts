@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, tableNamer } from '../../src/fingerprint.js';
+import { entryKey, fingerprint, tableNamer } from '../../src/fingerprint.js';
+import { resolveRules, runRules } from '../../src/rules/engine.js';
+import { RULES } from '../../src/rules/index.js';
+import { entry, model } from '../helpers/model-builder.js';
 import type { InputKind } from '../../src/normalize/columns.js';
 import type { InputReport } from '../../src/normalize/ingest.js';
 
@@ -48,5 +51,28 @@ describe('fingerprint', () => {
   it('refuses a row of a table that was not read: a bug, not something to hash', () => {
     const names = tableNamer([input('export.xlsx', [['Notes', null]])]);
     expect(() => fingerprint('invalid-row', null, null, [at('export.xlsx', 2, 'Notes')], names)).toThrow(/export.xlsx, sheet "Notes", row 2, which is not a table that was read/);
+  });
+});
+
+describe('fingerprints name time entries by what they are (explore9 C02)', () => {
+  const night = (rows: [string, number][]) =>
+    model({ entries: rows.map(([date, minutes]) => entry({ date, minutes, note: 'Called pt' })) });
+  const vague = (m: ReturnType<typeof night>) =>
+    new Map(runRules(m, resolveRules(RULES, {})).findings.filter((f) => f.rule === 'vague-note').map((f) => [m.entries[f.entryIds[0]!]!.date, f.fingerprint]));
+
+  it('keeps an entry\'s fingerprint when the export is re-sorted, and never gives it to another entry', () => {
+    const oldestFirst = vague(night([['2026-10-03', 20], ['2026-10-20', 40]]));
+    const newestFirst = vague(night([['2026-10-20', 40], ['2026-10-03', 20]]));
+    expect(newestFirst.get('2026-10-03')).toBe(oldestFirst.get('2026-10-03'));
+    expect(newestFirst.get('2026-10-20')).toBe(oldestFirst.get('2026-10-20'));
+    expect(oldestFirst.get('2026-10-03')).not.toBe(oldestFirst.get('2026-10-20'));
+  });
+
+  it('an entry edited since (minutes, note) is a new entry to review', () => {
+    const base = { patientId: 'P1', date: '2026-10-03', month: '2026-10', staff: 'Ann Lee', program: 'ccm' as const, minutes: 20, note: 'Called pt', table: { file: 'a', sheet: null }, row: 2, role: 'clinical-staff' as const, complex: false };
+    expect(entryKey({ ...base, row: 9, staff: ' ann  LEE ', note: 'called  PT' })).toBe(entryKey(base));
+    expect(entryKey({ ...base, minutes: 40 })).not.toBe(entryKey(base));
+    expect(entryKey({ ...base, note: 'Called pt twice' })).not.toBe(entryKey(base));
+    expect(entryKey(base)).not.toContain('Called');
   });
 });
