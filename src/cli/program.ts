@@ -13,7 +13,7 @@ import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
 import type { InputSpec } from '../normalize/ingest.js';
 import { renderJsonChunks } from '../report/json.js';
-import { checkRedactSalt, locationNames, redactErrorLine, redactResult } from '../report/redact.js';
+import { checkRedactSalt, locationNames, patientPseudonym, redactErrorLine, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
 import { incompleteClaimNotes } from '../report/incomplete-claims.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
@@ -328,7 +328,9 @@ async function runAuditWith(
   // Also on stderr: with --json the summary is not shown, and a CI log keeps warnings apart from the report.
   if (!flags.quiet) for (const note of incompleteClaimNotes(result)) io.stderr(`warning: ${note}\n`);
   if (baselineOutcome && !flags.quiet) {
-    for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${e.patientId ?? '-'} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
+    // The baseline file holds real ids; under --redact the line names the patient as the summary above does.
+    const patient = (id: string | null) => (id === null ? '-' : salt !== undefined ? patientPseudonym(salt, id) : id);
+    for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${patient(e.patientId)} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
     const { unmatched, suppressed } = baselineOutcome;
     // Not one entry matching is more often a baseline from a version whose fingerprints differ than a practice
     // that fixed everything at once: say so, rather than advise deleting every entry.
