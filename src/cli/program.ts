@@ -25,6 +25,7 @@ import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { collectInputs, type KindFlags } from './inputs.js';
+import { inputOverwrittenBy } from './overwrite.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { writeTextFile } from './write-file.js';
 
@@ -197,11 +198,12 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string; feeSchedule?: string }) => {
       const { loaded, config, xlsxReader } = await cliConfig(io, flags);
       const specs = resolveSpecs(io, inputs, flags);
+      const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
+      // Before the audit: refused at once, not after reading every input.
+      if (await inputOverwrittenBy([out], specs)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
       const fees = await feeSchedule(io, flags, loaded, config);
       const { result } = await audit(specs, { config, xlsxReader, acceptAll: true, ...periodAndDate(flags, config), ...(fees ? { billing: { fees } } : {}) });
       const baseline = createBaseline(result.findings, flags.reason);
-      const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
-      if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
       await writeTextFile(out, flags.out, `${JSON.stringify(baseline, null, 2)}\n`, '--out file');
       io.stdout(`wrote ${flags.out}: ${baseline.findings.length} accepted findings\n`);
       setExit(EXIT.ok);
@@ -292,6 +294,10 @@ async function runAuditWith(
     checkRedactSalt(salt);
     setErrorView({ showNotes: false, redact: { salt, inputs: specs } });
   }
+  // Before the audit (not after reading every input), and once the error view names inputs by pseudonym.
+  const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
+  const clash = await inputOverwrittenBy(outputs, specs);
+  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);
   const options: AuditOptions = {
     config,
     xlsxReader,
@@ -305,9 +311,6 @@ async function runAuditWith(
   const audited = await audit(specs, options);
   const result = salt !== undefined ? redactResult(audited.result, salt) : audited.result;
   const baselineOutcome = audited.baseline;
-  const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
-  const clash = specs.find((s) => outputs.includes(resolve(io.cwd, s.path)));
-  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);
   const paths = await writeReports(result, { dir: outDir, formats, onFile: progress.file });
   progress.done();
 
