@@ -27,6 +27,7 @@ import { VERSION } from '../version.js';
 import { collectInputs, type KindFlags } from './inputs.js';
 import { inputOverwrittenBy } from './overwrite.js';
 import { createProgress, type ProgressStream } from './progress.js';
+import { removeTempsOnInterrupt } from './signals.js';
 import { writeTextFile } from './write-file.js';
 
 export interface CliIO {
@@ -395,6 +396,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     onStall = () => resolve('stalled');
     process.once('beforeExit', onStall);
   });
+  const stopRemovingTemps = removeTempsOnInterrupt(io.stderr);
   try {
     const outcome = await Promise.race([program.parseAsync([...argv], { from: 'user' }), stalled]);
     if (outcome === 'stalled') {
@@ -415,6 +417,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.failure;
   } finally {
     process.removeListener('beforeExit', onStall);
+    stopRemovingTemps();
   }
 }
 
