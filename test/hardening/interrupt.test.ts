@@ -66,10 +66,8 @@ function interruptWhileWriting(args: readonly string[], out: string, signal: Nod
 }
 
 describe('a run stopped while writing its reports', () => {
-  it.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ] as const)('%s: removes its temporary files, says so in one line and ends by the signal (exit %i in a shell)', async (signal) => {
+  // Ended by the signal: a shell shows 143 and 130.
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s: removes its temporary files, says so in one line and ends by the signal', async (signal) => {
     const dir = tempDir();
     const inputs = largeInputs(dir);
     const out = join(dir, 'ccm-report');
