@@ -16,9 +16,9 @@ export function removeTempsOnInterrupt(stderr: (text: string) => void): () => vo
     stderr(`ccm: stopped by ${signal}${removed > 0 ? '; the unfinished files it was writing were removed' : ''}\n`);
     undo();
     // With no listener left the default action applies: the process ends by the signal. Should it not (a
-    // listener added by someone else), the conventional 128 + number is the exit code.
+    // listener added by someone else), it ends here all the same, with the conventional 128 + number.
     process.kill(process.pid, signal);
-    process.exitCode = 128 + constants.signals[signal];
+    process.exit(128 + constants.signals[signal]);
   };
   const onExit = (): void => void removeLiveTempsSync();
   const undo = (): void => {
