@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 // Thin shim: the CLI lives in dist/cli (built by `npm install` / `npm run build`).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { YOUNG_GENERATION, needsYoungGeneration } from './young-generation.js';
 
 const args = process.argv.slice(2);
 
 if (needsYoungGeneration(args, process.execArgv)) {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 2);
+  const child = spawn(process.execPath, [...process.execArgv, ...YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  // A signal sent to this process only (`kill PID`, a CI runner stopping its job) goes on to the run doing the
+  // work, which removes the reports it was writing before it ends (src/cli/signals.ts); waiting in a blocking
+  // spawnSync instead, this process would die and leave that run going.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  await new Promise(() => {
+    child.on('exit', (code, signal) => {
+      if (signal) {
+        process.removeAllListeners(signal);
+        process.kill(process.pid, signal);
+      }
+      process.exit(code ?? 2);
+    });
+  });
 }
 
 // `ccm … | head` closes the pipe early: the reader's choice, not a failure worth a stack trace. The rest of

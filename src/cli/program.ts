@@ -13,7 +13,7 @@ import { CcmError } from '../errors.js';
 import { inspectInputs, renderInspection } from '../inspect.js';
 import type { InputSpec } from '../normalize/ingest.js';
 import { renderJsonChunks } from '../report/json.js';
-import { checkRedactSalt, locationNames, redactErrorLine, redactResult } from '../report/redact.js';
+import { checkRedactSalt, locationNames, patientPseudonym, redactErrorLine, redactResult } from '../report/redact.js';
 import { renderTerminal } from '../report/table.js';
 import { incompleteClaimNotes } from '../report/incomplete-claims.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write.js';
@@ -25,7 +25,9 @@ import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { collectInputs, type KindFlags } from './inputs.js';
+import { inputOverwrittenBy } from './overwrite.js';
 import { createProgress, type ProgressStream } from './progress.js';
+import { removeTempsOnInterrupt } from './signals.js';
 import { writeTextFile } from './write-file.js';
 
 export interface CliIO {
@@ -197,11 +199,12 @@ workbooks with exceljs instead of the lean reader, to get past a reader bug).`,
     .action(async (inputs: string[], flags: CommonFlags & { out: string; reason: string; feeSchedule?: string }) => {
       const { loaded, config, xlsxReader } = await cliConfig(io, flags);
       const specs = resolveSpecs(io, inputs, flags);
+      const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
+      // Before the audit: refused at once, not after reading every input.
+      if (await inputOverwrittenBy([out], specs)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
       const fees = await feeSchedule(io, flags, loaded, config);
       const { result } = await audit(specs, { config, xlsxReader, acceptAll: true, ...periodAndDate(flags, config), ...(fees ? { billing: { fees } } : {}) });
       const baseline = createBaseline(result.findings, flags.reason);
-      const out = resolve(io.cwd, nonEmptyOut(flags.out, 'a file, e.g. --out ccm-baseline.json'));
-      if (specs.some((s) => resolve(io.cwd, s.path) === out)) throw new CcmError(`${flags.out}: would overwrite an input file; choose another --out.`);
       await writeTextFile(out, flags.out, `${JSON.stringify(baseline, null, 2)}\n`, '--out file');
       io.stdout(`wrote ${flags.out}: ${baseline.findings.length} accepted findings\n`);
       setExit(EXIT.ok);
@@ -292,6 +295,10 @@ async function runAuditWith(
     checkRedactSalt(salt);
     setErrorView({ showNotes: false, redact: { salt, inputs: specs } });
   }
+  // Before the audit (not after reading every input), and once the error view names inputs by pseudonym.
+  const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
+  const clash = await inputOverwrittenBy(outputs, specs);
+  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);
   const options: AuditOptions = {
     config,
     xlsxReader,
@@ -305,9 +312,6 @@ async function runAuditWith(
   const audited = await audit(specs, options);
   const result = salt !== undefined ? redactResult(audited.result, salt) : audited.result;
   const baselineOutcome = audited.baseline;
-  const outputs = formats.flatMap((f) => REPORT_FILES[f]).map((name) => resolve(outDir, name));
-  const clash = specs.find((s) => outputs.includes(resolve(io.cwd, s.path)));
-  if (clash) throw new CcmError(`${flags.out}: writing the report there would overwrite the input ${clash.label ?? clash.path}; choose another --out.`);
   const paths = await writeReports(result, { dir: outDir, formats, onFile: progress.file });
   progress.done();
 
@@ -328,7 +332,9 @@ async function runAuditWith(
   // Also on stderr: with --json the summary is not shown, and a CI log keeps warnings apart from the report.
   if (!flags.quiet) for (const note of incompleteClaimNotes(result)) io.stderr(`warning: ${note}\n`);
   if (baselineOutcome && !flags.quiet) {
-    for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${e.patientId ?? '-'} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
+    // The baseline file holds real ids; under --redact the line names the patient as the summary above does.
+    const patient = (id: string | null) => (id === null ? '-' : salt !== undefined ? patientPseudonym(salt, id) : id);
+    for (const e of baselineOutcome.expired) io.stderr(`baseline: accepted ${e.rule} for ${patient(e.patientId)} ${e.month ?? ''} expired on ${e.expires}; it is reported again\n`);
     const { unmatched, suppressed } = baselineOutcome;
     // Not one entry matching is more often a baseline from a version whose fingerprints differ than a practice
     // that fixed everything at once: say so, rather than advise deleting every entry.
@@ -390,6 +396,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     onStall = () => resolve('stalled');
     process.once('beforeExit', onStall);
   });
+  const stopRemovingTemps = removeTempsOnInterrupt(io.stderr);
   try {
     const outcome = await Promise.race([program.parseAsync([...argv], { from: 'user' }), stalled]);
     if (outcome === 'stalled') {
@@ -410,6 +417,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.failure;
   } finally {
     process.removeListener('beforeExit', onStall);
+    stopRemovingTemps();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit-types.js';
-import { escapeText, type CellValue } from './escape.js';
+import { escapeCsvText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
 import { CHUNK } from './chunk.js';
 
@@ -149,11 +149,11 @@ function csvLine(cells: readonly CellValue[]): string {
   return fields.join(',');
 }
 
-/** A cell as CSV text: text escaped against formulas (escape.ts), then quoted when it must be. */
+/** A cell as CSV text: text escaped against formulas, at its start and after an inner separator (escape.ts), then quoted when it must be. */
 function field(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = escapeText(value);
+  const text = escapeCsvText(value);
   return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -37,13 +37,21 @@ export function checkRedactSalt(salt: string): void {
   }
 }
 
+/**
+ * The pseudonym a --redact run gives a patient id, for lines drawn outside the result (src/cli/program.ts: a
+ * baseline entry that expired names its patient as the reports do, not by the MRN the baseline file holds).
+ */
+export function patientPseudonym(salt: string, id: string): string {
+  return `P-${createHmac('sha256', salt).update(id).digest('hex').slice(0, PSEUDONYM_HEX)}`;
+}
+
 export function redactResult(result: AuditResult, salt: string): AuditResult {
   checkRedactSalt(salt);
   const ids = new Map<string, string>();
   const pseudonym = (id: string): string => {
     let p = ids.get(id);
     if (p === undefined) {
-      p = `P-${createHmac('sha256', salt).update(id).digest('hex').slice(0, PSEUDONYM_HEX)}`;
+      p = patientPseudonym(salt, id);
       ids.set(id, p);
     }
     return p;

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { CcmError } from '../errors.js';
 import { join } from 'node:path';
 import type { AuditResult } from '../audit-types.js';
 import { claimsCsvChunks, exceptionsCsvChunks } from './csv.js';
 import { renderJsonChunks } from './json.js';
 import { junitChunks } from './junit.js';
+import { releaseTemp, removeStaleTemps, removeTemp, stageTemp, tempTag } from './temp-files.js';
 import { writeXlsx } from './xlsx.js';
 
 /** Every format, in the order files are written and returned. */
@@ -66,7 +66,8 @@ const WRITERS: Record<(typeof REPORT_FILES)[ReportFormat][number], Writer> = {
  * Writes the reports into `dir` (created if missing) and returns their paths in a fixed order (json, csv,
  * xlsx, junit). Each file is written to a temporary file in the same directory and all are renamed only
  * once every one is complete, so a failure (a full disk, a bug in one writer) leaves the previous report
- * set as it was and no temporary files behind. Renames within a directory are atomic per file.
+ * set as it was and no temporary files behind (a signal too: src/cli/signals.ts; stale ones a killed run
+ * left are removed first, src/report/temp-files.ts). Renames within a directory are atomic per file.
  */
 export async function writeReports(
   result: AuditResult,
@@ -82,17 +83,22 @@ export async function writeReports(
   } catch (error) {
     throw unwritable(options.dir, error);
   }
+  // Every report's: a killed run of any format may have left them.
+  await removeStaleTemps(options.dir, Object.values(REPORT_FILES).flat());
   const names = REPORT_FORMATS.filter((f) => options.formats.includes(f)).flatMap((f) => REPORT_FILES[f]);
-  const tag = randomBytes(6).toString('hex');
-  const staged = names.map((name) => ({ path: join(options.dir, name), temp: join(options.dir, `.${name}.${tag}.tmp`), write: WRITERS[name] }));
+  const tag = tempTag();
+  const staged = names.map((name) => ({ path: join(options.dir, name), temp: stageTemp(options.dir, name, tag), write: WRITERS[name] }));
   try {
     for (const [i, file] of staged.entries()) {
       options.onFile?.(names[i]!, i, staged.length);
       await file.write(result, file.temp);
     }
-    for (const file of staged) await rename(file.temp, file.path);
+    for (const file of staged) {
+      await rename(file.temp, file.path);
+      releaseTemp(file.temp);
+    }
   } catch (error) {
-    await Promise.all(staged.map((file) => rm(file.temp, { force: true })));
+    await Promise.all(staged.map((file) => removeTemp(file.temp)));
     throw unwritable(options.dir, error);
   }
   return staged.map((file) => file.path);

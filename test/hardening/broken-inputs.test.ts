@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ccm, tempDir } from '../helpers/cli.js';
@@ -106,6 +106,35 @@ describe('outputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/would overwrite the input claims\.csv/);
     expect(readFileSync(join(work, 'claims.csv')).equals(before)).toBe(true);
+  });
+
+  it('refuses an --out that reaches an input under another name: a symlinked folder, a symlinked input, a hard link', () => {
+    const work = tempDir();
+    copyFileSync(join(dir, 'good.csv'), join(work, 'claims.csv'));
+    writeFileSync(join(work, 'dx.csv'), 'MRN,ICD-10 Code\r\n20451,E11.9\r\n');
+    const before = readFileSync(join(work, 'claims.csv'));
+    symlinkSync(work, join(work, 'exports'));
+    mkdirSync(join(work, 'linked'));
+    symlinkSync(join(work, 'claims.csv'), join(work, 'linked', 'claims.csv'));
+    mkdirSync(join(work, 'hard'));
+    linkSync(join(work, 'claims.csv'), join(work, 'hard', 'claims.csv'));
+    for (const [input, out] of [
+      ['claims.csv', 'exports'],
+      ['exports/claims.csv', '.'],
+      ['linked/claims.csv', '.'],
+      ['claims.csv', 'hard'],
+    ]) {
+      const r = ccm(['audit', input!, '--out', out!], { cwd: work });
+      expect(r.code, `${input} --out ${out}`).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toEqual([`ccm: ${out}: writing the report there would overwrite the input ${input}; choose another --out.`]);
+      expect(readFileSync(join(work, 'claims.csv')).equals(before)).toBe(true);
+    }
+    const dx = readFileSync(join(work, 'dx.csv'));
+    const r = ccm(['baseline', 'claims.csv', 'dx.csv', '--run-date', '2026-01-01', '--out', 'exports/dx.csv'], { cwd: work });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['ccm: exports/dx.csv: would overwrite an input file; choose another --out.']);
+    expect(readFileSync(join(work, 'dx.csv')).equals(dx)).toBe(true);
+    expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('leaves the previous report intact when a later run fails, and never changes its inputs', () => {

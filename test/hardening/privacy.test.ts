@@ -56,6 +56,26 @@ describe('--redact', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ccm: --redact needs a secret salt/);
   });
+
+  it('names the patient of an expired baseline entry by its pseudonym, on stderr with and without --json', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\n20451,2025-01-10\n');
+    writeFileSync(join(dir, 'dx.csv'), 'MRN,ICD-10 Code\n20451,E11.9\n20451,I10\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\n20451,2025-01-15\n');
+    writeFileSync(join(dir, 'timelog.csv'), 'MRN,Date,Staff,Credential,Minutes,Note\n20451,2026-10-03,Ann Lee,RN,25,Called pt\n');
+    const inputs = ['timelog.csv', 'consents.csv', 'dx.csv', 'careplans.csv', '--month', '2026-10', '--run-date', '2026-11-05'].map((a) => (a.endsWith('.csv') ? join(dir, a) : a));
+    expect(ccm(['baseline', ...inputs, '--out', join(dir, 'bl.json')]).code).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(dir, 'bl.json'), 'utf8'));
+    for (const entry of baseline.findings) entry.expires = '2026-11-01';
+    writeFileSync(join(dir, 'bl.json'), JSON.stringify(baseline));
+    for (const extra of [[], ['--json']]) {
+      const r = ccm(['audit', ...inputs, '--baseline', join(dir, 'bl.json'), '--redact', '--out', join(dir, 'shared'), ...extra], { env: { CCM_REDACT_SALT: SALT } });
+      const expired = r.stderr.split('\n').filter((line) => line.includes('expired on'));
+      expect(expired.length, extra.join(' ')).toBeGreaterThan(0);
+      for (const line of expired) expect(line).toMatch(/^baseline: accepted [a-z-]+ for P-[0-9a-f]{12} 2026-10 expired on 2026-11-01/);
+      expect(`${r.stdout}${r.stderr}`, extra.join(' ')).not.toMatch(/\b20451\b/);
+    }
+  });
 });
 
 describe('--redact: file and sheet names', () => {

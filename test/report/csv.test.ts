@@ -109,6 +109,13 @@ describe('renderExceptionsCsv', () => {
     expect(byRule('invalid-row').message).toMatch(/^'@SUM\(A1\)/);
   });
 
+  it("puts a ' after a separator a formula follows, so a ';'-locale spreadsheet keeps that part text (OWASP)", () => {
+    const semicolons = sampleResult();
+    for (const entry of semicolons.entries) entry.note = 'Called pt;=2+5;ok';
+    const note = records(renderExceptionsCsv(semicolons)).find((r) => r.rule === 'vague-note')!.note;
+    expect(note).toBe("Called pt;'=2+5;ok");
+  });
+
   it('quotes fields with quotes, commas and line breaks (RFC 4180)', () => {
     expect(byRule('invalid-minutes').note).toBe(QUOTED_NOTE);
     expect(text).toContain('"Reviewed meds, ""adjusted"" dose,\nfollow-up in 2 weeks"');

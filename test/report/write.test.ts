@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeTextFile } from '../../src/cli/write-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { REPORT_FILES, REPORT_FORMATS, writeReports } from '../../src/report/write.js';
 import { sampleResult } from './sample-result.js';
@@ -54,5 +55,32 @@ describe('writeReports', () => {
     await writeFile(blocker, '');
     await expect(writeReports(sampleResult(), { dir: join(blocker, 'out'), formats: ['json'] })).rejects.toThrow();
     expect(await readdir(root)).toEqual(['file']);
+  });
+});
+
+describe('temporary files an earlier run could not remove (killed: SIGKILL, out of memory)', () => {
+  const HOUR = 60 * 60 * 1000;
+  async function place(name: string, ageMs: number): Promise<void> {
+    await writeFile(join(root, name), 'patient data');
+    const when = new Date(Date.now() - ageMs);
+    await utimes(join(root, name), when, when);
+  }
+
+  it('writeReports removes those of ccm\'s exact naming over an hour old, of any report, and nothing else', async () => {
+    const stale = ['.report.json.0123456789ab.tmp', '.report.xlsx.ffffffffffff.tmp', '.junit.xml.a1b2c3d4e5f6.tmp'];
+    // A young one may be another run's, still writing; the others are not ccm's names.
+    const kept = ['.claims.csv.0123456789ab.tmp', '.notes.csv.0123456789ab.tmp', '.report.json.tmp', '.report.json.0123456789AB.tmp', 'report.json.0123456789ab.tmp', '.report.json.0123456789ab.tmp.bak'];
+    for (const name of stale) await place(name, 2 * HOUR);
+    await place(kept[0]!, HOUR / 2);
+    for (const name of kept.slice(1)) await place(name, 2 * HOUR);
+    await writeReports(sampleResult(), { dir: root, formats: ['json'] });
+    expect((await readdir(root)).sort()).toEqual([...kept, 'report.json'].sort());
+  });
+
+  it('the baseline writer does the same for its own file only', async () => {
+    await place('.ccm-baseline.json.0123456789ab.tmp', 2 * HOUR);
+    await place('.report.json.0123456789ab.tmp', 2 * HOUR);
+    await writeTextFile(join(root, 'ccm-baseline.json'), 'ccm-baseline.json', '{}\n', '--out file');
+    expect((await readdir(root)).sort()).toEqual(['.report.json.0123456789ab.tmp', 'ccm-baseline.json']);
   });
 });
