@@ -51,10 +51,13 @@ const sha256Hex: (text: string) => string =
  * an entry edited since is reviewed again). The note (and unreadable minutes text) goes in hashed: the finding carries this key for --redact,
  * which must not hold note text; the baseline file holds only the fingerprint, a hash of the key.
  */
-export function entryKey(entry: WithdrawnEntry): string {
+export function entryKey(entry: WithdrawnEntry): number {
   const staff = entry.staff === undefined ? '' : entry.staff.replace(/\s+/g, ' ').trim().toLowerCase();
   const note = entry.note.replace(/\s+/g, ' ').trim().toLowerCase();
-  return `${entry.program}\u0001${entry.date}\u0001${staff}\u0001${entry.start ?? ''}\u0001${entry.minutes ?? (entry.minutesText === undefined ? '' : `?${noteHash(entry.minutesText)}`)}\u0001${noteHash(note)}`;
+  const minutes = entry.minutes ?? (entry.minutesText === undefined ? '' : `?${entry.minutesText}`);
+  // One number, not the parts: findings keep their cited entries' keys for --redact, and a large audit cites
+  // hundreds of thousands of entries.
+  return cyrb53(`${entry.program}\u0001${entry.date}\u0001${staff}\u0001${entry.start ?? ''}\u0001${minutes}\u0001${note}`);
 }
 
 /**
@@ -62,7 +65,7 @@ export function entryKey(entry: WithdrawnEntry): string {
  * fingerprinting a large audit; two notes of one patient's entries with the same date, staff, start and
  * minutes colliding in 53 bits is not a case to design for.
  */
-function noteHash(text: string): string {
+function cyrb53(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -72,7 +75,7 @@ function noteHash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**
@@ -90,16 +93,21 @@ export function fingerprint(
   sources: readonly SourceRef[],
   tableName: TableNamer,
   detail?: string,
-  entryKeys?: readonly (string | null)[],
+  entryKeys?: readonly (number | null)[],
 ): string {
   // Separators a patient id, sheet name or row number does not hold in practice keep the parts apart. Built
   // by hand: a large audit hashes a million findings, and JSON.stringify of the parts doubled the cost.
   let rows = '';
-  if (sources.length === 1) rows = `${tableName(sources[0]!)}\u0000${entryKeys?.[0] ?? sources[0]!.row}\u0000`;
+  if (sources.length === 1) rows = rowPart(sources[0]!, entryKeys?.[0], tableName);
   else if (sources.length > 1) {
     // Sorted: two cited entries that swap rows are still the same pair.
-    const parts = sources.map((s, i) => `${tableName(s)}\u0000${entryKeys?.[i] ?? s.row}\u0000`).sort();
+    const parts = sources.map((s, i) => rowPart(s, entryKeys?.[i], tableName)).sort();
     rows = parts.join('');
   }
   return sha256Hex(`${rule}\n${patientId ?? ''}\n${month ?? ''}\n${rows}${detail === undefined ? '' : `\n${detail}`}`).slice(0, 16);
+}
+
+/** A cited row in a fingerprint: its table, and the entry's key (`~` and base 36) or the row number. */
+function rowPart(source: SourceRef, key: number | null | undefined, tableName: TableNamer): string {
+  return `${tableName(source)}\u0000${key === null || key === undefined ? source.row : `~${key.toString(36)}`}\u0000`;
 }

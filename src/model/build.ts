@@ -1,4 +1,4 @@
-import { tableNamer, type TableNamer } from '../fingerprint.js';
+import { entryKey, tableNamer, type TableNamer } from '../fingerprint.js';
 import type { InputKind } from '../normalize/columns.js';
 import type { Ingested } from '../normalize/ingest.js';
 import { foldLeadingZeros, type IdSpellings } from './id-spellings.js';
@@ -65,10 +65,11 @@ export interface AuditModel {
    */
   readonly idSpellings: readonly IdSpellings[];
   /**
-   * The time-log row a source points at, duplicates and withdrawn rows included: findings' fingerprints name
-   * entries by what they are, not by their row (src/fingerprint.ts entryKey).
+   * The identity (src/fingerprint.ts entryKey) of the time-log row a source points at, duplicates and withdrawn
+   * rows included, or undefined for a row of another table: findings' fingerprints name entries by what they
+   * are, not by their row. Remembered per row: the month-level rules cite a month's entries again and again.
    */
-  readonly entryAt: (source: SourceRef) => WithdrawnEntry | undefined;
+  readonly entryKeyAt: (source: SourceRef) => number | undefined;
 }
 
 export interface ModelOptions {
@@ -417,7 +418,7 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
     entriesByStaffDay,
     tableName: tableNamer(data.inputs),
     idSpellings,
-    entryAt: entryLookup(data),
+    entryKeyAt: entryKeys(data),
   };
   return freezeModel(model, options.freezeRecords ?? false);
 }
@@ -426,8 +427,9 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
  * Time-log rows by table and row number: one array slot per row rather than a string key per entry, which for a
  * million entries is the difference between a few MB and ~100 MB.
  */
-function entryLookup(data: Pick<Ingested, 'entries' | 'withdrawn'>): (source: SourceRef) => WithdrawnEntry | undefined {
-  const byName = new Map<string, WithdrawnEntry[]>();
+function entryKeys(data: Pick<Ingested, 'entries' | 'withdrawn'>): (source: SourceRef) => number | undefined {
+  /** Per table: its rows, and their keys once asked (NaN: not yet). */
+  const byName = new Map<string, { rows: WithdrawnEntry[]; keys: Float64Array | undefined }>();
   // Entries of one table share its TableRef, and come in runs: a name is built once per run, not per entry.
   let table: TableRef | undefined;
   let rows: WithdrawnEntry[] = [];
@@ -437,13 +439,21 @@ function entryLookup(data: Pick<Ingested, 'entries' | 'withdrawn'>): (source: So
         table = e.table;
         const name = `${table.file}\u0000${table.sheet ?? ''}`;
         let found = byName.get(name);
-        if (!found) byName.set(name, (found = []));
-        rows = found;
+        if (!found) byName.set(name, (found = { rows: [], keys: undefined }));
+        rows = found.rows;
       }
       rows[e.row] = e;
     }
   }
-  return (source) => byName.get(`${source.file}\u0000${source.sheet ?? ''}`)?.[source.row];
+  return (source) => {
+    const found = byName.get(`${source.file}\u0000${source.sheet ?? ''}`);
+    const entry = found?.rows[source.row];
+    if (found === undefined || entry === undefined) return undefined;
+    const keys = (found.keys ??= new Float64Array(found.rows.length).fill(Number.NaN));
+    let key = keys[source.row]!;
+    if (Number.isNaN(key)) keys[source.row] = key = entryKey(entry);
+    return key;
+  };
 }
 
 /**

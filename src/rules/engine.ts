@@ -1,7 +1,7 @@
 import { BUNDLED_FEES } from '../billing/fees.js';
 import type { FeeSchedule } from '../billing/types.js';
 import { CcmError, WITHHELD } from '../errors.js';
-import { entryKey, fingerprint } from '../fingerprint.js';
+import { fingerprint } from '../fingerprint.js';
 import type { AuditModel } from '../model/build.js';
 import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { SEVERITIES, type AnyRule, type Finding, type RuleReport, type Severity, type SupportView } from './types.js';
@@ -206,13 +206,13 @@ function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: Rule
 }
 
 /** Each source's entry identity when it is a time-log row (null otherwise); undefined when none is. */
-function sourceEntryKeys(model: AuditModel, sources: readonly SourceRef[]): (string | null)[] | undefined {
-  let keys: (string | null)[] | undefined;
+function sourceEntryKeys(model: AuditModel, sources: readonly SourceRef[]): (number | null)[] | undefined {
+  let keys: (number | null)[] | undefined;
   sources.forEach((s, i) => {
-    const entry = model.entryAt(s);
-    if (entry === undefined) return;
+    const key = model.entryKeyAt(s);
+    if (key === undefined) return;
     keys ??= sources.map(() => null);
-    keys[i] = entryKey(entry);
+    keys[i] = key;
   });
   return keys;
 }

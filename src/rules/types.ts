@@ -34,7 +34,7 @@ export interface Finding {
    * entryKey: its note only as a hash), else null; kept so --redact can recompute the fingerprint after the
    * notes are withheld; not written to reports. Absent when no source is a time-log row.
    */
-  entryKeys?: (string | null)[];
+  entryKeys?: (number | null)[];
   /**
    * Stable identity for baselines: rule, patient, month, the rows (table kind and sheet, not the file name, and
    * the entry's identity for a time-log row, the row number for others) and the detail, never the message

@@ -73,6 +73,6 @@ describe('fingerprints name time entries by what they are (explore9 C02)', () =>
     expect(entryKey({ ...base, row: 9, staff: ' ann  LEE ', note: 'called  PT' })).toBe(entryKey(base));
     expect(entryKey({ ...base, minutes: 40 })).not.toBe(entryKey(base));
     expect(entryKey({ ...base, note: 'Called pt twice' })).not.toBe(entryKey(base));
-    expect(entryKey(base)).not.toContain('Called');
+    expect(typeof entryKey(base)).toBe('number');
   });
 });
