@@ -6,11 +6,12 @@ import { clockLength } from './overlapping-time.js';
 import { clock, inPeriod, rowFrom, staffLabel } from './util.js';
 
 const MINUTES_PER_DAY = 1440;
+/** A staff name staffKey gives a key for; tested without building the key, which only overlaps need. */
+const NOT_BLANK = /\S/;
 
 /** An entry's clock interval in minutes since 1970-01-01 00:00, so entries past midnight meet the next day's. */
 interface Span {
   entry: TimeEntry;
-  staff: string;
   start: number;
   stop: number;
 }
@@ -34,33 +35,31 @@ function dayNumber(date: string): number {
 function spans(entries: readonly TimeEntry[]): Span[] {
   const list: Span[] = [];
   for (const entry of entries) {
-    if (!CCM_PROGRAMS.has(entry.program)) continue;
+    if (!CCM_PROGRAMS.has(entry.program) || entry.start === undefined) continue;
     const length = clockLength(entry);
-    const staff = staffKey(entry);
-    if (length === undefined || length <= 0 || staff === undefined) continue;
-    const start = dayNumber(entry.date) * MINUTES_PER_DAY + entry.start!;
-    list.push({ entry, staff, start, stop: start + length });
+    if (length === undefined || length <= 0 || entry.staff === undefined || !NOT_BLANK.test(entry.staff)) continue;
+    const start = dayNumber(entry.date) * MINUTES_PER_DAY + entry.start;
+    list.push({ entry, start, stop: start + length });
   }
   return list.sort((a, b) => a.start - b.start || b.stop - a.stop || a.entry.id - b.entry.id);
 }
 
 /**
- * Runs of spans chained by overlaps (each starts before the run so far has ended): only spans of one run can
- * share minutes. A day of back-to-back entries is all runs of one, so the work stays a sort per patient.
+ * Runs of two or more spans chained by overlaps (each starts before the run so far has ended): only spans of one
+ * run can share minutes. A day of back-to-back entries has none, so the work stays a sort per patient.
  */
 function overlapRuns(sorted: readonly Span[]): Span[][] {
   const runs: Span[][] = [];
-  let run: Span[] = [];
+  let first = 0;
   let end = -Infinity;
-  for (const s of sorted) {
-    if (s.start >= end && run.length > 0) {
-      runs.push(run);
-      run = [];
+  for (let i = 0; i <= sorted.length; i++) {
+    const s = sorted[i];
+    if (s === undefined || s.start >= end) {
+      if (i - first > 1) runs.push(sorted.slice(first, i));
+      first = i;
     }
-    run.push(s);
-    end = Math.max(end, s.stop);
+    if (s !== undefined) end = Math.max(end, s.stop);
   }
-  if (run.length > 0) runs.push(run);
   return runs;
 }
 
@@ -72,11 +71,10 @@ function overlapRuns(sorted: readonly Span[]): Span[][] {
  */
 function repeats(run: readonly Span[]): [Span, Span][] {
   const pairs: [Span, Span][] = [];
-  if (run.length < 2) return pairs;
   const counted: Span[] = [];
   const byLength = [...run].sort((a, b) => b.stop - b.start - (a.stop - a.start) || a.start - b.start || a.entry.id - b.entry.id);
   for (const s of byLength) {
-    const held = counted.find((c) => c.staff !== s.staff && c.start < s.stop && s.start < c.stop);
+    const held = counted.find((c) => c.start < s.stop && s.start < c.stop && staffKey(c.entry) !== staffKey(s.entry));
     if (held === undefined) counted.push(s);
     else pairs.push([s, held]);
   }

@@ -34,12 +34,22 @@ export const serviceBeforeConsent = defineRule({
   },
   check({ model, report }) {
     // Month by month (the audited ones, CCM entries only): the billing practitioner is the month's.
+    // Patient-months come sorted by patient: a patient's consents are read once, not once a month.
+    let patient: string | undefined;
+    let all: readonly DatedConsent[] = [];
+    let severalNpis = false;
     for (const pm of model.patientMonths) {
-      const all = datedAcceptances(model.consentsByPatient.get(pm.patientId) ?? []);
+      if (pm.patientId !== patient) {
+        patient = pm.patientId;
+        all = datedAcceptances(model.consentsByPatient.get(pm.patientId) ?? []);
+        // Consents that all name one NPI, or none, are all the practitioner's or none of them are: every one
+        // is compared either way, and the month's NPI need not be worked out.
+        severalNpis = new Set(all.map((c) => c.npi)).size > 1;
+      }
       if (all.length === 0) continue;
       // The consents for the practitioner billing the month, as consent-other-practitioner names it (the entries'
       // one NPI); none of them at all is that rule's warning, and every consent is compared as before.
-      const npi = entriesNpi(pm.entries);
+      const npi = severalNpis ? entriesNpi(pm.entries) : undefined;
       const own = npi ? all.filter((c) => coversPractitioner(c, npi)) : all;
       const consents = own.length > 0 ? own : all;
       for (const entry of pm.entries) {
