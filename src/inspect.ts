@@ -78,7 +78,7 @@ export function renderInspection(inspections: readonly Inspection[], options: { 
         t.skipped.blank ? `${t.skipped.blank} blank` : '',
         t.skipped.totals ? `${t.skipped.totals} totals` : '',
         t.skipped.headings ? `${t.skipped.headings} headings (header repeated, month titles)` : '',
-        t.skipped.withdrawn ? `${t.skipped.withdrawn} marked deleted, voided, entered in error, duplicate or not to be billed` : '',
+        t.skipped.withdrawn ? (t.kind === 'services' ? `${t.skipped.withdrawn} voided, reversed or cancelled claims` : `${t.skipped.withdrawn} marked deleted, voided, entered in error, duplicate or not to be billed`) : '',
       ].filter(Boolean);
       lines.push(`    rows: ${t.records} read, ${t.rejected} unreadable${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
       // Rows hidden by hand that are left out are not read: said on their own line, with the first rows' numbers.

@@ -279,10 +279,20 @@ const ENTRY_ACTIVE = words(
  * the billing system itself took back frees the month for a claim.
  */
 const CLAIM_VOID = words('voided|void|reversed|reversal|cancell?ed|cancel|deleted|entered in error|in error|retracted|rescinded|withdrawn|removed');
+/**
+ * Words beside a void that leave the claim standing: a void asked for or not done yet ("Void requested",
+ * "Pending void", "To be voided", "Void - in process"), refused ("Void rejected by payer"), or a claim that
+ * replaced or corrected a voided one ("Corrected claim - replaces voided claim", "Voided/Replaced": the
+ * replacement bills the month). Freeing a month on a guess would send a second claim.
+ */
+const CLAIM_STILL_STANDING = words(
+  'request|requested|requesting|pending|to be|in process|processing|in progress|submitted|sent|awaiting|queued|scheduled|' +
+    'rejected|denied|refused|failed|declined|replaces|replaced|replacing|replacement|corrected|correction|corrects|resubmitted|rebilled|re billed|new claim|frequency 7',
+);
 
 export function isVoidClaimStatus(text: string): boolean {
   const { rest } = withoutNegatedRefusals(text, ENTRY_NEGATED_WORDS);
-  return has(rest, CLAIM_VOID);
+  return has(rest, CLAIM_VOID) && !has(rest, CLAIM_STILL_STANDING);
 }
 
 /**

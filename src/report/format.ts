@@ -88,8 +88,16 @@ export function hiddenRowsText(t: TableReport): string {
   return parts.join('; ');
 }
 
-/** `12 entries (column "Entry Status")`: what a status column withdrew from one table. */
+/**
+ * `12 entries marked deleted, … (column "Entry Status")`: what a status column withdrew from one table — time
+ * entries, or billed claims voided in the billing system.
+ */
 export function withdrawnText(t: TableReport): string {
-  const column = t.columns.find((col) => col.field === 'entryStatus');
-  return `${t.skipped.withdrawn} ${t.skipped.withdrawn === 1 ? 'entry' : 'entries'}${column ? ` (column "${column.header}")` : ''}`;
+  const n = t.skipped.withdrawn;
+  const claims = t.kind === 'services';
+  const column = t.columns.find((col) => col.field === (claims ? 'status' : 'entryStatus'));
+  const what = claims
+    ? `${n} billed ${n === 1 ? 'claim' : 'claims'} voided, reversed or cancelled`
+    : `${n} ${n === 1 ? 'entry' : 'entries'} marked deleted, voided, entered in error, duplicate or not to be billed`;
+  return `${what}${column ? ` (column "${column.header}")` : ''}`;
 }

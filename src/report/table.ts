@@ -106,7 +106,7 @@ export function renderTerminal(result: AuditResult, options: TerminalOptions): s
 
   const withdrawn = withdrawnTables(result);
   if (withdrawn.length > 0) {
-    out.push(c.yellow('Time entries left out') + c.dim(' (marked deleted, voided, entered in error, duplicate or not to be billed)'));
+    out.push(c.yellow('Rows left out') + c.dim(' (their status withdraws them)'));
     for (const t of withdrawn) out.push(`  ${describeLocation(t)}: ${clean(withdrawnText(t))}`);
     out.push('');
   }

@@ -150,7 +150,7 @@ function summaryRows(result: AuditResult): SummaryRow[] {
     ...result.inputs.map((input) => ({ label: 'Input file', value: input.file, detail: `${input.path} (sha256 ${input.sha256})` })),
     // What was not audited, as the terminal says it: a billing manager who reads only the workbook must see it too.
     ...unreadTables(result).map((t) => ({ label: 'Sheet not read', value: describeLocation(t), detail: `${t.note!}; its rows count for nothing`, style: SEVERITY_STYLE.warning })),
-    ...withdrawnTables(result).map((t) => ({ label: 'Time entries left out', value: t.skipped.withdrawn, detail: `${describeLocation(t)}: ${withdrawnText(t)} marked deleted, voided, entered in error, duplicate or not to be billed`, style: SEVERITY_STYLE.warning })),
+    ...withdrawnTables(result).map((t) => ({ label: 'Rows left out', value: t.skipped.withdrawn, detail: `${describeLocation(t)}: ${withdrawnText(t)}`, style: SEVERITY_STYLE.warning })),
     ...hiddenRowTables(result).map((t) => ({ label: 'Rows hidden in Excel', value: t.hiddenRows!.byHand + t.hiddenRows!.filtered + t.hiddenRows!.collapsed, detail: `${describeLocation(t)}: ${hiddenRowsText(t)}`, style: SEVERITY_STYLE.warning })),
     blank,
     { label: 'Patients', value: s.patients },

@@ -403,6 +403,10 @@ describe('billed services: the date of service and the claim status', () => {
       '9704,10/31/2026,99490,1,Not voided',
     ]);
     const r = auditJson([time, allConsents, billed, '--month', '2026-10']);
+    // Named as claims, not time entries, wherever withdrawn rows are counted.
+    const terminal = ccm(['audit', time, allConsents, billed, '--month', '2026-10', '--out', join(dir, 'out2')]);
+    expect(terminal.stdout).toMatch(/Rows left out[^\n]*\n {2}billed\.csv: 2 billed claims voided, reversed or cancelled \(column "Claim Status"\)/);
+    expect(ccm(['inspect', billed]).stdout).toContain('skipped 2 voided, reversed or cancelled claims');
     expect(r.report.patientMonths.map((pm) => [pm.patientId, pm.status])).toEqual([
       ['9701', 'billable'],
       ['9702', 'billed'],
@@ -505,7 +509,7 @@ describe('a time-log status column', () => {
     const table = report.inputs[0]!.tables[0]!;
     expect(table).toMatchObject({ records: 3, skipped: { withdrawn: 2 } });
     expect(table.columns).toContainEqual({ field: 'entryStatus', header: 'Entry Status', column: 'G' });
-    expect(r.stdout).toMatch(/Time entries left out[^\n]*\n {2}time\.csv: 2 entries \(column "Entry Status"\)/);
+    expect(r.stdout).toMatch(/Rows left out[^\n]*\n {2}time\.csv: 2 entries marked deleted, voided, entered in error, duplicate or not to be billed \(column "Entry Status"\)/);
     expect(ccm(['inspect', time]).stdout).toContain('skipped 2 marked deleted, voided, entered in error, duplicate or not to be billed');
   });
 });

@@ -395,7 +395,12 @@ describe('isVoidClaimStatus', () => {
     '%j: void',
     (status) => expect(isVoidClaimStatus(status)).toBe(true),
   );
-  it.each(['Paid', 'Denied', 'Pending', 'Submitted', 'Rejected', 'Appealed', 'Adjusted', 'Not voided', 'Void: No', 'Open', 'Hold', ''])(
+  it.each([
+    'Paid', 'Denied', 'Pending', 'Submitted', 'Rejected', 'Appealed', 'Adjusted', 'Not voided', 'Void: No', 'Open', 'Hold', '',
+    // A void asked for, refused or replaced: the month is still billed (explore10 B01).
+    'Corrected claim - replaces voided claim', 'Paid - void rejected by payer', 'Void requested', 'Pending void', 'To be voided',
+    'Void - In Process', 'Voided/Replaced',
+  ])(
     '%j: still billed',
     (status) => expect(isVoidClaimStatus(status)).toBe(false),
   );

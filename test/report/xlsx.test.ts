@@ -276,10 +276,10 @@ describe('writeXlsx: what was not audited', () => {
     expect(summary.filter((r) => r[0] === 'Sheet not read')).toEqual([
       ['Sheet not read', 'export.xlsx, sheet "Late entries"', 'no known header row in the first 30 rows; its rows count for nothing'],
     ]);
-    expect(summary.filter((r) => r[0] === 'Time entries left out')).toEqual([
-      ['Time entries left out', 3, `${log.file}, sheet "${log.sheet}": 3 entries (column "Entry Status") marked deleted, voided, entered in error, duplicate or not to be billed`],
+    expect(summary.filter((r) => r[0] === 'Rows left out')).toEqual([
+      ['Rows left out', 3, `${log.file}, sheet "${log.sheet}": 3 entries marked deleted, voided, entered in error, duplicate or not to be billed (column "Entry Status")`],
     ]);
     const plain = rows('Summary').map((r) => r[0]);
-    expect(plain).not.toContain('Time entries left out');
+    expect(plain).not.toContain('Rows left out');
   });
 });
