@@ -252,6 +252,18 @@ const ENTRY_NEGATED_WORDS: NegatedWords = {
  */
 const NOT_YET_BILLED = /(?:^| )(?:(?:not yet|not|un) billed|unbilled|to be billed|to bill|ready (?:to|for) (?:bill|billing|claim|submission))(?= |$)/g;
 /**
+ * Billing waits for the month, not for the entry: "Pending billing", "Completed - awaiting billing", and a
+ * platform's note that the month is not billable yet ("Not billable yet - 20 min not met", "Not billable until
+ * 20 min"), which is no refusal of the entry's minutes (explore10 A02, A07). Read as "ready" before refusals
+ * of billing are looked for.
+ */
+const BILLING_WAITS = new RegExp(
+  '(?:^| )(?:(?:pending|awaiting|waiting for|queued for) (?:bill|billing|claim|submission)|(?:billing|claim) (?:pending|queued)|' +
+    'not (?:yet )?billable (?:yet|until)(?: [a-z0-9 ]*?(?:min|mins|minutes|threshold|time)(?: (?:not|is not|isn t) (?:met|reached))?)?|not yet billable|' +
+    '(?:\\d+ )?(?:min|mins|minutes|threshold|time) not (?:yet )?(?:met|reached))(?= |$)',
+  'g',
+);
+/**
  * Not finished: a draft, an unsigned or open note, one waiting for review. Minutes of a note nobody signed
  * would not survive a record review (D1), but some platforms call every entry of the open month "Open", so
  * ccm does not guess: such an entry is named, its minutes held until the status is classified.
@@ -267,7 +279,7 @@ const ENTRY_NEGATION = words('not|non|never|no|un|n|false|0');
  * "Restored", "Undeleted" undo a withdrawal.
  */
 const ENTRY_ACTIVE = words(
-  'active|complete|completed|done|finished|final|finalized|finalised|signed|cosigned|co signed|e signed|esigned|electronically signed|attested|' +
+  'active|complete|completed|done|finished|final|finalized|finalised|signed|cosigned|co signed|countersigned|counter signed|e signed|esigned|electronically signed|attested|' +
     'closed|approved|billed|billable|submitted|posted|reviewed|locked|ready|valid|validated|verified|accepted|processed|paid|claimed|charged|' +
     'documented|recorded|logged|entered|saved|current|confirmed|audited|sent|exported|ok|okay|yes|y|reinstated|restored|reactivated|undeleted|unvoided',
 );
@@ -287,7 +299,7 @@ const CLAIM_VOID = words('voided|void|reversed|reversal|cancell?ed|cancel|delete
  */
 const CLAIM_STILL_STANDING = words(
   'request|requested|requesting|pending|to be|in process|processing|in progress|submitted|sent|awaiting|queued|scheduled|' +
-    'rejected|denied|refused|failed|declined|replaces|replaced|replacing|replacement|corrected|correction|corrects|resubmitted|rebilled|re billed|new claim|frequency 7',
+    'rejected|denied|refused|failed|declined|replaces|replaced|replacing|replacement|corrected|correction|corrects|resubmitted|resubmit|rebilled|rebill|rebilling|re billed|re bill|new claim|frequency 7',
 );
 
 export function isVoidClaimStatus(text: string): boolean {
@@ -309,7 +321,8 @@ export function classifyEntryStatus(text: string, configured?: ReadonlyMap<strin
   const own = configured?.get(statusKey(text));
   if (own !== undefined) return own;
   if (statusKey(text) === '' || isPlaceholder(text.trim())) return 'active';
-  const { rest, negated } = withoutNegatedRefusals(text, ENTRY_NEGATED_WORDS);
+  const { rest: said, negated } = withoutNegatedRefusals(text, ENTRY_NEGATED_WORDS);
+  const rest = said.replace(BILLING_WAITS, ' ready ').trim();
   if (has(rest, ENTRY_WITHDRAWN) || has(rest, BILL_REFUSAL)) return 'withdrawn';
   const key = rest.replace(NOT_YET_BILLED, ' ready ').trim();
   if (has(key, ENTRY_UNFINISHED) || has(key, ENTRY_NEGATION)) return 'unrecognized';

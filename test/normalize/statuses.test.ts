@@ -312,6 +312,17 @@ describe('classifyEntryStatus', () => {
     ['Voided - wrong patient', 'withdrawn'],
     // Refusals of billing and duplicate markers (explore9 A02): the practice marked the row itself.
     ['DO NOT BILL - duplicate of 10/2', 'withdrawn'],
+    // Billing waits for the month, not a refusal of the entry (explore10 A02, A07).
+    ['Not billable yet - 20 min not met', 'active'],
+    ['Not billable until 20 min', 'active'],
+    ['Not yet billable', 'active'],
+    ['Pending billing', 'active'],
+    ['Awaiting billing', 'active'],
+    ['Completed - Pending Billing', 'active'],
+    ['Billing pending', 'active'],
+    ['Countersigned', 'active'],
+    ['Pending (not billable yet)', 'unrecognized'],
+    ['Not billable - wrong patient', 'withdrawn'],
     ['Do not bill', 'withdrawn'],
     ["Don't bill", 'withdrawn'],
     ['Not billable', 'withdrawn'],
@@ -399,7 +410,7 @@ describe('isVoidClaimStatus', () => {
     'Paid', 'Denied', 'Pending', 'Submitted', 'Rejected', 'Appealed', 'Adjusted', 'Not voided', 'Void: No', 'Open', 'Hold', '',
     // A void asked for, refused or replaced: the month is still billed (explore10 B01).
     'Corrected claim - replaces voided claim', 'Paid - void rejected by payer', 'Void requested', 'Pending void', 'To be voided',
-    'Void - In Process', 'Voided/Replaced',
+    'Void - In Process', 'Voided/Replaced', 'Void/Rebill', 'Reversed and rebilled', 'Voided - replaced by corrected claim', 'Cancelled - rebilled',
   ])(
     '%j: still billed',
     (status) => expect(isVoidClaimStatus(status)).toBe(false),
