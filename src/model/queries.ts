@@ -24,6 +24,16 @@ export function entriesNpi(entries: readonly TimeEntry[]): string | null | undef
 }
 
 /**
+ * The NPI a patient-month's claim goes out under, as billing decides it (bill.ts): the entries' one NPI, else the
+ * configured `billing.defaultNpi`; undefined when the entries carry several (no claim picks one) or none and no
+ * default is set.
+ */
+export function claimNpi(entries: readonly TimeEntry[], defaultNpi: string | undefined): string | undefined {
+  const one = entriesNpi(entries);
+  return one === undefined ? defaultNpi : (one ?? undefined);
+}
+
+/**
  * a + b in minutes exact to the hundredth, as each entry's minutes are (normalize/durations.ts). Added as binary
  * fractions, 1.2 + 16.4 + 2.4 is 19.999999999999996: a month of 20 documented minutes would miss 99490 (B01).
  */

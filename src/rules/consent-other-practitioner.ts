@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entriesNpi } from '../model/queries.js';
+import { claimNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { coversMonth, coversPractitioner, datedAcceptances, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
@@ -13,7 +13,7 @@ export const consentOtherPractitioner = defineRule({
   description: 'Every consent covering a patient-month names another NPI than the one the month\'s CCM time bills under.',
   rationale:
     'Consent is obtained once, not yearly, but a patient who changes to a new billing practitioner must consent again (R-CONSENT-ONCE). ' +
-    'When every consent covering the month names an NPI and none is the NPI the month\'s CCM entries bill under, no consent is documented ' +
+    'When every consent covering the month names an NPI and none is the NPI the month\'s CCM claim bills under (the entries\' one NPI, else billing.defaultNpi), no consent is documented ' +
     'for the practitioner billing the month. It is a warning for review, not an error that blocks the claim: an export may put the group\'s ' +
     'NPI on consents and the practitioner\'s on time entries, which this check cannot tell from a change of practitioner, and the reference ' +
     'does not list the case among the claim-blocking ones (D1). A consent naming the billing NPI dated within the month settles the ' +
@@ -28,10 +28,10 @@ export const consentOtherPractitioner = defineRule({
     otherPractitioner:
       'The consent covering {month} ({consentRow}) names NPI {consentNpi}, but the month\'s CCM time bills under NPI {npi}; a patient who changes billing practitioner must consent again.',
   },
-  check({ model, report }) {
+  check({ model, defaultNpi, report }) {
     for (const pm of model.patientMonths) {
       const consents = model.consentsByPatient.get(pm.patientId);
-      const npi = consents === undefined ? undefined : entriesNpi(pm.entries);
+      const npi = consents === undefined ? undefined : claimNpi(pm.entries, defaultNpi);
       if (consents === undefined || !npi) continue;
       // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.
       let latest: DatedConsent | undefined;

@@ -3,7 +3,7 @@ import { patientMonthKey } from '../model/build.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
-import { entriesNpi } from '../model/queries.js';
+import { claimNpi } from '../model/queries.js';
 import { isValidNpi } from '../normalize/codes.js';
 import { publicNpi } from './util.js';
 
@@ -55,10 +55,9 @@ export const incompatibleService = defineRule({
       // The practitioner the CCM claim goes out under, as billing decides it: the entries' one NPI, else the
       // configured default. Several NPIs, none, or one that is not an NPI (a digit short, a letter in it)
       // identify no practitioner.
-      const one = entriesNpi(pm.entries);
-      const claimNpi = one === undefined ? defaultNpi : (one ?? undefined);
-      const identified = claimNpi !== undefined && isValidNpi(claimNpi);
-      if (identified) ccmNpis.add(claimNpi);
+      const npi = claimNpi(pm.entries, defaultNpi);
+      const identified = npi !== undefined && isValidNpi(npi);
+      if (identified) ccmNpis.add(npi);
       const groups: Record<Practitioner, BilledService[]> = { samePractitioner: [], unknownPractitioner: [], differentPractitioner: [] };
       for (const s of services) {
         if (s.npi !== undefined && ccmNpis.has(s.npi)) groups.samePractitioner.push(s);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entriesNpi } from '../model/queries.js';
+import { claimNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { coversPractitioner, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
@@ -32,7 +32,7 @@ export const serviceBeforeConsent = defineRule({
     beforePractitionerConsent:
       'The entry is dated {date}, before the patient\'s consent on {consentDate} ({consentRow}) to NPI {npi}, which the month\'s CCM time bills under; the earlier consent ({otherRow}) names NPI {otherNpi}, and a patient who changes billing practitioner must consent again.',
   },
-  check({ model, report }) {
+  check({ model, defaultNpi, report }) {
     // Month by month (the audited ones, CCM entries only): the billing practitioner is the month's.
     // Patient-months come sorted by patient: a patient's consents are read once, not once a month.
     let patient: string | undefined;
@@ -48,8 +48,8 @@ export const serviceBeforeConsent = defineRule({
       }
       if (all.length === 0) continue;
       // The consents for the practitioner billing the month, as consent-other-practitioner names it (the entries'
-      // one NPI); none of them at all is that rule's warning, and every consent is compared as before.
-      const npi = severalNpis ? entriesNpi(pm.entries) : undefined;
+      // one NPI, else billing.defaultNpi); none of them at all is that rule's warning, and every consent is compared as before.
+      const npi = severalNpis ? claimNpi(pm.entries, defaultNpi) : undefined;
       const own = npi ? all.filter((c) => coversPractitioner(c, npi)) : all;
       const consents = own.length > 0 ? own : all;
       for (const entry of pm.entries) {

@@ -8,13 +8,21 @@ ruleTester(consentOtherPractitioner, {
     { name: 'the consent names the NPI the entries bill under', model: { entries: [entry()], consents: [consent({ npi: NPI_A })] } },
     { name: 'a consent without an NPI covers any practitioner', model: { entries: [entry()], consents: [consent()] } },
     { name: 'a later consent for the new practitioner', model: { entries: [entry()], consents: [consent({ npi: NPI_B }), consent({ date: '2026-09-01', npi: NPI_A })] } },
-    { name: 'entries without an NPI: nothing to compare', model: { entries: [entry({ npi: undefined })], consents: [consent({ npi: NPI_B })] } },
+    { name: 'entries without an NPI and no billing.defaultNpi: nothing to compare', model: { entries: [entry({ npi: undefined })], consents: [consent({ npi: NPI_B })] } },
+    { name: 'entries without an NPI bill under billing.defaultNpi, which the consent names', model: { entries: [entry({ npi: undefined })], consents: [consent({ npi: NPI_A })] }, defaultNpi: NPI_A },
     { name: 'entries under two NPIs are left to multiple-billing-practitioners', model: { entries: [entry(), entry({ npi: NPI_B })], consents: [consent({ npi: NPI_B })] } },
     { name: 'no consent covering the month is left to missing-consent', model: { entries: [entry()], consents: [consent({ date: '2026-11-02', npi: NPI_B })] } },
     { name: 'a declined record for the new practitioner is not a consent to compare', model: { entries: [entry()], consents: [consent({ npi: NPI_A }), consent({ npi: NPI_B, standing: 'declined' })] } },
     { name: 'no consents export', model: { entries: [entry()] } },
   ],
   invalid: [
+    {
+      // The claim goes out under billing.defaultNpi; the consent names another practitioner (explore10 B04).
+      name: 'entries without an NPI bill under billing.defaultNpi: a consent naming another NPI',
+      model: { entries: [entry({ npi: undefined })], consents: [consent({ npi: NPI_B })] },
+      defaultNpi: NPI_A,
+      findings: [{ messageId: 'otherPractitioner', data: { consentNpi: NPI_B, npi: NPI_A } }],
+    },
     {
       name: 'the only consent names another NPI',
       model: { entries: [entry(), entry({ date: '2026-10-20' })], consents: [consent({ npi: NPI_B })] },

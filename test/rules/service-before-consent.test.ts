@@ -149,6 +149,13 @@ ruleTester(serviceBeforeConsent, {
       ],
     },
     {
+      // A time log with no NPI column bills under billing.defaultNpi, as the claim does (explore10 B04).
+      name: 'entries without an NPI bill under billing.defaultNpi: time before the consent to it does not count',
+      model: { entries: [entry({ date: '2026-10-05', npi: undefined })], consents: [consent({ date: '2025-01-10', npi: NPI_B }), consent({ date: '2026-10-20', npi: NPI_A })] },
+      defaultNpi: NPI_A,
+      findings: [{ messageId: 'beforePractitionerConsent', entryIds: [0], data: { consentDate: '2026-10-20', npi: NPI_A, otherNpi: NPI_B } }],
+    },
+    {
       name: 'with no earlier consent at all, the consent to the billing practitioner is the first one',
       model: { entries: [entry({ date: '2026-10-05' })], consents: [consent({ date: '2026-10-20', npi: NPI_A })] },
       findings: [{ messageId: 'beforeConsent', data: { consentDate: '2026-10-20' } }],
