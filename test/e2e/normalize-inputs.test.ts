@@ -12,7 +12,7 @@ import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
   patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; supportedMinutes: number; blockedBy: string[] }[];
-  findings: { rule: string; patientId: string | null; message: string }[];
+  findings: { rule: string; severity: string; patientId: string | null; message: string }[];
 }
 
 function write(dir: string, name: string, lines: readonly string[]): string {
@@ -572,6 +572,32 @@ describe('an entry another export marks withdrawn', () => {
     expect(report.findings.filter((f) => f.rule === 'duplicate-entry').map((f) => [f.patientId, f.message.split(';')[0]!.split(':')[0]])).toEqual([
       ['9701', 'Row 2 is the entry exp-nov.csv, row 2 marks withdrawn (deleted, voided, entered in error, a duplicate, do not bill)'],
       ['9702', 'Row 3 repeats exp-oct.csv, row 3 exactly (same patient, date, program, staff, start, minutes and note)'],
+    ]);
+  });
+});
+
+describe('an entry a later export voids in another version (explore10 B02)', () => {
+  it('is held with an error naming both rows, not billed: the later export has no Start column, or zeroes a voided entry\'s minutes', () => {
+    const dir = tempDir();
+    const october = write(dir, 'oct.csv', [
+      'MRN,Date,Start Time,Staff,Credentials,Minutes,Note,Status',
+      `9711,10/05/2026,09:00,Rita Nurse,RN,22,${NOTE} a,Signed`,
+      `9712,10/06/2026,,Rita Nurse,RN,22,${NOTE} b,Signed`,
+    ]);
+    const november = write(dir, 'nov.csv', [
+      'MRN,Date,Staff,Credentials,Minutes,Note,Status',
+      `9711,10/05/2026,Rita Nurse,RN,22,${NOTE} a,Voided`,
+      `9712,10/06/2026,Rita Nurse,RN,0,${NOTE} b,Voided`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9711,2026-01-02', '9712,2026-01-02']);
+    const { report } = auditJson([october, november, consents, '--month', '2026-10', '--run-date', '2026-11-05']);
+    expect(report.patientMonths.map((m) => [m.patientId, m.status, m.supportedMinutes])).toEqual([
+      ['9711', 'not-billable', 0],
+      ['9712', 'not-billable', 0],
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'conflicting-copies').map((f) => [f.patientId, f.severity, f.message.split(':')[0]])).toEqual([
+      ['9711', 'error', 'oct.csv, row 2 holds an entry that nov.csv, row 2 marks withdrawn (deleted, voided, entered in error) in another version (22 min from 09'],
+      ['9712', 'error', 'oct.csv, row 3 holds an entry that nov.csv, row 3 marks withdrawn (deleted, voided, entered in error) in another version (22 min; 0 min; same patient, date, staff, program and note)'],
     ]);
   });
 });
