@@ -576,6 +576,26 @@ describe('an entry another export marks withdrawn', () => {
   });
 });
 
+describe('a revocation typed without the MRN\'s leading zero in a consent log holding both spellings (explore10 B03)', () => {
+  it('holds the month after it with an error naming both spellings, and warns of the kept-apart ids; the same revocation spelled with the zero blocks it too', () => {
+    const dir = tempDir();
+    const time = write(dir, 'tl.csv', ['MRN,Date,Staff,Credentials,Minutes,Note,Program,Billing NPI', `01234,11/05/2026,Rita Nurse,RN,25,${NOTE},CCM,1234567893`]);
+    const dx = write(dir, 'dx.csv', ['MRN,ICD-10 Code,Onset Date', '01234,I10,01/01/2020', '01234,E11.9,01/01/2020']);
+    const month = ['--month', '2026-11', '--run-date', '2026-12-05'];
+    for (const revoked of ['1234', '01234']) {
+      const consents = write(dir, `consents-${revoked}.csv`, ['MRN,Consent Date,Consent Status', '01234,01/15/2026,Accepted', `${revoked},10/02/2026,Revoked - patient opted out of CCM`]);
+      const { report } = auditJson([time, consents, dx, ...month]);
+      expect(report.patientMonths.map((m) => [m.patientId, m.status])).toEqual([['01234', 'blocked']]);
+      if (revoked === '01234') continue;
+      expect(report.findings.filter((f) => f.rule === 'id-leading-zeros').map((f) => [f.severity, f.message.split(',')[0]])).toEqual([
+        ['warning', 'Patient ids 01234'],
+        ['error', 'Consent is refused or revoked under patient id 1234 (consents-1234.csv'],
+      ]);
+      expect(report.patientMonths[0]!.blockedBy).toEqual(['id-leading-zeros']);
+    }
+  });
+});
+
 describe('an entry a later export voids in another version (explore10 B02)', () => {
   it('is held with an error naming both rows, not billed: the later export has no Start column, or zeroes a voided entry\'s minutes', () => {
     const dir = tempDir();
