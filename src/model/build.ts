@@ -37,6 +37,12 @@ export interface AuditModel {
    * list the entry's rows (conflicting-copies). Exact copies are `duplicates`.
    */
   readonly conflictingCopies: readonly (readonly TimeEntry[])[];
+  /**
+   * CCM entries another input holds withdrawn in another version (no clock time in one, other minutes, as
+   * `conflictingCopies`): perhaps voided since, perhaps another activity, so conflicting-copies holds them.
+   * Exact copies of a withdrawn row are `duplicates`.
+   */
+  readonly withdrawnVersions: readonly { readonly entry: TimeEntry; readonly withdrawn: readonly WithdrawnEntry[] }[];
   readonly consents: readonly Consent[];
   readonly diagnoses: readonly Diagnosis[];
   readonly services: readonly BilledService[];
@@ -204,7 +210,7 @@ function slice<T>(items: readonly T[], order: Int32Array, start: number, end: nu
 }
 
 /** The input an entry was read from: one TableRef object per table, but equal values name the same table too. */
-function sameTable(a: TimeEntry, b: TimeEntry): boolean {
+function sameTable(a: WithdrawnEntry, b: WithdrawnEntry): boolean {
   return a.table === b.table || (a.table.file === b.table.file && a.table.sheet === b.table.sheet);
 }
 
@@ -306,28 +312,49 @@ function exactCopies(all: readonly TimeEntry[], order: Int32Array, start: number
  * in another table. Monthly exports given together repeat an entry, and the later one may say it was voided
  * since: its minutes were never spent. A withdrawn row whose own table also holds the row active withdrew a
  * copy within that export (a duplicate voided in the EHR), not the entry, and withdraws nothing elsewhere.
+ *
+ * A withdrawn row matching no active row exactly may still be the entry in another version: the later export
+ * has no Start column, or shows a voided entry's minutes as 0. Matched as conflicting copies are (same program,
+ * staff and non-empty note, minutes differing or a clock time in one only; two different clock times are two
+ * activities), the active row is `near`: ccm cannot tell whether it was voided, so conflicting-copies holds it
+ * rather than counting it or dropping it unseen. Not when the withdrawn row's own table holds an active row
+ * of that note too: the export says which of its same-note rows stand.
  */
-function patientDayKey(e: WithdrawnEntry): string {
-  return `${e.patientId}\u0000${e.date}`;
+function nearKey(e: WithdrawnEntry): string {
+  return `${e.patientId}\u0000${e.date}\u0000${e.program}\u0000${(e.staff ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${duplicateNote(e.note)}`;
 }
 
-function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly WithdrawnEntry[]): Map<TimeEntry, WithdrawnEntry> {
+function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly WithdrawnEntry[]) {
   const found = new Map<TimeEntry, WithdrawnEntry>();
-  if (withdrawn.length === 0) return found;
+  const near = new Map<TimeEntry, WithdrawnEntry[]>();
+  if (withdrawn.length === 0) return { found, near };
   const patients = new Set(withdrawn.map((w) => w.patientId));
-  // Only the few patients with a withdrawn row are looked at, a day at a time.
-  const active = groupBy(entries, (e) => (patients.has(e.patientId) ? patientDayKey(e) : undefined));
+  // Only the few patients with a withdrawn row are looked at, and only rows of their withdrawn rows' note,
+  // staff and day are compared: an exact copy has them too.
+  const active = groupBy(entries, (e) => (patients.has(e.patientId) ? nearKey(e) : undefined));
   for (const w of withdrawn) {
-    const copies = (active.get(patientDayKey(w)) ?? []).filter((e) => sameRow(e, w));
-    if (copies.some((e) => e.table === w.table)) continue;
-    for (const e of copies) if (!found.has(e)) found.set(e, w);
+    const candidates = active.get(nearKey(w)) ?? [];
+    const copies = candidates.filter((e) => sameRow(e, w));
+    if (copies.length > 0) {
+      if (copies.some((e) => e.table === w.table)) continue;
+      for (const e of copies) if (!found.has(e)) found.set(e, w);
+      continue;
+    }
+    if (!CCM_PROGRAMS.has(w.program) || w.note.trim() === '' || candidates.some((e) => sameTable(e, w))) continue;
+    for (const e of candidates) {
+      if (e.start !== undefined && w.start !== undefined && e.start !== w.start) continue;
+      const list = near.get(e);
+      if (list) list.push(w);
+      else near.set(e, [w]);
+    }
   }
-  return found;
+  for (const e of found.keys()) near.delete(e);
+  return { found, near };
 }
 
 export function buildModel(ingested: Ingested, options: ModelOptions): AuditModel {
   const { data, spellings: idSpellings } = foldLeadingZeros(ingested);
-  const withdrawn = withdrawnElsewhere(data.entries, data.withdrawn);
+  const { found: withdrawn, near } = withdrawnElsewhere(data.entries, data.withdrawn);
   const all = withdrawn.size === 0 ? data.entries : data.entries.filter((e) => !withdrawn.has(e));
   const patientCodes = new Codes();
   const dayCodes = new Codes();
@@ -339,6 +366,9 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
   }
   const { entries, kept, duplicates: copies, conflicting } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
   const duplicates: DuplicatePair[] = withdrawn.size === 0 ? copies : [...copies, ...[...withdrawn].map(([entry, w]) => ({ entry, duplicateOf: w, withdrawn: true as const }))];
+  // An exact copy dropped here leaves its first row, which the withdrawn row matches as well.
+  const dropped = near.size === 0 ? undefined : new Set(copies.map((d) => d.entry));
+  const withdrawnVersions = [...near].filter(([entry]) => !dropped!.has(entry)).map(([entry, rows]) => ({ entry, withdrawn: rows }));
   const patient = new Int32Array(kept.length);
   const day = new Int32Array(kept.length);
   kept.forEach((i, k) => {
@@ -400,6 +430,7 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
     entries,
     duplicates,
     conflictingCopies: conflicting,
+    withdrawnVersions,
     consents: data.consents,
     diagnoses: data.diagnoses,
     services: data.services,
@@ -477,6 +508,11 @@ function freezeModel(model: AuditModel, deep: boolean): AuditModel {
   }
   Object.freeze(model.duplicates);
   for (const copies of model.conflictingCopies) Object.freeze(copies);
+  for (const pair of model.withdrawnVersions) {
+    Object.freeze(pair.withdrawn);
+    Object.freeze(pair);
+  }
+  Object.freeze(model.withdrawnVersions);
   Object.freeze(model.conflictingCopies);
   records(model.consents);
   records(model.diagnoses);

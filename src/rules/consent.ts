@@ -71,3 +71,16 @@ export function inForceOn(consent: DatedConsent, date: string): boolean {
 export function coversPractitioner(consent: Consent, npi: string): boolean {
   return consent.npi === undefined || consent.npi === npi;
 }
+
+/**
+ * A refusal without a date, beside an acceptance: it cannot be placed before or after the acceptance, so it may
+ * have ended it; no month is taken as covered until it is dated (the conservative reading, D1).
+ */
+export function undatedRefusal(consents: readonly Consent[]): Consent | undefined {
+  return consents.find((c) => c.standing === 'declined' && c.date === undefined);
+}
+
+/** Whether a patient's consent records cover the month (missing-consent's test). */
+export function consentCovers(consents: readonly Consent[], month: string): boolean {
+  return undatedRefusal(consents) === undefined && datedAcceptances(consents).some((c) => coversMonth(c, month));
+}

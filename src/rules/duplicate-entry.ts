@@ -19,6 +19,7 @@ export const duplicateEntry = defineRule({
     'them lacks, are not copies either but one entry edited between exports, which conflicting-copies reports as an error. A row that another export repeats with a status saying it was withdrawn (deleted, ' +
     'voided, cancelled, entered in error: monthly exports given together, the later one after the entry was voided) is left out ' +
     'too, its minutes never spent; unless that export also holds the row active, when the withdrawn row was a copy voided there. ' +
+    'A withdrawn repeat in other minutes, or without the clock time, is no exact copy: conflicting-copies holds the active row. ' +
     'The reference is silent on this; leaving the voided entry\'s twin unbilled is the conservative reading.',
   references: ['D2', 'D3', 'R-DOC-CHECKLIST'],
   fix: 'Delete the repeated row from the source system (or the export) so the log holds each activity once.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patientMonthKey } from '../model/build.js';
+import { patientMonthKey, type PatientMonthRef } from '../model/build.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { OVERLAPPING_CARE_MANAGEMENT } from './code-lists.js';
 import { defineRule } from './define-rule.js';
@@ -8,6 +8,27 @@ import { isValidNpi } from '../normalize/codes.js';
 import { publicNpi } from './util.js';
 
 type Practitioner = 'samePractitioner' | 'unknownPractitioner' | 'differentPractitioner';
+
+/**
+ * Overlapping services of a patient-month split by whether the CCM practitioner billed them, as far as the NPIs
+ * tell: id-leading-zeros asks it too, for services billed under another spelling of the patient's id.
+ */
+export function byPractitioner(pm: PatientMonthRef, services: readonly BilledService[], defaultNpi: string | undefined): Record<Practitioner, BilledService[]> {
+  const ccmNpis = new Set(pm.entries.flatMap((e) => (e.npi === undefined ? [] : [e.npi])));
+  // The practitioner the CCM claim goes out under, as billing decides it: the entries' one NPI, else the
+  // configured default. Several NPIs, none, or one that is not an NPI (a digit short, a letter in it)
+  // identify no practitioner.
+  const npi = claimNpi(pm.entries, defaultNpi);
+  const identified = npi !== undefined && isValidNpi(npi);
+  if (identified) ccmNpis.add(npi);
+  const groups: Record<Practitioner, BilledService[]> = { samePractitioner: [], unknownPractitioner: [], differentPractitioner: [] };
+  for (const s of services) {
+    if (s.npi !== undefined && ccmNpis.has(s.npi)) groups.samePractitioner.push(s);
+    else if (s.npi === undefined || !isValidNpi(s.npi) || !identified) groups.unknownPractitioner.push(s);
+    else groups.differentPractitioner.push(s);
+  }
+  return groups;
+}
 
 function describeServices(services: readonly BilledService[]): string {
   return services.map((s) => `${s.code} (${OVERLAPPING_CARE_MANAGEMENT.get(s.code)}, ${s.date})`).join(', ');
@@ -51,19 +72,7 @@ export const incompatibleService = defineRule({
       const services = (model.servicesByPatientMonth.get(patientMonthKey(pm.patientId, pm.month)) ?? []).filter((s) => OVERLAPPING_CARE_MANAGEMENT.has(s.code));
       const firstEntry = pm.entries[0];
       if (services.length === 0 || firstEntry === undefined) continue;
-      const ccmNpis = new Set(pm.entries.flatMap((e) => (e.npi === undefined ? [] : [e.npi])));
-      // The practitioner the CCM claim goes out under, as billing decides it: the entries' one NPI, else the
-      // configured default. Several NPIs, none, or one that is not an NPI (a digit short, a letter in it)
-      // identify no practitioner.
-      const npi = claimNpi(pm.entries, defaultNpi);
-      const identified = npi !== undefined && isValidNpi(npi);
-      if (identified) ccmNpis.add(npi);
-      const groups: Record<Practitioner, BilledService[]> = { samePractitioner: [], unknownPractitioner: [], differentPractitioner: [] };
-      for (const s of services) {
-        if (s.npi !== undefined && ccmNpis.has(s.npi)) groups.samePractitioner.push(s);
-        else if (s.npi === undefined || !isValidNpi(s.npi) || !identified) groups.unknownPractitioner.push(s);
-        else groups.differentPractitioner.push(s);
-      }
+      const groups = byPractitioner(pm, services, defaultNpi);
       for (const messageId of ['samePractitioner', 'unknownPractitioner', 'differentPractitioner'] as const) {
         const list = groups[messageId];
         if (list.length === 0) continue;

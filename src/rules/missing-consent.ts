@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PatientMonthRef } from '../model/build.js';
 import { sourceOf, type Consent, type SourceRef } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { coversMonth, datedAcceptances } from './consent.js';
+import { consentCovers, datedAcceptances, undatedRefusal } from './consent.js';
 import { monthEnd, monthStart, rowFrom } from './util.js';
 
 type Reason =
@@ -39,14 +39,6 @@ function reason(consents: readonly Consent[], month: string, consentFileGiven: b
   const firstDate = dated.map((c) => c.date).sort()[0];
   if (firstDate !== undefined) return { messageId: 'afterMonth', data: { date: firstDate } };
   return { messageId: 'undated' };
-}
-
-/**
- * A refusal without a date, beside an acceptance: it cannot be placed before or after the acceptance, so it may
- * have ended it; no month is taken as covered until it is dated (the conservative reading, D1).
- */
-function undatedRefusal(consents: readonly Consent[]): Consent | undefined {
-  return consents.find((c) => c.standing === 'declined' && c.date === undefined);
 }
 
 export const missingConsent = defineRule({
@@ -90,10 +82,7 @@ export const missingConsent = defineRule({
   },
   check({ model, report }) {
     const consentFileGiven = model.kindsPresent.has('consents');
-    const covered = (pm: PatientMonthRef): boolean => {
-      const consents = model.consentsByPatient.get(pm.patientId) ?? [];
-      return undatedRefusal(consents) === undefined && datedAcceptances(consents).some((c) => coversMonth(c, pm.month));
-    };
+    const covered = (pm: PatientMonthRef): boolean => consentCovers(model.consentsByPatient.get(pm.patientId) ?? [], pm.month);
     for (const pm of model.patientMonths) {
       if (covered(pm)) continue;
       const r = reason(model.consentsByPatient.get(pm.patientId) ?? [], pm.month, consentFileGiven, sourceOf(pm.entries[0]!));

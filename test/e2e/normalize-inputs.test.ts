@@ -12,7 +12,7 @@ import { buildWorkbook, MAIN_NS, prefixed } from '../read/xlsx-compare.js';
 
 interface Report {
   patientMonths: { patientId: string; month: string; status: string; loggedMinutes: number; supportedMinutes: number; blockedBy: string[] }[];
-  findings: { rule: string; patientId: string | null; message: string }[];
+  findings: { rule: string; severity: string; patientId: string | null; message: string }[];
 }
 
 function write(dir: string, name: string, lines: readonly string[]): string {
@@ -576,6 +576,52 @@ describe('an entry another export marks withdrawn', () => {
     expect(report.findings.filter((f) => f.rule === 'duplicate-entry').map((f) => [f.patientId, f.message.split(';')[0]!.split(':')[0]])).toEqual([
       ['9701', 'Row 2 is the entry exp-nov.csv, row 2 marks withdrawn (deleted, voided, entered in error, a duplicate, do not bill)'],
       ['9702', 'Row 3 repeats exp-oct.csv, row 3 exactly (same patient, date, program, staff, start, minutes and note)'],
+    ]);
+  });
+});
+
+describe('a revocation typed without the MRN\'s leading zero in a consent log holding both spellings (explore10 B03)', () => {
+  it('holds the month after it with an error naming both spellings, and warns of the kept-apart ids; the same revocation spelled with the zero blocks it too', () => {
+    const dir = tempDir();
+    const time = write(dir, 'tl.csv', ['MRN,Date,Staff,Credentials,Minutes,Note,Program,Billing NPI', `01234,11/05/2026,Rita Nurse,RN,25,${NOTE},CCM,1234567893`]);
+    const dx = write(dir, 'dx.csv', ['MRN,ICD-10 Code,Onset Date', '01234,I10,01/01/2020', '01234,E11.9,01/01/2020']);
+    const month = ['--month', '2026-11', '--run-date', '2026-12-05'];
+    for (const revoked of ['1234', '01234']) {
+      const consents = write(dir, `consents-${revoked}.csv`, ['MRN,Consent Date,Consent Status', '01234,01/15/2026,Accepted', `${revoked},10/02/2026,Revoked - patient opted out of CCM`]);
+      const { report } = auditJson([time, consents, dx, ...month]);
+      expect(report.patientMonths.map((m) => [m.patientId, m.status])).toEqual([['01234', 'blocked']]);
+      if (revoked === '01234') continue;
+      expect(report.findings.filter((f) => f.rule === 'id-leading-zeros').map((f) => [f.severity, f.message.split(',')[0]])).toEqual([
+        ['warning', 'Patient ids 01234'],
+        ['error', 'Consent is refused or revoked under patient id 1234 (consents-1234.csv'],
+      ]);
+      expect(report.patientMonths[0]!.blockedBy).toEqual(['id-leading-zeros']);
+    }
+  });
+});
+
+describe('an entry a later export voids in another version (explore10 B02)', () => {
+  it('is held with an error naming both rows, not billed: the later export has no Start column, or zeroes a voided entry\'s minutes', () => {
+    const dir = tempDir();
+    const october = write(dir, 'oct.csv', [
+      'MRN,Date,Start Time,Staff,Credentials,Minutes,Note,Status',
+      `9711,10/05/2026,09:00,Rita Nurse,RN,22,${NOTE} a,Signed`,
+      `9712,10/06/2026,,Rita Nurse,RN,22,${NOTE} b,Signed`,
+    ]);
+    const november = write(dir, 'nov.csv', [
+      'MRN,Date,Staff,Credentials,Minutes,Note,Status',
+      `9711,10/05/2026,Rita Nurse,RN,22,${NOTE} a,Voided`,
+      `9712,10/06/2026,Rita Nurse,RN,0,${NOTE} b,Voided`,
+    ]);
+    const consents = write(dir, 'consents.csv', ['MRN,Consent Date', '9711,2026-01-02', '9712,2026-01-02']);
+    const { report } = auditJson([october, november, consents, '--month', '2026-10', '--run-date', '2026-11-05']);
+    expect(report.patientMonths.map((m) => [m.patientId, m.status, m.supportedMinutes])).toEqual([
+      ['9711', 'not-billable', 0],
+      ['9712', 'not-billable', 0],
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'conflicting-copies').map((f) => [f.patientId, f.severity, f.message.split(':')[0]])).toEqual([
+      ['9711', 'error', 'oct.csv, row 2 holds an entry that nov.csv, row 2 marks withdrawn (deleted, voided, entered in error) in another version (22 min from 09'],
+      ['9712', 'error', 'oct.csv, row 3 holds an entry that nov.csv, row 3 marks withdrawn (deleted, voided, entered in error) in another version (22 min; 0 min; same patient, date, staff, program and note)'],
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * time entries get ids from their position, so a case can expect `entryIds: [0]` or `rows: [2]`.
  */
 import { buildModel, type AuditModel } from '../../src/model/build.js';
-import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry } from '../../src/model/schema.js';
+import type { BilledService, CarePlan, Consent, Diagnosis, RejectedRow, SourceRef, TimeEntry, WithdrawnEntry } from '../../src/model/schema.js';
 import { normalizeIcd10 } from '../../src/normalize/codes.js';
 import type { InputKind } from '../../src/normalize/columns.js';
 import type { Ingested } from '../../src/normalize/ingest.js';
@@ -135,6 +135,11 @@ export function rejected(init: Partial<RejectedRow> & { row?: number } = {}): Re
 
 export interface ModelSpec {
   entries?: Pending<TimeEntry>[];
+  /**
+   * Time-log rows their export marks withdrawn (voided, deleted), built with entry(): rows numbered after the
+   * entries', so a withdrawn row of a later export (`table`) never shares a row with an entry.
+   */
+  withdrawn?: Pending<TimeEntry>[];
   /** Giving a list (even empty) means that export was part of the inputs (`kindsPresent`). */
   consents?: Pending<Consent>[];
   diagnoses?: Pending<Diagnosis>[];
@@ -148,6 +153,14 @@ export interface ModelSpec {
 
 function place<T>(list: readonly Pending<T>[] | undefined, file: string): T[] {
   return (list ?? []).map((p, index) => p.make({ file, sheet: null, row: p.row ?? index + 2 }, index));
+}
+
+function placeWithdrawn(spec: ModelSpec): WithdrawnEntry[] {
+  const after = spec.entries?.length ?? 0;
+  return (spec.withdrawn ?? []).map((p, index) => {
+    const { id: _id, ...row } = p.make({ file: FILES.timeLog, sheet: null, row: p.row ?? after + index + 2 }, after + index);
+    return row;
+  });
 }
 
 /**
@@ -186,7 +199,7 @@ export function ingested(spec: ModelSpec): Ingested {
   for (const kind of ['consents', 'diagnoses', 'services', 'carePlans'] as const) if (spec[kind] !== undefined) kinds.add(kind);
   return {
     entries: place(spec.entries, FILES.timeLog),
-    withdrawn: [],
+    withdrawn: placeWithdrawn(spec),
     consents: place(spec.consents, FILES.consents),
     diagnoses: place(spec.diagnoses, FILES.diagnoses),
     services: place(spec.services, FILES.services),

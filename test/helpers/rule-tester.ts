@@ -143,7 +143,7 @@ function matches(expected: ExpectedFinding, actual: ObservedFinding, ruleId: str
   );
 }
 
-/** Everything a finding may point at: rows and entries of the model, including dropped duplicates. */
+/** Everything a finding may point at: rows and entries of the model, including dropped duplicates and the withdrawn rows they name. */
 export function assertPointsIntoModel(findings: readonly Finding[], model: AuditModel): void {
   const rows = new Set<string>();
   const entryIds = new Set<number>();
@@ -151,6 +151,7 @@ export function assertPointsIntoModel(findings: readonly Finding[], model: Audit
     rows.add(sourceKey(sourceOf(e)));
     entryIds.add(e.id);
   }
+  for (const w of [...model.duplicates.map((d) => d.duplicateOf), ...model.withdrawnVersions.flatMap((v) => v.withdrawn)]) rows.add(sourceKey(sourceOf(w)));
   for (const r of [...model.consents, ...model.diagnoses, ...model.services, ...model.carePlans, ...model.rejected]) rows.add(sourceKey(r.source));
   for (const f of findings) {
     expect(f.sources.length, `${f.rule}: a finding without source rows`).toBeGreaterThan(0);

@@ -31,6 +31,28 @@ ruleTester(conflictingCopies, {
     { name: 'an empty note makes no copy', model: { entries: [entry({ note: '' }), entry({ note: '', minutes: 25, ...LATER })] } },
     { name: 'an exact copy in another export is duplicate-entry\'s (dropped, counted once)', model: { entries: [entry({ note: NOTE }), entry({ note: NOTE, ...LATER })] } },
     { name: 'outside the audited month', model: { period: '2026-11', entries: [entry({ note: NOTE }), entry({ note: NOTE, minutes: 25, ...LATER })] } },
+    {
+      name: 'a withdrawn row of another export matching exactly is duplicate-entry\'s (left out), not a conflict',
+      model: { entries: [entry({ note: NOTE, startTime: '09:00' })], withdrawn: [entry({ note: `${NOTE} `, startTime: '09:00', staff: 'nina reyes', ...LATER })] },
+    },
+    {
+      name: 'a withdrawn row at another clock time is another activity',
+      model: { entries: [entry({ note: NOTE, startTime: '09:00' })], withdrawn: [entry({ note: NOTE, minutes: 0, startTime: '14:00', ...LATER })] },
+    },
+    {
+      name: 'a withdrawn row of another staff member, note or day withdraws nothing',
+      model: {
+        entries: [entry({ note: NOTE })],
+        withdrawn: [entry({ note: NOTE, minutes: 0, staff: 'Omar Haddad', ...LATER }), entry({ note: `${NOTE}; faxed`, minutes: 0, ...LATER }), entry({ note: NOTE, minutes: 0, date: '2026-10-06', ...LATER })],
+      },
+    },
+    {
+      name: 'the withdrawing export also holds an active row of that note: it says which of its rows stand',
+      model: { entries: [entry({ note: NOTE, minutes: 20 }), entry({ note: NOTE, minutes: 20, ...LATER })], withdrawn: [entry({ note: NOTE, minutes: 15, ...LATER })] },
+    },
+    { name: 'a withdrawn row in the same export is that export\'s own business', model: { entries: [entry({ note: NOTE, minutes: 20 })], withdrawn: [entry({ note: NOTE, minutes: 0 })] } },
+    { name: 'a withdrawn row of another program', model: { entries: [entry({ note: NOTE, program: 'rpm' })], withdrawn: [entry({ note: NOTE, minutes: 0, program: 'rpm', ...LATER })] } },
+    { name: 'a withdrawn version outside the audited month', model: { period: '2026-11', entries: [entry({ note: NOTE })], withdrawn: [entry({ note: NOTE, minutes: 0, ...LATER })] } },
   ],
   invalid: [
     {
@@ -67,6 +89,41 @@ ruleTester(conflictingCopies, {
         ],
       },
       findings: [{ messageId: 'conflicting', entryIds: [0, 2] }],
+    },
+    {
+      name: 'explore10 B02: the later export voids the entry and has no Start column: the active row is held, naming both rows',
+      model: { entries: [entry({ note: NOTE, minutes: 22, startTime: '09:00' }), entry({ minutes: 10, date: '2026-10-12' })], withdrawn: [entry({ note: NOTE, minutes: 22, ...LATER })] },
+      findings: [
+        {
+          messageId: 'withdrawnVersion',
+          entryIds: [0],
+          sources: ['time_log.csv:2', 'time_log_2026-11-02.csv:4'],
+          data: { entry: 'time_log.csv, row 2', others: 'time_log_2026-11-02.csv, row 4', versions: '22 min from 09:00; 22 min', minutes: '22' },
+          severity: 'error',
+          month: '2026-10',
+        },
+      ],
+    },
+    {
+      name: 'explore10 B02: the later export shows the voided entry as 0 minutes',
+      model: { entries: [entry({ note: NOTE, minutes: 22 })], withdrawn: [entry({ note: NOTE.toUpperCase(), minutes: 0, staff: 'Nina  Reyes', ...LATER })] },
+      findings: [{ messageId: 'withdrawnVersion', entryIds: [0], data: { versions: '22 min; 0 min', minutes: '22' } }],
+    },
+    {
+      name: 'a voided entry at the same clock time with its minutes zeroed',
+      model: { entries: [entry({ note: NOTE, minutes: 22, startTime: '09:00' })], withdrawn: [entry({ note: NOTE, minutes: 0, startTime: '09:00', ...LATER })] },
+      findings: [{ messageId: 'withdrawnVersion', entryIds: [0], data: { versions: '22 min from 09:00; 0 min from 09:00' } }],
+    },
+    {
+      name: 'one voided row, two active rows of that note it may be: both held; an exact copy of one is named once',
+      model: {
+        entries: [entry({ note: NOTE, minutes: 20 }), entry({ note: NOTE, minutes: 15 }), entry({ note: NOTE, minutes: 15, ...LATEST })],
+        withdrawn: [entry({ note: NOTE, minutes: 0, ...LATER })],
+      },
+      findings: [
+        { messageId: 'withdrawnVersion', entryIds: [0], data: { versions: '20 min; 0 min' } },
+        { messageId: 'withdrawnVersion', entryIds: [1], data: { versions: '15 min; 0 min' } },
+      ],
     },
     {
       name: 'many rows of one patient-day: still found',

@@ -1,5 +1,5 @@
 import { duplicateEntry } from '../../src/rules/duplicate-entry.js';
-import { entry } from '../helpers/model-builder.js';
+import { entry, LATER_TIME_LOGS } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const NOTE = 'Reviewed home BP log 150s-160s; called pt re amlodipine dose; updated care plan goal';
@@ -22,6 +22,11 @@ ruleTester(duplicateEntry, {
     },
   ],
   invalid: [
+    {
+      name: 'an entry another export repeats as withdrawn (spacing and case aside) is left out, naming both rows',
+      model: { entries: [entry({ note: NOTE }), entry()], withdrawn: [entry({ note: ` ${NOTE.toUpperCase()}`, staff: 'NINA REYES', table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
+      findings: [{ messageId: 'withdrawnElsewhere', entryIds: [0], sources: ['time_log.csv:2', 'time_log_2026-11-02.csv:4'], data: { row: 2, original: 'time_log_2026-11-02.csv, row 4' } }],
+    },
     {
       name: 'an exact copy: both rows in sources, the dropped copy as the entry',
       model: { entries: [entry({ note: NOTE }), entry({ note: NOTE })] },
