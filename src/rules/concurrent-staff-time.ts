@@ -131,7 +131,7 @@ export const concurrentStaffTime = defineRule({
     'judge its note or its consent (vague-note, service-before-consent) or compare it with other entries ' +
     '(overlapping-time, conflicting-copies) is not known yet, nor invalid-minutes\' configurable upper bound, so an entry held by ' +
     'one of those can still keep another staff member\'s overlapping entry from counting; correct the held entry and audit again.',
-  references: ['R-TIME-NO-DOUBLE', 'R-DOC-CHECKLIST', 'R-CODE-99439', 'R-TIME-ADDON-FULL', 'R-DOC-ENTRY', 'D1', 'D3'],
+  references: ['R-TIME-NO-DOUBLE', 'R-DOC-CHECKLIST', 'R-CODE-99439', 'R-TIME-ADDON-FULL', 'R-DOC-ENTRY', 'R-TIME-STAFF', 'D1', 'D3'],
   fix: 'Keep one person\'s entry for time spent together on the patient (delete or void the other), or correct the clock times if the work was at different times.',
   options: z.strictObject({}),
   messages: {
