@@ -29,15 +29,34 @@ function dayNumber(date: string): number {
 }
 
 /**
- * A patient's CCM entries that can be placed on the clock, sorted by start (longer first, then time-log order).
- * Entries without a staff member are missing-staff's: its error already keeps their minutes out.
+ * Whether an entry's minutes can count by what the entry itself says; if not, another entry-level error already
+ * keeps them out, and a receptionist's or a draft's entry must not cost the RN's call its minutes: no staff member
+ * or credential, or one that is not clinical (missing-staff, non-clinical-staff-time), a status ccm cannot read
+ * (unknown-entry-status), no positive minutes (invalid-minutes) or a date after the audit's (future-date).
  */
-function spans(entries: readonly TimeEntry[]): Span[] {
+function mayCount(entry: TimeEntry, runDate: string): boolean {
+  return (
+    (entry.role === 'clinical-staff' || entry.role === 'practitioner') &&
+    entry.credential !== undefined &&
+    entry.staff !== undefined &&
+    NOT_BLANK.test(entry.staff) &&
+    entry.unrecognizedStatus === undefined &&
+    entry.minutes !== null &&
+    entry.minutes > 0 &&
+    entry.date <= runDate
+  );
+}
+
+/**
+ * A patient's CCM entries that can be placed on the clock and may count, sorted by start (longer first, then
+ * time-log order). The others take no part: their own rule's error keeps their minutes out already.
+ */
+function spans(entries: readonly TimeEntry[], runDate: string): Span[] {
   const list: Span[] = [];
   for (const entry of entries) {
-    if (!CCM_PROGRAMS.has(entry.program) || entry.start === undefined) continue;
+    if (!CCM_PROGRAMS.has(entry.program) || entry.start === undefined || !mayCount(entry, runDate)) continue;
     const length = clockLength(entry);
-    if (length === undefined || length <= 0 || entry.staff === undefined || !NOT_BLANK.test(entry.staff)) continue;
+    if (length === undefined || length <= 0) continue;
     const start = dayNumber(entry.date) * MINUTES_PER_DAY + entry.start;
     list.push({ entry, start, stop: start + length });
   }
@@ -104,8 +123,15 @@ export const concurrentStaffTime = defineRule({
     'times can show an overlap: entries without a start are skipped (CMS does not require clock times, R-DOC-ENTRY). An entry with a ' +
     'start and no stop runs for its minutes, one past midnight meets the next day\'s entries, and intervals that only touch do not ' +
     'overlap. Other programs\' entries do not take part (their minutes never count toward CCM, D3); one staff member\'s overlapping ' +
-    'entries are overlapping-time\'s, and entries without a staff member missing-staff\'s.',
-  references: ['R-TIME-NO-DOUBLE', 'R-DOC-CHECKLIST', 'R-CODE-99439', 'R-TIME-ADDON-FULL', 'R-DOC-ENTRY', 'D1', 'D3'],
+    'entries are overlapping-time\'s. Nor do entries whose minutes cannot count by what the entry itself says: without a staff ' +
+    'member or a clinical credential (missing-staff, non-clinical-staff-time, R-TIME-STAFF), with a status ccm cannot read ' +
+    '(unknown-entry-status), without positive minutes (invalid-minutes) or dated after the audit (future-date). Their minutes are ' +
+    'kept out by that rule, so they are counted zero times, not twice: a receptionist\'s scheduling entry at the time of the RN\'s ' +
+    'call must not cost the call its minutes. Only what the entry says can be asked here: the outcome of entry-level rules that ' +
+    'judge its note or its consent (vague-note, service-before-consent) or compare it with other entries ' +
+    '(overlapping-time, conflicting-copies) is not known yet, nor invalid-minutes\' configurable upper bound, so an entry held by ' +
+    'one of those can still keep another staff member\'s overlapping entry from counting; correct the held entry and audit again.',
+  references: ['R-TIME-NO-DOUBLE', 'R-DOC-CHECKLIST', 'R-CODE-99439', 'R-TIME-ADDON-FULL', 'R-DOC-ENTRY', 'R-TIME-STAFF', 'D1', 'D3'],
   fix: 'Keep one person\'s entry for time spent together on the patient (delete or void the other), or correct the clock times if the work was at different times.',
   options: z.strictObject({}),
   messages: {
@@ -114,7 +140,7 @@ export const concurrentStaffTime = defineRule({
   },
   check({ model, report }) {
     for (const entries of model.entriesByPatient.values()) {
-      for (const run of overlapRuns(spans(entries))) {
+      for (const run of overlapRuns(spans(entries, model.runDate))) {
         for (const [own, held] of repeats(run)) {
           if (!inPeriod(model, own.entry.month)) continue;
           const [a, b] = own.entry.date <= held.entry.date ? [own.entry.date, held.entry.date] : [held.entry.date, own.entry.date];

@@ -182,7 +182,8 @@ function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: Rule
   const first = entries[0];
   const patientId = r.patientId ?? first?.patientId ?? null;
   const month = r.month ?? first?.month ?? null;
-  const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))]);
+  // An entry-level finding's row is its first entry's, whose evidence exceptions.csv shows beside it.
+  const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))], rule.level === 'entry' ? first : undefined);
   if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
   const entryKeys = sourceEntryKeys(model, sources);
   const message = renderMessage(template, r.data, rule.id);
@@ -217,11 +218,15 @@ function sourceEntryKeys(model: AuditModel, sources: readonly SourceRef[]): (num
   return keys;
 }
 
-function dedupeSources(sources: SourceRef[]): SourceRef[] {
+/**
+ * Sources once each, in row order; the lead entry's row, when given and cited, first: the row a reader opens to
+ * fix the entry, which a cited row above it (the entry it repeats, the one it overlaps) must not displace.
+ */
+function dedupeSources(sources: SourceRef[], lead?: TimeEntry): SourceRef[] {
   // Most findings point at one row.
   if (sources.length <= 1) return sources;
   const seen = new Set<string>();
-  return sources
+  const sorted = sources
     .sort(compareSource)
     .filter((s) => {
       const key = `${s.file}\u0000${s.sheet ?? ''}\u0000${s.row}`;
@@ -229,6 +234,9 @@ function dedupeSources(sources: SourceRef[]): SourceRef[] {
       seen.add(key);
       return true;
     });
+  const i = lead === undefined ? -1 : sorted.findIndex((s) => s.row === lead.row && s.file === lead.table.file && s.sheet === lead.table.sheet);
+  if (i > 0) sorted.unshift(...sorted.splice(i, 1));
+  return sorted;
 }
 
 /** The end of a message about an unknown rule id: a "did you mean" when one is close, else where to look. */

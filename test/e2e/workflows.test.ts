@@ -628,3 +628,39 @@ describe('one patient\'s time logged by two staff members is counted once (R-TIM
     expect(claims.slice(1).map((line) => cols.map((i) => line.split(',')[i]).join(','))).toEqual(['6001,99490,1,30', '6002,99490,1,20']);
   });
 });
+
+describe('concurrent staff time: only countable entries take minutes, and the finding names its own row (explore10 B05)', () => {
+  it('a receptionist\'s entry beside the RN\'s call leaves the call whole; a physician\'s repeat below the RN\'s row is row 5, citing row 4', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'timelog.csv'),
+      [
+        'MRN,Date,Staff,Credential,Start Time,End Time,Minutes,Note,Billing NPI',
+        '7001,2026-10-05,Front Desk Kim,Receptionist,09:00,09:40,40,Scheduled cardiology and endocrine follow-ups; faxed referral packet; confirmed transport,1234567893',
+        '7001,2026-10-05,Nurse Ann,RN,09:05,09:30,25,Reviewed home BP log 150s-160s; called pt re amlodipine dose; updated care plan goal,1234567893',
+        '7002,2026-10-06,Rita Nurse,RN,09:00,09:30,30,Care conference with Dr Adams on worsening edema and diuretic plan for CHF,1234567893',
+        '7002,2026-10-06,Dr Adams,MD,09:00,09:30,30,Care conference with RN Rita on worsening edema and diuretic plan for CHF,1234567893',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(dir, 'consents.csv'), 'MRN,Consent Date\r\n7001,2026-01-05\r\n7002,2026-01-05\r\n');
+    writeFileSync(join(dir, 'diagnoses.csv'), 'MRN,ICD-10 Code\r\n7001,I10\r\n7001,E11.9\r\n7002,I50.9\r\n7002,E11.9\r\n');
+    writeFileSync(join(dir, 'careplans.csv'), 'MRN,Care Plan Date\r\n7001,2026-01-05\r\n7002,2026-01-05\r\n');
+    const r = ccm(['audit', 'timelog.csv', 'consents.csv', 'diagnoses.csv', 'careplans.csv', ...RUN, '--out', 'out', '--quiet'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const rep = report(join(dir, 'out'));
+    // The RN's 25 minutes count: the receptionist's 40 never did, so nothing was counted twice.
+    expect(rep.patientMonths.map((pm: { patientId: string; status: string; supportedMinutes: number }) => `${pm.patientId} ${pm.status} ${pm.supportedMinutes}`)).toEqual([
+      '7001 billable 25',
+      '7002 billable 30',
+    ]);
+    const concurrent = rep.findings.filter((f: { rule: string }) => f.rule === 'concurrent-staff-time');
+    expect(concurrent.map((f: { patientId: string; sources: { row: number }[] }) => `${f.patientId} ${f.sources.map((s) => s.row).join(',')}`)).toEqual(['7002 5,4']);
+    // exceptions.csv: the row to fix is the physician's, whose staff and minutes the evidence columns show.
+    const csv = readFileSync(join(dir, 'out', 'exceptions.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const header = csv[0]!.split(',');
+    const cols = ['rule', 'row', 'other_rows', 'staff', 'minutes'].map((c) => header.indexOf(c));
+    expect(csv.slice(1).filter((line) => line.includes('concurrent-staff-time')).map((line) => cols.map((i) => line.split(',')[i]).join(','))).toEqual([
+      'concurrent-staff-time,5,row 4,Dr Adams,30',
+    ]);
+  });
+});

@@ -14,6 +14,38 @@ ruleTester(concurrentStaffTime, {
     { name: 'without clock times nothing can be told', model: { entries: [entry({ minutes: 30 }), entry({ ...MD, minutes: 30 }), entry({ ...MD, stopTime: '09:30' })] } },
     { name: 'another program\'s entry does not take part (D3)', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ ...MD, program: 'rpm', startTime: '09:00', stopTime: '09:30' })] } },
     { name: 'an entry without a staff member is missing-staff\'s', model: { entries: [entry({ startTime: '09:00', stopTime: '09:30' }), entry({ staff: undefined, startTime: '09:00', stopTime: '09:30' })] } },
+    // An entry whose minutes never count takes none from another staff member's (explore10 B05): counted zero times,
+    // not twice. The RN's 25-minute call (row 3) stays whole beside each kind of longer entry that cannot count.
+    {
+      name: 'a receptionist\'s longer scheduling entry is non-clinical-staff-time\'s (explore10 B05)',
+      model: { entries: [entry({ staff: 'Front Desk Kim', credential: 'Receptionist', startTime: '09:00', stopTime: '09:40', minutes: 40 }), entry({ startTime: '09:05', stopTime: '09:30', minutes: 25 })] },
+    },
+    {
+      name: 'a longer entry with a status ccm cannot read is unknown-entry-status\'s',
+      model: { entries: [entry({ ...MD, unrecognizedStatus: 'Draft', startTime: '09:00', stopTime: '09:40', minutes: 40 }), entry({ startTime: '09:05', stopTime: '09:30', minutes: 25 })] },
+    },
+    {
+      name: 'a longer entry without a credential is missing-staff\'s',
+      model: { entries: [entry({ staff: 'Dr Adams', credential: undefined, startTime: '09:00', stopTime: '09:40', minutes: 40 }), entry({ startTime: '09:05', stopTime: '09:30', minutes: 25 })] },
+    },
+    {
+      name: 'a longer entry with a credential ccm does not recognise is missing-staff\'s',
+      model: { entries: [entry({ staff: 'Lee Park', credential: 'Care Coordinator', startTime: '09:00', stopTime: '09:40', minutes: 40 }), entry({ startTime: '09:05', stopTime: '09:30', minutes: 25 })] },
+    },
+    {
+      name: 'longer entries with unreadable or zero minutes are invalid-minutes\'',
+      model: {
+        entries: [
+          entry({ ...MD, minutes: null, minutesText: 'forty', startTime: '09:00', stopTime: '09:40' }),
+          entry({ staff: 'Paul Ng', credential: 'PharmD', minutes: 0, startTime: '09:00', stopTime: '09:40' }),
+          entry({ startTime: '09:05', stopTime: '09:30', minutes: 25 }),
+        ],
+      },
+    },
+    {
+      name: 'a longer entry dated after the audit is future-date\'s (past midnight from the day of the audit)',
+      model: { entries: [entry({ date: '2026-11-15', startTime: '23:50', stopTime: '00:10', minutes: 20 }), entry({ ...MD, date: '2026-11-16', startTime: '00:00', stopTime: '01:00', minutes: 60 })] },
+    },
     {
       name: 'days outside --month are not reported',
       model: { entries: [entry({ date: '2026-09-10', startTime: '09:00', stopTime: '09:30' }), entry({ ...MD, date: '2026-09-10', startTime: '09:00', stopTime: '09:30' }), entry()], period: '2026-10' },
@@ -75,6 +107,17 @@ ruleTester(concurrentStaffTime, {
         { messageId: 'concurrent', entryIds: [0], data: { otherStaff: 'Dr Adams' } },
         { messageId: 'concurrent', entryIds: [2], data: { otherStaff: 'Dr Adams' } },
       ],
+    },
+    {
+      name: 'a longer entry that cannot count holds nothing: of the two countable entries beside it, the longer counts',
+      model: {
+        entries: [
+          entry({ staff: 'Front Desk Kim', credential: 'Receptionist', startTime: '09:00', stopTime: '10:00', minutes: 60 }),
+          entry({ ...MD, startTime: '09:10', stopTime: '09:20', minutes: 10 }),
+          entry({ startTime: '09:05', stopTime: '09:30', minutes: 25 }),
+        ],
+      },
+      findings: [{ messageId: 'concurrent', entryIds: [1], rows: [3, 4], data: { staff: 'Dr Adams', otherStaff: 'Nina Reyes', other: '09:05–09:30 (row 4)' } }],
     },
     {
       name: 'a start and minutes without a stop run for their minutes',
