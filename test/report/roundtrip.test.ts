@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { renderExceptionsCsv } from '../../src/report/csv.js';
-import { escapeText } from '../../src/report/escape.js';
+import { escapeCsvText, escapeText } from '../../src/report/escape.js';
 import { writeXlsx } from '../../src/report/xlsx.js';
 import { tempDir } from '../helpers/cli.js';
 import { sampleResult } from './sample-result.js';
@@ -30,7 +30,8 @@ describe('round trips (injection guard aside)', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }), (text) => {
         const rows = parse(renderExceptionsCsv(withMessage(text)), { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
-        return rows[0]!.message === escapeText(text);
+        // The CSV guard also marks a formula after an inner separator (escapeCsvText).
+        return rows[0]!.message === escapeCsvText(text);
       }),
       { numRuns: 300 },
     );
