@@ -72,6 +72,8 @@ export function foldLeadingZeros(data: Ingested): { data: Ingested; spellings: I
 
   // digits → spelling → table → first row, in reading order (time log first).
   const found = new Map<string, Map<string, Map<string, SourceRef>>>();
+  // Spellings found outside billed services (the last kind): records that could let a claim out.
+  const releasing = new Set<string>();
   const inTimeLog = new Map<string, Set<string>>();
   kinds.forEach(({ list, sourceAt }, n) => {
     for (let i = 0; i < list.length; i++) {
@@ -85,6 +87,7 @@ export function foldLeadingZeros(data: Ingested): { data: Ingested; spellings: I
       const where = sourceAt(i);
       const table = tableOf(where);
       if (!byTable.has(table)) byTable.set(table, where);
+      if (n !== kinds.length - 1) releasing.add(r.patientId);
       if (n === 0) {
         let ids = inTimeLog.get(digits);
         if (!ids) inTimeLog.set(digits, (ids = new Set()));
@@ -106,7 +109,12 @@ export function foldLeadingZeros(data: Ingested): { data: Ingested; spellings: I
       }
     }
     const candidates = [...(inTimeLog.get(digits) ?? bySpelling.keys())];
-    const patientId = clash ? null : candidates.reduce((a, b) => (b.length > a.length ? b : a));
+    const chosen = candidates.reduce((a, b) => (b.length > a.length ? b : a));
+    // Folded, a billed service under another spelling can only withhold a claim (the month is billed); a
+    // consent, diagnosis, care plan or time entry could let one out on another patient's records (0012345 and
+    // 12345 may be two people: explore10 A05). Those stay apart, where only what withholds crosses over.
+    const onlyBilled = [...bySpelling.keys()].every((id) => id === chosen || !releasing.has(id));
+    const patientId = clash || !onlyBilled ? null : chosen;
     if (patientId !== null) for (const id of bySpelling.keys()) if (id !== patientId) rename.set(id, patientId);
     spellings.push({ digits, patientId, spellings: [...bySpelling].map(([id, byTable]) => ({ id, sources: [...byTable.values()] })) });
   }

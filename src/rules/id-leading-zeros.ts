@@ -22,10 +22,11 @@ export const idLeadingZeros = defineRule({
     'The CCM platform writes an MRN as text (001234); an export that went through Excel lost its zeros (1234). Read as two patients, ' +
     'the month\'s CCM already billed under 1234 went unseen and ccm would bill the beneficiary-month a second time, the overpayment ' +
     'both OIG audits found most (R-EXCL-ONE-PRACTITIONER, R-OIG-2019, R-OIG-2021). The reference is silent on id formats, so ccm takes ' +
-    'the conservative reading: where no single table holds two of the spellings, they are one patient, under the time log\'s spelling, ' +
-    'for the time, consents, diagnoses, care plans and billed services alike (a month billed under either spelling is already billed), ' +
-    'and this warning names the spellings so the export can be corrected. Where one table holds two of them (0123 and 123 in one time ' +
-    'log), ccm keeps them apart, with a warning naming them; then a month is held with an error when a row under another spelling ' +
+    'the conservative reading: where the other spellings are only in billed services, they are one patient, under the time log\'s ' +
+    'spelling (a month billed under either spelling is already billed: folding can only withhold a claim), and this warning names the ' +
+    'spellings so the export can be corrected. Where one table holds two of them (0123 and 123 in one time log), or time, consents, ' +
+    'diagnoses or care plans are under more than one (0012345 in the time log and 12345 in the consents may be two people, and one ' +
+    'must never be billed on the other\'s consent or diagnoses), ccm keeps them apart, with a warning naming them; then a month is held with an error when a row under another spelling ' +
     'could only withhold its claim, were it this patient\'s: CCM billed that month (the claim sent may be this patient\'s with its ' +
     'zeros dropped), a service billed that month that overlaps CCM (as incompatible-service reads it, unless another practitioner ' +
     'billed it), a refusal or revocation of consent that would end this patient\'s consent before the month (R-CONSENT-CONTENT: a ' +
@@ -42,20 +43,20 @@ export const idLeadingZeros = defineRule({
       'Patient ids {ids} differ only by leading zeros ({rows}); no table holds two of them, so ccm reads them all as patient ' +
       '{patientId}: a month billed under any of them is already billed, and consents, diagnoses and care plans count for this patient.',
     keptApart:
-      'Patient ids {ids} differ only by leading zeros ({rows}); {table} holds two of them, so ccm keeps them apart as two patients: ' +
+      'Patient ids {ids} differ only by leading zeros ({rows}); {why}, so ccm keeps them apart: ' +
       'check that they are, since billed CCM, an overlapping service, a refusal or revocation of consent or an ended care plan under one holds the other\'s months.',
     apart:
       'CCM is billed for {month} under patient id {other} ({rows}), which may be this patient\'s id with its leading zeros dropped; ' +
-      '{table} holds both spellings as two patients, so ccm cannot tell whether this month is already billed.',
+      '{why}, so ccm cannot tell whether this month is already billed.',
     apartOverlap:
       'A service that overlaps CCM is billed for {month} under patient id {other} ({rows}), which may be this patient\'s id with its leading zeros dropped; ' +
-      '{table} holds both spellings as two patients, so ccm cannot tell whether it rules out this month\'s CCM.',
+      '{why}, so ccm cannot tell whether it rules out this month\'s CCM.',
     apartConsent:
       'Consent is refused or revoked under patient id {other} ({rows}), which may be this patient\'s id with its leading zeros dropped; ' +
-      '{table} holds both spellings as two patients, so ccm cannot tell whether consent still covers {month}.',
+      '{why}, so ccm cannot tell whether consent still covers {month}.',
     apartCarePlan:
       'A care plan ended under patient id {other} ({rows}), which may be this patient\'s id with its leading zeros dropped; ' +
-      '{table} holds both spellings as two patients, so ccm cannot tell whether a care plan was in place in {month}.',
+      '{why}, so ccm cannot tell whether a care plan was in place in {month}.',
   },
   quotedCells: ['ids', 'other'],
   check({ model, defaultNpi, report }) {
@@ -78,7 +79,7 @@ export const idLeadingZeros = defineRule({
       const named = [...firsts, ...sources.filter((x) => !firsts.includes(x))];
       report({
         messageId: 'keptApart',
-        data: { ids: group.spellings.map((s) => s.id).join(', '), rows: describeRows(named[0]!, named), table: clashingTable(group.spellings) },
+        data: { ids: group.spellings.map((s) => s.id).join(', '), rows: describeRows(named[0]!, named), why: apartBecause(group.spellings) },
         patientId: group.spellings[0]!.id,
         sources,
         maxSeverity: 'warning',
@@ -101,7 +102,7 @@ export const idLeadingZeros = defineRule({
         const sources = rows.map((r) => r.source);
         report({
           messageId,
-          data: { month: pm.month, other: [...new Set(rows.map((r) => r.patientId))].join(', '), rows: describeRows(base, sources), table: clashingTable(group.spellings) },
+          data: { month: pm.month, other: [...new Set(rows.map((r) => r.patientId))].join(', '), rows: describeRows(base, sources), why: apartBecause(group.spellings) },
           patientId: pm.patientId,
           month: pm.month,
           sources: [base, ...sources],
@@ -127,15 +128,19 @@ export const idLeadingZeros = defineRule({
   },
 });
 
-/** The first table holding two of the spellings, as a message names it. */
-function clashingTable(spellings: readonly { readonly sources: readonly { file: string; sheet: string | null }[] }[]): string {
+/**
+ * Why spellings stay apart, as a message says it: a table holding two of them as two patients, or records that
+ * could let a claim out (time, a consent, a diagnosis, a care plan) under more than one, which another
+ * patient's records must never do (explore10 A05).
+ */
+function apartBecause(spellings: readonly { readonly sources: readonly { file: string; sheet: string | null }[] }[]): string {
   const seen = new Set<string>();
   for (const s of spellings) {
     for (const source of s.sources) {
       const key = `${source.file}\u0000${source.sheet ?? ''}`;
-      if (seen.has(key)) return describeLocation({ file: source.file, sheet: source.sheet });
+      if (seen.has(key)) return `${describeLocation({ file: source.file, sheet: source.sheet })} holds both spellings as two patients`;
       seen.add(key);
     }
   }
-  return 'one table';
+  return 'time, consents, diagnoses or care plans are filed under more than one spelling, and they may be two patients';
 }
