@@ -289,7 +289,7 @@ function exactCopies(all: readonly TimeEntry[], order: Int32Array, start: number
       const entry = all[order[a]!]!;
       for (let b = start; b < a; b++) {
         if (duplicateOf[order[b]!] === -1 && sameRow(entry, all[order[b]!]!)) {
-          duplicateOf[order[a]!] = order[b]!;
+          keepCopy(all, order, start, a, order[a]!, order[b]!, duplicateOf);
           break;
         }
       }
@@ -303,8 +303,24 @@ function exactCopies(all: readonly TimeEntry[], order: Int32Array, start: number
     const key = [e.program, (e.staff ?? '').toLowerCase(), String(e.start ?? ''), String(e.minutes ?? e.minutesText ?? ''), duplicateNote(e.note)].join('\u0000');
     const kept = first.get(key);
     if (kept === undefined) first.set(key, order[a]!);
-    else duplicateOf[order[a]!] = kept;
+    else if (keepCopy(all, order, start, a, order[a]!, kept, duplicateOf)) first.set(key, order[a]!);
   }
+}
+
+/**
+ * Marks one of two exact copies (D2) the duplicate: the later row, unless only it has a status ccm reads as
+ * finished. An entry "Open" in October's export and "Completed" in November's is the same entry, finished since;
+ * kept by file order, whether its minutes counted depended on the order the exports were given in (explore10
+ * A01). Returns whether the later row is kept; rows already pointing at the one dropped then point at it.
+ */
+function keepCopy(all: readonly TimeEntry[], order: Int32Array, start: number, end: number, later: number, earlier: number, duplicateOf: Int32Array): boolean {
+  if (all[earlier]!.unrecognizedStatus === undefined || all[later]!.unrecognizedStatus !== undefined) {
+    duplicateOf[later] = earlier;
+    return false;
+  }
+  duplicateOf[earlier] = later;
+  for (let c = start; c < end; c++) if (duplicateOf[order[c]!] === earlier) duplicateOf[order[c]!] = later;
+  return true;
 }
 
 /**

@@ -33,6 +33,17 @@ ruleTester(duplicateEntry, {
       findings: [{ messageId: 'duplicate', entryIds: [1], rows: [2, 3], data: { original: 'row 2' }, severity: 'warning' }],
     },
     {
+      // "Open" in October's export, "Completed" in November's: the finished copy is kept in either order (explore10 A01).
+      name: 'of two exact copies, the one whose status reads as finished is kept, whichever input comes first',
+      model: { entries: [entry({ note: NOTE, unrecognizedStatus: 'Open' }), entry({ note: NOTE, table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
+      findings: [{ messageId: 'duplicate', entryIds: [0], sources: ['time_log.csv:2', 'time_log_2026-11-02.csv:3'] }],
+    },
+    {
+      name: 'the finished copy first: the later unfinished one is the copy',
+      model: { entries: [entry({ note: NOTE }), entry({ note: NOTE, unrecognizedStatus: 'Open', table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
+      findings: [{ messageId: 'duplicate', entryIds: [1] }],
+    },
+    {
       name: 'case and spacing of the note do not hide a copy; three copies give two findings',
       model: { entries: [entry({ note: NOTE }), entry({ note: `  ${NOTE.toUpperCase()} ` }), entry({ note: NOTE })] },
       findings: [
