@@ -23,8 +23,8 @@ export interface PatientMonthRef {
  * (`withdrawn`: the entry was deleted or voided after the export that still holds it).
  */
 export type DuplicatePair =
-  | { readonly entry: TimeEntry; readonly duplicateOf: TimeEntry; readonly withdrawn?: undefined }
-  | { readonly entry: TimeEntry; readonly duplicateOf: WithdrawnEntry; readonly withdrawn: true };
+  | { readonly entry: TimeEntry; readonly duplicateOf: TimeEntry; readonly withdrawn?: undefined; readonly withoutStart?: true }
+  | { readonly entry: TimeEntry; readonly duplicateOf: WithdrawnEntry; readonly withdrawn: true; readonly withoutStart?: undefined };
 
 /** What the rules and billing see: frozen, indexed by patient, patient-month and staff-day. */
 export interface AuditModel {
@@ -255,6 +255,7 @@ const PAIRWISE_LIMIT = 16;
  */
 function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patients: number, day: Int32Array, days: number) {
   const duplicateOf = new Int32Array(all.length).fill(-1);
+  const withoutStart = new Set<number>();
   const conflicting: TimeEntry[][] = [];
   const order = countingSort(countingSort(identity(all.length), day, days), patient, patients);
   runs(order, (i) => patient[i]! * days + day[i]!, (start, end) => {
@@ -266,6 +267,7 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
     let spans = false;
     for (let a = start + 1; a < end && !spans; a++) spans = !sameTable(all[order[a]!]!, first);
     if (!spans) return;
+    copiesWithoutStart(all, order, start, end, duplicateOf, withoutStart);
     const rest: TimeEntry[] = [];
     for (let a = start; a < end; a++) if (duplicateOf[order[a]!] === -1) rest.push(all[order[a]!]!);
     if (rest.length > 1) conflictingCopiesOf(rest, conflicting);
@@ -277,9 +279,39 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
     if (duplicateOf[i] === -1) {
       entries.push(all[i]!);
       kept.push(i);
-    } else duplicates.push({ entry: all[i]!, duplicateOf: all[duplicateOf[i]!]! });
+    } else duplicates.push({ entry: all[i]!, duplicateOf: all[duplicateOf[i]!]!, ...(withoutStart.has(i) ? { withoutStart: true as const } : {}) });
   }
   return { entries, kept, duplicates, conflicting };
+}
+
+/**
+ * Copies an export made without the clock time: the same CCM entry (program, staff, minutes and note, spacing and
+ * case aside) that another input holds with a start time, where every input that has the time gives the same
+ * one. One export has a Start column and the other not; the minutes agree, so nothing was edited between them
+ * and nothing is left to choose (explore10 A06): the row without the time is dropped as a copy of the one with
+ * it. Different minutes, or two start times, are conflicting-copies'.
+ */
+function copiesWithoutStart(all: readonly TimeEntry[], order: Int32Array, start: number, end: number, duplicateOf: Int32Array, withoutStart: Set<number>): void {
+  const groups = new Map<string, number[]>();
+  for (let a = start; a < end; a++) {
+    const i = order[a]!;
+    const e = all[i]!;
+    if (duplicateOf[i] !== -1 || e.minutes === null || !CCM_PROGRAMS.has(e.program) || e.note.trim() === '') continue;
+    const key = `${e.program}\u0000${(e.staff ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${e.minutes}\u0000${duplicateNote(e.note)}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const timed = group.filter((i) => all[i]!.start !== undefined);
+    if (timed.length === 0 || timed.length === group.length || timed.some((i) => all[i]!.start !== all[timed[0]!]!.start)) continue;
+    for (const i of group) {
+      if (all[i]!.start !== undefined || timed.some((t) => sameTable(all[t]!, all[i]!))) continue;
+      duplicateOf[i] = timed[0]!;
+      withoutStart.add(i);
+    }
+  }
 }
 
 /** Marks in `duplicateOf` the exact copies (D2) among the rows `order[start…end)` of one patient-day. */

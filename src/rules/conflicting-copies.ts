@@ -25,7 +25,8 @@ export const conflictingCopies = defineRule({
     'The same patient, date, staff, program and note (spacing and case ignored) in two inputs is far more likely one activity edited ' +
     'between exports than two activities, and ccm cannot tell which version is right, so none of the rows counts until a person ' +
     'checks: the conservative reading. Rows of one input are not compared (two calls in a day with one templated note are cloned-note\'s ' +
-    'to judge), nor two rows that both have a start time: different times are two activities, the same time is overlapping-time\'s. ' +
+    'to judge), nor two rows that both have a start time: different times are two activities, the same time is overlapping-time\'s; ' +
+    'with the same minutes, a row without a clock time is a copy of the one with it (duplicate-entry). ' +
     'Only CCM entries of the audited month are reported, and an empty note makes no copy. The same holds when the other input ' +
     'marks its row withdrawn (voided, deleted): a later export without a Start column, or one that shows a voided entry as 0 minutes, ' +
     'repeats the entry in another version, and ccm cannot tell whether the active row was voided since (its minutes never spent) or ' +

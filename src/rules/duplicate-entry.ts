@@ -15,8 +15,9 @@ export const duplicateEntry = defineRule({
     'It is a warning because no time is lost: the first row still counts. Duplicates of every program are reported, since a dropped row ' +
     'also changes staff-day totals and overlaps; with --month, only the audited month\'s duplicates are reported. Rows that differ only ' +
     'in their program are not copies: the same minutes counted for two programs are double counting (D3), which overlapping-time reports ' +
-    'as an error when the rows have clock times. Rows of two inputs that differ only in their minutes, or in a clock time one of ' +
-    'them lacks, are not copies either but one entry edited between exports, which conflicting-copies reports as an error. A row that another export repeats with a status saying it was withdrawn (deleted, ' +
+    'as an error when the rows have clock times. Rows of two inputs that differ only in their minutes are not copies either but one ' +
+    'entry edited between exports, which conflicting-copies reports as an error; with the same minutes, a row of an export without ' +
+    'a Start column is a copy of the other input\'s row with the clock time, and is dropped. A row that another export repeats with a status saying it was withdrawn (deleted, ' +
     'voided, cancelled, entered in error: monthly exports given together, the later one after the entry was voided) is left out ' +
     'too, its minutes never spent; unless that export also holds the row active, when the withdrawn row was a copy voided there. ' +
     'A withdrawn repeat in other minutes, or without the clock time, is no exact copy: conflicting-copies holds the active row. ' +
@@ -26,14 +27,16 @@ export const duplicateEntry = defineRule({
   options: z.strictObject({}),
   messages: {
     duplicate: 'Row {row} repeats {original} exactly (same patient, date, program, staff, start, minutes and note); the copy was dropped so its time counts once.',
+    withoutStart:
+      'Row {row} is the entry {original} holds with its clock time (same patient, date, program, staff, minutes and note, in another export without a Start column); the copy was dropped so its time counts once.',
     withdrawnElsewhere:
       'Row {row} is the entry {original} marks withdrawn (deleted, voided, entered in error, a duplicate, do not bill): it was left out too, as its minutes were never spent.',
   },
   check({ model, report }) {
-    for (const { entry, duplicateOf, withdrawn } of model.duplicates) {
+    for (const { entry, duplicateOf, withdrawn, withoutStart } of model.duplicates) {
       if (!inPeriod(model, entry.month)) continue;
       report({
-        messageId: withdrawn ? 'withdrawnElsewhere' : 'duplicate',
+        messageId: withdrawn ? 'withdrawnElsewhere' : withoutStart ? 'withoutStart' : 'duplicate',
         data: { row: entry.row, original: rowFrom(sourceOf(entry), sourceOf(duplicateOf)) },
         entries: [entry],
         sources: [sourceOf(entry), sourceOf(duplicateOf)],

@@ -6,6 +6,7 @@ const NOTE = 'Reviewed home BP log 150s-160s; called pt re amlodipine dose; upda
 
 ruleTester(duplicateEntry, {
   valid: [
+    { name: 'one export with and without a clock time for the same minutes and note: two rows of one log, not a copy', model: { entries: [entry({ note: NOTE, minutes: 20 }), entry({ note: NOTE, minutes: 20, startTime: '09:00' })] } },
     { name: 'distinct entries', model: { entries: [entry(), entry()] } },
     { name: 'same note, different start time', model: { entries: [entry({ note: NOTE, startTime: '09:00' }), entry({ note: NOTE, startTime: '10:00' })] } },
     {
@@ -37,6 +38,12 @@ ruleTester(duplicateEntry, {
       name: 'of two exact copies, the one whose status reads as finished is kept, whichever input comes first',
       model: { entries: [entry({ note: NOTE, unrecognizedStatus: 'Open' }), entry({ note: NOTE, table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
       findings: [{ messageId: 'duplicate', entryIds: [0], sources: ['time_log.csv:2', 'time_log_2026-11-02.csv:3'] }],
+    },
+    {
+      // One export has a Start column, the other not; the minutes agree (explore10 A06).
+      name: 'the same entry in another export without its clock time: the copy without it is dropped',
+      model: { entries: [entry({ note: NOTE, minutes: 20, table: { file: LATER_TIME_LOGS[0], sheet: null } }), entry({ note: NOTE, minutes: 20, startTime: '09:00' })] },
+      findings: [{ messageId: 'withoutStart', entryIds: [0], sources: ['time_log_2026-11-02.csv:2', 'time_log.csv:3'] }],
     },
     {
       name: 'the finished copy first: the later unfinished one is the copy',
