@@ -13,6 +13,11 @@ if (needsYoungGeneration(args, process.execArgv)) {
   // spawnSync instead, this process would die and leave that run going.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   await new Promise(() => {
+    // Node could not start again (out of processes, memory): one line and exit 2, never a stack trace.
+    child.on('error', (error) => {
+      process.stderr.write(`ccm: could not start the audit process: ${error.message}\n`);
+      process.exit(2);
+    });
     child.on('exit', (code, signal) => {
       if (signal) {
         process.removeAllListeners(signal);
