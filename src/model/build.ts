@@ -340,13 +340,15 @@ function exactCopies(all: readonly TimeEntry[], order: Int32Array, start: number
 }
 
 /**
- * Marks one of two exact copies (D2) the duplicate: the later row, unless only it has a status ccm reads as
- * finished. An entry "Open" in October's export and "Completed" in November's is the same entry, finished since;
- * kept by file order, whether its minutes counted depended on the order the exports were given in (explore10
- * A01). Returns whether the later row is kept; rows already pointing at the one dropped then point at it.
+ * Marks one of two exact copies (D2) the duplicate: the later row, unless only it has a status ccm cannot read
+ * as finished. Kept by file order, whether an entry "Open" in October's export and "Completed" in November's
+ * counted depended on the order the exports were given in (explore10 A01); and the change may go either way
+ * ("Completed", then "Reopened - returned for correction": explore11 A02). The copy with the unread status is
+ * kept, so unknown-entry-status names it and holds the minutes until a person settles it, whatever the order.
+ * Returns whether the later row is kept; rows already pointing at the one dropped then point at it.
  */
 function keepCopy(all: readonly TimeEntry[], order: Int32Array, start: number, end: number, later: number, earlier: number, duplicateOf: Int32Array): boolean {
-  if (all[earlier]!.unrecognizedStatus === undefined || all[later]!.unrecognizedStatus !== undefined) {
+  if (all[later]!.unrecognizedStatus === undefined || all[earlier]!.unrecognizedStatus !== undefined) {
     duplicateOf[later] = earlier;
     return false;
   }

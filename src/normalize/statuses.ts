@@ -259,10 +259,23 @@ const NOT_YET_BILLED = /(?:^| )(?:(?:not yet|not|un) billed|unbilled|to be bille
  */
 const BILLING_WAITS = new RegExp(
   '(?:^| )(?:(?:pending|awaiting|waiting for|queued for) (?:bill|billing|claim|submission)|(?:billing|claim) (?:pending|queued)|' +
-    'not (?:yet )?billable (?:yet|until)(?: [a-z0-9 ]*?(?:min|mins|minutes|threshold|time)(?: (?:not|is not|isn t) (?:met|reached))?)?|not yet billable|' +
+    'not (?:yet )?billable yet|not yet billable|' +
+    'not (?:yet )?billable until (?:the )?(?:\\d+ )?(?:min|mins|minutes|threshold|time|month end|end of (?:the )?month)(?: (?:is )?(?:met|reached))?|' +
     '(?:\\d+ )?(?:min|mins|minutes|threshold|time) not (?:yet )?(?:met|reached))(?= |$)',
   'g',
 );
+/**
+ * Not billable until something else than the month's time ("Not billable until note signed"): the entry
+ * waits, and ccm cannot tell for what, so it is held as an unfinished one is, not dropped as a refusal.
+ */
+const BILLABLE_UNTIL = /(?:^| )not (?:yet )?billable until(?= |$)/g;
+/**
+ * The month's time is short ("Time not met", "20 min not met", "Insufficient time", "Below threshold"): a
+ * platform's "Not billable" beside it is about the month, which ccm adds up itself across every export, not a
+ * refusal of the entry (explore11 A03).
+ */
+const MONTH_SHORT = /(?:^| )(?:(?:\d+ )?(?:min|mins|minutes|threshold|time) not (?:yet )?(?:met|reached)|(?:insufficient|not enough) (?:time|minutes)|(?:under|below) (?:the )?(?:threshold|time threshold|minimum))(?= |$)/;
+const MONTH_SHORT_REFUSAL = /(?:^| )(?:not|non|un) ?billable(?= |$)/g;
 /**
  * Not finished: a draft, an unsigned or open note, one waiting for review. Minutes of a note nobody signed
  * would not survive a record review (D1), but some platforms call every entry of the open month "Open", so
@@ -322,7 +335,9 @@ export function classifyEntryStatus(text: string, configured?: ReadonlyMap<strin
   if (own !== undefined) return own;
   if (statusKey(text) === '' || isPlaceholder(text.trim())) return 'active';
   const { rest: said, negated } = withoutNegatedRefusals(text, ENTRY_NEGATED_WORDS);
-  const rest = said.replace(BILLING_WAITS, ' ready ').trim();
+  // "Not billable - time not met": the month is short, which ccm judges itself; no refusal of this entry.
+  const waits = MONTH_SHORT.test(said) ? said.replace(MONTH_SHORT_REFUSAL, ' ready ') : said;
+  const rest = waits.replace(BILLING_WAITS, ' ready ').replace(BILLABLE_UNTIL, ' pending ').trim();
   if (has(rest, ENTRY_WITHDRAWN) || has(rest, BILL_REFUSAL)) return 'withdrawn';
   const key = rest.replace(NOT_YET_BILLED, ' ready ').trim();
   if (has(key, ENTRY_UNFINISHED) || has(key, ENTRY_NEGATION)) return 'unrecognized';

@@ -322,6 +322,16 @@ describe('classifyEntryStatus', () => {
     ['Billing pending', 'active'],
     ['Countersigned', 'active'],
     ['Pending (not billable yet)', 'unrecognized'],
+    ['Not billable until month end', 'active'],
+    // Waiting for something else than the month's time: held, not dropped as a refusal.
+    ['Not billable until note signed', 'unrecognized'],
+    ['Not billable until signed', 'unrecognized'],
+    // The month's time is short: ccm adds it up across exports itself (explore11 A03).
+    ['Not Billable - Time Not Met', 'active'],
+    ['Not billable - 20 min not met', 'active'],
+    ['Not billable - insufficient time', 'active'],
+    ['Non-billable - threshold not met', 'active'],
+    ['Not billable - wrong patient - time not met', 'withdrawn'],
     ['Not billable - wrong patient', 'withdrawn'],
     ['Do not bill', 'withdrawn'],
     ["Don't bill", 'withdrawn'],

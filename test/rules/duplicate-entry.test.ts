@@ -34,9 +34,10 @@ ruleTester(duplicateEntry, {
       findings: [{ messageId: 'duplicate', entryIds: [1], rows: [2, 3], data: { original: 'row 2' }, severity: 'warning' }],
     },
     {
-      // "Open" in October's export, "Completed" in November's: the finished copy is kept in either order (explore10 A01).
-      name: 'of two exact copies, the one whose status reads as finished is kept, whichever input comes first',
-      model: { entries: [entry({ note: NOTE, unrecognizedStatus: 'Open' }), entry({ note: NOTE, table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
+      // "Completed" in one export, "Reopened" or "Open" in another: the copy with the unread status is kept (and held
+      // by unknown-entry-status) in either order (explore10 A01, explore11 A02).
+      name: 'of two exact copies, the one whose status ccm cannot read is kept, whichever input comes first',
+      model: { entries: [entry({ note: NOTE }), entry({ note: NOTE, unrecognizedStatus: 'Reopened', table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
       findings: [{ messageId: 'duplicate', entryIds: [0], sources: ['time_log.csv:2', 'time_log_2026-11-02.csv:3'] }],
     },
     {
@@ -46,8 +47,8 @@ ruleTester(duplicateEntry, {
       findings: [{ messageId: 'withoutStart', entryIds: [0], sources: ['time_log_2026-11-02.csv:2', 'time_log.csv:3'] }],
     },
     {
-      name: 'the finished copy first: the later unfinished one is the copy',
-      model: { entries: [entry({ note: NOTE }), entry({ note: NOTE, unrecognizedStatus: 'Open', table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
+      name: 'the unread status first: the later finished one is the copy',
+      model: { entries: [entry({ note: NOTE, unrecognizedStatus: 'Open' }), entry({ note: NOTE, table: { file: LATER_TIME_LOGS[0], sheet: null } })] },
       findings: [{ messageId: 'duplicate', entryIds: [1] }],
     },
     {
