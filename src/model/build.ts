@@ -121,8 +121,16 @@ function staffKeyOf(cache: Map<string, string>, staff: string | undefined): stri
   return key || undefined;
 }
 
-export function staffKey(entry: TimeEntry): string | undefined {
+export function staffKey(entry: Pick<WithdrawnEntry, 'staff'>): string | undefined {
   return entry.staff?.replace(/\s+/g, ' ').trim().toLowerCase() || undefined;
+}
+
+/**
+ * What makes rows of two exports one entry in two versions, whatever their minutes and clock times: program,
+ * staff and note, spacing and case aside (conflicting copies, copies without a Start column, withdrawn versions).
+ */
+function versionKey(e: WithdrawnEntry): string {
+  return `${e.program}\u0000${staffKey(e) ?? ''}\u0000${duplicateNote(e.note)}`;
 }
 
 /** Items by key, keys in order of first appearance; items whose key is undefined are left out. */
@@ -229,7 +237,7 @@ function conflictingCopiesOf(run: readonly TimeEntry[], found: TimeEntry[][]): v
   const groups = new Map<string, TimeEntry[]>();
   for (const e of run) {
     if (!CCM_PROGRAMS.has(e.program) || e.note.trim() === '') continue;
-    const key = `${e.program}\u0000${(e.staff ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${duplicateNote(e.note)}`;
+    const key = versionKey(e);
     const list = groups.get(key);
     if (list) list.push(e);
     else groups.set(key, [e]);
@@ -297,7 +305,7 @@ function copiesWithoutStart(all: readonly TimeEntry[], order: Int32Array, start:
     const i = order[a]!;
     const e = all[i]!;
     if (duplicateOf[i] !== -1 || e.minutes === null || !CCM_PROGRAMS.has(e.program) || e.note.trim() === '') continue;
-    const key = `${e.program}\u0000${(e.staff ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${e.minutes}\u0000${duplicateNote(e.note)}`;
+    const key = `${versionKey(e)}\u0000${e.minutes}`;
     const list = groups.get(key);
     if (list) list.push(i);
     else groups.set(key, [i]);
@@ -371,7 +379,7 @@ function keepCopy(all: readonly TimeEntry[], order: Int32Array, start: number, e
  * of that note too: the export says which of its same-note rows stand.
  */
 function nearKey(e: WithdrawnEntry): string {
-  return `${e.patientId}\u0000${e.date}\u0000${e.program}\u0000${(e.staff ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${duplicateNote(e.note)}`;
+  return `${e.patientId}\u0000${e.date}\u0000${versionKey(e)}`;
 }
 
 function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly WithdrawnEntry[]) {
