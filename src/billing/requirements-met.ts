@@ -1,5 +1,4 @@
-import type { AuditModel, PatientMonthRef } from '../model/build.js';
-import type { CarePlan } from '../model/schema.js';
+import { groupBy, type AuditModel, type PatientMonthRef } from '../model/build.js';
 import { carePlanInPlace, enoughChronicConditions, lastDayOfMonth } from '../model/queries.js';
 import { monthStart } from '../normalize/dates.js';
 import { datedAcceptances, inForceOn } from '../rules/consent.js';
@@ -16,12 +15,7 @@ import { datedAcceptances, inForceOn } from '../rules/consent.js';
  * the month and blocks the claim, or was turned off (D1).
  */
 export function requirementsMetOn(model: AuditModel, additionalChronic: ReadonlySet<string>): (pm: PatientMonthRef) => string {
-  const plansByPatient = new Map<string, CarePlan[]>();
-  for (const plan of model.carePlans) {
-    const list = plansByPatient.get(plan.patientId);
-    if (list) list.push(plan);
-    else plansByPatient.set(plan.patientId, [plan]);
-  }
+  const plansByPatient = groupBy(model.carePlans, (plan) => plan.patientId);
   const plansGiven = model.kindsPresent.has('carePlans');
   return (pm) => {
     const { month } = pm;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CarePlan } from '../model/schema.js';
+import { groupBy } from '../model/build.js';
 import { carePlanInPlace, isPlanInForce } from '../model/queries.js';
 import { defineRule } from './define-rule.js';
 import { MAX_ROWS_NAMED, monthEnd, monthStart } from './util.js';
@@ -30,12 +30,7 @@ export const missingCarePlan = defineRule({
   },
   check({ model, report }) {
     if (!model.kindsPresent.has('carePlans')) return;
-    const plansByPatient = new Map<string, CarePlan[]>();
-    for (const plan of model.carePlans) {
-      const list = plansByPatient.get(plan.patientId);
-      if (list) list.push(plan);
-      else plansByPatient.set(plan.patientId, [plan]);
-    }
+    const plansByPatient = groupBy(model.carePlans, (plan) => plan.patientId);
     for (const pm of model.patientMonths) {
       const plans = plansByPatient.get(pm.patientId) ?? [];
       const [start, end] = [monthStart(pm.month), monthEnd(pm.month)];
