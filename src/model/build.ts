@@ -234,14 +234,7 @@ function sameTable(a: WithdrawnEntry, b: WithdrawnEntry): boolean {
  */
 function conflictingCopiesOf(run: readonly TimeEntry[], found: TimeEntry[][]): void {
   if (run.every((e) => sameTable(e, run[0]!))) return;
-  const groups = new Map<string, TimeEntry[]>();
-  for (const e of run) {
-    if (!CCM_PROGRAMS.has(e.program) || e.note.trim() === '') continue;
-    const key = versionKey(e);
-    const list = groups.get(key);
-    if (list) list.push(e);
-    else groups.set(key, [e]);
-  }
+  const groups = groupBy(run, (e) => (CCM_PROGRAMS.has(e.program) && e.note.trim() !== '' ? versionKey(e) : undefined));
   for (const group of groups.values()) {
     if (group.length < 2 || group.every((e) => sameTable(e, group[0]!))) continue;
     // A row without a start time is the copy of any row of another input; one with a start time only of a

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { patientMonthKey } from '../model/build.js';
+import { groupBy, patientMonthKey } from '../model/build.js';
 import { countableMinutes } from '../model/queries.js';
-import { sourceOf, type TimeEntry } from '../model/schema.js';
+import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { count, describeRows, formatMinutes, isAuditedEntry } from './util.js';
 
@@ -30,14 +30,9 @@ export const unknownEntryStatus = defineRule({
   },
   check({ model, report }) {
     // Grouped by patient-month and status as written: each distinct status is one thing to check or map.
-    const groups = new Map<string, TimeEntry[]>();
-    for (const entry of model.entries) {
-      if (entry.unrecognizedStatus === undefined || !isAuditedEntry(model, entry)) continue;
-      const key = `${patientMonthKey(entry.patientId, entry.month)}\u0000${entry.unrecognizedStatus}`;
-      const list = groups.get(key);
-      if (list) list.push(entry);
-      else groups.set(key, [entry]);
-    }
+    const groups = groupBy(model.entries, (entry) =>
+      entry.unrecognizedStatus === undefined || !isAuditedEntry(model, entry) ? undefined : `${patientMonthKey(entry.patientId, entry.month)}\u0000${entry.unrecognizedStatus}`,
+    );
     for (const entries of groups.values()) {
       const first = entries[0]!;
       report({
