@@ -27,36 +27,35 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * One string per distinct short field value, found by its bytes before any string is made. An export
- * repeats the same ids, dates, times and staff on row after row: handing each row the same string spares
- * decoding and collecting a million copies, and later lookups by these strings reuse their cached hash.
+ * One index per distinct short field value, found by its bytes before any string is made. An export repeats
+ * the same ids, dates, times and staff on row after row: handing each row the same string spares decoding and
+ * collecting a million copies, and later lookups by these strings reuse their cached hash. The strings are
+ * made once, when first seen, and handed on in `fresh` (across a thread, only they are copied).
  */
-export class Interner {
+class Interner {
   private readonly slots = new Int32Array(1 << SLOT_BITS).fill(-1);
-  private readonly strings: string[] = [];
-  private readonly starts: number[] = [];
+  private readonly starts: number[] = [0];
   private pool = Buffer.alloc(1 << 16);
   private used = 0;
+  private count = 0;
+  /** Strings interned since the last takeFresh(), in index order. */
+  private fresh: string[] = [];
 
-  get(buf: Buffer, start: number, end: number): string {
-    let hash = FNV_OFFSET;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ buf[k]!, FNV_PRIME);
-    return this.find(buf, start, end, hash);
-  }
-
-  /** get() with the FNV-1a hash of the bytes already computed (the scanner hashes as it looks for the field's end). */
-  find(buf: Buffer, start: number, end: number, hash: number): string {
+  /** The index of the bytes' string, or -1 past the limit (the field is then a plain byte range). */
+  find(buf: Buffer, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = (1 << SLOT_BITS) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const index = this.slots[slot]!;
-      if (index < 0) {
-        const value = buf.toString('utf8', start, end);
-        if (this.strings.length < INTERN_LIMIT) this.add(slot, buf, start, end, value);
-        return value;
-      }
-      if (this.matches(index, buf, start, length)) return this.strings[index]!;
+      if (index < 0) return this.count < INTERN_LIMIT ? this.add(slot, buf, start, end) : -1;
+      if (this.matches(index, buf, start, length)) return index;
     }
+  }
+
+  takeFresh(): string[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
   }
 
   private matches(index: number, buf: Buffer, start: number, length: number): boolean {
@@ -67,40 +66,138 @@ export class Interner {
     return true;
   }
 
-  private add(slot: number, buf: Buffer, start: number, end: number, value: string): void {
+  private add(slot: number, buf: Buffer, start: number, end: number): number {
     const length = end - start;
     if (this.used + length > this.pool.length) {
       const grown = Buffer.alloc(Math.max(this.pool.length * 2, this.used + length));
       this.pool.copy(grown, 0, 0, this.used);
       this.pool = grown;
     }
-    if (this.strings.length === 0) this.starts.push(0);
     buf.copy(this.pool, this.used, start, end);
     this.used += length;
     this.starts.push(this.used);
-    this.slots[slot] = this.strings.length;
-    this.strings.push(value);
+    this.slots[slot] = this.count;
+    this.fresh.push(buf.toString('utf8', start, end));
+    return this.count++;
   }
 }
 
-export interface ScanResult {
-  records: string[][];
-  /** Bytes of the buffer that made up whole records; the rest starts the next scan. */
-  consumed: number;
+/** How a field of ScannedRecords is held: bytes to decode, bytes with doubled quotes, or an interned string. */
+const enum FieldKind {
+  Bytes = 0,
+  QuotedBytes = 1,
+  Interned = 2,
 }
 
 /**
- * The whole records in `buf`. Without `final`, a record that might continue past the end of the buffer (a
- * field or a quoted field cut off, a CR that may be followed by LF) is left for the next scan.
+ * The whole records of one scan as numbers and bytes, not strings: a worker thread hands this over without
+ * copying (./csv-scan-worker.ts), and materialize() makes the strings where they are used.
  */
-export function scanRecords(buf: Buffer, delimiter: number, final: boolean, interner?: Interner): ScanResult {
-  const records: string[][] = [];
+export interface ScannedRecords {
+  /** The scanned bytes, which the fields' ranges point into. */
+  bytes: Buffer;
+  /** Three numbers per field: its FieldKind, then its byte range [start, end) or, interned, its string's index. */
+  fields: Int32Array;
+  /** Per record, the index of the field after its last one. */
+  recordEnds: Int32Array;
+  recordCount: number;
+  /** The strings interned by this scan, their indexes following those of the scans before it. */
+  fresh: string[];
+}
+
+/** A growable Int32Array: a typed array, so a scan's result moves to another thread without a copy. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) this.grow();
+    const data = this.data;
+    data[this.length] = a;
+    data[this.length + 1] = b;
+    data[this.length + 2] = c;
+    this.length += 3;
+  }
+  push(a: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = a;
+  }
+  /** The filled part: a view, not a copy (handed to another thread, the whole buffer moves with it). */
+  filled(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+  private grow(): void {
+    const grown = new Int32Array(this.data.length * 2);
+    grown.set(this.data);
+    this.data = grown;
+  }
+}
+
+/**
+ * Scans a UTF-8 byte stream (the byte-order mark already skipped) chunk by chunk into records. A record that
+ * might continue past the end of a chunk (a field or a quoted field cut off, a CR that may be followed by LF)
+ * is carried to the next chunk. A record longer than `maxRecordBytes` is irregular: an unclosed quote must
+ * not buffer the rest of the file.
+ */
+export class CsvScanner {
+  private readonly interner = new Interner();
+  private readonly delimiter: number;
+  private carry: Buffer | undefined;
+
+  constructor(delimiter: string, private readonly maxRecordBytes = Infinity) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  push(chunk: Buffer): ScannedRecords {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const { records, consumed } = scanBytes(buf, this.delimiter, false, this.interner);
+    // A copy, so the carried bytes do not pin the whole chunk they came from (nor share its memory when the
+    // chunk is handed to another thread).
+    this.carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : undefined;
+    if (this.carry && this.carry.length > this.maxRecordBytes) throw new IrregularCsv('a record over the size limit');
+    return records;
+  }
+
+  /** The records left once the input has ended. */
+  end(): ScannedRecords {
+    const { records } = scanBytes(this.carry ?? Buffer.alloc(0), this.delimiter, true, this.interner);
+    this.carry = undefined;
+    return records;
+  }
+}
+
+/** The records in `buf` as strings, and how many of its bytes they took (CsvScanner in one piece; for tests). */
+export function scanRecords(buf: Buffer, delimiter: number, final: boolean): { records: string[][]; consumed: number } {
+  const { records, consumed } = scanBytes(buf, delimiter, final, new Interner());
+  return { records: materialize(records, []), consumed };
+}
+
+/**
+ * The whole records in `buf`. Without `final`, a record that might continue past the end of the buffer is
+ * left out, and `consumed` says where it starts.
+ */
+function scanBytes(buf: Buffer, delimiter: number, final: boolean, interner: Interner): { records: ScannedRecords; consumed: number } {
+  const fields = new IntList(Math.max(48, buf.length >> 2));
+  const recordEnds = new IntList(Math.max(16, buf.length >> 6));
   const n = buf.length;
+  let fieldCount = 0;
+  /** The first field of the record in progress: its fields are dropped if it goes on past the buffer. */
+  let recordStart = 0;
   let consumed = 0;
-  let record: string[] = [];
+  const done = () => {
+    fields.length = recordStart * 3;
+    return { records: { bytes: buf, fields: fields.filled(), recordEnds: recordEnds.filled(), recordCount: recordEnds.length, fresh: interner.takeFresh() }, consumed };
+  };
+  const field = (start: number, end: number, hash: number) => {
+    const index = end - start <= INTERN_MAX_BYTES ? interner.find(buf, start, end, hash) : -1;
+    if (index >= 0) fields.push3(FieldKind.Interned, index, 0);
+    else fields.push3(FieldKind.Bytes, start, end);
+    fieldCount++;
+  };
   let i = 0;
   while (i < n) {
-    let value: string;
     if (buf[i] === QUOTE) {
       let j = i + 1;
       let doubled = false;
@@ -109,7 +206,7 @@ export function scanRecords(buf: Buffer, delimiter: number, final: boolean, inte
         close = buf.indexOf(QUOTE, j);
         if (close < 0 || (close + 1 >= n && !final)) {
           if (final) throw new IrregularCsv('a quoted field is never closed');
-          return { records, consumed };
+          return done();
         }
         if (buf[close + 1] === QUOTE) {
           doubled = true;
@@ -118,8 +215,10 @@ export function scanRecords(buf: Buffer, delimiter: number, final: boolean, inte
         }
         break;
       }
-      if (doubled) value = buf.toString('utf8', i + 1, close).replaceAll('""', '"');
-      else value = interner && close - i - 1 <= INTERN_MAX_BYTES ? interner.get(buf, i + 1, close) : buf.toString('utf8', i + 1, close);
+      if (doubled) {
+        fields.push3(FieldKind.QuotedBytes, i + 1, close);
+        fieldCount++;
+      } else field(i + 1, close, close - i - 1 <= INTERN_MAX_BYTES ? fnv(buf, i + 1, close) : 0);
       i = close + 1;
       if (i < n) {
         const next = buf[i];
@@ -134,52 +233,62 @@ export function scanRecords(buf: Buffer, delimiter: number, final: boolean, inte
         hash = Math.imul(hash ^ b, FNV_PRIME);
         j++;
       }
-      if (j >= n && !final) return { records, consumed };
-      value = interner && j - i <= INTERN_MAX_BYTES ? interner.find(buf, i, j, hash) : buf.toString('utf8', i, j);
+      if (j >= n && !final) return done();
+      field(i, j, hash);
       i = j;
     }
-    record.push(value);
     if (i >= n) break;
     const end = buf[i];
     if (end === delimiter) {
       i++;
       // A delimiter as the very last byte still opens one more, empty, field.
-      if (i >= n && final) record.push('');
+      if (i >= n && final) field(n, n, FNV_OFFSET);
       continue;
     }
     if (end === CR) {
-      if (i + 1 >= n && !final) return { records, consumed };
+      if (i + 1 >= n && !final) return done();
       i += buf[i + 1] === LF ? 2 : 1;
     } else i++;
-    records.push(record);
-    record = [];
+    recordEnds.push(fieldCount);
+    recordStart = fieldCount;
     consumed = i;
   }
-  if (final && record.length > 0) {
-    records.push(record);
+  if (final && fieldCount > recordStart) {
+    recordEnds.push(fieldCount);
+    recordStart = fieldCount;
     consumed = n;
   }
-  return { records, consumed };
+  return done();
+}
+
+function fnv(buf: Buffer, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ buf[k]!, FNV_PRIME);
+  return hash;
 }
 
 /**
- * Records of a UTF-8 byte stream (the byte-order mark already skipped), a chunk's worth at a time. A record
- * longer than `maxRecordBytes` is irregular: an unclosed quote must not buffer the rest of the file.
+ * The records of a scan as strings. `interned` collects the strings interned so far (one list per file, in
+ * the order of its scans) and is extended by this scan's.
  */
-export async function* tokenizeCsv(chunks: AsyncIterable<Buffer>, delimiter: string, maxRecordBytes: number): AsyncGenerator<string[][]> {
-  const code = delimiter.charCodeAt(0);
-  const interner = new Interner();
-  let carry: Buffer | undefined;
-  for await (const chunk of chunks) {
-    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const { records, consumed } = scanRecords(buf, code, false, interner);
-    if (records.length > 0) yield records;
-    // A copy, so the carried bytes do not pin the whole chunk they came from.
-    carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : undefined;
-    if (carry && carry.length > maxRecordBytes) throw new IrregularCsv('a record over the size limit');
+export function materialize(scan: ScannedRecords, interned: string[]): string[][] {
+  for (const s of scan.fresh) interned.push(s);
+  const { bytes, fields, recordEnds } = scan;
+  const records: string[][] = new Array(scan.recordCount);
+  let f = 0;
+  for (let r = 0; r < scan.recordCount; r++) {
+    const end = recordEnds[r]!;
+    const record: string[] = [];
+    for (; f < end; f++) {
+      const kind = fields[3 * f]!;
+      const a = fields[3 * f + 1]!;
+      if (kind === FieldKind.Interned) record.push(interned[a]!);
+      else {
+        const value = bytes.toString('utf8', a, fields[3 * f + 2]!);
+        record.push(kind === FieldKind.QuotedBytes ? value.replaceAll('""', '"') : value);
+      }
+    }
+    records[r] = record;
   }
-  if (carry) {
-    const { records } = scanRecords(carry, code, true, interner);
-    if (records.length > 0) yield records;
-  }
+  return records;
 }

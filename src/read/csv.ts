@@ -1,11 +1,15 @@
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { CcmError } from '../errors.js';
-import { IrregularCsv, tokenizeCsv } from './csv-tokenizer.js';
+import { hashedBytes, repaired } from './csv-bytes.js';
+import type { ScanMessage, ScanRequest } from './csv-scan-worker.js';
+import { CsvScanner, IrregularCsv, materialize, type ScannedRecords } from './csv-tokenizer.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { sniffEncoding, Utf8Repair, type ReadEncoding, type SniffedEncoding } from './encoding.js';
 import type { RawRow, RawSheet } from './types.js';
@@ -69,26 +73,23 @@ interface ReadFacts {
 
 /**
  * A CSV file as one table. Row numbers count records, as Excel numbers rows when it opens the file. UTF-8
- * files go through the lean tokenizer, which also hashes the bytes as it reads them (`sha256`); csv-parse
- * reads UTF-16, and takes over from the first record the tokenizer leaves to it.
+ * files go through the lean tokenizer, which also hashes the bytes as it reads them (`sha256`), on a worker
+ * thread from `workerMinBytes` (a test's seam; see WORKER_MIN_BYTES); csv-parse reads UTF-16, and takes over
+ * from the first record the tokenizer leaves to it.
  */
-export function readCsv(path: string, displayName: string, format: CsvFormat): RawSheet {
+export function readCsv(path: string, displayName: string, format: CsvFormat, workerMinBytes = WORKER_MIN_BYTES): RawSheet {
   const facts: ReadFacts = {};
   if (format.encoding !== 'utf-8') facts.encoding = format.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
-  return { file: displayName, sheet: null, rows: csvRows(path, displayName, format, facts), sha256: () => facts.sha256, encoding: () => facts.encoding };
+  return { file: displayName, sheet: null, rows: csvRows(path, displayName, format, facts, workerMinBytes), sha256: () => facts.sha256, encoding: () => facts.encoding };
 }
 
-async function* csvRows(path: string, displayName: string, format: CsvFormat, facts: ReadFacts): AsyncGenerator<RawRow> {
+async function* csvRows(path: string, displayName: string, format: CsvFormat, facts: ReadFacts, workerMinBytes: number): AsyncGenerator<RawRow> {
   let row = 0;
   if (format.encoding === 'utf-8') {
-    const hash = createHash('sha256');
-    const repair = new Utf8Repair();
+    const interned: string[] = [];
     try {
-      for await (const records of tokenizeCsv(repaired(hashedBytes(path, format.bomLength, hash), repair), format.delimiter, MAX_RECORD_BYTES)) {
-        for (const cells of records) yield { row: ++row, cells };
-      }
-      facts.sha256 = hash.digest('hex');
-      facts.encoding = repair.encoding;
+      const scans = (await scansInWorker(path, workerMinBytes)) ? scannedInWorker(path, format, facts) : scannedHere(path, format, facts);
+      for await (const scan of scans) for (const cells of materialize(scan, interned)) yield { row: ++row, cells };
       return;
     } catch (error) {
       if (!(error instanceof IrregularCsv)) throw new CcmError(`${displayName}: the file could not be read (${csvReason(error)}).`);
@@ -97,25 +98,89 @@ async function* csvRows(path: string, displayName: string, format: CsvFormat, fa
   yield* parsedRows(path, displayName, format, row, facts);
 }
 
-/** UTF-8 bytes with Windows-1252 read for the bytes that are not UTF-8 (./encoding.ts). */
-async function* repaired(chunks: AsyncIterable<Buffer>, repair: Utf8Repair): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) {
-    const bytes = repair.push(chunk);
-    if (bytes.length > 0) yield bytes;
-  }
-  const rest = repair.end();
-  if (rest.length > 0) yield rest;
+/** The tokenizer's scans of a UTF-8 file, read on this thread. */
+async function* scannedHere(path: string, format: CsvFormat, facts: ReadFacts): AsyncGenerator<ScannedRecords> {
+  const hash = createHash('sha256');
+  const repair = new Utf8Repair();
+  const scanner = new CsvScanner(format.delimiter, MAX_RECORD_BYTES);
+  for await (const chunk of repaired(hashedBytes(path, format.bomLength, hash), repair)) yield scanner.push(chunk);
+  yield scanner.end();
+  facts.sha256 = hash.digest('hex');
+  facts.encoding = repair.encoding;
 }
 
-/** The file's bytes after the byte-order mark, each chunk hashed on the way (the mark included). */
-async function* hashedBytes(path: string, bomLength: number, hash: Hash): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    if (bomLength > 0) {
-      const rest = chunk.subarray(bomLength);
-      bomLength = 0;
-      if (rest.length > 0) yield rest;
-    } else yield chunk;
+/** Files this large are read on a worker thread: below it, starting one costs about what it saves. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+/** The compiled worker; the test runner, which runs the TypeScript sources, has none and reads on this thread. */
+const SCAN_WORKER = new URL('./csv-scan-worker.js', import.meta.url);
+
+/** Whether to read on a worker thread: a large file, a second core to run it on, and the worker compiled. */
+export async function scansInWorker(path: string, minBytes: number): Promise<boolean> {
+  if (availableParallelism() < 2 || !existsSync(SCAN_WORKER)) return false;
+  return (await stat(path)).size >= minBytes;
+}
+
+/**
+ * The same scans as scannedHere, made on a worker thread (./csv-scan-worker.ts) while this thread turns the
+ * scans before into rows. The worker is referenced only while this thread waits for it, so a read abandoned
+ * half-way (a run that stops on a bad row) never keeps the process alive.
+ */
+async function* scannedInWorker(path: string, format: CsvFormat, facts: ReadFacts): AsyncGenerator<ScannedRecords> {
+  const request: ScanRequest = { path, bomLength: format.bomLength, delimiter: format.delimiter, maxRecordBytes: MAX_RECORD_BYTES };
+  // A small young generation: the worker allocates little on its heap, and the process's --max-semi-space-size
+  // (bin/ccm.js) would otherwise reserve as much again for it. No Node options of the process: a library
+  // user's (`--input-type` of `node -e`) may not apply to a worker.
+  const worker = new Worker(SCAN_WORKER, { workerData: request, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  worker.unref();
+  const inbox: ScanMessage[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const arrived = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: ScanMessage) => {
+    inbox.push(message);
+    arrived();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    arrived();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('the reading thread stopped');
+    arrived();
+  });
+  try {
+    for (;;) {
+      const message = inbox.shift();
+      if (message === undefined) {
+        if (failure) throw failure;
+        worker.ref();
+        await new Promise<void>((resolve) => (wake = resolve));
+        worker.unref();
+        continue;
+      }
+      switch (message.type) {
+        case 'records': {
+          // Posted, the Buffer arrives as a plain Uint8Array: the same bytes, viewed as a Buffer again.
+          const { bytes } = message.records;
+          yield { ...message.records, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+          worker.postMessage('scanned'); // the worker may post one more scan
+          break;
+        }
+        case 'end':
+          facts.sha256 = message.sha256;
+          facts.encoding = message.encoding;
+          return;
+        case 'irregular':
+          throw new IrregularCsv('handed back by the reading thread');
+        case 'failed':
+          throw new Error(message.message);
+      }
+    }
+  } finally {
+    await worker.terminate();
   }
 }
 

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, sniffCsv } from '../../src/read/csv.js';
-import { IrregularCsv, scanRecords, tokenizeCsv } from '../../src/read/csv-tokenizer.js';
+import { CsvScanner, IrregularCsv, materialize, scanRecords } from '../../src/read/csv-tokenizer.js';
 
 /** csv-parse with the options src/read/csv.ts gives it: the reference the tokenizer must reproduce. */
 function reference(text: string, delimiter: string): string[][] {
@@ -19,17 +19,17 @@ function reference(text: string, delimiter: string): string[][] {
 }
 
 /** Tokenize `text` fed in chunks of the given sizes (cycled), as a file stream would deliver it. */
-async function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20]): Promise<string[][]> {
+function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20]): string[][] {
   const bytes = Buffer.from(text);
-  async function* chunks() {
-    for (let at = 0, k = 0; at < bytes.length; k++) {
-      const size = Math.max(1, sizes[k % sizes.length]!);
-      yield bytes.subarray(at, at + size);
-      at += size;
-    }
-  }
+  const scanner = new CsvScanner(delimiter, 1 << 20);
+  const interned: string[] = [];
   const out: string[][] = [];
-  for await (const records of tokenizeCsv(chunks(), delimiter, 1 << 20)) out.push(...records);
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    const size = Math.max(1, sizes[k % sizes.length]!);
+    out.push(...materialize(scanner.push(bytes.subarray(at, at + size)), interned));
+    at += size;
+  }
+  out.push(...materialize(scanner.end(), interned));
   return out;
 }
 
@@ -70,7 +70,7 @@ describe('scanRecords', () => {
   });
 });
 
-describe('tokenizeCsv against csv-parse', () => {
+describe('CsvScanner against csv-parse', () => {
   const delimiters = [',', ';', '\t', '|'];
   // Small alphabets make quotes, delimiters and line ends collide often, which is where readers differ.
   const cellChar = fc.constantFrom('a', 'Z', '1', ' ', '"', ',', ';', '\t', '|', '\n', '\r', 'é', '€', '😀');
@@ -95,7 +95,7 @@ describe('tokenizeCsv against csv-parse', () => {
   it('reads well-formed files exactly as csv-parse does, whatever the chunk boundaries', async () => {
     await fc.assert(
       fc.asyncProperty(wellFormed, async ({ delimiter, text, sizes }) => {
-        expect(await tokenize(text, delimiter, sizes)).toEqual(reference(text, delimiter));
+        expect(tokenize(text, delimiter, sizes)).toEqual(reference(text, delimiter));
       }),
       { numRuns: 500 },
     );
@@ -111,7 +111,7 @@ describe('tokenizeCsv against csv-parse', () => {
           expected = error as Error;
         }
         try {
-          const got = await tokenize(input, delimiter, [size]);
+          const got = tokenize(input, delimiter, [size]);
           // Whatever the tokenizer accepts, csv-parse accepts too, with the same records.
           expect(got).toEqual(expected);
         } catch (error) {
