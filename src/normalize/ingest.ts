@@ -205,6 +205,8 @@ export async function ingest(specs: readonly InputSpec[], options: IngestOptions
 async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOptions, ctx: NormalizeContext, out: Ingested): Promise<TableReport> {
   const iterator = sheet.rows[Symbol.asyncIterator]();
   const sample: RawRow[] = [];
+  /** The rows of the last batch read that are past the sample. */
+  let afterSample: readonly RawRow[] = [];
   let exhausted = false;
   while (sample.length < HEADER_SEARCH_ROWS) {
     const next = await iterator.next();
@@ -212,7 +214,9 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       exhausted = true;
       break;
     }
-    sample.push(next.value);
+    const room = HEADER_SEARCH_ROWS - sample.length;
+    sample.push(...next.value.slice(0, room));
+    if (next.value.length > room) afterSample = next.value.slice(room);
   }
   const report: TableReport = {
     file: sheet.file,
@@ -354,7 +358,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     }
   };
   for (const row of sample) handle(row);
-  if (!exhausted) for (let next = await iterator.next(); !next.done; next = await iterator.next()) handle(next.value);
+  for (const row of afterSample) handle(row);
+  if (!exhausted) for (let next = await iterator.next(); !next.done; next = await iterator.next()) for (const row of next.value) handle(row);
   if (merges.filledRanges > 0) report.mergedFilled = merges.filledRanges;
   if (merges.unfilledRanges > 0) report.mergedNotFilled = merges.unfilledRanges;
   return report;
@@ -497,7 +502,7 @@ function cellKind(cell: RawCell): 'empty' | 'number' | 'date' | 'text' {
   return parseDate(text) !== null || parseDate(text, 'dmy') !== null ? 'date' : 'text';
 }
 
-async function drain(rows: AsyncIterable<RawRow>): Promise<void> {
+async function drain(rows: AsyncIterable<readonly RawRow[]>): Promise<void> {
   for await (const _ of rows) {
     // A workbook's next sheet comes only after this one is read to the end.
   }

@@ -12,6 +12,7 @@ import type { ScanMessage, ScanRequest } from './csv-scan-worker.js';
 import { CsvScanner, IrregularCsv, materialize, type ScannedRecords } from './csv-tokenizer.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { sniffEncoding, Utf8Repair, type ReadEncoding, type SniffedEncoding } from './encoding.js';
+import { inBatches } from './batches.js';
 import type { RawRow, RawSheet } from './types.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -83,19 +84,19 @@ export function readCsv(path: string, displayName: string, format: CsvFormat, wo
   return { file: displayName, sheet: null, rows: csvRows(path, displayName, format, facts, workerMinBytes), sha256: () => facts.sha256, encoding: () => facts.encoding };
 }
 
-async function* csvRows(path: string, displayName: string, format: CsvFormat, facts: ReadFacts, workerMinBytes: number): AsyncGenerator<RawRow> {
+async function* csvRows(path: string, displayName: string, format: CsvFormat, facts: ReadFacts, workerMinBytes: number): AsyncGenerator<RawRow[]> {
   let row = 0;
   if (format.encoding === 'utf-8') {
     const interned: string[] = [];
     try {
       const scans = (await scansInWorker(path, workerMinBytes)) ? scannedInWorker(path, format, facts) : scannedHere(path, format, facts);
-      for await (const scan of scans) for (const cells of materialize(scan, interned)) yield { row: ++row, cells };
+      for await (const scan of scans) yield materialize(scan, interned).map((cells) => ({ row: ++row, cells }));
       return;
     } catch (error) {
       if (!(error instanceof IrregularCsv)) throw new CcmError(`${displayName}: the file could not be read (${csvReason(error)}).`);
     }
   }
-  yield* parsedRows(path, displayName, format, row, facts);
+  yield* inBatches(parsedRows(path, displayName, format, row, facts));
 }
 
 /** The tokenizer's scans of a UTF-8 file, read on this thread. */

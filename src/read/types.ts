@@ -64,7 +64,8 @@ export interface RawSheet {
   readonly file: string;
   /** Worksheet name; null for CSV. */
   readonly sheet: string | null;
-  readonly rows: AsyncIterable<RawRow>;
+  /** The rows in order, in batches as the reader has them: a million rows one by one cost an await each. */
+  readonly rows: AsyncIterable<readonly RawRow[]>;
   /** A worksheet hidden in Excel (`hidden`: Unhide lists it; `veryHidden`: only VBA shows it); absent when visible. */
   readonly hidden?: SheetHiding;
   /**

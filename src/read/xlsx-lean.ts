@@ -200,7 +200,7 @@ async function* streamSheets(path: string, file: FileHandle, displayName: string
   }
 }
 
-async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, context: SheetContext, names: PartPrefix | undefined): AsyncGenerator<RawRow> {
+async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, context: SheetContext, names: PartPrefix | undefined): AsyncGenerator<RawRow[]> {
   const handler = new SheetRowsHandler(context);
   // An unprefixed part goes straight to the handler: no name is touched on the way (this runs for every cell).
   const scanner = new XmlScanner(names && names.prefix !== '' ? new LocalNames(handler, names) : handler);
@@ -208,11 +208,13 @@ async function* sheetRows(path: string, file: FileHandle, entry: ZipEntry, conte
   try {
     for await (const chunk of entryChunks(path, file, entry)) {
       scanner.write(decoder.write(chunk));
-      for (const row of handler.takeRows()) yield row;
+      const rows = handler.takeRows();
+      if (rows.length > 0) yield rows;
     }
     scanner.write(decoder.end());
     scanner.end();
-    for (const row of handler.takeRows()) yield row;
+    const rows = handler.takeRows();
+    if (rows.length > 0) yield rows;
   } catch (error) {
     throw asCcmError(error, context.file, context.sheet, handler.currentRow);
   }

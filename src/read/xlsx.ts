@@ -4,6 +4,7 @@ import { applyZeroPad, isElapsedFormat, zeroPadFormat } from './number-format.js
 import { excelToDate } from './xlsx-sheet.js';
 import { partHasCellValues, readPartLayout } from './merges.js';
 import { openLeanWorkbook } from './xlsx-lean.js';
+import { inBatches } from './batches.js';
 
 /** Which XLSX reader reads workbooks: the lean one (with exceljs as its fallback), or exceljs for all. */
 export type XlsxReader = 'lean' | 'exceljs';
@@ -54,7 +55,7 @@ export async function* readXlsxWithExcelJs(path: string, displayName: string): A
       const part = id === undefined ? undefined : `xl/worksheets/sheet${id}.xml`;
       const { merges, filter, hiddenRows } = part === undefined ? { merges: [], hiddenRows: new Map<number, RowHiding>() } : await readPartLayout(path, part);
       const rows = sheetRows(worksheet, displayName, name, hiddenRows);
-      yield { file: displayName, sheet: name, rows: notSilentlyEmpty(rows, path, part, displayName, name), merges, ...(filter ? { filter } : {}), ...(hidden ? { hidden } : {}) };
+      yield { file: displayName, sheet: name, rows: inBatches(notSilentlyEmpty(rows, path, part, displayName, name)), merges, ...(filter ? { filter } : {}), ...(hidden ? { hidden } : {}) };
     }
   } catch (error) {
     if (error instanceof CcmError) throw error;

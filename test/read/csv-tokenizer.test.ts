@@ -137,7 +137,7 @@ describe('readCsv', () => {
     await writeFile(path, content);
     const sheet = readCsv(path, name, await sniffCsv(path));
     const out: { row: number; cells: readonly unknown[] }[] = [];
-    for await (const row of sheet.rows) out.push({ row: row.row, cells: row.cells });
+    for await (const batch of sheet.rows) for (const row of batch) out.push({ row: row.row, cells: row.cells });
     return { out, sha256: sheet.sha256?.(), encoding: sheet.encoding?.() };
   }
 

@@ -34,7 +34,7 @@ async function read(path: string, minBytes: number) {
   const sheet = readCsv(path, 'x.csv', await sniffCsv(path), minBytes);
   const rows: { row: number; cells: readonly unknown[] }[] = [];
   try {
-    for await (const row of sheet.rows) rows.push({ row: row.row, cells: row.cells });
+    for await (const batch of sheet.rows) for (const row of batch) rows.push({ row: row.row, cells: row.cells });
   } catch (error) {
     return { rows, error: (error as Error).message };
   }

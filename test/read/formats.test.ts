@@ -45,7 +45,7 @@ describe('CSV encodings, delimiters and line ends', () => {
 
   it('streams rows with their record numbers', async () => {
     const rows = [];
-    for await (const sheet of readInput(fixture('formats/utf8.csv'))) for await (const row of sheet.rows) rows.push(row.row);
+    for await (const sheet of readInput(fixture('formats/utf8.csv'))) for await (const batch of sheet.rows) for (const row of batch) rows.push(row.row);
     expect(rows).toEqual([1, 2, 3, 4]);
   });
 });

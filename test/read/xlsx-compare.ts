@@ -117,7 +117,7 @@ export async function collect(sheets: AsyncIterable<RawSheet>): Promise<PlainShe
   const out: PlainSheet[] = [];
   for await (const sheet of sheets) {
     const rows: PlainSheet['rows'] = [];
-    for await (const row of sheet.rows) rows.push({ row: row.row, cells: row.cells.map((c) => (c instanceof Date ? { date: c.getTime() } : c)), ...(row.hidden ? { hidden: row.hidden } : {}) });
+    for await (const batch of sheet.rows) for (const row of batch) rows.push({ row: row.row, cells: row.cells.map((c) => (c instanceof Date ? { date: c.getTime() } : c)), ...(row.hidden ? { hidden: row.hidden } : {}) });
     out.push({ sheet: sheet.sheet, rows, ...(sheet.merges?.length ? { merges: sheet.merges } : {}), ...(sheet.filter ? { filter: sheet.filter } : {}) });
   }
   return out;

@@ -88,13 +88,16 @@ describe('streaming', () => {
     const seen: [string | null, number][] = [];
     for await (const sheet of readXlsx(path, 'abandon.xlsx')) {
       let rows = 0;
-      for await (const _ of sheet.rows) if (++rows === 10) break;
+      for await (const batch of sheet.rows) {
+        rows += batch.length;
+        if (rows >= 10) break;
+      }
       seen.push([sheet.sheet, rows]);
     }
-    expect(seen).toEqual([
-      ['Big', 10],
-      ['Next', 1],
-    ]);
+    expect(seen.map(([name]) => name)).toEqual(['Big', 'Next']);
+    expect(seen[0]![1]).toBeGreaterThanOrEqual(10);
+    expect(seen[0]![1]).toBeLessThan(20000);
+    expect(seen[1]![1]).toBe(1);
   });
 });
 

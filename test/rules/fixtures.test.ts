@@ -34,13 +34,15 @@ async function expectations(dir: string, files: readonly string[]): Promise<Map<
   for (const file of files) {
     for await (const sheet of readInput(join(dir, file))) {
       let column = -1;
-      for await (const row of sheet.rows) {
-        if (column < 0) {
-          column = row.cells.findIndex((c) => cellText(c).toLowerCase() === EXPECT_HEADER);
-          continue;
+      for await (const batch of sheet.rows) {
+        for (const row of batch) {
+          if (column < 0) {
+            column = row.cells.findIndex((c) => cellText(c).toLowerCase() === EXPECT_HEADER);
+            continue;
+          }
+          const ids = cellText(row.cells[column]).split(/\s+/).filter(Boolean);
+          if (ids.length > 0) marks.set(`${file}:${row.row}`, ids);
         }
-        const ids = cellText(row.cells[column]).split(/\s+/).filter(Boolean);
-        if (ids.length > 0) marks.set(`${file}:${row.row}`, ids);
       }
     }
   }
