@@ -12,6 +12,10 @@ export function normalizeNote(note: string): string {
   return note.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** FNV-1a. The offset as an int32 (| 0): 0x811c9dc5 itself is beyond the small integers and would make the hash a double in the loop. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** ASCII lower case by table: one load instead of two comparisons per character. */
 const LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
@@ -25,7 +29,7 @@ let hashedLength = 0;
  * text, so a collision costs a comparison and never makes two notes look cloned.
  */
 export function noteHash(note: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < note.length; i++) {
@@ -38,11 +42,11 @@ export function noteHash(note: string): number {
       }
     } else if (c > 127) return hashText(normalizeNote(note));
     if (pendingSpace) {
-      h = Math.imul(h ^ 32, 0x01000193);
+      h = Math.imul(h ^ 32, FNV_PRIME);
       length++;
       pendingSpace = false;
     }
-    h = Math.imul(h ^ LOWER[c]!, 0x01000193);
+    h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
     length++;
   }
   hashedLength = length;
@@ -56,8 +60,8 @@ export function noteKey(note: string): { hash: number; length: number } {
 }
 
 function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   hashedLength = text.length;
   return h >>> 2;
 }
@@ -71,13 +75,13 @@ const SAMPLE = 16;
  * read are ASCII they are the normalized note's ends; otherwise the note is normalized first (`normalized`).
  */
 export function sampleHash(note: string, normalized = false): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let taken = 0;
   for (let i = 0; i < note.length && taken < SAMPLE; i++) {
     const c = note.charCodeAt(i);
     if (c > 127 && !normalized) return sampleHash(normalizeNote(note), true);
     if (c === 32 || (c >= 9 && c <= 13)) continue;
-    h = Math.imul(h ^ (c > 127 ? c : LOWER[c]!), 0x01000193);
+    h = Math.imul(h ^ (c > 127 ? c : LOWER[c]!), FNV_PRIME);
     taken++;
   }
   taken = 0;
@@ -85,7 +89,7 @@ export function sampleHash(note: string, normalized = false): number {
     const c = note.charCodeAt(i);
     if (c > 127 && !normalized) return sampleHash(normalizeNote(note), true);
     if (c === 32 || (c >= 9 && c <= 13)) continue;
-    h = Math.imul(h ^ (c > 127 ? c : LOWER[c]!), 0x01000193);
+    h = Math.imul(h ^ (c > 127 ? c : LOWER[c]!), FNV_PRIME);
     taken++;
   }
   return h >>> 2;
@@ -136,9 +140,11 @@ function sameHashGroups(entries: readonly TimeEntry[], hash: (entry: TimeEntry) 
  */
 function sameNoteCandidates(entries: readonly TimeEntry[], minLength: number): TimeEntry[][] {
   const sampled = sameHashGroups(entries, (e) => (CCM_PROGRAMS.has(e.program) ? sampleHash(e.note) : undefined));
-  const sharesSample = new Uint8Array(entries.length);
-  for (const group of sampled) for (const i of group) sharesSample[i] = 1;
-  const shared = entries.filter((_, i) => sharesSample[i] === 1);
+  // Back in time-log order; they are few, so sorting their positions costs less than filtering the log.
+  const shared = sampled
+    .flat()
+    .sort((a, b) => a - b)
+    .map((i) => entries[i]!);
   const full = sameHashGroups(shared, (e) => {
     const hash = noteHash(e.note);
     return hashedLength < minLength ? undefined : hash;
