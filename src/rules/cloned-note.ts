@@ -12,6 +12,10 @@ export function normalizeNote(note: string): string {
   return note.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** FNV-1a. The offset as an int32 (| 0): 0x811c9dc5 itself is beyond the small integers and would make the hash a double in the loop. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** ASCII lower case by table: one load instead of two comparisons per character. */
 const LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
@@ -25,7 +29,7 @@ let hashedLength = 0;
  * text, so a collision costs a comparison and never makes two notes look cloned.
  */
 export function noteHash(note: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < note.length; i++) {
@@ -38,11 +42,11 @@ export function noteHash(note: string): number {
       }
     } else if (c > 127) return hashText(normalizeNote(note));
     if (pendingSpace) {
-      h = Math.imul(h ^ 32, 0x01000193);
+      h = Math.imul(h ^ 32, FNV_PRIME);
       length++;
       pendingSpace = false;
     }
-    h = Math.imul(h ^ LOWER[c]!, 0x01000193);
+    h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
     length++;
   }
   hashedLength = length;
@@ -56,9 +60,38 @@ export function noteKey(note: string): { hash: number; length: number } {
 }
 
 function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   hashedLength = text.length;
+  return h >>> 2;
+}
+
+/** Non-space characters sampled from each end of a note by sampleHash. */
+const SAMPLE = 16;
+
+/**
+ * A 30-bit hash of the first and last SAMPLE non-space characters of normalizeNote(note), read from the two
+ * ends of the note without its middle. Lower-casing maps each ASCII character on its own, so when the ends
+ * read are ASCII they are the normalized note's ends; otherwise the note is normalized first (`normalized`).
+ */
+export function sampleHash(note: string, normalized = false): number {
+  let h = FNV_OFFSET;
+  let taken = 0;
+  for (let i = 0; i < note.length && taken < SAMPLE; i++) {
+    const c = note.charCodeAt(i);
+    if (c > 127 && !normalized) return sampleHash(normalizeNote(note), true);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    h = Math.imul(h ^ (c > 127 ? c : LOWER[c]!), FNV_PRIME);
+    taken++;
+  }
+  taken = 0;
+  for (let i = note.length - 1; i >= 0 && taken < SAMPLE; i--) {
+    const c = note.charCodeAt(i);
+    if (c > 127 && !normalized) return sampleHash(normalizeNote(note), true);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    h = Math.imul(h ^ (c > 127 ? c : LOWER[c]!), FNV_PRIME);
+    taken++;
+  }
   return h >>> 2;
 }
 
@@ -66,40 +99,57 @@ function hashText(text: string): number {
 const MAX_SORTED = 1 << 23;
 
 /**
- * CCM entries whose notes (of at least minLength characters, normalized) share a hash, in time-log order
- * within each group. Each note is hashed once; the hashes and positions are packed into one number per
- * entry and sorted natively, so equal hashes end up next to each other without a map of a million keys.
+ * Positions of the entries whose `hash` (30 bits; undefined leaves an entry out) is shared, in groups of one
+ * hash, in time-log order within each group. The hashes and positions are packed into one number per entry
+ * and sorted natively, so equal hashes end up next to each other without a map of a million keys.
  */
-function sameHashGroups(entries: readonly TimeEntry[], minLength: number): TimeEntry[][] {
+function sameHashGroups(entries: readonly TimeEntry[], hash: (entry: TimeEntry) => number | undefined): number[][] {
   const keys = new Float64Array(Math.min(entries.length, MAX_SORTED));
   let n = 0;
-  const byHash = entries.length > MAX_SORTED ? new Map<number, TimeEntry[]>() : undefined;
+  const byHash = entries.length > MAX_SORTED ? new Map<number, number[]>() : undefined;
   for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    if (!CCM_PROGRAMS.has(entry.program)) continue;
-    const hash = noteHash(entry.note);
-    if (hashedLength < minLength) continue;
+    const h = hash(entries[i]!);
+    if (h === undefined) continue;
     if (byHash) {
-      const list = byHash.get(hash);
-      if (list) list.push(entry);
-      else byHash.set(hash, [entry]);
-    } else keys[n++] = hash * MAX_SORTED + i;
+      const list = byHash.get(h);
+      if (list) list.push(i);
+      else byHash.set(h, [i]);
+    } else keys[n++] = h * MAX_SORTED + i;
   }
   if (byHash) return [...byHash.values()].filter((list) => list.length > 1);
   const sorted = keys.subarray(0, n).sort();
-  const groups: TimeEntry[][] = [];
+  const groups: number[][] = [];
   for (let a = 0; a < n; ) {
-    const hash = Math.floor(sorted[a]! / MAX_SORTED);
+    const h = Math.floor(sorted[a]! / MAX_SORTED);
     let b = a + 1;
-    while (b < n && Math.floor(sorted[b]! / MAX_SORTED) === hash) b++;
+    while (b < n && Math.floor(sorted[b]! / MAX_SORTED) === h) b++;
     if (b - a > 1) {
-      const group: TimeEntry[] = [];
-      for (let k = a; k < b; k++) group.push(entries[sorted[k]! % MAX_SORTED]!);
+      const group: number[] = [];
+      for (let k = a; k < b; k++) group.push(sorted[k]! % MAX_SORTED);
       groups.push(group);
     }
     a = b;
   }
   return groups;
+}
+
+/**
+ * CCM entries whose notes (of at least minLength characters, normalized) may be the same: equal noteHash, in
+ * time-log order within each group. Hashing a million notes in full cost ~400 ms; most notes already differ
+ * in their ends, so they are grouped by sampleHash first and only those that share a sample are hashed in full.
+ */
+function sameNoteCandidates(entries: readonly TimeEntry[], minLength: number): TimeEntry[][] {
+  const sampled = sameHashGroups(entries, (e) => (CCM_PROGRAMS.has(e.program) ? sampleHash(e.note) : undefined));
+  // Back in time-log order; they are few, so sorting their positions costs less than filtering the log.
+  const shared = sampled
+    .flat()
+    .sort((a, b) => a - b)
+    .map((i) => entries[i]!);
+  const full = sameHashGroups(shared, (e) => {
+    const hash = noteHash(e.note);
+    return hashedLength < minLength ? undefined : hash;
+  });
+  return full.map((group) => group.map((i) => shared[i]!));
 }
 
 /** Entries of one group that really share the normalized note (nearly always the whole group). */
@@ -143,7 +193,7 @@ export const clonedNote = defineRule({
   },
   check({ model, options, report }) {
     const candidates: TimeEntry[][] = [];
-    for (const group of sameHashGroups(model.entries, options.minLength)) candidates.push(...byExactNote(group));
+    for (const group of sameNoteCandidates(model.entries, options.minLength)) candidates.push(...byExactNote(group));
     for (const group of candidates) {
       if (group.length < 2) continue;
       // Copies within one patient-month are not clones; counting them lets each entry's "others" be found without comparing all pairs.

@@ -35,8 +35,11 @@ export const CONTACT_WORDS: ReadonlySet<string> = new Set(['call', 'calls', 'pho
 /** Program names: a note that is only "CCM call - 20 min" records time, not care. */
 export const PROGRAM_WORDS: ReadonlySet<string> = new Set(['ccm', 'rpm', 'tcm', 'pcm', 'bhi', 'apcm']);
 
+/** Units a number may carry in one token (20min, 1h). */
+export const NUMBER_UNITS: readonly string[] = ['min', 'mins', 'm', 'h', 'hr', 'hrs'];
+
 /** Numbers and number-with-unit tokens (20, 20min, 1h): quantities without content. */
-export const NUMBER_TOKEN = /^\d+(?:min|mins|m|h|hr|hrs)?$/;
+export const NUMBER_TOKEN = new RegExp(`^\\d+(?:${NUMBER_UNITS.join('|')})?$`);
 
 /** Lower-case word tokens: punctuation separates words, so "f/u" and "F/U." are the same two tokens. */
 export function tokenize(text: string): string[] {

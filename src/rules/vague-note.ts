@@ -3,6 +3,7 @@ import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { CONTACT_WORDS, DEFAULT_BOILERPLATE_PHRASES, NUMBER_TOKEN, PROGRAM_WORDS, STOP_WORDS, TIME_WORDS, tokenize } from './note-words.js';
 import { isAuditedEntry } from './util.js';
+import { NOT_ASCII, WordCursor, WordTable } from './word-table.js';
 
 /** Four content words is about the least that can say what was done and for which problem. */
 const DEFAULT_MIN_SPECIFIC_WORDS = 4;
@@ -19,15 +20,19 @@ interface Phrase {
   tokens: string[];
 }
 
-/** Bits of PhraseMatcher.kinds. */
-const STARTS_PHRASE = 1;
-const FILLER = 2;
+/** What the fast path needs to know of a word: whether it is a filler word, and the phrases it starts. */
+interface KnownWord {
+  filler: boolean;
+  phrases: readonly Phrase[];
+}
 
 /** Phrases indexed by their first token, longest first, so a note is matched in one pass. */
 export class PhraseMatcher {
   private readonly byFirst = new Map<string, Phrase[]>();
-  /** Per word: STARTS_PHRASE and/or FILLER (stop, time and contact words; numbers are told by NUMBER_TOKEN). */
-  readonly kinds = new Map<string, number>();
+  /** Phrase starts and filler words (stop, time and contact words; numbers are told by NUMBER_TOKEN), for the fast path. */
+  readonly known: WordTable<KnownWord>;
+  /** The fast path's words of the note being judged, reused from note to note. */
+  readonly cursor = new WordCursor();
 
   constructor(phrases: readonly string[]) {
     for (const text of phrases) {
@@ -39,18 +44,15 @@ export class PhraseMatcher {
       this.byFirst.set(first, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    for (const word of this.byFirst.keys()) this.kinds.set(word, STARTS_PHRASE);
-    for (const words of [STOP_WORDS, TIME_WORDS, CONTACT_WORDS]) for (const word of words) this.kinds.set(word, (this.kinds.get(word) ?? 0) | FILLER);
+    const known = new Map<string, KnownWord>();
+    for (const [word, list] of this.byFirst) known.set(word, { filler: false, phrases: list });
+    for (const words of [STOP_WORDS, TIME_WORDS, CONTACT_WORDS]) for (const word of words) known.set(word, { filler: true, phrases: known.get(word)?.phrases ?? [] });
+    this.known = new WordTable(known);
   }
 
-  /** The longest phrase starting at tokens[i], if any; `more(n)` makes tokens[n] available when the note has one. */
-  matchAt(tokens: readonly string[], i: number, more: (n: number) => void): Phrase | undefined {
-    const candidates = this.byFirst.get(tokens[i]!);
-    if (candidates === undefined) return undefined;
-    return candidates.find((p) => {
-      more(i + p.tokens.length - 1);
-      return p.tokens.every((t, k) => tokens[i + k] === t);
-    });
+  /** The longest phrase starting at the cursor's word i, if any (as `strip` would find it there). */
+  phraseAt(words: WordCursor, i: number, candidates: readonly Phrase[]): Phrase | undefined {
+    return candidates.find((p) => p.tokens.every((t, k) => k === 0 || (words.has(i + k) && words.is(i + k, t))));
   }
 
   /** The tokens not covered by a phrase, and the phrases found (as written in the list). */
@@ -71,19 +73,11 @@ export class PhraseMatcher {
 const isFiller = (t: string): boolean => STOP_WORDS.has(t) || TIME_WORDS.has(t) || CONTACT_WORDS.has(t) || NUMBER_TOKEN.test(t);
 const isTimeOrContact = (t: string): boolean => TIME_WORDS.has(t) || CONTACT_WORDS.has(t) || NUMBER_TOKEN.test(t);
 
-/** After lower-casing: a-z and 0-9 make words, everything else separates them (as in `tokenize`). */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-}
-
-/** Sentinel: the note has a non-ASCII character, whose lower case may differ in length or kind. */
-const NOT_ASCII = 1;
-
 /**
- * The common case, decided cheaply: a note with enough specific words. Tokens are cut from the lower-cased
- * note only as far as needed, as `tokenize` would cut them, and phrases are stripped left to right as `strip`
- * does, so counting can stop at the minimum with the same answer judgeNote would give. Nearly every note
- * passes within its first few words; the rest go through judgeNote for the full verdict.
+ * The common case, decided cheaply: a note with enough specific words. Words are cut from the note only as
+ * far as needed, as `tokenize` would cut them, and phrases are stripped left to right as `strip` does, so
+ * counting can stop at the minimum with the same answer judgeNote would give. Nearly every note passes
+ * within its first few words; the rest go through judgeNote for the full verdict.
  */
 export function hasEnoughSpecificWords(note: string, matcher: PhraseMatcher, minSpecificWords: number): boolean {
   try {
@@ -95,48 +89,22 @@ export function hasEnoughSpecificWords(note: string, matcher: PhraseMatcher, min
   }
 }
 
-/**
- * Cuts ASCII words from the note as it is written and lower-cases only the words looked at, instead of
- * lower-casing and splitting the whole note; throws NOT_ASCII on any other character.
- */
+/** Counts specific words up to the minimum on the note's words in place (word-table.ts); throws NOT_ASCII on any other character. */
 function countSpecificWords(note: string, matcher: PhraseMatcher, minSpecificWords: number): boolean {
-  const text = note;
-  const tokens: string[] = [];
-  let pos = 0;
-  const more = (n: number): void => {
-    while (tokens.length <= n && pos < text.length) {
-      let c = text.charCodeAt(pos);
-      while (pos < text.length && !isWordChar(c)) {
-        if (c > 127) throw NOT_ASCII;
-        c = text.charCodeAt(++pos);
-      }
-      const start = pos;
-      let upper = false;
-      while (pos < text.length && isWordChar(c)) {
-        if (c <= 90 && c >= 65) upper = true;
-        c = text.charCodeAt(++pos);
-      }
-      if (pos < text.length && c > 127) throw NOT_ASCII;
-      if (pos > start) tokens.push(upper ? text.slice(start, pos).toLowerCase() : text.slice(start, pos));
-    }
-  };
+  const words = matcher.cursor;
+  words.reset(note);
   let specific = 0;
-  for (let i = 0; ; ) {
-    more(i);
-    const token = tokens[i];
-    if (token === undefined) return false;
-    // One lookup tells whether the word may start a phrase and whether it is a filler word.
-    const kind = matcher.kinds.get(token) ?? 0;
-    if (kind & STARTS_PHRASE) {
-      const phrase = matcher.matchAt(tokens, i, more);
-      if (phrase) {
-        i += phrase.tokens.length;
-        continue;
-      }
+  for (let i = 0; words.has(i); ) {
+    const known = matcher.known.get(words, i);
+    const phrase = known && known.phrases.length > 0 ? matcher.phraseAt(words, i, known.phrases) : undefined;
+    if (phrase) {
+      i += phrase.tokens.length;
+      continue;
     }
-    if (!(kind & FILLER) && !NUMBER_TOKEN.test(token) && ++specific >= minSpecificWords) return true;
+    if (!known?.filler && !words.isNumber(i) && ++specific >= minSpecificWords) return true;
     i++;
   }
+  return false;
 }
 
 export function judgeNote(note: string, matcher: PhraseMatcher, minSpecificWords: number): Verdict {
