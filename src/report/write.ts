@@ -25,22 +25,40 @@ const MODE = 0o600;
 
 type Writer = (result: AuditResult, path: string) => Promise<void>;
 
+/** Bytes per write of a text report: 16 chunks or more. */
+const SLAB = 1 << 20;
+
 /**
  * Text formats are written chunk by chunk: report.json can be longer than one JavaScript string, and no
- * report is held whole. One write is in flight while the next chunk is rendered, so the disk and the CPU
- * work at the same time, and at most two chunks are held.
+ * report is held whole. Chunks are encoded into one of two reused 1 MB buffers, written when full: one write
+ * is in flight while the next buffer is filled, so the disk and the CPU work at the same time. A new Buffer
+ * and a write per 64K-character chunk cost ~200 ms more on a million-row audit's report.json alone.
  */
 const text =
   (render: (result: AuditResult) => Iterable<string>): Writer =>
   async (result, path) => {
     const file = await open(path, 'wx', MODE);
+    let [filling, spare] = [Buffer.allocUnsafe(SLAB), Buffer.allocUnsafe(SLAB)];
+    let filled = 0;
     let writing = Promise.resolve();
+    const flush = async () => {
+      await writing;
+      writing = writeAll(file, filling.subarray(0, filled));
+      [filling, spare] = [spare, filling];
+      filled = 0;
+    };
     try {
       for (const chunk of render(result)) {
-        const bytes = Buffer.from(chunk, 'utf8');
-        await writing;
-        writing = writeAll(file, bytes);
+        // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair, two units, 4).
+        if (filled > 0 && filled + chunk.length * 3 > SLAB) await flush();
+        if (chunk.length * 3 <= SLAB) filled += filling.write(chunk, filled, 'utf8');
+        else {
+          // Longer than a buffer (one very long finding): written on its own, after the buffer before it.
+          await writing;
+          writing = writeAll(file, Buffer.from(chunk, 'utf8'));
+        }
       }
+      if (filled > 0) await flush();
       await writing;
     } finally {
       // When rendering fails, its error is the one reported; the write in flight is let finish first.

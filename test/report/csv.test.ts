@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLAIMS_COLUMNS, EXCEPTIONS_COLUMNS, renderClaimsCsv, renderExceptionsCsv } from '../../src/report/csv.js';
+import { CLAIMS_COLUMNS, EXCEPTIONS_COLUMNS, csvField, renderClaimsCsv, renderExceptionsCsv } from '../../src/report/csv.js';
+import { escapeCsvText } from '../../src/report/escape.js';
 import { HYPERLINK_NOTE, QUOTED_NOTE, TAB_NOTE, sampleResult, sampleResultThresholdMet } from './sample-result.js';
 
 function records(text: string): Record<string, string>[] {
@@ -121,5 +123,27 @@ describe('renderExceptionsCsv', () => {
     expect(text).toContain('"Reviewed meds, ""adjusted"" dose,\nfollow-up in 2 weeks"');
     expect(text).toContain(`"'\rNurse Kim"`);
     expect(text).toContain(',Dana Ruiz,');
+  });
+});
+
+describe('csvField', () => {
+  /** Every text cell as the writer escaped it before its fast path: formula escape, then RFC 4180 quoting. */
+  const reference = (text: string) => {
+    const escaped = escapeCsvText(text);
+    return /[",\r\n]/.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
+  };
+
+  it('escapes and quotes text as escapeCsvText and RFC 4180 quoting do, with or without separators', () => {
+    const unit = fc.constantFrom(';', ',', '\t', '\r', '\n', '"', '=', '+', '-', '@', "'", ' ', 'a', '1', 'é');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 12 }), fc.string()), (text) => {
+        expect(csvField(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('writes numbers as numbers and null as an empty cell', () => {
+    expect([csvField(-2), csvField(48), csvField(null)]).toEqual(['-2', '48', '']);
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHUNK } from '../../src/report/chunk.js';
 import { ESTIMATE_NOTICE, renderJson, renderJsonChunks } from '../../src/report/json.js';
+import type { PatientMonth } from '../../src/billing/types.js';
+import type { Finding } from '../../src/rules/types.js';
 import { sampleResult, sampleResultThresholdMet, sampleResultWithClaimAtRisk } from './sample-result.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
@@ -172,5 +175,100 @@ describe('renderJsonChunks with withholdCells (--json on stdout)', () => {
     // A valid NPI is a practitioner's public identifier; a valid MBI is as report.json has it.
     expect(shown.patientMonths[1]).toMatchObject({ billingNpi: second!.billingNpi, mbi: second!.mbi });
     expect(second!.billingNpi).toBe('1234567893');
+  });
+});
+
+/** report.json's elements as the writer built them before its templates: an object per element, JSON.stringify'd. */
+function patientMonthObject(pm: PatientMonth) {
+  return {
+    patientId: pm.patientId,
+    mbi: pm.mbi,
+    month: pm.month,
+    status: pm.status,
+    loggedMinutes: pm.loggedMinutes,
+    supportedMinutes: pm.supportedMinutes,
+    countedMinutes: pm.countedMinutes,
+    family: pm.family,
+    lines: pm.lines.map((l) => ({ code: l.code, units: l.units, estimatedPayment: l.estimatedPayment, dateOfService: l.dateOfService })),
+    estimatedPayment: pm.estimatedPayment,
+    dateOfService: pm.dateOfService,
+    billingNpi: pm.billingNpi,
+    diagnoses: [...pm.diagnoses],
+    blockedBy: [...pm.blockedBy],
+    minutesShort: pm.minutesShort,
+  };
+}
+
+function findingObject(f: Finding) {
+  return {
+    rule: f.rule,
+    code: f.code,
+    severity: f.severity,
+    level: f.level,
+    patientId: f.patientId,
+    month: f.month,
+    message: f.message,
+    fix: f.fix,
+    sources: f.sources.map((s) => ({ file: s.file, sheet: s.sheet, row: s.row })),
+    entryIds: [...f.entryIds],
+    fingerprint: f.fingerprint,
+  };
+}
+
+describe('report.json elements from templates', () => {
+  // Few distinct values, so that elements repeat the one before them as a patient's months do (the writer's caches).
+  const text = fc.oneof(fc.constantFrom('100000', '2026-10', 'a "b"', 'x\\y', '\u0007', '\ud800', '=1+2', ''), fc.string({ unit: 'binary', maxLength: 12 }));
+  const number = fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double(), fc.constantFrom(60.49, 0.1 + 0.2, NaN));
+  const line = fc.record({ code: text, units: number, estimatedPayment: number, dateOfService: text });
+  const source = fc.record({ file: text, sheet: fc.option(text), row: number });
+  const patientMonth = fc.record({
+    patientId: text,
+    mbi: fc.option(text),
+    month: text,
+    status: fc.constantFrom('billable' as const, 'billed' as const, 'blocked' as const, 'not-billable' as const),
+    loggedMinutes: number,
+    supportedMinutes: number,
+    countedMinutes: fc.option(number),
+    family: fc.option(fc.constantFrom('non-complex' as const, 'complex' as const, 'practitioner' as const)),
+    lines: fc.array(line, { maxLength: 3 }),
+    estimatedPayment: number,
+    dateOfService: fc.option(text),
+    billingNpi: fc.option(text),
+    diagnoses: fc.array(text, { maxLength: 4 }),
+    blockedBy: fc.array(text, { maxLength: 2 }),
+    minutesShort: fc.option(number),
+  });
+  const finding = fc.record({
+    rule: text,
+    code: text,
+    severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+    level: fc.constantFrom('entry' as const, 'month' as const),
+    patientId: fc.option(text),
+    month: fc.option(text),
+    message: text,
+    redactedMessage: fc.option(text, { nil: undefined }),
+    fix: text,
+    sources: fc.array(source, { minLength: 1, maxLength: 3 }),
+    entryIds: fc.array(number, { maxLength: 3 }),
+    fingerprint: text,
+  });
+  /** Each element's line of the report, without the `    ` and `,` around it. */
+  const elementLines = (json: string, first: string) =>
+    json
+      .split('\n')
+      .filter((l) => l.startsWith(`    {"${first}"`))
+      .map((l) => l.slice(4).replace(/,$/, ''));
+
+  it('writes each patient-month and finding as JSON.stringify wrote the object built for it', () => {
+    fc.assert(
+      fc.property(fc.array(patientMonth, { maxLength: 6 }), fc.array(finding, { maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (months, findings, shareDiagnoses) => {
+        // The same diagnoses array on consecutive months, as billing shares it.
+        for (let i = 1; i < months.length; i++) if (shareDiagnoses[i]) months[i]!.diagnoses = months[i - 1]!.diagnoses;
+        const json = renderJson({ ...sampleResult(), patientMonths: months, findings });
+        expect(elementLines(json, 'patientId')).toEqual(months.map((pm) => JSON.stringify(patientMonthObject(pm))));
+        expect(elementLines(json, 'rule')).toEqual(findings.map((f) => JSON.stringify(findingObject(f))));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -45,6 +45,14 @@ describe('writeReports', () => {
     expect(written).toBe(renderJson(result));
   });
 
+  it('writes an element longer than a write buffer (1 MB) in its place, between buffered ones', async () => {
+    const result = sampleResult();
+    const ordinary = result.findings[0]!;
+    result.findings = Array.from({ length: 3000 }, (_, i) => ({ ...ordinary, message: i === 1500 ? `long 😀 ${'ß'.repeat(600_000)}` : `finding ${i} ${'x'.repeat(200)}` }));
+    const [path] = await writeReports(result, { dir: root, formats: ['json'] });
+    expect(await readFile(path!, 'utf8')).toBe(renderJson(result));
+  });
+
   it('REPORT_FILES names the files of every format', () => {
     expect(Object.keys(REPORT_FILES)).toEqual([...REPORT_FORMATS]);
     expect(REPORT_FORMATS.flatMap((f) => REPORT_FILES[f])).toEqual(['report.json', 'claims.csv', 'exceptions.csv', 'report.xlsx', 'junit.xml']);
