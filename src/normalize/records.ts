@@ -31,9 +31,14 @@ export interface NormalizeContext {
 export interface NormalizeMemos {
   text: Record<string, Memo<string>>;
   id: Memo<string>;
+  mbi: Memo<string | undefined>;
   date: Memo<string | null>;
   month: Memo<string>;
-  clock: Record<string, Memo<number | null>>;
+  /** Undefined for an empty or placeholder cell, null for one that is no clock time. */
+  clock: Record<string, Memo<number | null | undefined>>;
+  /** A credential cell's text and role, and a program cell's text and program: one lookup per row for both. */
+  credential: Memo<{ text: string | undefined; role: StaffRole }>;
+  program: Memo<{ text: string | undefined; program: Program }>;
   duration: Memo<Duration>;
   npi: Record<string, Memo<string | undefined>>;
   consentStatus: Memo<ConsentStanding>;
@@ -42,7 +47,7 @@ export interface NormalizeMemos {
 }
 
 export function normalizeMemos(): NormalizeMemos {
-  return { text: {}, id: new Memo(), date: new Memo(), month: new Memo(), clock: {}, duration: new Memo(), npi: {}, consentStatus: new Memo(), diagnosisStatus: new Memo(), entryStatus: new Memo() };
+  return { text: {}, id: new Memo(), mbi: new Memo(), date: new Memo(), month: new Memo(), clock: {}, credential: new Memo(), program: new Memo(), duration: new Memo(), npi: {}, consentStatus: new Memo(), diagnosisStatus: new Memo(), entryStatus: new Memo() };
 }
 
 function columnMemo<T>(memos: Record<string, Memo<T>>, field: string): Memo<T> {
@@ -131,10 +136,13 @@ function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, prob
 
 function optionalClock(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): number | undefined {
   const cell = row.cell(field);
-  if (optionalCellText(cell) === '') return undefined;
-  const time = memoized(columnMemo(ctx.memo.clock, field), cell, parseClockTime);
+  const time = memoized(columnMemo(ctx.memo.clock, field), cell, readOptionalClock);
   if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
   return time ?? undefined;
+}
+
+function readOptionalClock(cell: RawCell | undefined): number | null | undefined {
+  return optionalCellText(cell) === '' ? undefined : parseClockTime(cell);
 }
 
 function finish<T>(problems: Problems, record: T): Normalized<T> {
@@ -185,9 +193,14 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     minutesText = '';
   }
 
-  const credential = sharedText(row, 'credential', ctx);
-  const programText = sharedText(row, 'program', ctx);
-  const program = classifyProgram(programText, ctx.programs);
+  const { text: credential, role } = memoized(ctx.memo.credential, row.cell('credential'), (cell) => {
+    const text = cellText(cell) || undefined;
+    return { text, role: classifyCredential(text, ctx.credentials) };
+  });
+  const { text: programText, program } = memoized(ctx.memo.program, row.cell('program'), (cell) => {
+    const text = cellText(cell) || undefined;
+    return { text, program: classifyProgram(text, ctx.programs) };
+  });
   const status = row.cell('entryStatus');
   // Every field in one literal, absent ones undefined (the helpers return undefined for empty cells): all
   // entries then share one V8 shape, so the property reads of the rules and billing over a million entries
@@ -198,12 +211,12 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     row: row.row,
     patientId,
     patientName: sharedText(row, 'patientName', ctx),
-    mbi: normalizeMbi(row.cell('mbi')),
+    mbi: memoized(ctx.memo.mbi, row.cell('mbi'), normalizeMbi),
     date,
     month: ctx.memo.month.get(date, monthOf),
     staff: sharedText(row, 'staff', ctx),
     credential,
-    role: classifyCredential(credential, ctx.credentials),
+    role,
     minutes,
     minutesText,
     start,
