@@ -19,13 +19,18 @@ function mayStartTotals(text: string): boolean {
  */
 const SUBTOTAL_LABEL = /^\S.*\s((sub-?)?totals?|count|average|avg|max|min|sum)$/i;
 
+/** The last three letters, lower case, of the words SUBTOTAL_LABEL ends in (Total, Totals, Count, Average, Avg, Max, Min, Sum). */
+const LABEL_ENDINGS = new Set(['tal', 'als', 'unt', 'age', 'avg', 'max', 'min', 'sum'].map((e) => (e.charCodeAt(0) << 16) | (e.charCodeAt(1) << 8) | e.charCodeAt(2)));
+
 /**
- * SUBTOTAL_LABEL can only match text ending in l, s, t, e, g, x, n or m (Total, Totals, Count, Average, Avg, Max,
- * Min, Sum), in either case, after at least 5 characters.
+ * SUBTOTAL_LABEL can only match text of at least 5 characters ending in one of its words: tested on the last
+ * three characters (every patient name ending in l, s, t… ran the regex before).
  */
 function mayEndTotal(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1) | 0x20;
-  return text.length > 4 && (c === 0x6c || c === 0x73 || c === 0x74 || c === 0x65 || c === 0x67 || c === 0x78 || c === 0x6e || c === 0x6d);
+  const n = text.length;
+  if (n < 5) return false;
+  const ending = ((text.charCodeAt(n - 3) | 0x20) << 16) | ((text.charCodeAt(n - 2) | 0x20) << 8) | (text.charCodeAt(n - 1) | 0x20);
+  return LABEL_ENDINGS.has(ending);
 }
 
 /** A digit, '.', ',' or ':'. */
@@ -96,6 +101,9 @@ export function classifyRow(row: RawRow, patientColumn: number, header?: HeaderR
       continue;
     }
     if (onlyNumbers && !(isNumberChar(text.charCodeAt(0)) && /^[\d.,:]+$/.test(text))) onlyNumbers = false;
+    // Past the first three cells, with text that is no number and no subtotal label, the answer is settled
+    // (an entry, unless its patient cell says total): the rest of a long row need not be read.
+    if (filled > 3 && !onlyNumbers && !subtotalLabel) break;
   }
   if (filled === 0) return 'blank';
   if (filled === 1 && MONTH_TITLE.test(firstText)) return 'headings';

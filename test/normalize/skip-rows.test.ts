@@ -21,6 +21,14 @@ describe('classifyRow (patient id in the first column)', () => {
     ['"<group> Count"', ['20451 Count', null, null, null, 3], 'totals'],
     ['"<group> Average"', ['20451 Average', null, null, null, 18.5], 'totals'],
     ['"<group> Max"', ['20451 Max', 25], 'totals'],
+    // Every label word in any case (the cheap test before the pattern reads the last three letters).
+    ['"<group> Totals"', ['20451 Totals', 25], 'totals'],
+    ['"<group> Sub-Totals"', ['20451 Sub-Totals', 25], 'totals'],
+    ['"<group> sum"', ['20451 sum', 25], 'totals'],
+    ['"<group> MIN"', ['20451 MIN', 25], 'totals'],
+    ['"<group> AVG"', ['20451 AVG', 25], 'totals'],
+    ['"<group> COUNT"', ['20451 COUNT', 3], 'totals'],
+    ['"<group> AVERAGE"', ['20451 AVERAGE', 18.5], 'totals'],
     // A real patient id that contains the word stays an entry.
     ['an id ending in "Total" on a row with a date and note', ['ACME Total', '3/3/2025', 'Rita Nurse', 'RN', 15, NOTE], undefined],
     ['an id ending in "Total" with only a date', ['P 7 Total', new Date(Date.UTC(2025, 2, 3)), 15], undefined],
@@ -29,6 +37,16 @@ describe('classifyRow (patient id in the first column)', () => {
     ['an id with the word inside', ['20451-Totally', null, 25], undefined],
   ])('%s', (_, cells, expected) => {
     expect(classifyRow({ row: 5, cells }, 0)).toBe(expected);
+  });
+});
+
+describe('classifyRow (patient id past the fourth column)', () => {
+  it.each<[string, RawCell[], 'totals' | undefined]>([
+    ['an entry', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, '20451', 15], undefined],
+    // Four text cells settle that the row is no subtotal; the patient cell further on is still read.
+    ['a total label in the patient column after four text cells', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, 'Total', 15], 'totals'],
+  ])('%s', (_, cells, expected) => {
+    expect(classifyRow({ row: 5, cells }, 4)).toBe(expected);
   });
 });
 
