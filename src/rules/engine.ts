@@ -225,15 +225,9 @@ function sourceEntryKeys(model: AuditModel, sources: readonly SourceRef[]): (num
 function dedupeSources(sources: SourceRef[], lead?: TimeEntry): SourceRef[] {
   // Most findings point at one row.
   if (sources.length <= 1) return sources;
-  const seen = new Set<string>();
-  const sorted = sources
-    .sort(compareSource)
-    .filter((s) => {
-      const key = `${s.file}\u0000${s.sheet ?? ''}\u0000${s.row}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  // Sorted, a row's copies are neighbours (compareSource is 0 between them alone): each row is compared with the
+  // one before it, not keyed by a string built per row.
+  const sorted = sources.sort(compareSource).filter((s, i, all) => i === 0 || compareSource(all[i - 1], s) !== 0);
   const i = lead === undefined ? -1 : sorted.findIndex((s) => s.row === lead.row && s.file === lead.table.file && s.sheet === lead.table.sheet);
   if (i > 0) sorted.unshift(...sorted.splice(i, 1));
   return sorted;
