@@ -163,7 +163,7 @@ const wellFormedOf = new WeakMap<readonly Diagnosis[], readonly Diagnosis[]>();
  * The diagnoses whose code is a well-formed ICD-10-CM code, in order: the only ones eligibility may rest on.
  * Remembered per list: the code test, a regular expression, ran for every diagnosis of every patient-month.
  */
-function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
+export function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
   let wellFormed = wellFormedOf.get(diagnoses);
   if (wellFormed === undefined) {
     wellFormed = diagnoses.filter((d) => isWellFormedIcd10(d.code));
