@@ -49,30 +49,47 @@ export function countableMinutes(entry: TimeEntry): number {
 
 // An audit asks these per patient-month and diagnosis, hundreds of thousands of times, about a few dozen months
 // and a few thousand codes: the answers are remembered. Months and codes are bounded, so the caches are too.
-const monthEnds = new Map<string, string>();
-const icdByMonth = new Map<string, Map<string, IcdLookup>>();
+/** What every question about a month needs: its first and last day, and the ICD-10-CM lookups in its code set. */
+interface MonthFacts {
+  readonly start: string;
+  readonly end: string;
+  readonly icd: Map<string, IcdLookup>;
+}
+const monthFacts = new Map<string, MonthFacts>();
+
+/**
+ * A month's facts, remembered per month. One lookup serves a whole patient-month: asked per diagnosis, the
+ * last day, the code set and the first day (a new string each time) cost three lookups and an allocation each.
+ */
+function factsOf(month: string): MonthFacts {
+  let facts = monthFacts.get(month);
+  if (facts === undefined) {
+    facts = { start: monthStart(month), end: monthEnd(month), icd: new Map() };
+    monthFacts.set(month, facts);
+  }
+  return facts;
+}
+
+/** The first day of a yyyy-mm month (as normalize/dates.ts's monthStart), remembered per month: one string, not one a call. */
+export function firstDayOfMonth(month: string): string {
+  return factsOf(month).start;
+}
 
 /** The last day of a yyyy-mm month (as normalize/dates.ts's monthEnd), remembered per month. */
 export function lastDayOfMonth(month: string): string {
-  let end = monthEnds.get(month);
-  if (end === undefined) {
-    end = monthEnd(month);
-    monthEnds.set(month, end);
-  }
-  return end;
+  return factsOf(month).end;
 }
 
 /** The ICD-10-CM lookup for a normalized code in the code set of the month's last day, remembered per month. */
 export function icdInMonth(code: string, month: string): IcdLookup {
-  let codes = icdByMonth.get(month);
-  if (codes === undefined) {
-    codes = new Map();
-    icdByMonth.set(month, codes);
-  }
-  let lookup = codes.get(code);
+  return icdIn(factsOf(month), code);
+}
+
+function icdIn(facts: MonthFacts, code: string): IcdLookup {
+  let lookup = facts.icd.get(code);
   if (lookup === undefined) {
-    lookup = lookupIcd10(code, lastDayOfMonth(month));
-    codes.set(code, lookup);
+    lookup = lookupIcd10(code, facts.end);
+    facts.icd.set(code, lookup);
   }
   return lookup;
 }
@@ -105,8 +122,12 @@ export function inactiveReason(diagnosis: Diagnosis, month: string): string | nu
  * unknown. A resolution later in the month does not matter: the month-level test counts the whole month.
  */
 export function isActiveInMonth(diagnosis: Diagnosis, month: string, day?: string): boolean {
+  return isActiveIn(diagnosis, factsOf(month), day);
+}
+
+function isActiveIn(diagnosis: Diagnosis, facts: MonthFacts, day: string | undefined): boolean {
   if (day !== undefined && diagnosis.onsetDate !== undefined && diagnosis.onsetDate > day) return false;
-  return inactiveCause(diagnosis, month) === null;
+  return inactiveCauseIn(diagnosis, facts) === null;
 }
 
 /** CCM needs two or more chronic conditions (R-ELIG-CCM). */
@@ -123,15 +144,32 @@ export function icdCategory(code: string): string {
  * whose onset is on or before that day of the month count: what a claim dated that day may rest on.
  */
 export function enoughChronicConditions(diagnoses: readonly Diagnosis[], month: string, additional: ReadonlySet<string>, day?: string): boolean {
+  const facts = factsOf(month);
   const categories: string[] = [];
-  for (const d of diagnoses) {
-    if (!isWellFormedIcd10(d.code) || !isActiveInMonth(d, month, day)) continue;
-    if (icdInMonth(d.code, month).chronic !== 'chronic' && !additional.has(d.code)) continue;
+  for (const d of wellFormedDiagnoses(diagnoses)) {
+    if (!isActiveIn(d, facts, day)) continue;
+    if (icdIn(facts, d.code).chronic !== 'chronic' && !additional.has(d.code)) continue;
     if (categories.some((c) => d.code.startsWith(c))) continue;
     categories.push(icdCategory(d.code));
     if (categories.length >= MIN_CHRONIC_CONDITIONS) return true;
   }
   return false;
+}
+
+/** Per patient's diagnosis list (the model's, one array per patient, never changed): eligibility is asked month by month. */
+const wellFormedOf = new WeakMap<readonly Diagnosis[], readonly Diagnosis[]>();
+
+/**
+ * The diagnoses whose code is a well-formed ICD-10-CM code, in order: the only ones eligibility may rest on.
+ * Remembered per list: the code test, a regular expression, ran for every diagnosis of every patient-month.
+ */
+export function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
+  let wellFormed = wellFormedOf.get(diagnoses);
+  if (wellFormed === undefined) {
+    wellFormed = diagnoses.filter((d) => isWellFormedIcd10(d.code));
+    wellFormedOf.set(diagnoses, wellFormed);
+  }
+  return wellFormed;
 }
 
 /** A care-plan row that is a plan in place from its date: neither an ending nor a status not read as in place. */
@@ -151,9 +189,13 @@ export function carePlanInPlace(plans: readonly CarePlan[], month: string, day =
 }
 
 function inactiveCause(diagnosis: Diagnosis, month: string): 'onset' | 'resolved' | 'marked' | 'unrecognized' | null {
-  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > lastDayOfMonth(month)) return 'onset';
+  return inactiveCauseIn(diagnosis, factsOf(month));
+}
+
+function inactiveCauseIn(diagnosis: Diagnosis, facts: MonthFacts): 'onset' | 'resolved' | 'marked' | 'unrecognized' | null {
+  if (diagnosis.onsetDate !== undefined && diagnosis.onsetDate > facts.end) return 'onset';
   // A status ccm cannot read may say the condition is over: eligibility is not rested on it (R-ELIG-CCM).
   if (diagnosis.unrecognizedStatus !== undefined) return 'unrecognized';
-  if (diagnosis.resolvedDate !== undefined) return diagnosis.resolvedDate < monthStart(month) ? 'resolved' : null;
+  if (diagnosis.resolvedDate !== undefined) return diagnosis.resolvedDate < facts.start ? 'resolved' : null;
   return diagnosis.resolved ? 'marked' : null;
 }

@@ -29,14 +29,21 @@ export const consentOtherPractitioner = defineRule({
       'The consent covering {month} ({consentRow}) names NPI {consentNpi}, but the month\'s CCM time bills under NPI {npi}; a patient who changes billing practitioner must consent again.',
   },
   check({ model, defaultNpi, report }) {
+    // Patient-months come sorted by patient: a patient's consents are looked up and read once, not once a month.
+    let patient: string | undefined;
+    let acceptances: readonly DatedConsent[] | undefined;
     for (const pm of model.patientMonths) {
-      const consents = model.consentsByPatient.get(pm.patientId);
-      const npi = consents === undefined ? undefined : claimNpi(pm.entries, defaultNpi);
-      if (consents === undefined || !npi) continue;
+      if (pm.patientId !== patient) {
+        patient = pm.patientId;
+        const consents = model.consentsByPatient.get(pm.patientId);
+        acceptances = consents === undefined ? undefined : datedAcceptances(consents);
+      }
+      const npi = acceptances === undefined ? undefined : claimNpi(pm.entries, defaultNpi);
+      if (acceptances === undefined || !npi) continue;
       // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.
       let latest: DatedConsent | undefined;
       let forThisPractitioner = false;
-      for (const c of datedAcceptances(consents)) {
+      for (const c of acceptances) {
         if (!coversMonth(c, pm.month)) continue;
         if (coversPractitioner(c, npi)) {
           forThisPractitioner = true;

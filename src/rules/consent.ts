@@ -58,6 +58,15 @@ export function coversMonth(consent: DatedConsent, month: string): boolean {
   return consent.date <= monthEnd(month) && (consent.revokedDate === undefined || consent.revokedDate >= monthStart(month));
 }
 
+/**
+ * Whether a consent covers every day of a calendar month: given by its first day and not revoked before it. Then
+ * inForceOn holds for every day of the month, and a month's entries need not be compared one by one.
+ */
+export function coversWholeMonth(consent: DatedConsent, month: string): boolean {
+  const start = monthStart(month);
+  return consent.date <= start && (consent.revokedDate === undefined || consent.revokedDate >= start);
+}
+
 /** Whether CCM time on a day counts under a consent: given on or before the day, and covering the day's month. */
 export function inForceOn(consent: DatedConsent, date: string): boolean {
   // The month is cut only for a revoked consent: this runs for every entry.
@@ -82,5 +91,10 @@ export function undatedRefusal(consents: readonly Consent[]): Consent | undefine
 
 /** Whether a patient's consent records cover the month (missing-consent's test). */
 export function consentCovers(consents: readonly Consent[], month: string): boolean {
-  return undatedRefusal(consents) === undefined && datedAcceptances(consents).some((c) => coversMonth(c, month));
+  return countedAcceptances(consents).some((c) => coversMonth(c, month));
+}
+
+/** The acceptances that can cover a month (consentCovers): none while a refusal without a date stands. */
+export function countedAcceptances(consents: readonly Consent[]): readonly DatedConsent[] {
+  return undatedRefusal(consents) === undefined ? datedAcceptances(consents) : [];
 }

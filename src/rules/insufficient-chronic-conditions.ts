@@ -87,9 +87,15 @@ export const insufficientChronicConditions = defineRule({
   check({ model, options, report }) {
     if (!model.kindsPresent.has('diagnoses')) return;
     const additional = new Set(options.additionalChronicCodes);
+    // Patient-months come sorted by patient: a patient's diagnoses are looked up once, not once a month.
+    let patient: string | undefined;
+    let diagnoses: readonly Diagnosis[] = [];
     for (const pm of model.patientMonths) {
+      if (pm.patientId !== patient) {
+        patient = pm.patientId;
+        diagnoses = model.diagnosesByPatient.get(pm.patientId) ?? [];
+      }
       const where = { patientId: pm.patientId, month: pm.month, entries: pm.entries };
-      const diagnoses = model.diagnosesByPatient.get(pm.patientId) ?? [];
       if (diagnoses.length === 0) {
         report({ messageId: 'noDiagnoses', data: { minimum: MIN_CHRONIC_CONDITIONS, month: pm.month }, ...where });
         continue;

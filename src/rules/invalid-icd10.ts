@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Diagnosis } from '../model/schema.js';
 import { isWellFormedIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
 
@@ -21,8 +22,15 @@ export const invalidIcd10 = defineRule({
     malformed: 'Diagnosis code(s) {codes} are not valid ICD-10-CM codes and cannot count toward the chronic conditions for {month}.',
   },
   check({ model, report }) {
+    // Patient-months come sorted by patient, and a patient's malformed codes are the same every month: they
+    // are found once per patient, not tested again for each month.
+    let patient: string | undefined;
+    let malformed: readonly Diagnosis[] = [];
     for (const pm of model.patientMonths) {
-      const malformed = (model.diagnosesByPatient.get(pm.patientId) ?? []).filter((d) => !isWellFormedIcd10(d.code));
+      if (pm.patientId !== patient) {
+        patient = pm.patientId;
+        malformed = (model.diagnosesByPatient.get(pm.patientId) ?? []).filter((d) => !isWellFormedIcd10(d.code));
+      }
       if (malformed.length === 0) continue;
       report({
         messageId: 'malformed',

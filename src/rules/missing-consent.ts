@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { PatientMonthRef } from '../model/build.js';
 import { sourceOf, type Consent, type SourceRef } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { consentCovers, datedAcceptances, undatedRefusal } from './consent.js';
+import { countedAcceptances, coversMonth, datedAcceptances, undatedRefusal, type DatedConsent } from './consent.js';
 import { monthEnd, monthStart, rowFrom } from './util.js';
 
 type Reason =
@@ -82,10 +81,18 @@ export const missingConsent = defineRule({
   },
   check({ model, report }) {
     const consentFileGiven = model.kindsPresent.has('consents');
-    const covered = (pm: PatientMonthRef): boolean => consentCovers(model.consentsByPatient.get(pm.patientId) ?? [], pm.month);
+    // Patient-months come sorted by patient: a patient's consents are looked up and read once, not once a month.
+    let patient: string | undefined;
+    let consents: readonly Consent[] = [];
+    let counted: readonly DatedConsent[] = [];
     for (const pm of model.patientMonths) {
-      if (covered(pm)) continue;
-      const r = reason(model.consentsByPatient.get(pm.patientId) ?? [], pm.month, consentFileGiven, sourceOf(pm.entries[0]!));
+      if (pm.patientId !== patient) {
+        patient = pm.patientId;
+        consents = model.consentsByPatient.get(pm.patientId) ?? [];
+        counted = countedAcceptances(consents);
+      }
+      if (counted.some((c) => coversMonth(c, pm.month))) continue;
+      const r = reason(consents, pm.month, consentFileGiven, sourceOf(pm.entries[0]!));
       report({ messageId: r.messageId, data: { month: pm.month, ...('data' in r ? r.data : {}) }, patientId: pm.patientId, month: pm.month, entries: pm.entries });
     }
   },

@@ -50,22 +50,24 @@ function intervals(entries: readonly TimeEntry[]): Interval[] {
   return list.sort((a, b) => a.start - b.start || a.stop - b.stop);
 }
 
-function crossesMidnight(e: TimeEntry): boolean {
-  const length = clockLength(e);
-  return length !== undefined && e.start! + length > MINUTES_PER_DAY;
-}
-
 /**
  * Every overlapping pair of one staff-day, by a sweep over intervals sorted by start: only intervals still
  * open at the next start are compared, so a day of back-to-back entries costs O(n log n), and the work
  * beyond that is proportional to the overlaps found.
  */
 export function overlappingPairs(entries: readonly TimeEntry[]): [Interval, Interval][] {
+  return pairsAmong(intervals(entries));
+}
+
+function pairsAmong(sorted: readonly Interval[]): [Interval, Interval][] {
   const pairs: [Interval, Interval][] = [];
-  let open: Interval[] = [];
-  for (const current of intervals(entries)) {
-    // Touching is not overlapping: 09:00–09:20 ends as 09:20–09:40 begins.
-    open = open.filter((o) => o.stop > current.start);
+  const open: Interval[] = [];
+  for (const current of sorted) {
+    // Touching is not overlapping: 09:00–09:20 ends as 09:20–09:40 begins. The closed ones are dropped in
+    // place, keeping the order: a new array per interval was a million short-lived arrays on a large log.
+    let kept = 0;
+    for (const o of open) if (o.stop > current.start) open[kept++] = o;
+    open.length = kept;
     for (const o of open) pairs.push([o, current]);
     open.push(current);
   }
@@ -163,9 +165,12 @@ export const overlappingTime = defineRule({
     for (const [key, dayEntries] of model.entriesByStaffDay) {
       const day = dayEntries[0];
       if (day === undefined) continue;
-      if (inPeriod(model, day.month) && dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) reportPairs(overlappingPairs(dayEntries));
-      // An entry that runs past midnight (rare) against the next morning's entries of the same person.
-      if (!dayEntries.some(crossesMidnight)) continue;
+      // The day's intervals are made once: for its own overlaps and to see whether one runs past midnight.
+      const list = intervals(dayEntries);
+      if (inPeriod(model, day.month) && dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) reportPairs(pairsAmong(list));
+      // An entry that runs past midnight (rare) against the next morning's entries of the same person. (An
+      // interval of a length of zero or less, left out of the list, cannot end after midnight.)
+      if (!list.some((i) => i.stop > MINUTES_PER_DAY)) continue;
       const next = model.entriesByStaffDay.get(`${key.slice(0, key.length - day.date.length)}${dayAfter(day.date)}`);
       if (next !== undefined) reportPairs(pastMidnight(dayEntries, next));
     }

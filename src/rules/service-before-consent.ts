@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { claimNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { coversPractitioner, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
+import { coversPractitioner, coversWholeMonth, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
 import { publicNpi, rowFrom } from './util.js';
 
 export const serviceBeforeConsent = defineRule({
@@ -52,6 +52,9 @@ export const serviceBeforeConsent = defineRule({
       const npi = severalNpis ? claimNpi(pm.entries, defaultNpi) : undefined;
       const own = npi ? all.filter((c) => coversPractitioner(c, npi)) : all;
       const consents = own.length > 0 ? own : all;
+      // Nearly every month has a consent in force from its first day: comparing each of its entries with each
+      // consent was most of the rule's time.
+      if (consents.some((c) => coversWholeMonth(c, pm.month))) continue;
       for (const entry of pm.entries) {
         if (consents.some((c) => inForceOn(c, entry.date))) continue;
         const next = consents.find((c) => c.date > entry.date);

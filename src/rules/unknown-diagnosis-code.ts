@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { icdInMonth } from '../model/queries.js';
+import { icdInMonth, wellFormedDiagnoses } from '../model/queries.js';
 import type { Diagnosis } from '../model/schema.js';
-import { displayIcd10, isWellFormedIcd10 } from '../normalize/codes.js';
+import { displayIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
 
 export const unknownDiagnosisCode = defineRule({
@@ -23,10 +23,17 @@ export const unknownDiagnosisCode = defineRule({
     notBillable: 'Diagnosis code(s) {codes} are not billable for {month} (a category header or a retired code): use the complete, current code.',
   },
   check({ model, report }) {
+    // Patient-months come sorted by patient: a patient's well-formed codes are found once, not once a month.
+    let patient: string | undefined;
+    let diagnoses: readonly Diagnosis[] = [];
     for (const pm of model.patientMonths) {
+      if (pm.patientId !== patient) {
+        patient = pm.patientId;
+        const all = model.diagnosesByPatient.get(pm.patientId);
+        diagnoses = all === undefined ? [] : wellFormedDiagnoses(all);
+      }
       const groups: Record<'unknown' | 'notBillable', Diagnosis[]> = { unknown: [], notBillable: [] };
-      for (const d of model.diagnosesByPatient.get(pm.patientId) ?? []) {
-        if (!isWellFormedIcd10(d.code)) continue;
+      for (const d of diagnoses) {
         const status = icdInMonth(d.code, pm.month).status;
         if (status === 'unknown') groups.unknown.push(d);
         else if (status === 'not-billable') groups.notBillable.push(d);

@@ -1,13 +1,14 @@
 import { describeLocation } from '../errors.js';
 import { CCM_PROGRAMS, type AuditModel } from '../model/build.js';
 import type { SourceRef, TimeEntry } from '../model/schema.js';
-import { lastDayOfMonth } from '../model/queries.js';
+import { firstDayOfMonth, lastDayOfMonth } from '../model/queries.js';
 import { isValidNpi } from '../normalize/codes.js';
 import { WITHHELD } from './engine.js';
 
 /** The last day of a yyyy-mm month, as an ISO date (remembered per month: rules ask it per patient-month). */
 export const monthEnd = lastDayOfMonth;
-export { monthStart } from '../normalize/dates.js';
+/** The first day of a yyyy-mm month, as an ISO date (remembered per month, as monthEnd). */
+export const monthStart = firstDayOfMonth;
 
 /**
  * An NPI as a redacted message (--redact, the terminal) may show it (RuleReport.redactedData): a valid NPI is a

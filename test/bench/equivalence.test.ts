@@ -10,7 +10,7 @@ import type { TimeEntry } from '../../src/model/schema.js';
 import type { Ingested } from '../../src/normalize/ingest.js';
 import { normalizeNote, noteKey, sampleHash } from '../../src/rules/cloned-note.js';
 import { CONTACT_WORDS, DEFAULT_BOILERPLATE_PHRASES, NUMBER_TOKEN, STOP_WORDS, TIME_WORDS, tokenize } from '../../src/rules/note-words.js';
-import { compareFindings, sortFindings } from '../../src/rules/engine.js';
+import { compareFindings, renderMessage, sortFindings } from '../../src/rules/engine.js';
 import type { Finding } from '../../src/rules/types.js';
 import { PhraseMatcher, hasEnoughSpecificWords, judgeNote } from '../../src/rules/vague-note.js';
 import { timeLogIngested } from '../helpers/model-builder.js';
@@ -192,6 +192,36 @@ describe('sortFindings', () => {
         for (let i = 1; i < sorted.length; i++) {
           if (compareFindings(sorted[i - 1]!, sorted[i]!) === 0) expect(findings.indexOf(sorted[i - 1]!)).toBeLessThan(findings.indexOf(sorted[i]!));
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('renderMessage', () => {
+  /** The regular-expression replace it was before templates were cut once. */
+  const reference = (template: string, data: Record<string, string | number>): string =>
+    template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = data[name];
+      if (value === undefined) throw new Error(`message placeholder {${name}} has no value`);
+      return String(value);
+    });
+  const piece = fc.constantFrom('{a}', '{b}', '{n}', '{}', '{a-b}', '{ a}', '{{a}}', '$&', '$1', 'text ', '{', '}', '', 'é ');
+  it('fills a template as the regular-expression replace does, and fails on the same missing values', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.option(fc.constantFrom('x', '$&', '{b}', ''), { nil: undefined }), (pieces, a) => {
+        const template = pieces.join('');
+        const data: Record<string, string | number> = { b: 'B', n: 1.5, ...(a !== undefined ? { a } : {}) };
+        let expected: string | Error;
+        try {
+          expected = reference(template, data);
+        } catch (error) {
+          expected = error as Error;
+        }
+        if (expected instanceof Error) expect(() => renderMessage(template, data, 'r')).toThrow(/placeholder \{a\} has no value/);
+        else expect(renderMessage(template, data, 'r')).toBe(expected);
+        // Asked again: the template's cut is remembered.
+        if (!(expected instanceof Error)) expect(renderMessage(template, data, 'r')).toBe(expected);
       }),
       RUNS,
     );

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryKey, fingerprint, tableNamer } from '../../src/fingerprint.js';
+import { base36, entryKey, fingerprint, tableNamer } from '../../src/fingerprint.js';
 import { resolveRules, runRules } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
 import { entry, model } from '../helpers/model-builder.js';
@@ -46,6 +47,23 @@ describe('fingerprint', () => {
     expect(start).not.toBe(fingerprint('invalid-row', 'P1', null, [at('log.csv', 2)], names));
     // A fixed value: a change to how fingerprints are made must be deliberate (baselines hold them).
     expect(start).toBe('8f5abfeb3370da41');
+  });
+
+  it('names each table right when rows of several tables alternate (the namer remembers the last one)', () => {
+    const names = tableNamer([input('export.xlsx', [['Log', 'timeLog'], ['Old log', 'timeLog'], ['Consents', 'consents']]), input('log.csv', [[null, 'timeLog']])]);
+    const sources = [at('export.xlsx', 2, 'Log'), at('export.xlsx', 2, 'Log'), at('export.xlsx', 2, 'Old log'), at('log.csv', 2), at('export.xlsx', 2, 'Log'), at('export.xlsx', 2, 'Consents'), at('log.csv', 2)];
+    expect(sources.map(names)).toEqual(['timeLog|Log', 'timeLog|Log', 'timeLog|Old log', 'timeLog|', 'timeLog|Log', 'consents|Consents', 'timeLog|']);
+    expect(() => names(at('other.csv', 2))).toThrow(/not a table that was read/);
+  });
+
+  it('writes entry keys in base 36 as toString(36) does, across the whole 53-bit range', () => {
+    const edges = [0, 1, 35, 36, 60466175, 60466176, 60466177, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, 2 ** 53 - 60466176];
+    for (const key of edges) expect(base36(key)).toBe(key.toString(36));
+    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (key) => base36(key) === key.toString(36)), { numRuns: 20000 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 21 - 1 }), fc.integer({ min: 0, max: 60466175 }), (high, low) => {
+      const key = high * 60466176 + low;
+      return base36(key) === key.toString(36);
+    }), { numRuns: 5000 });
   });
 
   it('refuses a row of a table that was not read: a bug, not something to hash', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overlappingPairs, overlappingTime } from '../../src/rules/overlapping-time.js';
 import { entry, model } from '../helpers/model-builder.js';
@@ -132,6 +133,20 @@ describe('overlappingPairs', () => {
     const entries = Array.from({ length: 600 }, (_, i) => entry({ start: i * 2, stop: i * 2 + 2, minutes: 2 }));
     const m = model({ entries });
     expect(overlappingPairs(m.entries)).toEqual([]);
+  });
+
+  it('finds the pairs a comparison of every two intervals finds, in the same order (the sweep drops closed ones in place)', () => {
+    const interval = fc.record({ start: fc.integer({ min: 0, max: 120 }), length: fc.integer({ min: 1, max: 60 }) });
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 14 }), (list) => {
+        const m = model({ entries: list.map(({ start, length }) => entry({ start, stop: start + length, minutes: length })) });
+        const sorted = [...m.entries].map((e) => ({ id: e.id, start: e.start!, stop: e.stop! })).sort((a, b) => a.start - b.start || a.stop - b.stop);
+        const expected: [number, number][] = [];
+        sorted.forEach((b, j) => sorted.slice(0, j).forEach((a) => a.stop > b.start && expected.push([a.id, b.id])));
+        expect(overlappingPairs(m.entries).map(([a, b]) => [a.entry.id, b.entry.id])).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds every pair among nested intervals', () => {
