@@ -445,19 +445,23 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
   // e.g. cloned notes), sorted by patient id then month as text, each month's entries in time-log order.
   const monthCodes = new Codes();
   const month = new Int32Array(entries.length);
-  const ccm: number[] = [];
+  // Positions of the CCM entries, in a typed array filled to `ccmCount`: pushing a million numbers onto an
+  // array and copying them into an Int32Array for the sort cost ~30 ms.
+  const ccmAll = new Int32Array(entries.length);
+  let ccmCount = 0;
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k]!;
     if (!CCM_PROGRAMS.has(e.program) || (options.period !== undefined && e.month !== options.period)) continue;
     month[k] = monthCodes.code(e.month);
-    ccm.push(k);
+    ccmAll[ccmCount++] = k;
   }
+  const ccm = ccmAll.subarray(0, ccmCount);
   const patientRank = patientCodes.ranks();
   const monthRank = monthCodes.ranks();
   const patientKey = byRank(patientRank, patient);
   const monthKey = new Int32Array(entries.length);
   for (const k of ccm) monthKey[k] = monthRank[month[k]!]!;
-  const ccmOrder = countingSort(countingSort(Int32Array.from(ccm), monthKey, monthCodes.values.length), patientKey, patientCodes.values.length);
+  const ccmOrder = countingSort(countingSort(ccm, monthKey, monthCodes.values.length), patientKey, patientCodes.values.length);
   const patientMonths: PatientMonthRef[] = [];
   runs(ccmOrder, (k) => patientKey[k]! * monthCodes.values.length + monthKey[k]!, (start, end) => {
     // The ids from the codes rather than from the first entry: reading an entry here, in patient order, is a
@@ -479,11 +483,19 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
   const staffCodes = new Codes();
   const staffDays = new Map<number, TimeEntry[]>();
   const dayCount = dayCodes.values.length;
+  // A log lists a staff member's day row after row (the name one shared string): the name's code is looked up
+  // only when the name changes. -1: no name.
+  let lastStaff: string | undefined;
+  let staffCode = -1;
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k]!;
-    const staff = staffKeyOf(staffKeys, e.staff);
-    if (staff === undefined) continue;
-    const key = staffCodes.code(staff) * dayCount + day[k]!;
+    if (e.staff !== lastStaff) {
+      lastStaff = e.staff;
+      const staff = staffKeyOf(staffKeys, e.staff);
+      staffCode = staff === undefined ? -1 : staffCodes.code(staff);
+    }
+    if (staffCode < 0) continue;
+    const key = staffCode * dayCount + day[k]!;
     const list = staffDays.get(key);
     if (list) list.push(e);
     else staffDays.set(key, [e]);

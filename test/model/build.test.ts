@@ -28,4 +28,28 @@ describe('buildModel: patient-months', () => {
       { numRuns: 300 },
     );
   });
+
+  // The staff-day grouping looks a name up only when it changes from the row before: pinned to the plain
+  // definition, names compared ignoring spacing and case, rows without a name left out.
+  it('entriesByStaffDay groups every program\'s entries by staff (spacing and case aside) and day', () => {
+    const row = fc.record({
+      staff: fc.constantFrom(undefined, 'Ann Lee', 'ann  lee', 'Bo Chan', ' BO CHAN', '  '),
+      date: fc.constantFrom('2026-10-01', '2026-10-02', '2026-11-02'),
+      program: fc.constantFrom('ccm', 'rpm'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const built = model({ entries: rows.map((r, i) => entry({ ...r, month: r.date.slice(0, 7), note: `note ${i}` } as Parameters<typeof entry>[0])) });
+        const expected = new Map<string, typeof built.entries[number][]>();
+        for (const e of built.entries) {
+          const name = e.staff?.replace(/\s+/g, ' ').trim().toLowerCase();
+          if (!name) continue;
+          const key = `${name}\u0000${e.date}`;
+          expected.set(key, [...(expected.get(key) ?? []), e]);
+        }
+        expect([...built.entriesByStaffDay]).toEqual([...expected]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
