@@ -80,7 +80,7 @@ export interface FamilyOption {
  * Billing, its summary and two rules ask this for every patient-month, hundreds of thousands of times, about a
  * few thousand distinct minute totals: each answer is worked out once per price list and shared, frozen. Keyed
  * by numbers in nested maps rather than by a string, so a repeated question allocates nothing; the shared
- * option is then claimLines' cache key (pricing.ts).
+ * option's lines are then claimLines' cache key (pricing.ts).
  */
 export function chooseFamily(minutes: MonthMinutes, price: (code: string) => number): FamilyOption | null {
   let byComplex = choices.get(price);
@@ -106,12 +106,26 @@ function bestFamily(minutes: MonthMinutes, price: (code: string) => number): Fam
     const payment = roundCents(lines.reduce((sum, l) => sum + price(l.code) * l.units, 0));
     if (!best || payment > best.payment) best = { family, minutes: counted, lines, payment };
   }
-  if (best) {
-    for (const line of best.lines) Object.freeze(line);
-    Object.freeze(best.lines);
-  }
-  return best && Object.freeze(best);
+  return best && Object.freeze({ ...best, lines: sharedLines(best.family, best.lines) });
 }
+
+/**
+ * One frozen list per family and add-on units, whatever the minutes that earned it: options of different
+ * minutes with the same codes share it, and so share claimLines' results, which are keyed by it.
+ */
+function sharedLines(family: CodeFamilyDefinition, lines: readonly CodeUnits[]): readonly CodeUnits[] {
+  let byUnits = linesByFamily.get(family);
+  if (byUnits === undefined) linesByFamily.set(family, (byUnits = new Map()));
+  const addOnUnits = lines[1]?.units ?? 0;
+  let shared = byUnits.get(addOnUnits);
+  if (shared === undefined) {
+    shared = Object.freeze(lines.map((l) => Object.freeze({ ...l })));
+    byUnits.set(addOnUnits, shared);
+  }
+  return shared;
+}
+
+const linesByFamily = new Map<CodeFamilyDefinition, Map<number, readonly CodeUnits[]>>();
 
 export function roundCents(amount: number): number {
   return Math.round(amount * 100) / 100;
