@@ -1,5 +1,5 @@
 import type { AuditModel, PatientMonthRef } from '../model/build.js';
-import type { TimeEntry } from '../model/schema.js';
+import type { Diagnosis, TimeEntry } from '../model/schema.js';
 import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
@@ -21,10 +21,13 @@ import type { BillingOptions, PatientMonth } from './types.js';
 export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support'>, options: BillingOptions): PatientMonth[] {
   const blockers = blockingRules(run.findings);
   const metOn = options.dateOfService === 'threshold-met' ? requirementsMetOn(model, new Set(options.additionalChronicCodes)) : undefined;
+  const { isSupported } = run.support;
+  // One closure for the whole run rather than one per patient-month.
+  const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   // A patient's months mostly list the same diagnoses: consecutive equal lists share one array.
   let previous: readonly string[] = NONE;
   return model.patientMonths.map((pm) => {
-    const billed = billMonth(model, pm, run.support.isSupported, blockers, options, metOn);
+    const billed = billMonth(model, pm, counts, blockers, options, metOn);
     if (sameList(billed.diagnoses, previous)) billed.diagnoses = previous;
     else previous = billed.diagnoses;
     return billed;
@@ -33,6 +36,8 @@ export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support
 
 /** The empty list every month without blockers (or diagnoses, or claim lines to date) shares. */
 const NONE: readonly string[] = Object.freeze([]);
+
+const NO_DIAGNOSES: readonly Diagnosis[] = Object.freeze([]);
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -43,12 +48,12 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 function billMonth(
   model: AuditModel,
   pm: PatientMonthRef,
-  isSupported: (entry: TimeEntry) => boolean,
+  /** Whether an entry's minutes count: supported (D1) and countable. */
+  counts: (entry: TimeEntry) => boolean,
   blockers: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>,
   options: BillingOptions,
   metOn: ((pm: PatientMonthRef) => string) | undefined,
 ): PatientMonth {
-  const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   const price = pricesFor(options, pm.month);
   const supported = monthMinutes(pm.entries, counts);
   const option = chooseFamily(supported, price);
@@ -84,7 +89,7 @@ function billMonth(
     // than a guess: one practitioner per month is multiple-billing-practitioners' business (R-EXCL-ONE-PRACTITIONER).
     billingNpi: npi === undefined ? (options.defaultNpi ?? null) : npi,
     // Under threshold-met, the conditions diagnosed by the claim's date (month-end: the month's, as before).
-    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? [], pm.month, metOn ? lines[0]?.dateOfService : undefined),
+    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? NO_DIAGNOSES, pm.month, metOn ? lines[0]?.dateOfService : undefined),
     // Listed for not-billable months too: fixing the time alone would still leave the claim blocked.
     blockedBy,
     minutesShort: option ? null : Math.max(0, MINIMUM_BILLABLE_MINUTES - supportedMinutes),

@@ -63,20 +63,40 @@ export interface MonthMinutes {
   complex: boolean;
 }
 
+/** Shared between the patient-months that earn it (see chooseFamily), so frozen. */
 export interface FamilyOption {
-  family: CodeFamilyDefinition;
+  readonly family: CodeFamilyDefinition;
   /** The minutes this family counts: the practitioner's own for practitionerOnly families, everyone's otherwise. */
-  minutes: number;
-  lines: CodeUnits[];
-  payment: number;
+  readonly minutes: number;
+  readonly lines: readonly CodeUnits[];
+  readonly payment: number;
 }
 
 /**
  * The compliant family with the highest estimated payment (D4). Practitioner minutes count toward one family
  * only; complex months under 60 minutes fall back to non-complex because the complex option earns nothing.
  * Ties go to the earlier family in CODE_FAMILIES, so the choice is deterministic.
+ *
+ * Billing, its summary and two rules ask this for every patient-month, hundreds of thousands of times, about a
+ * few thousand distinct minute totals: each answer is worked out once per price list and shared, frozen. Keyed
+ * by numbers in nested maps rather than by a string, so a repeated question allocates nothing; the shared
+ * option's lines are then claimLines' cache key (pricing.ts).
  */
 export function chooseFamily(minutes: MonthMinutes, price: (code: string) => number): FamilyOption | null {
+  let byComplex = choices.get(price);
+  if (byComplex === undefined) choices.set(price, (byComplex = [new Map(), new Map()]));
+  const byStaff = byComplex[minutes.complex ? 1 : 0];
+  let byPractitioner = byStaff.get(minutes.staff);
+  if (byPractitioner === undefined) byStaff.set(minutes.staff, (byPractitioner = new Map()));
+  let choice = byPractitioner.get(minutes.practitioner);
+  if (choice === undefined) byPractitioner.set(minutes.practitioner, (choice = bestFamily(minutes, price)));
+  return choice;
+}
+
+/** chooseFamily's answers by price list, then [not complex, complex], staff minutes and practitioner minutes. */
+const choices = new WeakMap<(code: string) => number, [Map<number, Map<number, FamilyOption | null>>, Map<number, Map<number, FamilyOption | null>>]>();
+
+function bestFamily(minutes: MonthMinutes, price: (code: string) => number): FamilyOption | null {
   let best: FamilyOption | null = null;
   for (const family of CODE_FAMILIES) {
     if (family.needsComplexMarker && !minutes.complex) continue;
@@ -86,8 +106,26 @@ export function chooseFamily(minutes: MonthMinutes, price: (code: string) => num
     const payment = roundCents(lines.reduce((sum, l) => sum + price(l.code) * l.units, 0));
     if (!best || payment > best.payment) best = { family, minutes: counted, lines, payment };
   }
-  return best;
+  return best && Object.freeze({ ...best, lines: sharedLines(best.family, best.lines) });
 }
+
+/**
+ * One frozen list per family and add-on units, whatever the minutes that earned it: options of different
+ * minutes with the same codes share it, and so share claimLines' results, which are keyed by it.
+ */
+function sharedLines(family: CodeFamilyDefinition, lines: readonly CodeUnits[]): readonly CodeUnits[] {
+  let byUnits = linesByFamily.get(family);
+  if (byUnits === undefined) linesByFamily.set(family, (byUnits = new Map()));
+  const addOnUnits = lines[1]?.units ?? 0;
+  let shared = byUnits.get(addOnUnits);
+  if (shared === undefined) {
+    shared = Object.freeze(lines.map((l) => Object.freeze({ ...l })));
+    byUnits.set(addOnUnits, shared);
+  }
+  return shared;
+}
+
+const linesByFamily = new Map<CodeFamilyDefinition, Map<number, readonly CodeUnits[]>>();
 
 export function roundCents(amount: number): number {
   return Math.round(amount * 100) / 100;

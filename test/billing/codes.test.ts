@@ -107,3 +107,20 @@ describe('chooseFamily: the best-paying compliant family (D4), CY2025 bundled am
     expect(chooseFamily({ staff: 0, practitioner: 30, complex: false }, () => 10)?.family.family).toBe('non-complex');
   });
 });
+
+describe('chooseFamily: remembered answers', () => {
+  it('a repeated question gets the same frozen option, equal to the answer of a price list never asked', () => {
+    const minutes = fc.integer({ min: 0, max: 20000 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(minutes, minutes, fc.boolean(), (staff, practitioner, complex) => {
+        const asked = { staff, practitioner, complex };
+        const first = chooseFamily(asked, price2025);
+        expect(chooseFamily({ ...asked }, price2025)).toBe(first);
+        // A new price function has no remembered answers: it is worked out afresh.
+        expect(chooseFamily(asked, (code) => price2025(code))).toEqual(first);
+        if (first) expect(Object.isFrozen(first) && Object.isFrozen(first.lines)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { entry, model } from '../helpers/model-builder.js';
+
+describe('buildModel: patient-months', () => {
+  // The patient-months take their ids from the coded values and the entries' order from counting sorts; this
+  // pins them to the plain definition: CCM entries grouped by patient and month, sorted as text, time-log order within.
+  it('are the CCM entries grouped by patient and month, sorted as text, in time-log order', () => {
+    const row = fc.record({
+      patientId: fc.constantFrom('P1', 'P2', '0042', '42', 'p1', 'P10'),
+      date: fc.constantFrom('2026-09-30', '2026-10-01', '2026-10-05', '2026-10-05', '2026-11-02', '2025-12-31'),
+      program: fc.constantFrom('ccm', 'complex-ccm', 'rpm'),
+      minutes: fc.integer({ min: 1, max: 40 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const built = model({ entries: rows.map((r, i) => entry({ ...r, month: r.date.slice(0, 7), note: `note ${i}` } as Parameters<typeof entry>[0])) });
+        const expected = new Map<string, typeof built.entries[number][]>();
+        for (const e of built.entries) {
+          if (e.program === 'rpm') continue;
+          const key = `${e.patientId}\u0000${e.month}`;
+          expected.set(key, [...(expected.get(key) ?? []), e]);
+        }
+        const keys = [...expected.keys()].sort();
+        expect(built.patientMonths.map((pm) => `${pm.patientId}\u0000${pm.month}`)).toEqual(keys);
+        for (const pm of built.patientMonths) expect(pm.entries).toEqual(expected.get(`${pm.patientId}\u0000${pm.month}`));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // The staff-day grouping looks a name up only when it changes from the row before: pinned to the plain
+  // definition, names compared ignoring spacing and case, rows without a name left out.
+  it('entriesByStaffDay groups every program\'s entries by staff (spacing and case aside) and day', () => {
+    const row = fc.record({
+      staff: fc.constantFrom(undefined, 'Ann Lee', 'ann  lee', 'Bo Chan', ' BO CHAN', '  '),
+      date: fc.constantFrom('2026-10-01', '2026-10-02', '2026-11-02'),
+      program: fc.constantFrom('ccm', 'rpm'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const built = model({ entries: rows.map((r, i) => entry({ ...r, month: r.date.slice(0, 7), note: `note ${i}` } as Parameters<typeof entry>[0])) });
+        const expected = new Map<string, typeof built.entries[number][]>();
+        for (const e of built.entries) {
+          const name = e.staff?.replace(/\s+/g, ' ').trim().toLowerCase();
+          if (!name) continue;
+          const key = `${name}\u0000${e.date}`;
+          expected.set(key, [...(expected.get(key) ?? []), e]);
+        }
+        expect([...built.entriesByStaffDay]).toEqual([...expected]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
