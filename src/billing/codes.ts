@@ -83,18 +83,29 @@ export interface FamilyOption {
  * option's lines are then claimLines' cache key (pricing.ts).
  */
 export function chooseFamily(minutes: MonthMinutes, price: (code: string) => number): FamilyOption | null {
-  let byComplex = choices.get(price);
-  if (byComplex === undefined) choices.set(price, (byComplex = [new Map(), new Map()]));
-  const byStaff = byComplex[minutes.complex ? 1 : 0];
+  let remembered = choices.get(price);
+  if (remembered === undefined) choices.set(price, (remembered = { byComplex: [new Map(), new Map()], size: 0 }));
+  const byStaff = remembered.byComplex[minutes.complex ? 1 : 0];
   let byPractitioner = byStaff.get(minutes.staff);
-  if (byPractitioner === undefined) byStaff.set(minutes.staff, (byPractitioner = new Map()));
+  if (byPractitioner === undefined) {
+    if (remembered.size >= MAX_CHOICES) return bestFamily(minutes, price);
+    byStaff.set(minutes.staff, (byPractitioner = new Map()));
+  }
   let choice = byPractitioner.get(minutes.practitioner);
-  if (choice === undefined) byPractitioner.set(minutes.practitioner, (choice = bestFamily(minutes, price)));
+  if (choice === undefined) {
+    choice = bestFamily(minutes, price);
+    if (remembered.size < MAX_CHOICES) {
+      byPractitioner.set(minutes.practitioner, choice);
+      remembered.size++;
+    }
+  }
   return choice;
 }
 
 /** chooseFamily's answers by price list, then [not complex, complex], staff minutes and practitioner minutes. */
-const choices = new WeakMap<(code: string) => number, [Map<number, Map<number, FamilyOption | null>>, Map<number, Map<number, FamilyOption | null>>]>();
+const choices = new WeakMap<(code: string) => number, { byComplex: [Map<number, Map<number, FamilyOption | null>>, Map<number, Map<number, FamilyOption | null>>]; size: number }>();
+/** Answers remembered per price list: minute totals with seconds in them must not grow the memo without limit. */
+const MAX_CHOICES = 100_000;
 
 function bestFamily(minutes: MonthMinutes, price: (code: string) => number): FamilyOption | null {
   let best: FamilyOption | null = null;
