@@ -38,7 +38,9 @@ port.on('message', () => {
 });
 
 async function post(records: ScannedRecords): Promise<void> {
-  if (records.recordCount === 0) return;
+  // A scan without a whole record may still have interned the values of the one it carries on: the main
+  // thread's list of interned strings must get them, or every index after them points one string off.
+  if (records.recordCount === 0 && records.fresh.length === 0) return;
   while (credit === 0) await new Promise<void>((resolve) => (resume = resolve));
   credit--;
   const message: ScanMessage = { type: 'records', records };

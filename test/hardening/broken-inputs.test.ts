@@ -44,6 +44,11 @@ beforeAll(() => {
   make('good.csv', GOOD_CSV);
   make('limits.config.json', JSON.stringify({ limits: { maxRows: 1 } }));
   make('cells.config.json', JSON.stringify({ limits: { maxCellChars: 20 } }));
+  // UTF-16 goes to csv-parse, whose rows come in batches: a quote never closed a few rows past the row limit
+  // must not be reported instead of the limit, which comes first in the file (diff-check 14).
+  const rows = Array.from({ length: 40 }, (_, i) => `204${50 + i},3/7/2025,Maria Lopez,RN,25,Reviewed BP log\r\n`).join('');
+  make('utf16-over-limit.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`MRN,DOS,Staff,Credentials,Minutes,Notes\r\n${rows}20459,"never closed\r\n`, 'utf16le')]));
+  make('max5.config.json', JSON.stringify({ limits: { maxRows: 5 } }));
   mkdirSync(join(dir, 'a-folder'));
 });
 
@@ -75,6 +80,7 @@ const CASES: Case[] = [
   { name: 'duplicate header names', args: () => [join(dir, 'duplicate-headers.csv')], message: /^duplicate-headers\.csv, row 1: columns [A-Z] "Minutes" and [A-Z] "Minutes" all look like the minutes column; rename one/ },
   { name: 'a required column missing', args: () => [join(dir, 'missing-column.csv')], message: /^missing-column\.csv: the time log has no date \(DOS, Date of Service/ },
   { name: 'more rows than the limit', args: () => [join(dir, 'good.csv'), '--config', join(dir, 'limits.config.json')], message: /^good\.csv: more than 1 rows/ },
+  { name: 'more rows than the limit, before a quote never closed', args: () => [join(dir, 'utf16-over-limit.csv'), '--config', join(dir, 'max5.config.json')], message: /^utf16-over-limit\.csv: more than 5 rows/ },
   { name: 'a cell longer than the limit', args: () => [join(dir, 'good.csv'), '--config', join(dir, 'cells.config.json')], message: /^good\.csv, row 2, column "Notes": a cell of \d+ characters, over the 20 limit/ },
 ];
 

@@ -61,6 +61,20 @@ describe('reading a CSV on a worker thread', () => {
     expect(await read(path, 0)).toEqual(await read(path, Infinity));
   });
 
+  it('gives the same last record when it starts a read chunk and has no line end (diff-check 12)', async () => {
+    // The worker reads 1 MiB chunks: the last chunk holds only the last record, cut off before its end, so its
+    // scan has no whole record but interns the record's new values. Dropped with the empty scan, they shifted
+    // every interned value after them: the date read as empty, the row rejected.
+    const head = 'id,date,note\n';
+    const row = '1,2026-10-01,routine call\n';
+    const filler = row.repeat(Math.floor(((1 << 20) - head.length - 100) / row.length));
+    const pad = 'x'.repeat((1 << 20) - head.length - filler.length - '9,2026-10-02,\n'.length);
+    const path = await file(`${head}${filler}9,2026-10-02,${pad}\n99,2026-11-30,NEWVALUE`);
+    const onWorker = await read(path, 0);
+    expect(onWorker).toEqual(await read(path, Infinity));
+    expect(onWorker.rows.at(-1)!.cells).toEqual(['99', '2026-11-30', 'NEWVALUE']);
+  });
+
   it('gives the same rows on random text', async () => {
     const cell = fc.constantFrom('a', '1', ' ', '"', ',', '\n', '\r', 'é', '€', 'Z');
     await fc.assert(
