@@ -368,6 +368,13 @@ export async function generate({ rows, dir, format = 'csv', seed = 1 }) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
+  // Anything but the four options (--help included) is a mistake: say how to call it rather than write
+  // 10,000 rows into ./bench-data.
+  const known = new Set(['--rows', '--out', '--format', '--seed']);
+  if (args.length % 2 !== 0 || args.some((a, i) => i % 2 === 0 && !known.has(a))) {
+    console.error('usage: node scripts/bench/generate.mjs --rows N --format csv|xlsx --out DIR [--seed S]');
+    process.exit(2);
+  }
   const arg = (name, fallback) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args[i + 1] : fallback;
