@@ -1,7 +1,9 @@
 /**
- * A lean tokenizer for UTF-8 CSV: scans bytes for the delimiter, quotes and line ends and decodes each field
- * once. csv-parse stays the reference and the fallback (./csv.ts): this reads the regular files that make up
- * nearly every export about five times faster, and hands anything else back before it could differ.
+ * A lean tokenizer for UTF-8 CSV: CsvScanner scans bytes for the delimiter, quotes and line ends into field
+ * ranges and interned-string indexes (no strings, so a scan can cross threads: ./csv-scan-worker.ts), and
+ * materialize() decodes each field once where the rows are used. csv-parse stays the reference and the
+ * fallback (./csv.ts): this reads the regular files that make up nearly every export about five times faster,
+ * and hands anything else back before it could differ.
  *
  * It reproduces csv-parse with the options csv.ts gives it (record delimiters CRLF, LF and CR; relax_quotes;
  * no trimming; empty lines kept as one empty field) for:
