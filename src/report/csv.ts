@@ -2,6 +2,7 @@ import type { AuditResult } from '../audit-types.js';
 import { escapeCsvText, escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
 import { CHUNK } from './chunk.js';
+import { RepeatedText } from './repeated-text.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
 export const MAX_DIAGNOSES = 12;
@@ -63,7 +64,7 @@ export function* claimsCsvChunks(result: AuditResult): Generator<string> {
  * diagnoses list: those parts are escaped once and reused (half a million lines at 1M rows).
  */
 function* claimCsvLines(result: AuditResult): Generator<string> {
-  const repeated = new FieldMemo();
+  const repeated = new RepeatedText(csvField, '');
   const placeOfService = csvField(result.options.placeOfService);
   let diagnoses: readonly string[] | undefined;
   let diagnosesText = '';
@@ -100,7 +101,7 @@ export function* exceptionsCsvChunks(result: AuditResult): Generator<string> {
  * sentence) escaped once per file: ~100 ms of a million-row audit's `write csv`.
  */
 function* exceptionCsvLines(result: AuditResult): Generator<string> {
-  const repeated = new FieldMemo();
+  const repeated = new RepeatedText(csvField, '');
   for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
@@ -113,28 +114,13 @@ function* exceptionCsvLines(result: AuditResult): Generator<string> {
   }
 }
 
-/** CSV text of cells a file repeats on many lines, each escaped once; only for values from a small set. */
-class FieldMemo {
-  private readonly fields = new Map<string, string>();
-
-  of(value: string | null): string {
-    if (value === null) return '';
-    let text = this.fields.get(value);
-    if (text === undefined) {
-      text = csvField(value);
-      this.fields.set(value, text);
-    }
-    return text;
-  }
-}
-
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * RFC 4180: CRLF after every record, fields with `"`, `,`, CR or LF quoted with `"` doubled. A UTF-8 BOM
  * makes Excel read the file as UTF-8 instead of the system code page. Every cell of a line goes through csvField
- * (directly, by csvLine or by a FieldMemo), which escapes every text cell; numbers pass through as numbers.
+ * (directly, by csvLine or through a RepeatedText), which escapes every text cell; numbers pass through as numbers.
  * Lines are appended with `+=`, not joined from an array: at CHUNK characters the rope stays small, and the
  * join cost ~250 ms of a million-row audit's `write csv` (`+=` held too much when chunks were 1 MB).
  */

@@ -44,28 +44,6 @@ export function jsonNumbers(values: readonly number[]): string {
   return `${out}]`;
 }
 
-/**
- * JSON text of strings a report repeats on many elements (rule ids, fix sentences, months, file names): each
- * escaped once per report and looked up after. Only for values from a small set; a Map of every patient id
- * would hold the whole column.
- */
-export class JsonStringMemo {
-  private readonly texts = new Map<string, string>();
-
-  of(text: string): string {
-    let json = this.texts.get(text);
-    if (json === undefined) {
-      json = jsonString(text);
-      this.texts.set(text, json);
-    }
-    return json;
-  }
-
-  ofNullable(text: string | null): string {
-    return text === null ? 'null' : this.of(text);
-  }
-}
-
 /** JSON text of a value that often repeats the one before it (a patient's id on its consecutive months): escaped once per run. */
 export class LastJsonString {
   private text: string | null = null;

@@ -6,7 +6,8 @@ import { isValidMbi, isValidNpi } from '../normalize/codes.js';
 import type { TableReport } from '../normalize/ingest.js';
 import type { Finding } from '../rules/types.js';
 import { CHUNK } from './chunk.js';
-import { JsonStringMemo, LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from './json-text.js';
+import { RepeatedText } from './repeated-text.js';
+import { LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from './json-text.js';
 
 
 /** Shown in report.json next to the money fields, whose names already say "estimated". */
@@ -138,7 +139,7 @@ function summary(s: AuditResult['summary']) {
  */
 class ElementJson {
   /** Values from small sets: statuses, families, months, dates, codes, rule ids, severities, fix sentences, file and sheet names. */
-  private readonly repeated = new JsonStringMemo();
+  private readonly repeated = new RepeatedText(jsonString, 'null');
   // A patient's months are consecutive: its id, MBI, billing NPI and often its diagnoses repeat from the month before.
   private readonly patientId = new LastJsonString();
   private readonly mbi = new LastJsonString();
@@ -157,8 +158,8 @@ class ElementJson {
       `{"patientId":${this.patientId.of(pm.patientId)},"mbi":${this.mbi.ofNullable(mbi)},"month":${repeated.of(pm.month)}` +
       `,"status":${repeated.of(pm.status)},"loggedMinutes":${jsonNumber(pm.loggedMinutes)}` +
       `,"supportedMinutes":${jsonNumber(pm.supportedMinutes)},"countedMinutes":${jsonNullableNumber(pm.countedMinutes)}` +
-      `,"family":${repeated.ofNullable(pm.family)},"lines":${this.claimLines(pm.lines)}` +
-      `,"estimatedPayment":${jsonNumber(pm.estimatedPayment)},"dateOfService":${repeated.ofNullable(pm.dateOfService)}` +
+      `,"family":${repeated.of(pm.family)},"lines":${this.claimLines(pm.lines)}` +
+      `,"estimatedPayment":${jsonNumber(pm.estimatedPayment)},"dateOfService":${repeated.of(pm.dateOfService)}` +
       `,"billingNpi":${this.billingNpi.ofNullable(billingNpi)},"diagnoses":${this.diagnosesJson}` +
       `,"blockedBy":${jsonStrings(pm.blockedBy)},"minutesShort":${jsonNullableNumber(pm.minutesShort)}}`
     );
@@ -169,7 +170,7 @@ class ElementJson {
     const repeated = this.repeated;
     return (
       `{"rule":${repeated.of(f.rule)},"code":${repeated.of(f.code)},"severity":${repeated.of(f.severity)}` +
-      `,"level":${repeated.of(f.level)},"patientId":${jsonNullableString(f.patientId)},"month":${repeated.ofNullable(f.month)}` +
+      `,"level":${repeated.of(f.level)},"patientId":${jsonNullableString(f.patientId)},"month":${repeated.of(f.month)}` +
       `,"message":${jsonString(message)},"fix":${repeated.of(f.fix)},"sources":${this.sources(f.sources)}` +
       `,"entryIds":${jsonNumbers(f.entryIds)},"fingerprint":${jsonString(f.fingerprint)}}`
     );
@@ -190,7 +191,7 @@ class ElementJson {
     let out = '[';
     for (let i = 0; i < sources.length; i++) {
       const s = sources[i]!;
-      out += `${i === 0 ? '' : ','}{"file":${this.repeated.of(s.file)},"sheet":${this.repeated.ofNullable(s.sheet)},"row":${jsonNumber(s.row)}}`;
+      out += `${i === 0 ? '' : ','}{"file":${this.repeated.of(s.file)},"sheet":${this.repeated.of(s.sheet)},"row":${jsonNumber(s.row)}}`;
     }
     return `${out}]`;
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonStringMemo, LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from '../../src/report/json-text.js';
+import { LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from '../../src/report/json-text.js';
+import { RepeatedText } from '../../src/report/repeated-text.js';
 
 /** Any UTF-16 code unit: lone surrogates and control characters as often as letters. */
 const codeUnitString = fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength: 40 });
@@ -40,10 +41,10 @@ describe('json-text: each value as JSON.stringify writes it', () => {
   it('memoized and last-value strings give the same text on every call, whatever came before', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.constantFrom('a', 'b"', 'a', '\ud800', 'x\ny'))), (texts) => {
-        const memo = new JsonStringMemo();
+        const memo = new RepeatedText(jsonString, 'null');
         const last = new LastJsonString();
         for (const text of texts) {
-          expect(memo.ofNullable(text)).toBe(JSON.stringify(text));
+          expect(memo.of(text)).toBe(JSON.stringify(text));
           expect(last.ofNullable(text)).toBe(JSON.stringify(text));
         }
       }),
