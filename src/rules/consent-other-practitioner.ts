@@ -3,7 +3,7 @@ import { claimNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { coversMonth, coversPractitioner, datedAcceptances, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
-import { publicNpi, rowFrom } from './util.js';
+import { perPatient, publicNpi, rowFrom } from './util.js';
 
 export const consentOtherPractitioner = defineRule({
   id: 'consent-other-practitioner',
@@ -29,15 +29,12 @@ export const consentOtherPractitioner = defineRule({
       'The consent covering {month} ({consentRow}) names NPI {consentNpi}, but the month\'s CCM time bills under NPI {npi}; a patient who changes billing practitioner must consent again.',
   },
   check({ model, defaultNpi, report }) {
-    // Patient-months come sorted by patient: a patient's consents are looked up and read once, not once a month.
-    let patient: string | undefined;
-    let acceptances: readonly DatedConsent[] | undefined;
+    const acceptancesOf = perPatient((patientId) => {
+      const consents = model.consentsByPatient.get(patientId);
+      return consents === undefined ? undefined : datedAcceptances(consents);
+    });
     for (const pm of model.patientMonths) {
-      if (pm.patientId !== patient) {
-        patient = pm.patientId;
-        const consents = model.consentsByPatient.get(pm.patientId);
-        acceptances = consents === undefined ? undefined : datedAcceptances(consents);
-      }
+      const acceptances = acceptancesOf(pm.patientId);
       const npi = acceptances === undefined ? undefined : claimNpi(pm.entries, defaultNpi);
       if (acceptances === undefined || !npi) continue;
       // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.

@@ -3,6 +3,7 @@ import type { ChronicIndicator } from '../data/icd10.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10, isWellFormedIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
+import { perPatient } from './util.js';
 import { MIN_CHRONIC_CONDITIONS, enoughChronicConditions, icdCategory, icdInMonth, inactiveReason } from '../model/queries.js';
 
 const NOT_CHRONIC_REASON: Record<Exclude<ChronicIndicator, 'chronic'>, string> = {
@@ -87,14 +88,9 @@ export const insufficientChronicConditions = defineRule({
   check({ model, options, report }) {
     if (!model.kindsPresent.has('diagnoses')) return;
     const additional = new Set(options.additionalChronicCodes);
-    // Patient-months come sorted by patient: a patient's diagnoses are looked up once, not once a month.
-    let patient: string | undefined;
-    let diagnoses: readonly Diagnosis[] = [];
+    const diagnosesOf = perPatient((patientId): readonly Diagnosis[] => model.diagnosesByPatient.get(patientId) ?? []);
     for (const pm of model.patientMonths) {
-      if (pm.patientId !== patient) {
-        patient = pm.patientId;
-        diagnoses = model.diagnosesByPatient.get(pm.patientId) ?? [];
-      }
+      const diagnoses = diagnosesOf(pm.patientId);
       const where = { patientId: pm.patientId, month: pm.month, entries: pm.entries };
       if (diagnoses.length === 0) {
         report({ messageId: 'noDiagnoses', data: { minimum: MIN_CHRONIC_CONDITIONS, month: pm.month }, ...where });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Diagnosis } from '../model/schema.js';
 import { isWellFormedIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
+import { perPatient } from './util.js';
 
 export const invalidIcd10 = defineRule({
   id: 'invalid-icd10',
@@ -22,15 +23,10 @@ export const invalidIcd10 = defineRule({
     malformed: 'Diagnosis code(s) {codes} are not valid ICD-10-CM codes and cannot count toward the chronic conditions for {month}.',
   },
   check({ model, report }) {
-    // Patient-months come sorted by patient, and a patient's malformed codes are the same every month: they
-    // are found once per patient, not tested again for each month.
-    let patient: string | undefined;
-    let malformed: readonly Diagnosis[] = [];
+    // A patient's malformed codes are the same every month: found once per patient.
+    const malformedOf = perPatient((patientId) => (model.diagnosesByPatient.get(patientId) ?? []).filter((d) => !isWellFormedIcd10(d.code)));
     for (const pm of model.patientMonths) {
-      if (pm.patientId !== patient) {
-        patient = pm.patientId;
-        malformed = (model.diagnosesByPatient.get(pm.patientId) ?? []).filter((d) => !isWellFormedIcd10(d.code));
-      }
+      const malformed = malformedOf(pm.patientId);
       if (malformed.length === 0) continue;
       report({
         messageId: 'malformed',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { sourceOf, type Consent, type SourceRef } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { countedAcceptances, coversMonth, datedAcceptances, undatedRefusal, type DatedConsent } from './consent.js';
-import { monthEnd, monthStart, rowFrom } from './util.js';
+import { countedAcceptances, coversMonth, datedAcceptances, undatedRefusal } from './consent.js';
+import { monthEnd, monthStart, perPatient, rowFrom } from './util.js';
 
 type Reason =
   | { messageId: 'noConsentFile' | 'none' | 'declined' | 'undated' }
@@ -81,16 +81,12 @@ export const missingConsent = defineRule({
   },
   check({ model, report }) {
     const consentFileGiven = model.kindsPresent.has('consents');
-    // Patient-months come sorted by patient: a patient's consents are looked up and read once, not once a month.
-    let patient: string | undefined;
-    let consents: readonly Consent[] = [];
-    let counted: readonly DatedConsent[] = [];
+    const consentsOf = perPatient((patientId) => {
+      const consents: readonly Consent[] = model.consentsByPatient.get(patientId) ?? [];
+      return { consents, counted: countedAcceptances(consents) };
+    });
     for (const pm of model.patientMonths) {
-      if (pm.patientId !== patient) {
-        patient = pm.patientId;
-        consents = model.consentsByPatient.get(pm.patientId) ?? [];
-        counted = countedAcceptances(consents);
-      }
+      const { consents, counted } = consentsOf(pm.patientId);
       if (counted.some((c) => coversMonth(c, pm.month))) continue;
       const r = reason(consents, pm.month, consentFileGiven, sourceOf(pm.entries[0]!));
       report({ messageId: r.messageId, data: { month: pm.month, ...('data' in r ? r.data : {}) }, patientId: pm.patientId, month: pm.month, entries: pm.entries });

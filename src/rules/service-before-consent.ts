@@ -3,7 +3,7 @@ import { claimNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import { coversPractitioner, coversWholeMonth, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
-import { publicNpi, rowFrom } from './util.js';
+import { perPatient, publicNpi, rowFrom } from './util.js';
 
 export const serviceBeforeConsent = defineRule({
   id: 'service-before-consent',
@@ -34,18 +34,14 @@ export const serviceBeforeConsent = defineRule({
   },
   check({ model, defaultNpi, report }) {
     // Month by month (the audited ones, CCM entries only): the billing practitioner is the month's.
-    // Patient-months come sorted by patient: a patient's consents are read once, not once a month.
-    let patient: string | undefined;
-    let all: readonly DatedConsent[] = [];
-    let severalNpis = false;
+    const consentsOf = perPatient((patientId) => {
+      const all = datedAcceptances(model.consentsByPatient.get(patientId) ?? []);
+      // Consents that all name one NPI, or none, are all the practitioner's or none of them are: every one
+      // is compared either way, and the month's NPI need not be worked out.
+      return { all, severalNpis: new Set(all.map((c) => c.npi)).size > 1 };
+    });
     for (const pm of model.patientMonths) {
-      if (pm.patientId !== patient) {
-        patient = pm.patientId;
-        all = datedAcceptances(model.consentsByPatient.get(pm.patientId) ?? []);
-        // Consents that all name one NPI, or none, are all the practitioner's or none of them are: every one
-        // is compared either way, and the month's NPI need not be worked out.
-        severalNpis = new Set(all.map((c) => c.npi)).size > 1;
-      }
+      const { all, severalNpis } = consentsOf(pm.patientId);
       if (all.length === 0) continue;
       // The consents for the practitioner billing the month, as consent-other-practitioner names it (the entries'
       // one NPI, else billing.defaultNpi); none of them at all is that rule's warning, and every consent is compared as before.

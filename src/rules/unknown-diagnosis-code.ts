@@ -3,6 +3,7 @@ import { icdInMonth, wellFormedDiagnoses } from '../model/queries.js';
 import type { Diagnosis } from '../model/schema.js';
 import { displayIcd10 } from '../normalize/codes.js';
 import { defineRule } from './define-rule.js';
+import { perPatient } from './util.js';
 
 export const unknownDiagnosisCode = defineRule({
   id: 'unknown-diagnosis-code',
@@ -23,15 +24,12 @@ export const unknownDiagnosisCode = defineRule({
     notBillable: 'Diagnosis code(s) {codes} are not billable for {month} (a category header or a retired code): use the complete, current code.',
   },
   check({ model, report }) {
-    // Patient-months come sorted by patient: a patient's well-formed codes are found once, not once a month.
-    let patient: string | undefined;
-    let diagnoses: readonly Diagnosis[] = [];
+    const diagnosesOf = perPatient((patientId): readonly Diagnosis[] => {
+      const all = model.diagnosesByPatient.get(patientId);
+      return all === undefined ? [] : wellFormedDiagnoses(all);
+    });
     for (const pm of model.patientMonths) {
-      if (pm.patientId !== patient) {
-        patient = pm.patientId;
-        const all = model.diagnosesByPatient.get(pm.patientId);
-        diagnoses = all === undefined ? [] : wellFormedDiagnoses(all);
-      }
+      const diagnoses = diagnosesOf(pm.patientId);
       const groups: Record<'unknown' | 'notBillable', Diagnosis[]> = { unknown: [], notBillable: [] };
       for (const d of diagnoses) {
         const status = icdInMonth(d.code, pm.month).status;

@@ -92,3 +92,19 @@ export function staffLabel(entry: TimeEntry): string {
   return entry.staff ?? 'unnamed staff';
 }
 
+/**
+ * A patient's value for the patient-months in turn: worked out when the patient changes and reused for its next
+ * months. The model lists a patient's months together, so a patient's consents or diagnoses are read once, not
+ * once a month; in another order the value would only be worked out again, never be wrong.
+ */
+export function perPatient<T>(compute: (patientId: string) => T): (patientId: string) => T {
+  let patient: string | undefined;
+  let value = undefined as T;
+  return (patientId) => {
+    if (patientId !== patient) {
+      patient = patientId;
+      value = compute(patientId);
+    }
+    return value;
+  };
+}

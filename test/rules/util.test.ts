@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, describeRows, formatMinutes, rowFrom } from '../../src/rules/util.js';
+import { clock, describeRows, formatMinutes, perPatient, rowFrom } from '../../src/rules/util.js';
 
 const log = (row: number) => ({ file: 'export.xlsx', sheet: 'CCM Time Log', row });
 const consents = (row: number) => ({ file: 'export.xlsx', sheet: 'Consents', row });
@@ -24,5 +24,17 @@ describe('numbers in messages', () => {
     expect(formatMinutes(20)).toBe('20');
     expect(formatMinutes(19.999999)).toBe('20');
     expect(formatMinutes(12.5)).toBe('12.5');
+  });
+});
+
+describe('perPatient', () => {
+  it('works a value out once per run of one patient, and again whenever the patient changes', () => {
+    const asked: string[] = [];
+    const valueOf = perPatient((id) => {
+      asked.push(id);
+      return `${id}!`;
+    });
+    expect(['A', 'A', 'B', 'B', 'A'].map(valueOf)).toEqual(['A!', 'A!', 'B!', 'B!', 'A!']);
+    expect(asked).toEqual(['A', 'B', 'A']);
   });
 });
