@@ -1,6 +1,7 @@
-import type { Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Utf8Repair } from './encoding.js';
+import { CsvScanner, type ScannedRecords } from './csv-tokenizer.js';
+import { Utf8Repair, type ReadEncoding } from './encoding.js';
 
 /** UTF-8 bytes with Windows-1252 read for the bytes that are not UTF-8 (./encoding.ts). */
 export async function* repaired(chunks: AsyncIterable<Buffer>, repair: Utf8Repair): AsyncGenerator<Buffer> {
@@ -13,7 +14,7 @@ export async function* repaired(chunks: AsyncIterable<Buffer>, repair: Utf8Repai
 }
 
 /** The file's bytes after the byte-order mark, each chunk hashed on the way (the mark included). */
-export async function* hashedBytes(path: string, bomLength: number, hash: Hash): AsyncGenerator<Buffer> {
+async function* hashedBytes(path: string, bomLength: number, hash: Hash): AsyncGenerator<Buffer> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     if (bomLength > 0) {
@@ -22,4 +23,23 @@ export async function* hashedBytes(path: string, bomLength: number, hash: Hash):
       if (rest.length > 0) yield rest;
     } else yield chunk;
   }
+}
+
+/** What reading a UTF-8 CSV to its end found out: its SHA-256 (the byte-order mark included) and what it was read as. */
+export interface ScanEnd {
+  sha256: string;
+  encoding: ReadEncoding;
+}
+
+/**
+ * The tokenizer's scans of a UTF-8 CSV, the file read, hashed and repaired on the way, on whichever thread
+ * calls it: the main thread for smaller files (./csv.ts), the reading worker for large ones (./csv-scan-worker.ts).
+ */
+export async function* scanFile(path: string, bomLength: number, delimiter: string, maxRecordBytes: number): AsyncGenerator<ScannedRecords, ScanEnd> {
+  const hash = createHash('sha256');
+  const repair = new Utf8Repair();
+  const scanner = new CsvScanner(delimiter, maxRecordBytes);
+  for await (const chunk of repaired(hashedBytes(path, bomLength, hash), repair)) yield scanner.push(chunk);
+  yield scanner.end();
+  return { sha256: hash.digest('hex'), encoding: repair.encoding };
 }

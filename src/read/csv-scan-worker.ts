@@ -4,11 +4,9 @@
  * strings and normalizes the rows meanwhile. On two cores the reading and the auditing of a million-row
  * export overlap (issue #6).
  */
-import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { hashedBytes, repaired } from './csv-bytes.js';
-import { CsvScanner, IrregularCsv, type ScannedRecords } from './csv-tokenizer.js';
-import { Utf8Repair, type ReadEncoding } from './encoding.js';
+import { scanFile, type ScanEnd } from './csv-bytes.js';
+import { IrregularCsv, type ScannedRecords } from './csv-tokenizer.js';
 
 export interface ScanRequest {
   path: string;
@@ -20,7 +18,7 @@ export interface ScanRequest {
 /** What the worker posts: scans, then one of the other three. The main thread answers each scan it has taken. */
 export type ScanMessage =
   | { type: 'records'; records: ScannedRecords }
-  | { type: 'end'; sha256: string; encoding: ReadEncoding }
+  | ({ type: 'end' } & ScanEnd)
   /** The tokenizer hands the rest of the file to csv-parse (IrregularCsv): the scans posted before stand. */
   | { type: 'irregular' }
   | { type: 'failed'; message: string };
@@ -50,13 +48,15 @@ async function post(records: ScannedRecords): Promise<void> {
 }
 
 async function scan(): Promise<void> {
-  const hash = createHash('sha256');
-  const repair = new Utf8Repair();
-  const scanner = new CsvScanner(request.delimiter, request.maxRecordBytes);
+  const scans = scanFile(request.path, request.bomLength, request.delimiter, request.maxRecordBytes);
   try {
-    for await (const chunk of repaired(hashedBytes(request.path, request.bomLength, hash), repair)) await post(scanner.push(chunk));
-    await post(scanner.end());
-    port.postMessage({ type: 'end', sha256: hash.digest('hex'), encoding: repair.encoding } satisfies ScanMessage);
+    for (let next = await scans.next(); ; next = await scans.next()) {
+      if (next.done) {
+        port.postMessage({ type: 'end', ...next.value } satisfies ScanMessage);
+        return;
+      }
+      await post(next.value);
+    }
   } catch (error) {
     port.postMessage((error instanceof IrregularCsv ? { type: 'irregular' } : { type: 'failed', message: error instanceof Error ? error.message : String(error) }) satisfies ScanMessage);
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -7,9 +6,9 @@ import { Readable, pipeline } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { CcmError } from '../errors.js';
-import { hashedBytes, repaired } from './csv-bytes.js';
+import { repaired, scanFile } from './csv-bytes.js';
 import type { ScanMessage, ScanRequest } from './csv-scan-worker.js';
-import { CsvScanner, IrregularCsv, materialize, type ScannedRecords } from './csv-tokenizer.js';
+import { IrregularCsv, materialize, type ScannedRecords } from './csv-tokenizer.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { sniffEncoding, Utf8Repair, type ReadEncoding, type SniffedEncoding } from './encoding.js';
 import { inBatches } from './batches.js';
@@ -101,13 +100,9 @@ async function* csvRows(path: string, displayName: string, format: CsvFormat, fa
 
 /** The tokenizer's scans of a UTF-8 file, read on this thread. */
 async function* scannedHere(path: string, format: CsvFormat, facts: ReadFacts): AsyncGenerator<ScannedRecords> {
-  const hash = createHash('sha256');
-  const repair = new Utf8Repair();
-  const scanner = new CsvScanner(format.delimiter, MAX_RECORD_BYTES);
-  for await (const chunk of repaired(hashedBytes(path, format.bomLength, hash), repair)) yield scanner.push(chunk);
-  yield scanner.end();
-  facts.sha256 = hash.digest('hex');
-  facts.encoding = repair.encoding;
+  const end = yield* scanFile(path, format.bomLength, format.delimiter, MAX_RECORD_BYTES);
+  facts.sha256 = end.sha256;
+  facts.encoding = end.encoding;
 }
 
 /** Files this large are read on a worker thread: below it, starting one costs about what it saves. */
