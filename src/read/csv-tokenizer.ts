@@ -14,6 +14,8 @@
  * followed by anything but a delimiter or a line end, a quote never closed, a record over the size limit.
  * test/read/csv-tokenizer.test.ts holds the two to the same output on random input.
  */
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
+
 export class IrregularCsv extends Error {}
 
 const QUOTE = 0x22;
@@ -25,8 +27,6 @@ const INTERN_MAX_BYTES = 32;
 const SLOT_BITS = 18;
 /** Distinct short values kept; a column of unique short values (a row id) must not grow the table forever. */
 const INTERN_LIMIT = 1 << 17;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * One index per distinct short field value, found by its bytes before any string is made. An export repeats

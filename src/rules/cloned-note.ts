@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CCM_PROGRAMS, patientMonthKey } from '../model/build.js';
 import { sourceOf, type TimeEntry } from '../model/schema.js';
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
 import { defineRule } from './define-rule.js';
 import { MAX_ROWS_NAMED, count, describeRows, isAuditedEntry } from './util.js';
 
@@ -12,9 +13,6 @@ export function normalizeNote(note: string): string {
   return note.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** FNV-1a. The offset as an int32 (| 0): 0x811c9dc5 itself is beyond the small integers and would make the hash a double in the loop. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 /** ASCII lower case by table: one load instead of two comparisons per character. */
 const LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));

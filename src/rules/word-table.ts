@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
 import { NUMBER_UNITS } from './note-words.js';
 
 /**
@@ -11,19 +12,13 @@ import { NUMBER_UNITS } from './note-words.js';
 /** Thrown by WordCursor on a non-ASCII character, whose lower case may differ in length or kind. */
 export const NOT_ASCII = 1;
 
-/**
- * FNV-1a over lower-cased ASCII letters and digits; `c | 32` lower-cases A-Z and leaves a-z and 0-9 as they are.
- * The offset as an int32 (| 0): 0x811c9dc5 itself is beyond the small integers and made the hash a double in
- * the loop (~35 ms of the rule).
- */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 /** After lower-casing: a-z and 0-9 make words, everything else separates them (as in `tokenize`). */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
+/** FNV-1a over lower-cased ASCII letters and digits; `c | 32` lower-cases A-Z and leaves a-z and 0-9 as they are. */
 function wordHash(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 32), FNV_PRIME);
