@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanFile, type ScanEnd } from './csv-bytes.js';
 import { IrregularCsv, type ScannedRecords } from './csv-tokenizer.js';
+import { ReturnedMemory, type ScanReturn } from './scan-memory.js';
 
 export interface ScanRequest {
   path: string;
@@ -28,9 +29,11 @@ const SCANS_AHEAD = 4;
 
 const port = parentPort!;
 const request = workerData as ScanRequest;
+const memory = new ReturnedMemory();
 let credit = SCANS_AHEAD;
 let resume: (() => void) | undefined;
-port.on('message', () => {
+port.on('message', (returned: ScanReturn) => {
+  memory.giveBack(returned);
   credit++;
   resume?.();
 });
@@ -42,13 +45,12 @@ async function post(records: ScannedRecords): Promise<void> {
   while (credit === 0) await new Promise<void>((resolve) => (resume = resolve));
   credit--;
   const message: ScanMessage = { type: 'records', records };
-  // The field tables are this scan's own: moved, not copied. The bytes are copied (a read chunk's memory is
-  // not known to be the chunk's alone).
-  port.postMessage(message, [records.fields.buffer as ArrayBuffer, records.recordEnds.buffer as ArrayBuffer]);
+  // Moved, not copied: the scan's memory is its own (ScanMemory), and comes back in the main thread's answer.
+  port.postMessage(message, [records.bytes.buffer as ArrayBuffer, records.fields.buffer as ArrayBuffer, records.recordEnds.buffer as ArrayBuffer]);
 }
 
 async function scan(): Promise<void> {
-  const scans = scanFile(request.path, request.bomLength, request.delimiter, request.maxRecordBytes);
+  const scans = scanFile(request.path, request.bomLength, request.delimiter, request.maxRecordBytes, memory);
   try {
     for (let next = await scans.next(); ; next = await scans.next()) {
       if (next.done) {

@@ -15,6 +15,7 @@
  * test/read/csv-tokenizer.test.ts holds the two to the same output on random input.
  */
 import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
+import { NEW_MEMORY, type ScanMemory } from './scan-memory.js';
 
 export class IrregularCsv extends Error {}
 
@@ -109,11 +110,8 @@ export interface ScannedRecords {
 
 /** A growable Int32Array: a typed array, so a scan's result moves to another thread without a copy. */
 class IntList {
-  data: Int32Array;
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(capacity);
-  }
+  constructor(public data: Int32Array) {}
   push3(a: number, b: number, c: number): void {
     if (this.length + 3 > this.data.length) this.grow();
     const data = this.data;
@@ -148,15 +146,19 @@ export class CsvScanner {
   private readonly delimiter: number;
   private carry: Buffer | undefined;
 
-  constructor(delimiter: string, private readonly maxRecordBytes = Infinity) {
+  constructor(
+    delimiter: string,
+    private readonly maxRecordBytes = Infinity,
+    private readonly memory = NEW_MEMORY,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
+  /** The whole records of `chunk` after the carried bytes. The chunk is copied: its memory may be read into again. */
   push(chunk: Buffer): ScannedRecords {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    const { records, consumed } = scanBytes(buf, this.delimiter, false, this.interner);
-    // A copy, so the carried bytes do not pin the whole chunk they came from (nor share its memory when the
-    // chunk is handed to another thread).
+    const buf = this.withCarry(chunk);
+    const { records, consumed } = scanBytes(buf, this.delimiter, false, this.interner, this.memory);
+    // A copy, so the carried bytes do not pin the scan they came from (which moves to another thread).
     this.carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : undefined;
     if (this.carry && this.carry.length > this.maxRecordBytes) throw new IrregularCsv('a record over the size limit');
     return records;
@@ -164,15 +166,23 @@ export class CsvScanner {
 
   /** The records left once the input has ended. */
   end(): ScannedRecords {
-    const { records } = scanBytes(this.carry ?? Buffer.alloc(0), this.delimiter, true, this.interner);
+    const { records } = scanBytes(this.withCarry(Buffer.alloc(0)), this.delimiter, true, this.interner, this.memory);
     this.carry = undefined;
     return records;
+  }
+
+  private withCarry(chunk: Buffer): Buffer {
+    const carried = this.carry?.length ?? 0;
+    const buf = this.memory.bytes(carried + chunk.length);
+    this.carry?.copy(buf);
+    chunk.copy(buf, carried);
+    return buf;
   }
 }
 
 /** The records in `buf` as strings, and how many of its bytes they took (CsvScanner in one piece; for tests). */
 export function scanRecords(buf: Buffer, delimiter: number, final: boolean): { records: string[][]; consumed: number } {
-  const { records, consumed } = scanBytes(buf, delimiter, final, new Interner());
+  const { records, consumed } = scanBytes(buf, delimiter, final, new Interner(), NEW_MEMORY);
   return { records: materialize(records, []), consumed };
 }
 
@@ -180,9 +190,9 @@ export function scanRecords(buf: Buffer, delimiter: number, final: boolean): { r
  * The whole records in `buf`. Without `final`, a record that might continue past the end of the buffer is
  * left out, and `consumed` says where it starts.
  */
-function scanBytes(buf: Buffer, delimiter: number, final: boolean, interner: Interner): { records: ScannedRecords; consumed: number } {
-  const fields = new IntList(Math.max(48, buf.length >> 2));
-  const recordEnds = new IntList(Math.max(16, buf.length >> 6));
+function scanBytes(buf: Buffer, delimiter: number, final: boolean, interner: Interner, memory: ScanMemory): { records: ScannedRecords; consumed: number } {
+  const fields = new IntList(memory.ints('fields', Math.max(48, buf.length >> 2)));
+  const recordEnds = new IntList(memory.ints('recordEnds', Math.max(16, buf.length >> 6)));
   const n = buf.length;
   let fieldCount = 0;
   /** The first field of the record in progress: its fields are dropped if it goes on past the buffer. */

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse';
 import { CcmError } from '../errors.js';
 import { repaired, scanFile } from './csv-bytes.js';
 import type { ScanMessage, ScanRequest } from './csv-scan-worker.js';
+import type { ScanReturn } from './scan-memory.js';
 import { IrregularCsv, materialize, type ScannedRecords } from './csv-tokenizer.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { sniffEncoding, Utf8Repair, type ReadEncoding, type SniffedEncoding } from './encoding.js';
@@ -160,9 +161,12 @@ async function* scannedInWorker(path: string, format: CsvFormat, facts: ReadFact
       switch (message.type) {
         case 'records': {
           // Posted, the Buffer arrives as a plain Uint8Array: the same bytes, viewed as a Buffer again.
-          const { bytes } = message.records;
+          const { bytes, fields, recordEnds } = message.records;
           yield { ...message.records, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-          worker.postMessage('scanned'); // the worker may post one more scan
+          // Asked for the next scan, the caller has made this one's strings: its memory goes back to the
+          // worker to be read into again, and the worker may post one more scan.
+          const answer: ScanReturn = { bytes: bytes.buffer as ArrayBuffer, fields: fields.buffer as ArrayBuffer, recordEnds: recordEnds.buffer as ArrayBuffer };
+          worker.postMessage(answer, [answer.bytes, answer.fields, answer.recordEnds]);
           break;
         }
         case 'end':

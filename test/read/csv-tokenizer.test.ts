@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, sniffCsv } from '../../src/read/csv.js';
-import { CsvScanner, IrregularCsv, materialize, scanRecords } from '../../src/read/csv-tokenizer.js';
+import { CsvScanner, IrregularCsv, materialize, scanRecords, type ScannedRecords } from '../../src/read/csv-tokenizer.js';
+import { ReturnedMemory } from '../../src/read/scan-memory.js';
 
 /** csv-parse with the options src/read/csv.ts gives it: the reference the tokenizer must reproduce. */
 function reference(text: string, delimiter: string): string[][] {
@@ -18,18 +19,36 @@ function reference(text: string, delimiter: string): string[][] {
   }) as string[][];
 }
 
-/** Tokenize `text` fed in chunks of the given sizes (cycled), as a file stream would deliver it. */
-function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20]): string[][] {
+/**
+ * Tokenize `text` fed in chunks of the given sizes (cycled), as a file stream would deliver it. `recycled`
+ * reads as the worker does: every chunk read into one buffer, read into again before the scan before is
+ * taken, and each scan's memory handed back and used again once its strings are made.
+ */
+function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20], recycled = false): string[][] {
   const bytes = Buffer.from(text);
-  const scanner = new CsvScanner(delimiter, 1 << 20);
+  const memory = recycled ? new ReturnedMemory() : undefined;
+  const scanner = new CsvScanner(delimiter, 1 << 20, memory);
+  const readBuffer = Buffer.alloc(Math.max(...sizes, 1));
   const interned: string[] = [];
   const out: string[][] = [];
+  const made = (scan: ScannedRecords) => {
+    out.push(...materialize(scan, interned));
+    memory?.giveBack({ bytes: scan.bytes.buffer as ArrayBuffer, fields: scan.fields.buffer as ArrayBuffer, recordEnds: scan.recordEnds.buffer as ArrayBuffer });
+  };
+  // Each scan's strings are made once the next chunk is read and scanned, as the main thread lags the worker.
+  let ahead: ScannedRecords | undefined;
+  const take = (scan: ScannedRecords) => {
+    if (ahead) made(ahead);
+    ahead = scan;
+  };
   for (let at = 0, k = 0; at < bytes.length; k++) {
     const size = Math.max(1, sizes[k % sizes.length]!);
-    out.push(...materialize(scanner.push(bytes.subarray(at, at + size)), interned));
+    const chunk = recycled ? readBuffer.subarray(0, bytes.copy(readBuffer.fill(0x22), 0, at, at + size)) : bytes.subarray(at, at + size);
+    take(scanner.push(chunk));
     at += size;
   }
-  out.push(...materialize(scanner.end(), interned));
+  take(scanner.end());
+  made(ahead!);
   return out;
 }
 
@@ -96,6 +115,15 @@ describe('CsvScanner against csv-parse', () => {
     await fc.assert(
       fc.asyncProperty(wellFormed, async ({ delimiter, text, sizes }) => {
         expect(tokenize(text, delimiter, sizes)).toEqual(reference(text, delimiter));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the same into memory used again (the reading worker: one read buffer, scans handed back)', async () => {
+    await fc.assert(
+      fc.asyncProperty(wellFormed, async ({ delimiter, text, sizes }) => {
+        expect(tokenize(text, delimiter, sizes, true)).toEqual(reference(text, delimiter));
       }),
       { numRuns: 500 },
     );
