@@ -2,12 +2,12 @@
 // Thin shim: the CLI lives in dist/cli (built by `npm install` / `npm run build`).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { YOUNG_GENERATION, needsYoungGeneration } from './young-generation.js';
+import { YOUNG_GENERATION, largeRunEnv, needsYoungGeneration } from './young-generation.js';
 
 const args = process.argv.slice(2);
 
 if (needsYoungGeneration(args, process.execArgv)) {
-  const child = spawn(process.execPath, [...process.execArgv, ...YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, ...YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit', env: largeRunEnv(process.env) });
   // A signal sent to this process only (`kill PID`, a CI runner stopping its job) goes on to the run doing the
   // work, which removes the reports it was writing before it ends (src/cli/signals.ts); waiting in a blocking
   // spawnSync instead, this process would die and leave that run going.

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LARGE_INPUT_BYTES, inputBytes, needsYoungGeneration } from '../../bin/young-generation.js';
+import { LARGE_INPUT_BYTES, inputBytes, largeRunEnv, needsYoungGeneration } from '../../bin/young-generation.js';
 import { ccm, ROOT, tempDir } from '../helpers/cli.js';
 
 /** A file of `bytes` zero bytes that takes no disk space (sparse), to stand for a large export. */
@@ -29,6 +29,11 @@ describe('the bigger young generation for large inputs (bin/ccm.js)', () => {
     expect(needsYoungGeneration(['audit', small], [])).toBe(false);
     expect(needsYoungGeneration(['audit', large], [])).toBe(true);
     expect(needsYoungGeneration(['audit', large], ['--max-semi-space-size=64', '--min-semi-space-size=64'])).toBe(false);
+  });
+
+  it('fixes glibc malloc’s mmap threshold for the re-run, unless the user set it', () => {
+    expect(largeRunEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(largeRunEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_).toBe('65536');
   });
 
   it('passes the re-run’s one-line error and exit code through', () => {
