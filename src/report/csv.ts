@@ -1,7 +1,7 @@
 import type { AuditResult } from '../audit-types.js';
 import { escapeCsvText, escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
-import { CHUNK } from './chunk.js';
+import { flat } from './flat.js';
 import { RepeatedText } from './repeated-text.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
@@ -51,19 +51,17 @@ export const EXCEPTIONS_COLUMNS = [
 
 /** One row per claim line of each billable patient-month, ready for a billing-system charge import. */
 export function renderClaimsCsv(result: AuditResult): string {
-  return [...claimsCsvChunks(result)].join('');
-}
-
-/** claims.csv in chunks of about CHUNK characters, for writing a file without holding it as one string. */
-export function* claimsCsvChunks(result: AuditResult): Generator<string> {
-  yield* csvChunks(CLAIMS_COLUMNS, claimCsvLines(result));
+  return [...claimsCsvLines(result)].join('');
 }
 
 /**
- * A patient-month's cells are the same on each of its claim lines, and consecutive months often share their
- * diagnoses list: those parts are escaped once and reused (half a million lines at 1M rows).
+ * claims.csv line by line, each with its line break, for writing a file without holding it as one string
+ * (write.ts encodes each line as it comes). A patient-month's cells are the same on each of its claim lines, and
+ * consecutive months often share their diagnoses list: those parts are escaped once and reused (half a million
+ * lines at 1M rows).
  */
-function* claimCsvLines(result: AuditResult): Generator<string> {
+export function* claimsCsvLines(result: AuditResult): Generator<string> {
+  yield header(CLAIMS_COLUMNS);
   const repeated = new RepeatedText(csvField, '');
   const placeOfService = csvField(result.options.placeOfService);
   let diagnoses: readonly string[] | undefined;
@@ -72,7 +70,7 @@ function* claimCsvLines(result: AuditResult): Generator<string> {
     if (pm.status !== 'billable') continue;
     if (pm.diagnoses !== diagnoses) {
       diagnoses = pm.diagnoses;
-      diagnosesText = csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null));
+      diagnosesText = flat(csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null)));
     }
     const head = `${csvField(pm.patientId)},${csvField(pm.mbi)},${repeated.of(pm.month)}`;
     // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
@@ -80,27 +78,24 @@ function* claimCsvLines(result: AuditResult): Generator<string> {
     // Each line's own date of service: under threshold-met an add-on is dated the day its units were earned (D6).
     // Dollars and cents, as billing imports expect ("48.00", not "48").
     for (const line of pm.lines) {
-      yield `${head},${repeated.of(line.dateOfService)},${repeated.of(line.code)},${csvField(line.units)},${tail},${csvField(line.estimatedPayment.toFixed(2))}`;
+      yield `${head},${repeated.of(line.dateOfService)},${repeated.of(line.code)},${csvField(line.units)},${tail},${csvField(line.estimatedPayment.toFixed(2))}\r\n`;
     }
   }
 }
 
 /** One row per finding, with the rows to fix and, for entry-level findings, the entry's evidence. */
 export function renderExceptionsCsv(result: AuditResult): string {
-  return [...exceptionsCsvChunks(result)].join('');
-}
-
-/** exceptions.csv in chunks of about CHUNK characters. */
-export function* exceptionsCsvChunks(result: AuditResult): Generator<string> {
-  yield* csvChunks(EXCEPTIONS_COLUMNS, exceptionCsvLines(result));
+  return [...exceptionsCsvLines(result)].join('');
 }
 
 /**
- * A line per finding, in EXCEPTIONS_COLUMNS' order. Concatenated, not joined from an array of cells, and the
- * cells from small sets (severity, rule, code, month, file, sheet, entry date, staff, credential, the rule's fix
- * sentence) escaped once per file: ~100 ms of a million-row audit's `write csv`.
+ * exceptions.csv line by line, as claimsCsvLines: a line per finding, in EXCEPTIONS_COLUMNS' order. Concatenated,
+ * not joined from an array of cells, and the cells from small sets (severity, rule, code, month, file, sheet, entry
+ * date, staff, credential, the rule's fix sentence) escaped once per file: ~100 ms of a million-row audit's
+ * `write csv`.
  */
-function* exceptionCsvLines(result: AuditResult): Generator<string> {
+export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
+  yield header(EXCEPTIONS_COLUMNS);
   const repeated = new RepeatedText(csvField, '');
   for (const f of result.findings) {
     const first = f.sources[0];
@@ -109,7 +104,7 @@ function* exceptionCsvLines(result: AuditResult): Generator<string> {
       `${repeated.of(f.severity)},${repeated.of(f.rule)},${repeated.of(f.code)},${csvField(f.patientId)},${repeated.of(f.month)}` +
       `,${repeated.of(first?.file ?? null)},${repeated.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
       `,${repeated.of(entry?.date ?? null)},${repeated.of(entry?.staff ?? null)},${repeated.of(entry?.credential ?? null)}` +
-      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)},${repeated.of(f.fix)},${csvField(f.fingerprint)}`
+      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)},${repeated.of(f.fix)},${csvField(f.fingerprint)}\r\n`
     );
   }
 }
@@ -121,22 +116,12 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * RFC 4180: CRLF after every record, fields with `"`, `,`, CR or LF quoted with `"` doubled. A UTF-8 BOM
  * makes Excel read the file as UTF-8 instead of the system code page. Every cell of a line goes through csvField
  * (directly, by csvLine or through a RepeatedText), which escapes every text cell; numbers pass through as numbers.
- * Lines are appended with `+=`, not joined from an array: at CHUNK characters the rope stays small, and the
- * join cost ~250 ms of a million-row audit's `write csv` (`+=` held too much when chunks were 1 MB).
  */
-function* csvChunks(header: readonly string[], lines: Iterable<string>): Generator<string> {
-  let chunk = `${BOM}${csvLine(header)}\r\n`;
-  for (const line of lines) {
-    chunk += `${line}\r\n`;
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk !== '') yield chunk;
+function header(columns: readonly string[]): string {
+  return `${BOM}${csvLine(columns)}\r\n`;
 }
 
-/** Cells as one CSV line (or part of one), without the line break; concatenated, as csvChunks does its lines. */
+/** Cells as one CSV line (or part of one), without the line break; concatenated, as a line's cells are. */
 function csvLine(cells: readonly CellValue[]): string {
   let line = csvField(cells[0] ?? null);
   for (let i = 1; i < cells.length; i++) line += `,${csvField(cells[i]!)}`;

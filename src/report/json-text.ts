@@ -2,6 +2,7 @@
  * JSON text of single values, byte for byte what JSON.stringify writes for them, for report.json's per-element
  * templates (json.ts). test/report/json-text.test.ts pins each to JSON.stringify.
  */
+import { flat } from './flat.js';
 
 /**
  * A string as JSON.stringify writes it. Most report strings (ids, codes, dates, messages) need no escaping, so
@@ -52,7 +53,7 @@ export class LastJsonString {
   of(text: string): string {
     if (text !== this.text) {
       this.text = text;
-      this.json = jsonString(text);
+      this.json = flat(jsonString(text));
     }
     return this.json;
   }

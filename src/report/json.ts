@@ -6,6 +6,7 @@ import { isValidMbi, isValidNpi } from '../normalize/codes.js';
 import type { TableReport } from '../normalize/ingest.js';
 import type { Finding } from '../rules/types.js';
 import { CHUNK } from './chunk.js';
+import { flat } from './flat.js';
 import { RepeatedText } from './repeated-text.js';
 import { LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from './json-text.js';
 
@@ -23,7 +24,7 @@ export const ESTIMATE_NOTICE =
  * time log.
  */
 export function renderJson(result: AuditResult): string {
-  return [...renderJsonChunks(result)].join('');
+  return [...renderJsonPieces(result)].join('');
 }
 
 
@@ -37,12 +38,12 @@ export interface JsonOptions {
 }
 
 /**
- * The text of renderJson in chunks of about CHUNK characters, for writing a file: a million findings would make a
- * report past V8's longest string (~512 MB), so the two long arrays are stringified element by element.
+ * The text of renderJson in chunks of about CHUNK characters, for printing it (`--json`): a million findings would
+ * make a report past V8's longest string (~512 MB), so the two long arrays are stringified element by element.
  */
 export function* renderJsonChunks(result: AuditResult, options: JsonOptions = {}): Generator<string> {
   let buffer = '';
-  for (const piece of pieces(result, options)) {
+  for (const piece of renderJsonPieces(result, options)) {
     buffer += piece;
     if (buffer.length >= CHUNK) {
       yield buffer;
@@ -52,7 +53,8 @@ export function* renderJsonChunks(result: AuditResult, options: JsonOptions = {}
   if (buffer !== '') yield buffer;
 }
 
-function* pieces(result: AuditResult, options: JsonOptions): Generator<string> {
+/** The text of renderJson as it is made: the head, then a piece per patient-month and per finding (write.ts encodes each). */
+export function* renderJsonPieces(result: AuditResult, options: JsonOptions = {}): Generator<string> {
   const head = {
     schemaVersion: result.schemaVersion,
     tool: { name: result.tool.name, version: result.tool.version },
@@ -152,7 +154,7 @@ class ElementJson {
     const repeated = this.repeated;
     if (pm.diagnoses !== this.diagnoses) {
       this.diagnoses = pm.diagnoses;
-      this.diagnosesJson = jsonStrings(pm.diagnoses);
+      this.diagnosesJson = flat(jsonStrings(pm.diagnoses));
     }
     return (
       `{"patientId":${this.patientId.of(pm.patientId)},"mbi":${this.mbi.ofNullable(mbi)},"month":${repeated.of(pm.month)}` +
