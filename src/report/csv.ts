@@ -62,23 +62,23 @@ export function renderClaimsCsv(result: AuditResult): string {
  */
 export function* claimsCsvLines(result: AuditResult): Generator<string> {
   yield header(CLAIMS_COLUMNS);
-  const repeated = new RepeatedText(csvField, '');
+  const cell = cellsAfterComma();
   const placeOfService = csvField(result.options.placeOfService);
   let diagnoses: readonly string[] | undefined;
-  let diagnosesText = '';
+  let diagnosesAndPlace = '';
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
     if (pm.diagnoses !== diagnoses) {
       diagnoses = pm.diagnoses;
-      diagnosesText = flat(csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null)));
+      diagnosesAndPlace = flat(`,${csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null))},${placeOfService}`);
     }
-    const head = `${csvField(pm.patientId)},${csvField(pm.mbi)},${repeated.of(pm.month)}`;
+    const head = `${csvField(pm.patientId)},${csvField(pm.mbi)}${cell.of(pm.month)}`;
     // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
-    const tail = `${csvField(pm.countedMinutes)},${repeated.of(pm.billingNpi)},${diagnosesText},${placeOfService}`;
+    const tail = `,${csvField(pm.countedMinutes)}${cell.of(pm.billingNpi)}${diagnosesAndPlace}`;
     // Each line's own date of service: under threshold-met an add-on is dated the day its units were earned (D6).
-    // Dollars and cents, as billing imports expect ("48.00", not "48").
+    // Dollars and cents, as billing imports expect ("48.00", not "48"); from the fee schedule's few amounts.
     for (const line of pm.lines) {
-      yield `${head},${repeated.of(line.dateOfService)},${repeated.of(line.code)},${csvField(line.units)},${tail},${csvField(line.estimatedPayment.toFixed(2))}\r\n`;
+      yield `${head}${cell.of(line.dateOfService)}${cell.of(line.code)},${csvField(line.units)}${tail}${cell.of(line.estimatedPayment.toFixed(2))}\r\n`;
     }
   }
 }
@@ -96,17 +96,26 @@ export function renderExceptionsCsv(result: AuditResult): string {
  */
 export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
   yield header(EXCEPTIONS_COLUMNS);
-  const repeated = new RepeatedText(csvField, '');
+  const severity = new RepeatedText(csvField, '');
+  const cell = cellsAfterComma();
   for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
     yield (
-      `${repeated.of(f.severity)},${repeated.of(f.rule)},${repeated.of(f.code)},${csvField(f.patientId)},${repeated.of(f.month)}` +
-      `,${repeated.of(first?.file ?? null)},${repeated.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
-      `,${repeated.of(entry?.date ?? null)},${repeated.of(entry?.staff ?? null)},${repeated.of(entry?.credential ?? null)}` +
-      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)},${repeated.of(f.fix)},${csvField(f.fingerprint)}\r\n`
+      `${severity.of(f.severity)}${cell.of(f.rule)}${cell.of(f.code)},${csvField(f.patientId)}${cell.of(f.month)}` +
+      `${cell.of(first?.file ?? null)}${cell.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
+      `${cell.of(entry?.date ?? null)}${cell.of(entry?.staff ?? null)}${cell.of(entry?.credential ?? null)}` +
+      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)}${cell.of(f.fix)},${csvField(f.fingerprint)}\r\n`
     );
   }
+}
+
+/**
+ * A cell from a small set with the comma before it (`,2025-06`), escaped once per file as one flattened piece
+ * (flat.ts): a line is then a rope of fewer pieces, and copying the pieces out is most of writing the file.
+ */
+function cellsAfterComma(): RepeatedText {
+  return new RepeatedText((text) => `,${csvField(text)}`, ',');
 }
 
 const BOM = '\uFEFF';
