@@ -1,7 +1,7 @@
 import type { AuditResult } from '../audit-types.js';
 import { escapeCsvText, escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
-import { CHUNK } from './chunk.js';
+import { flat } from './flat.js';
 import { RepeatedText } from './repeated-text.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
@@ -51,67 +51,88 @@ export const EXCEPTIONS_COLUMNS = [
 
 /** One row per claim line of each billable patient-month, ready for a billing-system charge import. */
 export function renderClaimsCsv(result: AuditResult): string {
-  return [...claimsCsvChunks(result)].join('');
-}
-
-/** claims.csv in chunks of about CHUNK characters, for writing a file without holding it as one string. */
-export function* claimsCsvChunks(result: AuditResult): Generator<string> {
-  yield* csvChunks(CLAIMS_COLUMNS, claimCsvLines(result));
+  return [...claimsCsvLines(result)].join('');
 }
 
 /**
- * A patient-month's cells are the same on each of its claim lines, and consecutive months often share their
- * diagnoses list: those parts are escaped once and reused (half a million lines at 1M rows).
+ * claims.csv line by line, each with its line break, for writing a file without holding it as one string
+ * (write.ts encodes each line as it comes). A patient-month's cells are the same on each of its claim lines, and
+ * consecutive months often share their diagnoses list: those parts are escaped once and reused (half a million
+ * lines at 1M rows).
  */
-function* claimCsvLines(result: AuditResult): Generator<string> {
-  const repeated = new RepeatedText(csvField, '');
+export function* claimsCsvLines(result: AuditResult): Generator<string> {
+  yield header(CLAIMS_COLUMNS);
+  const cell = cellsAfterComma();
+  const payment = paymentCells(cell);
   const placeOfService = csvField(result.options.placeOfService);
   let diagnoses: readonly string[] | undefined;
-  let diagnosesText = '';
+  let diagnosesAndPlace = '';
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
     if (pm.diagnoses !== diagnoses) {
       diagnoses = pm.diagnoses;
-      diagnosesText = csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null));
+      diagnosesAndPlace = flat(`,${csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null))},${placeOfService}`);
     }
-    const head = `${csvField(pm.patientId)},${csvField(pm.mbi)},${repeated.of(pm.month)}`;
+    const head = `${csvField(pm.patientId)},${csvField(pm.mbi)}${cell.of(pm.month)}`;
     // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
-    const tail = `${csvField(pm.countedMinutes)},${repeated.of(pm.billingNpi)},${diagnosesText},${placeOfService}`;
+    const tail = `,${csvField(pm.countedMinutes)}${cell.of(pm.billingNpi)}${diagnosesAndPlace}`;
     // Each line's own date of service: under threshold-met an add-on is dated the day its units were earned (D6).
     // Dollars and cents, as billing imports expect ("48.00", not "48").
     for (const line of pm.lines) {
-      yield `${head},${repeated.of(line.dateOfService)},${repeated.of(line.code)},${csvField(line.units)},${tail},${csvField(line.estimatedPayment.toFixed(2))}`;
+      yield `${head}${cell.of(line.dateOfService)}${cell.of(line.code)},${csvField(line.units)}${tail}${payment(line.estimatedPayment)}\r\n`;
     }
   }
 }
 
 /** One row per finding, with the rows to fix and, for entry-level findings, the entry's evidence. */
 export function renderExceptionsCsv(result: AuditResult): string {
-  return [...exceptionsCsvChunks(result)].join('');
-}
-
-/** exceptions.csv in chunks of about CHUNK characters. */
-export function* exceptionsCsvChunks(result: AuditResult): Generator<string> {
-  yield* csvChunks(EXCEPTIONS_COLUMNS, exceptionCsvLines(result));
+  return [...exceptionsCsvLines(result)].join('');
 }
 
 /**
- * A line per finding, in EXCEPTIONS_COLUMNS' order. Concatenated, not joined from an array of cells, and the
- * cells from small sets (severity, rule, code, month, file, sheet, entry date, staff, credential, the rule's fix
- * sentence) escaped once per file: ~100 ms of a million-row audit's `write csv`.
+ * exceptions.csv line by line, as claimsCsvLines: a line per finding, in EXCEPTIONS_COLUMNS' order. Concatenated,
+ * not joined from an array of cells, and the cells from small sets (severity, rule, code, month, file, sheet, entry
+ * date, staff, credential, the rule's fix sentence) escaped once per file: ~100 ms of a million-row audit's
+ * `write csv`.
  */
-function* exceptionCsvLines(result: AuditResult): Generator<string> {
-  const repeated = new RepeatedText(csvField, '');
+export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
+  yield header(EXCEPTIONS_COLUMNS);
+  const severity = new RepeatedText(csvField, '');
+  const cell = cellsAfterComma();
   for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
     yield (
-      `${repeated.of(f.severity)},${repeated.of(f.rule)},${repeated.of(f.code)},${csvField(f.patientId)},${repeated.of(f.month)}` +
-      `,${repeated.of(first?.file ?? null)},${repeated.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
-      `,${repeated.of(entry?.date ?? null)},${repeated.of(entry?.staff ?? null)},${repeated.of(entry?.credential ?? null)}` +
-      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)},${repeated.of(f.fix)},${csvField(f.fingerprint)}`
+      `${severity.of(f.severity)}${cell.of(f.rule)}${cell.of(f.code)},${csvField(f.patientId)}${cell.of(f.month)}` +
+      `${cell.of(first?.file ?? null)}${cell.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
+      `${cell.of(entry?.date ?? null)}${cell.of(entry?.staff ?? null)}${cell.of(entry?.credential ?? null)}` +
+      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)}${cell.of(f.fix)},${csvField(f.fingerprint)}\r\n`
     );
   }
+}
+
+/**
+ * A cell from a small set with the comma before it (`,2025-06`), escaped once per file as one flattened piece
+ * (flat.ts): a line is then a rope of fewer pieces, and copying the pieces out is most of writing the file.
+ */
+/**
+ * An amount's cell in dollars and cents with the comma before it, made once per amount: a claim line's payment is
+ * one of the fee schedule's few amounts, and toFixed and escaping it on each of half a million lines cost ~40 ms.
+ */
+function paymentCells(cell: RepeatedText): (amount: number) => string {
+  const cells = new Map<number, string>();
+  return (amount) => {
+    let text = cells.get(amount);
+    if (text === undefined) {
+      text = cell.of(amount.toFixed(2));
+      cells.set(amount, text);
+    }
+    return text;
+  };
+}
+
+function cellsAfterComma(): RepeatedText {
+  return new RepeatedText((text) => `,${csvField(text)}`, ',');
 }
 
 const BOM = '\uFEFF';
@@ -121,22 +142,12 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * RFC 4180: CRLF after every record, fields with `"`, `,`, CR or LF quoted with `"` doubled. A UTF-8 BOM
  * makes Excel read the file as UTF-8 instead of the system code page. Every cell of a line goes through csvField
  * (directly, by csvLine or through a RepeatedText), which escapes every text cell; numbers pass through as numbers.
- * Lines are appended with `+=`, not joined from an array: at CHUNK characters the rope stays small, and the
- * join cost ~250 ms of a million-row audit's `write csv` (`+=` held too much when chunks were 1 MB).
  */
-function* csvChunks(header: readonly string[], lines: Iterable<string>): Generator<string> {
-  let chunk = `${BOM}${csvLine(header)}\r\n`;
-  for (const line of lines) {
-    chunk += `${line}\r\n`;
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk !== '') yield chunk;
+function header(columns: readonly string[]): string {
+  return `${BOM}${csvLine(columns)}\r\n`;
 }
 
-/** Cells as one CSV line (or part of one), without the line break; concatenated, as csvChunks does its lines. */
+/** Cells as one CSV line (or part of one), without the line break; concatenated, as a line's cells are. */
 function csvLine(cells: readonly CellValue[]): string {
   let line = csvField(cells[0] ?? null);
   for (let i = 1; i < cells.length; i++) line += `,${csvField(cells[i]!)}`;

@@ -2,6 +2,7 @@
  * JSON text of single values, byte for byte what JSON.stringify writes for them, for report.json's per-element
  * templates (json.ts). test/report/json-text.test.ts pins each to JSON.stringify.
  */
+import { flat } from './flat.js';
 
 /**
  * A string as JSON.stringify writes it. Most report strings (ids, codes, dates, messages) need no escaping, so
@@ -44,20 +45,28 @@ export function jsonNumbers(values: readonly number[]): string {
   return `${out}]`;
 }
 
-/** JSON text of a value that often repeats the one before it (a patient's id on its consecutive months): escaped once per run. */
+/**
+ * JSON text of a value that often repeats the one before it (a patient's id on its consecutive months): escaped
+ * once per run, after `before` (the key before it, kept with the value so a line is built of fewer pieces).
+ */
 export class LastJsonString {
   private text: string | null = null;
-  private json = 'null';
+  private json = '';
+  private readonly missing: string;
+
+  constructor(private readonly before = '') {
+    this.missing = `${before}null`;
+  }
 
   of(text: string): string {
     if (text !== this.text) {
       this.text = text;
-      this.json = jsonString(text);
+      this.json = flat(`${this.before}${jsonString(text)}`);
     }
     return this.json;
   }
 
   ofNullable(text: string | null): string {
-    return text === null ? 'null' : this.of(text);
+    return text === null ? this.missing : this.of(text);
   }
 }

@@ -6,6 +6,7 @@ import { isValidMbi, isValidNpi } from '../normalize/codes.js';
 import type { TableReport } from '../normalize/ingest.js';
 import type { Finding } from '../rules/types.js';
 import { CHUNK } from './chunk.js';
+import { flat } from './flat.js';
 import { RepeatedText } from './repeated-text.js';
 import { LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from './json-text.js';
 
@@ -23,7 +24,7 @@ export const ESTIMATE_NOTICE =
  * time log.
  */
 export function renderJson(result: AuditResult): string {
-  return [...renderJsonChunks(result)].join('');
+  return [...renderJsonPieces(result)].join('');
 }
 
 
@@ -37,12 +38,12 @@ export interface JsonOptions {
 }
 
 /**
- * The text of renderJson in chunks of about CHUNK characters, for writing a file: a million findings would make a
- * report past V8's longest string (~512 MB), so the two long arrays are stringified element by element.
+ * The text of renderJson in chunks of about CHUNK characters, for printing it (`--json`): a million findings would
+ * make a report past V8's longest string (~512 MB), so the two long arrays are stringified element by element.
  */
 export function* renderJsonChunks(result: AuditResult, options: JsonOptions = {}): Generator<string> {
   let buffer = '';
-  for (const piece of pieces(result, options)) {
+  for (const piece of renderJsonPieces(result, options)) {
     buffer += piece;
     if (buffer.length >= CHUNK) {
       yield buffer;
@@ -52,7 +53,8 @@ export function* renderJsonChunks(result: AuditResult, options: JsonOptions = {}
   if (buffer !== '') yield buffer;
 }
 
-function* pieces(result: AuditResult, options: JsonOptions): Generator<string> {
+/** The text of renderJson as it is made: the head, then a piece per patient-month and per finding (write.ts encodes each). */
+export function* renderJsonPieces(result: AuditResult, options: JsonOptions = {}): Generator<string> {
   const head = {
     schemaVersion: result.schemaVersion,
     tool: { name: result.tool.name, version: result.tool.version },
@@ -136,42 +138,54 @@ function summary(s: AuditResult['summary']) {
  * element escaped once: on a million-row audit that cut `write json` from ~1570 to ~1220 ms cpu. json-text.ts
  * writes each value as JSON.stringify would, and test/report/json.test.ts pins the templates to JSON.stringify of
  * the objects the writer built before.
+ *
+ * A repeated value is kept together with the key before it (`,"month":"2025-06"`), as one flattened string
+ * (flat.ts): a line is then a rope of fewer pieces, and copying the pieces out is most of writing the file.
  */
 class ElementJson {
-  /** Values from small sets: statuses, families, months, dates, codes, rule ids, severities, fix sentences, file and sheet names. */
-  private readonly repeated = new RepeatedText(jsonString, 'null');
+  // Values from small sets: statuses, families, months, dates, codes, rule ids, severities, fix sentences, file and sheet names.
+  private readonly rule = field('{"rule":');
+  private readonly code = field(',"code":');
+  private readonly severity = field(',"severity":');
+  private readonly level = field(',"level":');
+  private readonly month = field(',"month":');
+  private readonly fix = field(',"fix":');
+  private readonly file = field('{"file":');
+  private readonly sheet = field(',"sheet":');
+  private readonly status = field(',"status":');
+  private readonly family = field(',"family":');
+  private readonly dateOfService = field(',"dateOfService":');
+  private readonly lineCode = field('{"code":');
   // A patient's months are consecutive: its id, MBI, billing NPI and often its diagnoses repeat from the month before.
-  private readonly patientId = new LastJsonString();
-  private readonly mbi = new LastJsonString();
-  private readonly billingNpi = new LastJsonString();
+  private readonly patientId = new LastJsonString('{"patientId":');
+  private readonly mbi = new LastJsonString(',"mbi":');
+  private readonly billingNpi = new LastJsonString(',"billingNpi":');
   private diagnoses: readonly string[] | undefined;
   private diagnosesJson = '';
 
   /** `mbi` and `billingNpi` are parameters for --json's withheld cells. */
   patientMonth(pm: PatientMonth, mbi = pm.mbi, billingNpi = pm.billingNpi): string {
-    const repeated = this.repeated;
     if (pm.diagnoses !== this.diagnoses) {
       this.diagnoses = pm.diagnoses;
-      this.diagnosesJson = jsonStrings(pm.diagnoses);
+      this.diagnosesJson = flat(`,"diagnoses":${jsonStrings(pm.diagnoses)}`);
     }
     return (
-      `{"patientId":${this.patientId.of(pm.patientId)},"mbi":${this.mbi.ofNullable(mbi)},"month":${repeated.of(pm.month)}` +
-      `,"status":${repeated.of(pm.status)},"loggedMinutes":${jsonNumber(pm.loggedMinutes)}` +
+      `${this.patientId.of(pm.patientId)}${this.mbi.ofNullable(mbi)}${this.month.of(pm.month)}` +
+      `${this.status.of(pm.status)},"loggedMinutes":${jsonNumber(pm.loggedMinutes)}` +
       `,"supportedMinutes":${jsonNumber(pm.supportedMinutes)},"countedMinutes":${jsonNullableNumber(pm.countedMinutes)}` +
-      `,"family":${repeated.of(pm.family)},"lines":${this.claimLines(pm.lines)}` +
-      `,"estimatedPayment":${jsonNumber(pm.estimatedPayment)},"dateOfService":${repeated.of(pm.dateOfService)}` +
-      `,"billingNpi":${this.billingNpi.ofNullable(billingNpi)},"diagnoses":${this.diagnosesJson}` +
+      `${this.family.of(pm.family)},"lines":${this.claimLines(pm.lines)}` +
+      `,"estimatedPayment":${jsonNumber(pm.estimatedPayment)}${this.dateOfService.of(pm.dateOfService)}` +
+      `${this.billingNpi.ofNullable(billingNpi)}${this.diagnosesJson}` +
       `,"blockedBy":${jsonStrings(pm.blockedBy)},"minutesShort":${jsonNullableNumber(pm.minutesShort)}}`
     );
   }
 
   /** `message` is a parameter for --json's withheld cells. */
   finding(f: Finding, message = f.message): string {
-    const repeated = this.repeated;
     return (
-      `{"rule":${repeated.of(f.rule)},"code":${repeated.of(f.code)},"severity":${repeated.of(f.severity)}` +
-      `,"level":${repeated.of(f.level)},"patientId":${jsonNullableString(f.patientId)},"month":${repeated.of(f.month)}` +
-      `,"message":${jsonString(message)},"fix":${repeated.of(f.fix)},"sources":${this.sources(f.sources)}` +
+      `${this.rule.of(f.rule)}${this.code.of(f.code)}${this.severity.of(f.severity)}` +
+      `${this.level.of(f.level)},"patientId":${jsonNullableString(f.patientId)}${this.month.of(f.month)}` +
+      `,"message":${jsonString(message)}${this.fix.of(f.fix)},"sources":${this.sources(f.sources)}` +
       `,"entryIds":${jsonNumbers(f.entryIds)},"fingerprint":${jsonString(f.fingerprint)}}`
     );
   }
@@ -181,8 +195,8 @@ class ElementJson {
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
       out +=
-        `${i === 0 ? '' : ','}{"code":${this.repeated.of(l.code)},"units":${jsonNumber(l.units)}` +
-        `,"estimatedPayment":${jsonNumber(l.estimatedPayment)},"dateOfService":${this.repeated.of(l.dateOfService)}}`;
+        `${i === 0 ? '' : ','}${this.lineCode.of(l.code)},"units":${jsonNumber(l.units)}` +
+        `,"estimatedPayment":${jsonNumber(l.estimatedPayment)}${this.dateOfService.of(l.dateOfService)}}`;
     }
     return `${out}]`;
   }
@@ -191,10 +205,15 @@ class ElementJson {
     let out = '[';
     for (let i = 0; i < sources.length; i++) {
       const s = sources[i]!;
-      out += `${i === 0 ? '' : ','}{"file":${this.repeated.of(s.file)},"sheet":${this.repeated.of(s.sheet)},"row":${jsonNumber(s.row)}}`;
+      out += `${i === 0 ? '' : ','}${this.file.of(s.file)}${this.sheet.of(s.sheet)},"row":${jsonNumber(s.row)}}`;
     }
     return `${out}]`;
   }
+}
+
+/** The JSON text of a key (`before`, with its punctuation) and a value from a small set, made once per value. */
+function field(before: string): RepeatedText {
+  return new RepeatedText((text) => `${before}${jsonString(text)}`, `${before}null`);
 }
 
 /**

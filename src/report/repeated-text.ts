@@ -1,3 +1,5 @@
+import { flat } from './flat.js';
+
 /**
  * Report text of values a report repeats on many lines (statuses, rule ids, fix sentences, months, dates,
  * codes, file and sheet names), each escaped once per report and looked up after: report.json and the CSVs
@@ -17,7 +19,7 @@ export class RepeatedText {
     if (text === null) return this.missing;
     let escaped = this.texts.get(text);
     if (escaped === undefined) {
-      escaped = this.escape(text);
+      escaped = flat(this.escape(text));
       this.texts.set(text, escaped);
     }
     return escaped;

@@ -2,8 +2,8 @@ import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { CcmError } from '../errors.js';
 import { join } from 'node:path';
 import type { AuditResult } from '../audit-types.js';
-import { claimsCsvChunks, exceptionsCsvChunks } from './csv.js';
-import { renderJsonChunks } from './json.js';
+import { claimsCsvLines, exceptionsCsvLines } from './csv.js';
+import { renderJsonPieces } from './json.js';
 import { junitChunks } from './junit.js';
 import { releaseTemp, removeStaleTemps, removeTemp, stageTemp, tempTag } from './temp-files.js';
 import { writeXlsx } from './xlsx.js';
@@ -29,10 +29,13 @@ type Writer = (result: AuditResult, path: string) => Promise<void>;
 const SLAB = 1 << 20;
 
 /**
- * Text formats are written chunk by chunk: report.json can be longer than one JavaScript string, and no
- * report is held whole. Chunks are encoded into one of two reused 1 MB buffers, written when full: one write
- * is in flight while the next buffer is filled, so the disk and the CPU work at the same time. A new Buffer
- * and a write per 64K-character chunk cost ~200 ms more on a million-row audit's report.json alone.
+ * Text formats are written piece by piece (a line, or a chunk of junit.xml): report.json can be longer than one
+ * JavaScript string, and no report is held whole. Pieces are encoded into one of two reused 1 MB buffers, written
+ * when full: one write is in flight while the next buffer is filled, so the disk and the CPU work at the same
+ * time. A new Buffer and a write per 64K-character chunk cost ~200 ms more on a million-row audit's report.json
+ * alone. Each line is encoded as it comes rather than first appended to a 64K-character chunk: V8 copies a string
+ * built by concatenation into one piece before encoding it, and doing that per line instead of per chunk saved
+ * ~55 ms cpu of a million-row audit's `write json` (985 -> 930 ms).
  */
 const text =
   (render: (result: AuditResult) => Iterable<string>): Writer =>
@@ -48,14 +51,14 @@ const text =
       filled = 0;
     };
     try {
-      for (const chunk of render(result)) {
+      for (const piece of render(result)) {
         // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair, two units, 4).
-        if (filled > 0 && filled + chunk.length * 3 > SLAB) await flush();
-        if (chunk.length * 3 <= SLAB) filled += filling.write(chunk, filled, 'utf8');
+        if (filled + piece.length * 3 > SLAB && filled > 0) await flush();
+        if (piece.length * 3 <= SLAB) filled += filling.write(piece, filled);
         else {
           // Longer than a buffer (one very long finding): written on its own, after the buffer before it.
           await writing;
-          writing = writeAll(file, Buffer.from(chunk, 'utf8'));
+          writing = writeAll(file, Buffer.from(piece, 'utf8'));
         }
       }
       if (filled > 0) await flush();
@@ -73,9 +76,9 @@ async function writeAll(file: FileHandle, bytes: Uint8Array): Promise<void> {
 }
 
 const WRITERS: Record<(typeof REPORT_FILES)[ReportFormat][number], Writer> = {
-  'report.json': text(renderJsonChunks),
-  'claims.csv': text(claimsCsvChunks),
-  'exceptions.csv': text(exceptionsCsvChunks),
+  'report.json': text(renderJsonPieces),
+  'claims.csv': text(claimsCsvLines),
+  'exceptions.csv': text(exceptionsCsvLines),
   'report.xlsx': writeXlsx,
   'junit.xml': text(junitChunks),
 };

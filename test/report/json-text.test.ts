@@ -50,4 +50,13 @@ describe('json-text: each value as JSON.stringify writes it', () => {
       }),
     );
   });
+
+  it('a last-value string after its key is the key and the value as JSON.stringify writes them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.constantFrom('a', 'b"', 'a', '\ud800', 'é😀', 'x\ny'))), (texts) => {
+        const last = new LastJsonString(',"mbi":');
+        for (const text of texts) expect(last.ofNullable(text)).toBe(`,"mbi":${JSON.stringify(text)}`);
+      }),
+    );
+  });
 });

@@ -19,14 +19,14 @@ vi.mock('../../src/report/xlsx.js', async (importOriginal) => {
   };
 });
 
-// A text report whose rendering fails after its first chunks have gone to the file.
+// A text report whose rendering fails after its first pieces have gone to the file.
 const json = vi.hoisted(() => ({ fail: false }));
 vi.mock('../../src/report/json.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/report/json.js')>();
   return {
     ...actual,
-    renderJsonChunks: function* (result: Parameters<typeof actual.renderJsonChunks>[0]) {
-      yield* actual.renderJsonChunks(result);
+    renderJsonPieces: function* (result: Parameters<typeof actual.renderJsonPieces>[0]) {
+      yield* actual.renderJsonPieces(result);
       if (json.fail) {
         yield 'x'.repeat(3 << 20);
         throw new Error('render failed');
