@@ -26,10 +26,11 @@ export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support
   const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
   // A patient's months mostly list the same diagnoses: consecutive equal lists share one array.
   let previous: readonly string[] = NONE;
+  // One tally for the whole run, refilled for each month: chooseFamily reads it and keeps nothing of it.
+  const tally = newTally();
   return model.patientMonths.map((pm) => {
-    const billed = billMonth(model, pm, counts, blockers, options, metOn);
-    if (sameList(billed.diagnoses, previous)) billed.diagnoses = previous;
-    else previous = billed.diagnoses;
+    const billed = billMonth(model, pm, counts, blockers, options, metOn, tally, previous);
+    previous = billed.diagnoses;
     return billed;
   });
 }
@@ -39,12 +40,6 @@ const NONE: readonly string[] = Object.freeze([]);
 
 const NO_DIAGNOSES: readonly Diagnosis[] = Object.freeze([]);
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function billMonth(
   model: AuditModel,
   pm: PatientMonthRef,
@@ -53,9 +48,13 @@ function billMonth(
   blockers: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>,
   options: BillingOptions,
   metOn: ((pm: PatientMonthRef) => string) | undefined,
+  /** Scratch for the month's tally (see bill). */
+  tally: MonthTally,
+  /** The previous month's diagnoses, shared when this month's are the same. */
+  previousDiagnoses: readonly string[],
 ): PatientMonth {
   const price = pricesFor(options, pm.month);
-  const tally = tallyMonth(pm.entries, counts);
+  tallyMonth(pm.entries, counts, tally);
   const option = chooseFamily(tally, price);
   const { lines, total } = claimLines(option, price, option ? lineDates(pm, option, counts, metOn) : NONE);
   const { loggedMinutes, mbi, npi } = tally;
@@ -83,7 +82,7 @@ function billMonth(
     // than a guess: one practitioner per month is multiple-billing-practitioners' business (R-EXCL-ONE-PRACTITIONER).
     billingNpi: npi === undefined ? (options.defaultNpi ?? null) : npi,
     // Under threshold-met, the conditions diagnosed by the claim's date (month-end: the month's, as before).
-    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? NO_DIAGNOSES, pm.month, metOn ? lines[0]?.dateOfService : undefined),
+    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? NO_DIAGNOSES, pm.month, metOn ? lines[0]?.dateOfService : undefined, previousDiagnoses),
     // Listed for not-billable months too: fixing the time alone would still leave the claim blocked.
     blockedBy,
     minutesShort: option ? null : Math.max(0, MINIMUM_BILLABLE_MINUTES - supportedMinutes),
@@ -91,7 +90,7 @@ function billMonth(
 }
 
 /** Everything billMonth reads from a month's entries; also the MonthMinutes chooseFamily is asked about. */
-interface MonthTally extends MonthMinutes {
+export interface MonthTally extends MonthMinutes {
   /** All countable minutes, supported or not. */
   loggedMinutes: number;
   /** The first MBI the entries give. */
@@ -101,14 +100,15 @@ interface MonthTally extends MonthMinutes {
 }
 
 /**
- * monthMinutes, the logged minutes, the MBI and entriesNpi of a month's entries, in one walk over them. Written
+ * monthMinutes, the logged minutes, the MBI and entriesNpi of a month's entries, in one walk over them, written
+ * into `into` (bill reuses one: a tally per month was ~20 MB of garbage on the 1M-row input). Written
  * for speed: the time log is in date order, so a patient-month's entries lie far apart in the heap and each
  * walk over them is a cache miss per entry. With the index loop (FROZEN_LOOPS, pricing.ts) this took bill
  * from ~900 to ~810 ms cpu on the 1M-row input, where billMonth walked the entries three times. The sums are
  * added in the entries' order, as the separate walks added them, so they are the same to the last bit
  * (tally.test.ts pins it to those functions).
  */
-export function tallyMonth(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean): MonthTally {
+export function tallyMonth(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean, into: MonthTally = newTally()): MonthTally {
   let staff = 0;
   let practitioner = 0;
   let complex = false;
@@ -140,7 +140,18 @@ export function tallyMonth(entries: readonly TimeEntry[], counts: (entry: TimeEn
     staff = addMinutes(staff, practitioner - own);
     practitioner = own;
   }
-  return { staff, practitioner, complex, loggedMinutes, mbi, npi };
+  into.staff = staff;
+  into.practitioner = practitioner;
+  into.complex = complex;
+  into.loggedMinutes = loggedMinutes;
+  into.mbi = mbi;
+  into.npi = npi;
+  return into;
+}
+
+/** A tally to fill (tallyMonth's `into`). */
+export function newTally(): MonthTally {
+  return { staff: 0, practitioner: 0, complex: false, loggedMinutes: 0, mbi: null, npi: undefined };
 }
 
 /** Sorted, unique rule ids of month-level errors by patient, then month (D1: they block the claim). */
