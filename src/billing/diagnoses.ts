@@ -11,17 +11,22 @@ export const MAX_CLAIM_DIAGNOSES = 12;
  * then the rest; within each group the problem list's order. Chronic = AHRQ CCIR "chronic" for the code set
  * of the month's last day; 'no-determination' is not promoted. With `day` (the claim's date of service under
  * threshold-met), only conditions diagnosed by then: a claim lists no diagnosis made after its date of service.
+ * `previous` (the list returned for the patient's previous month) is returned itself when the month's list is the
+ * same: a patient's months mostly list the same codes, and one array then serves them all.
  */
-export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string, day?: string): string[] {
+export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string, day?: string, previous?: readonly string[]): readonly string[] {
   // Written for speed: billing asks this for every patient-month. The codes are gathered in two scratch lists
   // reused from call to call, and each list stops at what the claim can hold, so a repeat is found by a short
-  // scan instead of a Set; the one array allocated is the answer, at its exact length. (The Set and the four
-  // arrays per call made ~280 MB of garbage on the 1M-row input.) Each code's place on a claim is one map
-  // lookup (claimCodes). Together this took claimDiagnoses from ~225 to ~110 ms cpu on that input.
+  // scan instead of a Set; an array is allocated only for a list unlike `previous`, at its exact length. (The
+  // Set and the four arrays per call made ~280 MB of garbage on the 1M-row input; the array per call that bill
+  // then dropped for its equal previous one, ~25 MB more.) Each code's place on a claim is one map lookup
+  // (claimCodes). Together this took claimDiagnoses from ~225 to ~110 ms cpu on that input.
   chronic.length = 0;
   other.length = 0;
   const codes = claimCodes(month);
-  for (const d of diagnoses) {
+  // An index, not for-of: the model's lists are frozen (see FROZEN_LOOPS in pricing.ts).
+  for (let i = 0; i < diagnoses.length; i++) {
+    const d = diagnoses[i]!;
     // The chronic codes alone fill the claim: no later code, chronic or not, would make it onto it.
     if (chronic.length === MAX_CLAIM_DIAGNOSES) break;
     // A claim line with a malformed, unknown or header code is rejected; those are the diagnosis rules' findings.
@@ -32,9 +37,23 @@ export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string, d
     if (code.chronic) chronic.push(code.dotted);
     else if (other.length < MAX_CLAIM_DIAGNOSES) other.push(code.dotted);
   }
-  const claim = new Array<string>(Math.min(MAX_CLAIM_DIAGNOSES, chronic.length + other.length));
-  for (let i = 0; i < claim.length; i++) claim[i] = i < chronic.length ? chronic[i]! : other[i - chronic.length]!;
+  const length = Math.min(MAX_CLAIM_DIAGNOSES, chronic.length + other.length);
+  if (previous !== undefined && isGathered(previous, length)) return previous;
+  const claim = new Array<string>(length);
+  for (let i = 0; i < length; i++) claim[i] = gathered(i);
   return claim;
+}
+
+/** The i-th code of the claim being gathered: the chronic codes, then the others. */
+function gathered(i: number): string {
+  return i < chronic.length ? chronic[i]! : other[i - chronic.length]!;
+}
+
+/** Whether `list` is the claim gathered, whose length is `length`. */
+function isGathered(list: readonly string[], length: number): boolean {
+  if (list.length !== length) return false;
+  for (let i = 0; i < length; i++) if (list[i] !== gathered(i)) return false;
+  return true;
 }
 
 /** claimDiagnoses' scratch lists: the chronic and the other billable codes of the month, dotted, each once. */

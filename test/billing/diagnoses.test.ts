@@ -42,6 +42,21 @@ describe('claimDiagnoses: the capped scan gives the reference answer', () => {
     );
   });
 
+  it('returns `previous` itself when the list is the same, else a new list equal to the reference', () => {
+    const dx = fc.record({ code: fc.constantFrom(...CODES), onsetDate: fc.option(fc.constantFrom('2026-03-16', '2026-04-02'), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(dx, { maxLength: 20 }), fc.array(dx, { maxLength: 20 }), fc.constantFrom('2026-03', '2026-04'), (first, second, month) => {
+        const before = claimDiagnoses(first.map(({ code, ...extra }) => diagnosis(code, extra)), '2026-03');
+        const diagnoses = second.map(({ code, ...extra }) => diagnosis(code, extra));
+        const expected = reference(diagnoses, month);
+        const claim = claimDiagnoses(diagnoses, month, undefined, before);
+        expect(claim).toEqual(expected);
+        expect(claim === before).toBe(before.length === expected.length && before.every((c, i) => c === expected[i]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('a full list of chronic codes ends the scan; a repeated code is listed once', () => {
     const chronic = CODES.slice(0, 13);
     const list = [diagnosis('J069'), diagnosis('E119'), ...chronic.map((c) => diagnosis(c)), diagnosis('R739')];

@@ -97,6 +97,15 @@ describe('summarize', () => {
     ]);
   });
 
+  it('finds the model month behind each billed one whatever their order (refLookup by position, else by key)', () => {
+    const m = model(ENTRIES.map(entry), [], SERVICES);
+    const run = ruleRun(FINDINGS);
+    const months = bill(m, run, OPTIONS);
+    const inOrder = summarize(m, months, run, 0, OPTIONS);
+    expect(summarize(m, [...months].reverse(), run, 0, OPTIONS)).toEqual(inOrder);
+    expect(summarize(m, [months[1]!, months[0]!, ...months.slice(2)], run, 0, OPTIONS)).toEqual(inOrder);
+  });
+
   it('prices the what-if figures with the given fee schedule', () => {
     const fees: FeeSchedule = { source: 'fees.csv', amounts: { 2026: { ...BUNDLED_FEES.amounts[2026], '99490': 100, '99439': 10 } } };
     const { summary } = summaryOf(FINDINGS, { ...OPTIONS, fees });
