@@ -28,9 +28,17 @@ const LABEL_ENDINGS = new Set(['tal', 'als', 'unt', 'age', 'avg', 'max', 'min', 
  */
 function mayEndTotal(text: string): boolean {
   const n = text.length;
-  if (n < 5) return false;
+  if (n < 5 || !isLabelLastLetter(text.charCodeAt(n - 1) | 0x20)) return false;
   const ending = ((text.charCodeAt(n - 3) | 0x20) << 16) | ((text.charCodeAt(n - 2) | 0x20) << 8) | (text.charCodeAt(n - 1) | 0x20);
   return LABEL_ENDINGS.has(ending);
+}
+
+/**
+ * The last letters of the label words, lower case (l, s, t, e, g, x, n, m): tested before the set, as a row's
+ * ids, dates and numbers (the first cells of nearly every row) end in none of them.
+ */
+function isLabelLastLetter(c: number): boolean {
+  return c === 0x6c || c === 0x73 || c === 0x74 || c === 0x65 || c === 0x67 || c === 0x78 || c === 0x6e || c === 0x6d;
 }
 
 /** A digit, '.', ',' or ':'. */
@@ -110,6 +118,8 @@ export function classifyRow(row: RawRow, patientColumn: number, header?: HeaderR
   // The label and at least one summed number, nothing else.
   if (subtotalLabel) return onlyNumbers && filled > 1 ? 'totals' : undefined;
   const patient = row.cells[patientColumn];
-  if (TOTALS.test(cellText(patient))) return 'totals';
+  const patientText = cellText(patient);
+  // The character check first, as above: this regex ran on every entry's patient id.
+  if (mayStartTotals(patientText) && TOTALS.test(patientText)) return 'totals';
   return onlyNumbers && normalizeId(patient) === '' ? 'totals' : undefined;
 }

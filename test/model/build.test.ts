@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entry, model } from '../helpers/model-builder.js';
+import { entryKey } from '../../src/fingerprint.js';
 
 describe('buildModel: patient-months', () => {
   // The patient-months take their ids from the coded values and the entries' order from counting sorts; this
@@ -51,5 +52,34 @@ describe('buildModel: patient-months', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('buildModel: entryKeyAt', () => {
+  it('names each table\'s rows, whichever table was asked before (the last table asked is remembered)', () => {
+    const tables = [
+      { file: 'october.csv', sheet: null },
+      { file: 'november.xlsx', sheet: 'Log' },
+      { file: 'november.xlsx', sheet: 'Log 2' },
+    ];
+    const built = model({ entries: tables.flatMap((table, t) => [2, 3].map((row) => entry({ table, row, note: `call ${t} ${row}` }))) });
+    const keyOf = (file: string, sheet: string | null, row: number) => {
+      const e = built.entries.find((x) => x.table.file === file && x.table.sheet === sheet && x.row === row);
+      return e === undefined ? undefined : entryKey(e);
+    };
+    const asked: [string, string | null, number][] = [
+      ['october.csv', null, 2],
+      ['november.xlsx', 'Log', 2],
+      ['november.xlsx', 'Log', 3],
+      ['november.xlsx', 'Log 2', 3],
+      ['october.csv', null, 3],
+      ['november.xlsx', null, 2],
+      ['december.csv', null, 2],
+      ['october.csv', null, 9],
+      ['november.xlsx', 'Log 2', 2],
+    ];
+    expect(new Set(built.entries.map(entryKey)).size).toBe(6);
+    expect(asked.filter(([file, sheet, row]) => keyOf(file, sheet, row) !== undefined)).toHaveLength(6);
+    for (const [file, sheet, row] of asked) expect(built.entryKeyAt({ file, sheet, row })).toBe(keyOf(file, sheet, row));
   });
 });

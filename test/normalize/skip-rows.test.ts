@@ -45,6 +45,11 @@ describe('classifyRow (patient id past the fourth column)', () => {
     ['an entry', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, '20451', 15], undefined],
     // Four text cells settle that the row is no subtotal; the patient cell further on is still read.
     ['a total label in the patient column after four text cells', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, 'Total', 15], 'totals'],
+    // The patient cell is tested by its first character before the pattern: every label word, in any case.
+    ['grand total in the patient column', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, ' grand total ', 15], 'totals'],
+    ['SUBTOTAL in the patient column', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, 'SUBTOTAL', 15], 'totals'],
+    ['Sum in the patient column', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, 'Sum', 15], 'totals'],
+    ['a patient id starting like a label word', ['3/3/2025', 'Rita Nurse', 'RN', NOTE, 'T20451', 15], undefined],
   ])('%s', (_, cells, expected) => {
     expect(classifyRow({ row: 5, cells }, 4)).toBe(expected);
   });
