@@ -24,9 +24,7 @@ export function claimDiagnoses(diagnoses: readonly Diagnosis[], month: string, d
   chronic.length = 0;
   other.length = 0;
   const codes = claimCodes(month);
-  // An index, not for-of: the model's lists are frozen (see FROZEN_LOOPS in pricing.ts).
-  for (let i = 0; i < diagnoses.length; i++) {
-    const d = diagnoses[i]!;
+  for (const d of diagnoses) {
     // The chronic codes alone fill the claim: no later code, chronic or not, would make it onto it.
     if (chronic.length === MAX_CLAIM_DIAGNOSES) break;
     // A claim line with a malformed, unknown or header code is rejected; those are the diagnosis rules' findings.

@@ -212,5 +212,5 @@ export function ingested(spec: ModelSpec): Ingested {
 }
 
 export function model(spec: ModelSpec): AuditModel {
-  return buildModel(ingested(spec), { period: spec.period, runDate: spec.runDate ?? RUN_DATE, freezeRecords: true });
+  return buildModel(ingested(spec), { period: spec.period, runDate: spec.runDate ?? RUN_DATE, freeze: true });
 }
