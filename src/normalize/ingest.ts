@@ -22,8 +22,10 @@ import {
   normalizeTimeEntry,
   normalizeMemos,
   entryStanding,
+  timeLogColumns,
   type NormalizeContext,
   type RowAccess,
+  type TimeLogColumns,
 } from './records.js';
 import { classifyRow, HeaderRow } from './skip-rows.js';
 import { isVoidClaimStatus, type EntryStanding } from './statuses.js';
@@ -282,17 +284,18 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   const headerRow = new HeaderRow(candidate.headers, patientColumn);
   const limits = options.limits ?? DEFAULT_LIMITS;
   // One accessor for the whole table, pointed at each row in turn: no closures allocated per row.
-  let current: readonly RawRow['cells'][number][] = [];
   const access: RowAccess = {
     table: { file: sheet.file, sheet: sheet.sheet },
     row: 0,
     kind: candidate.kind,
+    cells: [],
     cell: (field) => {
       const i = index.get(field);
-      return i === undefined ? undefined : current[i];
+      return i === undefined ? undefined : access.cells[i];
     },
     header: (field) => header.get(field) ?? '',
   };
+  const timeLog = candidate.kind === 'timeLog' ? timeLogColumns((field) => index.get(field), ctx) : undefined;
   // Merged cells inside the data rows show their value on every row in Excel; the file holds it in the top row.
   // Only the columns that identify a row, or can only end or withhold something (a status, a resolved or revoked
   // date), are filled; a merged quantity stays one value (FILL_DOWN_FIELDS).
@@ -325,9 +328,9 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       if (entryStanding(row.cells[statusColumn], ctx) === 'withdrawn') {
         report.skipped.withdrawn++;
         if (byHand) report.hiddenRows!.leftOut++;
-        current = row.cells;
+        access.cells = row.cells;
         access.row = row.row;
-        const read = normalizeTimeEntry(access, WITHDRAWN_ID, ctx);
+        const read = normalizeTimeEntry(access, WITHDRAWN_ID, ctx, timeLog!);
         if (read.ok) out.withdrawn.push(read.record);
         return;
       }
@@ -342,9 +345,9 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       report.hiddenRows!.leftOut++;
       return;
     }
-    current = row.cells;
+    access.cells = row.cells;
     access.row = row.row;
-    const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx);
+    const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx, timeLog);
     if (byHand && normalized.ok && hiddenRowAdds(candidate.kind, normalized.record)) {
       report.hiddenRows!.leftOut++;
       return;
@@ -416,10 +419,11 @@ function hiddenRowAdds(kind: InputKind, record: AnyRecord): boolean {
   }
 }
 
-function normalizeRow(kind: InputKind, row: RowAccess, nextEntryId: number, ctx: NormalizeContext) {
+/** `timeLog`: the table's columns when it is a time log. */
+function normalizeRow(kind: InputKind, row: RowAccess, nextEntryId: number, ctx: NormalizeContext, timeLog: TimeLogColumns | undefined) {
   switch (kind) {
     case 'timeLog':
-      return normalizeTimeEntry(row, nextEntryId, ctx);
+      return normalizeTimeEntry(row, nextEntryId, ctx, timeLog!);
     case 'consents':
       return normalizeConsent(row, ctx);
     case 'diagnoses':

@@ -44,6 +44,8 @@ export interface NormalizeMemos {
   consentStatus: Memo<ConsentStanding>;
   diagnosisStatus: Memo<DiagnosisStanding>;
   entryStatus: Memo<EntryStanding>;
+  /** The time logs' patients (PatientMemo), made with the first time log's columns. */
+  patients?: PatientMemo;
 }
 
 export function normalizeMemos(): NormalizeMemos {
@@ -65,6 +67,8 @@ export interface RowAccess {
   table: TableRef;
   row: number;
   kind: InputKind;
+  /** The row's cells, for readers that found their columns once per table (TimeLogColumns). */
+  cells: readonly (RawCell | undefined)[];
   cell(field: string): RawCell | undefined;
   header(field: string): string;
 }
@@ -99,15 +103,8 @@ function optionalText(row: RowAccess, field: string): string | undefined {
   return t === '' ? undefined : t;
 }
 
-/** text() for columns that repeat from row to row (staff, credential, program…): one shared string per value. */
-function sharedText(row: RowAccess, field: string, ctx: NormalizeContext): string | undefined {
-  const t = memoized(columnMemo(ctx.memo.text, field), row.cell(field), cellText);
-  return t === '' ? undefined : t;
-}
-
-function requiredId(row: RowAccess, problems: Problems, ctx?: NormalizeContext): string {
-  const cell = row.cell('patientId');
-  const id = ctx ? memoized(ctx.memo.id, cell, normalizeId) : normalizeId(cell);
+function requiredId(row: RowAccess, problems: Problems): string {
+  const id = normalizeId(row.cell('patientId'));
   if (id === '') problems.add('patientId', 'the patient id is empty');
   return id;
 }
@@ -132,13 +129,6 @@ function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, prob
     return '';
   }
   return dateCell(row, field, ctx, problems, patientId) ?? '';
-}
-
-function optionalClock(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): number | undefined {
-  const cell = row.cell(field);
-  const time = memoized(columnMemo(ctx.memo.clock, field), cell, readOptionalClock);
-  if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
-  return time ?? undefined;
 }
 
 function readOptionalClock(cell: RawCell | undefined): number | null | undefined {
@@ -166,21 +156,182 @@ function finishHeld<T>(problems: Problems, record: T, held: { patientId: string;
   return finish(problems, record);
 }
 
+/**
+ * A time log's columns, found once per table: each field's position in the row (-1: the export has no such
+ * column), the per-column memos and the memos' parse functions. Found by field name on every row, they were
+ * ~20 map lookups and two closures per row (~180 ms of the 1M-row input's ingest).
+ */
+export interface TimeLogColumns {
+  readonly patientId: number;
+  readonly patientName: number;
+  readonly mbi: number;
+  readonly date: number;
+  readonly start: number;
+  readonly stop: number;
+  readonly minutes: number;
+  readonly staff: number;
+  readonly credential: number;
+  readonly program: number;
+  readonly activity: number;
+  readonly note: number;
+  readonly billingNpi: number;
+  readonly renderingNpi: number;
+  readonly complexity: number;
+  readonly entryStatus: number;
+  readonly patients: PatientMemo;
+  readonly patientNameMemo: Memo<string>;
+  readonly staffMemo: Memo<string>;
+  readonly activityMemo: Memo<string>;
+  readonly complexityMemo: Memo<string>;
+  readonly entryStatusMemo: Memo<string>;
+  readonly startMemo: Memo<number | null | undefined>;
+  readonly stopMemo: Memo<number | null | undefined>;
+  readonly billingNpiMemo: Memo<string | undefined>;
+  readonly renderingNpiMemo: Memo<string | undefined>;
+  readonly readDate: (cell: RawCell | undefined) => string | null;
+  readonly readCredential: (cell: RawCell | undefined) => { text: string | undefined; role: StaffRole };
+  readonly readProgram: (cell: RawCell | undefined) => { text: string | undefined; program: Program };
+}
+
+export function timeLogColumns(columnOf: (field: string) => number | undefined, ctx: NormalizeContext): TimeLogColumns {
+  const at = (field: string) => columnOf(field) ?? -1;
+  const memo = ctx.memo;
+  return {
+    patientId: at('patientId'),
+    patientName: at('patientName'),
+    mbi: at('mbi'),
+    date: at('date'),
+    start: at('start'),
+    stop: at('stop'),
+    minutes: at('minutes'),
+    staff: at('staff'),
+    credential: at('credential'),
+    program: at('program'),
+    activity: at('activity'),
+    note: at('note'),
+    billingNpi: at('billingNpi'),
+    renderingNpi: at('renderingNpi'),
+    complexity: at('complexity'),
+    entryStatus: at('entryStatus'),
+    patients: (memo.patients ??= new PatientMemo()),
+    patientNameMemo: columnMemo(memo.text, 'patientName'),
+    staffMemo: columnMemo(memo.text, 'staff'),
+    activityMemo: columnMemo(memo.text, 'activity'),
+    complexityMemo: columnMemo(memo.text, 'complexity'),
+    entryStatusMemo: columnMemo(memo.text, 'entryStatus'),
+    startMemo: columnMemo(memo.clock, 'start'),
+    stopMemo: columnMemo(memo.clock, 'stop'),
+    billingNpiMemo: columnMemo(memo.npi, 'billingNpi'),
+    renderingNpiMemo: columnMemo(memo.npi, 'renderingNpi'),
+    readDate: (cell) => parseDate(cell, ctx.dateOrder),
+    readCredential: (cell) => {
+      const text = cellText(cell) || undefined;
+      return { text, role: classifyCredential(text, ctx.credentials) };
+    },
+    readProgram: (cell) => {
+      const text = cellText(cell) || undefined;
+      return { text, program: classifyProgram(text, ctx.programs) };
+    },
+  };
+}
+
+/** A cell by its column's position; -1, a column the export does not have, gives undefined. */
+function cellAt(cells: readonly (RawCell | undefined)[], column: number): RawCell | undefined {
+  return column < 0 ? undefined : cells[column];
+}
+
+/** A time-log row's patient: its id, name and MBI as read, with the cells they were read from. */
+interface PatientCells {
+  readonly idCell: string;
+  readonly nameCell: RawCell | undefined;
+  readonly mbiCell: RawCell | undefined;
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly mbi: string | undefined;
+}
+
+/**
+ * A patient's id, name and MBI cells, which travel together row after row, remembered by the id cell: one map
+ * lookup per row for the three, the name and MBI cells then compared to the ones remembered (the same string,
+ * a CSV's short cells being one string per value) rather than looked up in their own memos. That took ~2M of
+ * the 1M-row input's ~7.5M memo lookups. A row whose name or MBI differs from the id's last is read by the
+ * memos and then remembered instead.
+ */
+export class PatientMemo {
+  private readonly map = new Map<string, PatientCells>();
+  constructor(private readonly limit = 100_000) {}
+
+  find(idCell: string, nameCell: RawCell | undefined, mbiCell: RawCell | undefined): PatientCells | undefined {
+    const known = this.map.get(idCell);
+    return known !== undefined && known.nameCell === nameCell && known.mbiCell === mbiCell ? known : undefined;
+  }
+
+  remember(patient: PatientCells): void {
+    if (this.map.size < this.limit || this.map.has(patient.idCell)) this.map.set(patient.idCell, patient);
+  }
+}
+
+/** The patient id, name and MBI of a time-log row; an empty id is a problem. */
+function entryPatient(cells: readonly (RawCell | undefined)[], columns: TimeLogColumns, ctx: NormalizeContext, problems: Problems): { id: string; name: string | undefined; mbi: string | undefined } {
+  const idCell = cellAt(cells, columns.patientId);
+  const nameCell = cellAt(cells, columns.patientName);
+  const mbiCell = cellAt(cells, columns.mbi);
+  const known = typeof idCell === 'string' ? columns.patients.find(idCell, nameCell, mbiCell) : undefined;
+  const patient = known ?? readPatient(idCell, nameCell, mbiCell, columns, ctx);
+  if (patient.id === '') problems.add('patientId', 'the patient id is empty');
+  return patient;
+}
+
+function readPatient(idCell: RawCell | undefined, nameCell: RawCell | undefined, mbiCell: RawCell | undefined, columns: TimeLogColumns, ctx: NormalizeContext): { id: string; name: string | undefined; mbi: string | undefined } {
+  const id = memoized(ctx.memo.id, idCell, normalizeId);
+  const name = memoized(columns.patientNameMemo, nameCell, cellText) || undefined;
+  const mbi = memoized(ctx.memo.mbi, mbiCell, normalizeMbi);
+  if (typeof idCell !== 'string') return { id, name, mbi };
+  const patient: PatientCells = { idCell, nameCell, mbiCell, id, name, mbi };
+  columns.patients.remember(patient);
+  return patient;
+}
+
+/** A time entry's date: required, memoized by the cell's text. */
+function entryDate(cell: RawCell | undefined, columns: TimeLogColumns, ctx: NormalizeContext, problems: Problems, patientId: string): string {
+  if (cellText(cell) === '') {
+    problems.add('date', 'the date is empty', patientId);
+    return '';
+  }
+  const date = memoized(ctx.memo.date, cell, columns.readDate);
+  if (date === null) problems.add('date', `"${cellText(cell)}" is not a date`, patientId);
+  return date ?? '';
+}
+
+/** An optional clock time: empty or a placeholder is undefined, unreadable text a problem. */
+function entryClock(cell: RawCell | undefined, field: string, memo: Memo<number | null | undefined>, problems: Problems, patientId: string): number | undefined {
+  const time = memoized(memo, cell, readOptionalClock);
+  if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
+  return time ?? undefined;
+}
+
+/** The text of a column that repeats from row to row (staff, activity…): one shared string per value. */
+function entryText(cell: RawCell | undefined, memo: Memo<string>): string | undefined {
+  return memoized(memo, cell, cellText) || undefined;
+}
+
 /** How a time-log row's status cell reads (no cell, or an empty one: `active`). */
 export function entryStanding(status: RawCell | undefined, ctx: NormalizeContext): EntryStanding {
   const written = cellText(status);
   return written === '' ? 'active' : ctx.memo.entryStatus.get(written, (s) => classifyEntryStatus(s, ctx.entryStatuses));
 }
 
-export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext): Normalized<TimeEntry> {
+export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext, columns: TimeLogColumns): Normalized<TimeEntry> {
+  const cells = row.cells;
   const problems = new Problems(row);
-  const patientId = requiredId(row, problems, ctx);
-  const date = requiredDate(row, 'date', ctx, problems, patientId);
-  const start = optionalClock(row, 'start', ctx, problems, patientId);
-  const stop = optionalClock(row, 'stop', ctx, problems, patientId);
+  const patient = entryPatient(cells, columns, ctx, problems);
+  const patientId = patient.id;
+  const date = entryDate(cellAt(cells, columns.date), columns, ctx, problems, patientId);
+  const start = entryClock(cellAt(cells, columns.start), 'start', columns.startMemo, problems, patientId);
+  const stop = entryClock(cellAt(cells, columns.stop), 'stop', columns.stopMemo, problems, patientId);
   const clockMinutes = start !== undefined && stop !== undefined ? clockSpan(start, stop) : undefined;
 
-  const duration = memoized(ctx.memo.duration, row.cell('minutes'), parseDuration);
+  const duration = memoized(ctx.memo.duration, cellAt(cells, columns.minutes), parseDuration);
   let minutes: number | null;
   let minutesText: string | undefined;
   if (duration.kind === 'minutes') minutes = duration.minutes;
@@ -193,15 +344,9 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     minutesText = '';
   }
 
-  const { text: credential, role } = memoized(ctx.memo.credential, row.cell('credential'), (cell) => {
-    const text = cellText(cell) || undefined;
-    return { text, role: classifyCredential(text, ctx.credentials) };
-  });
-  const { text: programText, program } = memoized(ctx.memo.program, row.cell('program'), (cell) => {
-    const text = cellText(cell) || undefined;
-    return { text, program: classifyProgram(text, ctx.programs) };
-  });
-  const status = row.cell('entryStatus');
+  const { text: credential, role } = memoized(ctx.memo.credential, cellAt(cells, columns.credential), columns.readCredential);
+  const { text: programText, program } = memoized(ctx.memo.program, cellAt(cells, columns.program), columns.readProgram);
+  const status = cellAt(cells, columns.entryStatus);
   // Every field in one literal, absent ones undefined (the helpers return undefined for empty cells): all
   // entries then share one V8 shape, so the property reads of the rules and billing over a million entries
   // stay monomorphic (six shapes, from optional fields added one by one, made them megamorphic).
@@ -210,24 +355,24 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     table: row.table,
     row: row.row,
     patientId,
-    patientName: sharedText(row, 'patientName', ctx),
-    mbi: memoized(ctx.memo.mbi, row.cell('mbi'), normalizeMbi),
+    patientName: patient.name,
+    mbi: patient.mbi,
     date,
     month: ctx.memo.month.get(date, monthOf),
-    staff: sharedText(row, 'staff', ctx),
+    staff: entryText(cellAt(cells, columns.staff), columns.staffMemo),
     credential,
     role,
     minutes,
     minutesText,
     start,
     stop,
-    activity: sharedText(row, 'activity', ctx),
-    note: text(row, 'note') ?? '',
+    activity: entryText(cellAt(cells, columns.activity), columns.activityMemo),
+    note: cellText(cellAt(cells, columns.note)),
     program,
     programText,
-    npi: memoized(columnMemo(ctx.memo.npi, 'billingNpi'), row.cell('billingNpi'), normalizeNpi) ?? memoized(columnMemo(ctx.memo.npi, 'renderingNpi'), row.cell('renderingNpi'), normalizeNpi),
-    complex: program === 'complex-ccm' || isComplexMarker(sharedText(row, 'complexity', ctx)),
-    unrecognizedStatus: entryStanding(status, ctx) === 'unrecognized' ? sharedText(row, 'entryStatus', ctx) : undefined,
+    npi: memoized(columns.billingNpiMemo, cellAt(cells, columns.billingNpi), normalizeNpi) ?? memoized(columns.renderingNpiMemo, cellAt(cells, columns.renderingNpi), normalizeNpi),
+    complex: program === 'complex-ccm' || isComplexMarker(entryText(cellAt(cells, columns.complexity), columns.complexityMemo)),
+    unrecognizedStatus: entryStanding(status, ctx) === 'unrecognized' ? entryText(status, columns.entryStatusMemo) : undefined,
   };
   return finish(problems, entry);
 }

@@ -4,7 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeId, normalizeMbi } from '../../src/normalize/codes.js';
 import type { InputKind } from '../../src/normalize/columns.js';
 import { ingest, type Ingested } from '../../src/normalize/ingest.js';
 import { tempDir } from '../helpers/cli.js';
@@ -138,5 +140,27 @@ describe('what a rejected row keeps for held-by-invalid-row', () => {
       { row: 5, month: '2026-09', code: undefined, mayEndConsent: true },
       { row: 6, month: undefined, code: undefined, mayEndConsent: undefined },
     ]);
+  });
+});
+
+describe('a time log\'s patient cells, remembered by the id cell (PatientMemo)', () => {
+  // The memo hands a row the name and MBI last read with its id only when the row's cells are the same: each
+  // entry must read as its own cells do, whatever the rows before it said with that id.
+  const id = fc.constantFrom('20451', '020451', '7', ' 7 ', '');
+  const name = fc.constantFrom('Ann Lee', 'ann lee', ' Ann Lee', 'Bo Chan', '');
+  const mbi = fc.constantFrom('1EG4-TE5-MK73', '1eg4te5mk73', '2AB3CD4EF56', '');
+  it('gives every row the id, name and MBI its own cells say', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(id, name, mbi), { minLength: 1, maxLength: 12 }), async (rows) => {
+        const data = await read('timeLog', ['MRN,Patient Name,MBI,Date,Minutes,Note', ...rows.map(([i, n, m]) => `"${i}","${n}","${m}",2026-10-05,20,Call`)]);
+        const byRow = new Map(data.entries.map((e) => [e.row, e]));
+        rows.forEach(([i, n, m], k) => {
+          const entry = byRow.get(k + 2);
+          if (normalizeId(i) === '') return expect(entry).toBeUndefined();
+          expect(entry).toMatchObject({ patientId: normalizeId(i), patientName: n.trim() || undefined, mbi: normalizeMbi(m) });
+        });
+      }),
+      { numRuns: 40 },
+    );
   });
 });
