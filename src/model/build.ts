@@ -206,10 +206,17 @@ function byRank(ranks: Int32Array, codes: Int32Array): Int32Array {
   return keys;
 }
 
-function identity(n: number): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order;
+/**
+ * The positions 0…key.length-1 stably sorted by `key` (countingSort of the identity order), without making the
+ * identity order: one array of a million positions fewer.
+ */
+function countingSortPositions(key: Int32Array, buckets: number): Int32Array {
+  const starts = new Int32Array(buckets + 1);
+  for (let i = 0; i < key.length; i++) starts[key[i]! + 1]!++;
+  for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+  const sorted = new Int32Array(key.length);
+  for (let i = 0; i < key.length; i++) sorted[starts[key[i]!]!++] = i;
+  return sorted;
 }
 
 /** Runs of equal `key` in `order` (already sorted by it): calls `each(start, end)` per run. */
@@ -274,7 +281,7 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
   const duplicateOf = new Int32Array(all.length).fill(-1);
   const withoutStart = new Set<number>();
   const conflicting: TimeEntry[][] = [];
-  const order = countingSort(countingSort(identity(all.length), day, days), patient, patients);
+  const order = countingSort(countingSortPositions(day, days), patient, patients);
   runs(order, (i) => patient[i]! * days + day[i]!, (start, end) => {
     if (end - start === 1) return;
     exactCopies(all, order, start, end, duplicateOf);
@@ -290,15 +297,18 @@ function removeDuplicates(all: readonly TimeEntry[], patient: Int32Array, patien
     if (rest.length > 1) conflictingCopiesOf(rest, conflicting);
   });
   const entries: TimeEntry[] = [];
-  const kept: number[] = [];
+  // The kept rows' positions in `all`, in a typed array filled to `keptCount`: a million numbers pushed onto an
+  // array grow it (and copy it) a few times over.
+  const kept = new Int32Array(all.length);
+  let keptCount = 0;
   const duplicates: DuplicatePair[] = [];
   for (let i = 0; i < all.length; i++) {
     if (duplicateOf[i] === -1) {
       entries.push(all[i]!);
-      kept.push(i);
+      kept[keptCount++] = i;
     } else duplicates.push({ entry: all[i]!, duplicateOf: all[duplicateOf[i]!]!, ...(withoutStart.has(i) ? { withoutStart: true as const } : {}) });
   }
-  return { entries, kept, duplicates, conflicting };
+  return { entries, kept: kept.subarray(0, keptCount), duplicates, conflicting };
 }
 
 /**
@@ -419,44 +429,128 @@ function withdrawnElsewhere(entries: readonly TimeEntry[], withdrawn: readonly W
   return { found, near };
 }
 
+/** An entry's codes (Codes) for the fields the model groups by, by the entry's position; -1 where it has none. */
+interface EntryCodes {
+  readonly patientCodes: Codes;
+  readonly dayCodes: Codes;
+  /** Months of CCM-program entries (of the period, when one is given). */
+  readonly monthCodes: Codes;
+  /** Staff keys (staffKey). */
+  readonly staffCodes: Codes;
+  readonly patient: Int32Array;
+  readonly day: Int32Array;
+  /** -1: not a CCM-program entry of the period, so in no patient-month. */
+  readonly month: Int32Array;
+  /** -1: no staff name, so in no staff-day. */
+  readonly staff: Int32Array;
+}
+
+/**
+ * Every field the model groups entries by, coded in one walk over the entries. Each walk over a million entries
+ * in file order is a cache miss or so per entry (~35 ms) whatever it reads; coding patient and day, then month,
+ * then staff took three.
+ */
+function codeEntries(all: readonly TimeEntry[], period: string | undefined): EntryCodes {
+  const codes = {
+    patientCodes: new Codes(),
+    dayCodes: new Codes(),
+    monthCodes: new Codes(),
+    staffCodes: new Codes(),
+    patient: new Int32Array(all.length),
+    day: new Int32Array(all.length),
+    month: new Int32Array(all.length),
+    staff: new Int32Array(all.length),
+  };
+  const staffKeys = new Map<string, string>();
+  // A log lists a staff member's day row after row (the name one shared string): the name's code is looked up
+  // only when the name changes.
+  let lastStaff: string | undefined;
+  let staffCode = -1;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
+    codes.patient[i] = codes.patientCodes.code(e.patientId);
+    codes.day[i] = codes.dayCodes.code(e.date);
+    codes.month[i] = CCM_PROGRAMS.has(e.program) && (period === undefined || e.month === period) ? codes.monthCodes.code(e.month) : -1;
+    if (e.staff !== lastStaff) {
+      lastStaff = e.staff;
+      const key = staffKeyOf(staffKeys, e.staff);
+      staffCode = key === undefined ? -1 : codes.staffCodes.code(key);
+    }
+    codes.staff[i] = staffCode;
+  }
+  return codes;
+}
+
+/**
+ * Entries of one staff member on one day, every patient and program, keyed `staff\0date`, staff-days in order
+ * of first appearance. Each staff-day is numbered first and its list then made at its exact length and filled
+ * by position: lists grown by push keep spare room (17 slots for 3 entries) and were copied to their length.
+ */
+function staffDays(entries: readonly TimeEntry[], staff: Int32Array, staffCodes: Codes, day: Int32Array, dayCodes: Codes): Map<string, TimeEntry[]> {
+  const dayCount = dayCodes.values.length;
+  const numbers = new Map<number, number>();
+  const staffDayOf = new Int32Array(entries.length);
+  const sizes: number[] = [];
+  const firsts: number[] = [];
+  for (let k = 0; k < entries.length; k++) {
+    if (staff[k]! < 0) {
+      staffDayOf[k] = -1;
+      continue;
+    }
+    const key = staff[k]! * dayCount + day[k]!;
+    let n = numbers.get(key);
+    if (n === undefined) {
+      n = sizes.length;
+      numbers.set(key, n);
+      sizes.push(0);
+      firsts.push(k);
+    }
+    sizes[n]!++;
+    staffDayOf[k] = n;
+  }
+  const lists = sizes.map((size) => new Array<TimeEntry>(size));
+  const filled = new Int32Array(lists.length);
+  for (let k = 0; k < entries.length; k++) {
+    const n = staffDayOf[k]!;
+    if (n >= 0) lists[n]![filled[n]!++] = entries[k]!;
+  }
+  const byKey = new Map<string, TimeEntry[]>();
+  for (let n = 0; n < lists.length; n++) byKey.set(`${staffCodes.values[staff[firsts[n]!]!]!}\u0000${dayCodes.values[day[firsts[n]!]!]!}`, lists[n]!);
+  return byKey;
+}
+
 export function buildModel(ingested: Ingested, options: ModelOptions): AuditModel {
   const { data, spellings: idSpellings } = foldLeadingZeros(ingested);
   const { found: withdrawn, near } = withdrawnElsewhere(data.entries, data.withdrawn);
   const all = withdrawn.size === 0 ? data.entries : data.entries.filter((e) => !withdrawn.has(e));
-  const patientCodes = new Codes();
-  const dayCodes = new Codes();
-  const patientOf = new Int32Array(all.length);
-  const dayOf = new Int32Array(all.length);
-  for (let i = 0; i < all.length; i++) {
-    patientOf[i] = patientCodes.code(all[i]!.patientId);
-    dayOf[i] = dayCodes.code(all[i]!.date);
-  }
-  const { entries, kept, duplicates: copies, conflicting } = removeDuplicates(all, patientOf, patientCodes.values.length, dayOf, dayCodes.values.length);
+  const codes = codeEntries(all, options.period);
+  const { patientCodes, dayCodes, monthCodes, staffCodes } = codes;
+  const { entries, kept, duplicates: copies, conflicting } = removeDuplicates(all, codes.patient, patientCodes.values.length, codes.day, dayCodes.values.length);
   const duplicates: DuplicatePair[] = withdrawn.size === 0 ? copies : [...copies, ...[...withdrawn].map(([entry, w]) => ({ entry, duplicateOf: w, withdrawn: true as const }))];
   // An exact copy dropped here leaves its first row, which the withdrawn row matches as well.
   const dropped = near.size === 0 ? undefined : new Set(copies.map((d) => d.entry));
   const withdrawnVersions = [...near].filter(([entry]) => !dropped!.has(entry)).map(([entry, rows]) => ({ entry, withdrawn: rows }));
-  const patient = new Int32Array(kept.length);
-  const day = new Int32Array(kept.length);
-  kept.forEach((i, k) => {
-    patient[k] = patientOf[i]!;
-    day[k] = dayOf[i]!;
-  });
+  // The kept entries' codes, by their position in `entries`: moved down in place (kept[k] >= k), since four more
+  // arrays of a million codes add to the external memory that makes V8 collect garbage early.
+  for (let k = 0; k < kept.length; k++) {
+    const i = kept[k]!;
+    codes.patient[k] = codes.patient[i]!;
+    codes.day[k] = codes.day[i]!;
+    codes.month[k] = codes.month[i]!;
+    codes.staff[k] = codes.staff[i]!;
+  }
+  const patient = codes.patient.subarray(0, kept.length);
+  const day = codes.day.subarray(0, kept.length);
+  const month = codes.month.subarray(0, kept.length);
+  const staff = codes.staff.subarray(0, kept.length);
 
   // Patient-months: CCM entries (of the period, with --month; other months' entries stay visible to rules,
   // e.g. cloned notes), sorted by patient id then month as text, each month's entries in time-log order.
-  const monthCodes = new Codes();
-  const month = new Int32Array(entries.length);
   // Positions of the CCM entries, in a typed array filled to `ccmCount`: pushing a million numbers onto an
   // array and copying them into an Int32Array for the sort cost ~30 ms.
   const ccmAll = new Int32Array(entries.length);
   let ccmCount = 0;
-  for (let k = 0; k < entries.length; k++) {
-    const e = entries[k]!;
-    if (!CCM_PROGRAMS.has(e.program) || (options.period !== undefined && e.month !== options.period)) continue;
-    month[k] = monthCodes.code(e.month);
-    ccmAll[ccmCount++] = k;
-  }
+  for (let k = 0; k < entries.length; k++) if (month[k]! >= 0) ccmAll[ccmCount++] = k;
   const ccm = ccmAll.subarray(0, ccmCount);
   const patientRank = patientCodes.ranks();
   const monthRank = monthCodes.ranks();
@@ -474,37 +568,13 @@ export function buildModel(ingested: Ingested, options: ModelOptions): AuditMode
 
   // Entries by patient, patients in order of first appearance (as a Map would insert them).
   const entriesByPatient = new Map<string, TimeEntry[]>();
-  const patientOrder = countingSort(identity(entries.length), patient, patientCodes.values.length);
+  const patientOrder = countingSortPositions(patient, patientCodes.values.length);
   runs(patientOrder, (k) => patient[k]!, (start, end) => {
     const list = slice(entries, patientOrder, start, end);
     entriesByPatient.set(list[0]!.patientId, list);
   });
 
-  // Staff-days keyed `staff\0date`, in order of first appearance: one key string per staff-day, not per entry.
-  const staffKeys = new Map<string, string>();
-  const staffCodes = new Codes();
-  const staffDays = new Map<number, TimeEntry[]>();
-  const dayCount = dayCodes.values.length;
-  // A log lists a staff member's day row after row (the name one shared string): the name's code is looked up
-  // only when the name changes. -1: no name.
-  let lastStaff: string | undefined;
-  let staffCode = -1;
-  for (let k = 0; k < entries.length; k++) {
-    const e = entries[k]!;
-    if (e.staff !== lastStaff) {
-      lastStaff = e.staff;
-      const staff = staffKeyOf(staffKeys, e.staff);
-      staffCode = staff === undefined ? -1 : staffCodes.code(staff);
-    }
-    if (staffCode < 0) continue;
-    const key = staffCode * dayCount + day[k]!;
-    const list = staffDays.get(key);
-    if (list) list.push(e);
-    else staffDays.set(key, [e]);
-  }
-  const entriesByStaffDay = new Map<string, TimeEntry[]>();
-  // Copied to their exact length: a list grown by push keeps room for more (17 slots for 3 entries).
-  for (const [key, list] of staffDays) entriesByStaffDay.set(`${staffCodes.values[Math.floor(key / dayCount)]!}\u0000${list[0]!.date}`, list.slice());
+  const entriesByStaffDay = staffDays(entries, staff, staffCodes, day, dayCodes);
 
   const model: AuditModel = {
     entries,

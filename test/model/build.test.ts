@@ -55,6 +55,39 @@ describe('buildModel: patient-months', () => {
   });
 });
 
+describe('buildModel: codes of kept entries', () => {
+  // Patient, day, month and staff are coded in one walk over every row, exact copies included, and the kept
+  // entries' codes picked after the copies are dropped: pinned to the plain definitions on logs with copies
+  // (few notes and minutes) and a --month period.
+  it('patient-months and staff-days are those of the entries left once copies are dropped, of the period only', () => {
+    const row = fc.record({
+      patientId: fc.constantFrom('P1', 'P2', 'P10'),
+      date: fc.constantFrom('2026-09-30', '2026-10-01', '2026-10-05', '2026-11-02'),
+      program: fc.constantFrom('ccm', 'complex-ccm', 'rpm'),
+      staff: fc.constantFrom(undefined, 'Ann Lee', 'ann lee', 'Bo Chan'),
+      minutes: fc.constantFrom(10, 20),
+      note: fc.constantFrom('call', 'Call', 'refill'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.constantFrom(undefined, '2026-10'), (rows, period) => {
+        const built = model({ period, entries: rows.map((r) => entry({ ...r, month: r.date.slice(0, 7) } as Parameters<typeof entry>[0])) });
+        const months = new Map<string, typeof built.entries[number][]>();
+        const staffDays = new Map<string, typeof built.entries[number][]>();
+        for (const e of built.entries) {
+          const name = e.staff?.toLowerCase();
+          if (name) staffDays.set(`${name}\u0000${e.date}`, [...(staffDays.get(`${name}\u0000${e.date}`) ?? []), e]);
+          if (e.program === 'rpm' || (period !== undefined && e.month !== period)) continue;
+          months.set(`${e.patientId}\u0000${e.month}`, [...(months.get(`${e.patientId}\u0000${e.month}`) ?? []), e]);
+        }
+        expect(built.patientMonths.map((pm) => `${pm.patientId}\u0000${pm.month}`)).toEqual([...months.keys()].sort());
+        for (const pm of built.patientMonths) expect(pm.entries).toEqual(months.get(`${pm.patientId}\u0000${pm.month}`));
+        expect([...built.entriesByStaffDay]).toEqual([...staffDays]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('buildModel: entryKeyAt', () => {
   it('names each table\'s rows, whichever table was asked before (the last table asked is remembered)', () => {
     const tables = [
