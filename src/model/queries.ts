@@ -29,8 +29,12 @@ export function entriesNpi(entries: readonly TimeEntry[]): string | null | undef
  * default is set.
  */
 export function claimNpi(entries: readonly TimeEntry[], defaultNpi: string | undefined): string | undefined {
-  const one = entriesNpi(entries);
-  return one === undefined ? defaultNpi : (one ?? undefined);
+  return claimNpiOf(entriesNpi(entries), defaultNpi);
+}
+
+/** claimNpi from the entries' entriesNpi, when it is known already. */
+export function claimNpiOf(entriesNpi: string | null | undefined, defaultNpi: string | undefined): string | undefined {
+  return entriesNpi === undefined ? defaultNpi : (entriesNpi ?? undefined);
 }
 
 /**

@@ -2,17 +2,11 @@ import { z } from 'zod';
 import { alreadyBilled } from '../billing/already-billed.js';
 import { REPORTED_MUES, chooseFamily } from '../billing/codes.js';
 import { monthMinutes, pricesFor } from '../billing/pricing.js';
-import { addMinutes, countableMinutes } from '../model/queries.js';
+import { countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
+import { MAY_PASS_A_MUE, monthEntryFacts } from './month-entries.js';
 import { formatMinutes } from './util.js';
-
-/**
- * Fewest minutes that pass a reported MUE: 99491 30 + 99437 ×3 30 = 120 of the practitioner's, 99487 60 +
- * 99489 ×11 30 = 390 in a month marked complex. Other months are skipped unpriced (nearly all of them).
- */
-const PRACTITIONER_MINUTES_OVER_MUE = 120;
-const COMPLEX_MINUTES_OVER_MUE = 390;
 
 export const claimOverMue = defineRule({
   id: 'claim-over-mue',
@@ -36,8 +30,10 @@ export const claimOverMue = defineRule({
   },
   check({ model, support, fees, report }) {
     const counts = (e: TimeEntry): boolean => support.isSupported(e) && countableMinutes(e) > 0;
-    for (const pm of model.patientMonths) {
-      if (!mayPassAMue(pm.entries)) continue;
+    const { flags } = monthEntryFacts(model, support);
+    for (let i = 0; i < model.patientMonths.length; i++) {
+      if ((flags[i]! & MAY_PASS_A_MUE) === 0) continue;
+      const pm = model.patientMonths[i]!;
       // The family and units bill.ts writes: the same minutes, the same fees.
       const option = chooseFamily(monthMinutes(pm.entries, counts), pricesFor({ fees }, pm.month));
       if (option === null || alreadyBilled(model, pm)) continue;
@@ -55,16 +51,3 @@ export const claimOverMue = defineRule({
     }
   },
 });
-
-function mayPassAMue(entries: readonly TimeEntry[]): boolean {
-  let total = 0;
-  let practitioner = 0;
-  let complex = false;
-  for (const e of entries) {
-    const minutes = countableMinutes(e);
-    total = addMinutes(total, minutes);
-    if (e.role === 'practitioner') practitioner = addMinutes(practitioner, minutes);
-    if (e.complex) complex = true;
-  }
-  return practitioner >= PRACTITIONER_MINUTES_OVER_MUE || (complex && total >= COMPLEX_MINUTES_OVER_MUE);
-}

@@ -93,42 +93,66 @@ export function sampleHash(note: string, normalized = false): number {
   return h >>> 2;
 }
 
-/** Most entries a hash-and-position key can number: 30 bits of hash and 23 of position fill a double exactly. */
-const MAX_SORTED = 1 << 23;
+/** Bits of a 30-bit hash sortByHash orders by in each of its two passes. */
+const RADIX_BITS = 15;
+const RADIX = 1 << RADIX_BITS;
 
 /**
  * Positions of the entries whose `hash` (30 bits; undefined leaves an entry out) is shared, in groups of one
- * hash, in time-log order within each group. The hashes and positions are packed into one number per entry
- * and sorted natively, so equal hashes end up next to each other without a map of a million keys.
+ * hash (smallest hash first), in time-log order within each group.
  */
 function sameHashGroups(entries: readonly TimeEntry[], hash: (entry: TimeEntry) => number | undefined): number[][] {
-  const keys = new Float64Array(Math.min(entries.length, MAX_SORTED));
+  const hashes = new Uint32Array(entries.length);
+  const positions = new Int32Array(entries.length);
   let n = 0;
-  const byHash = entries.length > MAX_SORTED ? new Map<number, number[]>() : undefined;
   for (let i = 0; i < entries.length; i++) {
     const h = hash(entries[i]!);
     if (h === undefined) continue;
-    if (byHash) {
-      const list = byHash.get(h);
-      if (list) list.push(i);
-      else byHash.set(h, [i]);
-    } else keys[n++] = h * MAX_SORTED + i;
+    hashes[n] = h;
+    positions[n++] = i;
   }
-  if (byHash) return [...byHash.values()].filter((list) => list.length > 1);
-  const sorted = keys.subarray(0, n).sort();
+  const sorted = sortByHash(hashes.subarray(0, n), positions.subarray(0, n));
   const groups: number[][] = [];
   for (let a = 0; a < n; ) {
-    const h = Math.floor(sorted[a]! / MAX_SORTED);
+    const h = sorted.hashes[a]!;
     let b = a + 1;
-    while (b < n && Math.floor(sorted[b]! / MAX_SORTED) === h) b++;
-    if (b - a > 1) {
-      const group: number[] = [];
-      for (let k = a; k < b; k++) group.push(sorted[k]! % MAX_SORTED);
-      groups.push(group);
-    }
+    while (b < n && sorted.hashes[b] === h) b++;
+    if (b - a > 1) groups.push(Array.from(sorted.positions.subarray(a, b)));
     a = b;
   }
   return groups;
+}
+
+/**
+ * Hashes and their positions (in increasing order) sorted by hash, positions staying in order within a hash: a
+ * radix sort of two stable passes of RADIX_BITS, so equal hashes end up next to each other without a map of a
+ * million keys. A native sort of a million numbers packing hash and position took ~100-190 ms; this, ~30.
+ */
+export function sortByHash(hashes: Uint32Array, positions: Int32Array): { hashes: Uint32Array; positions: Int32Array } {
+  let fromHashes = hashes;
+  let fromPositions = positions;
+  let toHashes: Uint32Array = new Uint32Array(hashes.length);
+  let toPositions: Int32Array = new Int32Array(hashes.length);
+  const starts = new Int32Array(RADIX);
+  for (let shift = 0; shift < 2 * RADIX_BITS; shift += RADIX_BITS) {
+    starts.fill(0);
+    for (let i = 0; i < fromHashes.length; i++) starts[(fromHashes[i]! >>> shift) & (RADIX - 1)]!++;
+    let at = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const count = starts[d]!;
+      starts[d] = at;
+      at += count;
+    }
+    for (let i = 0; i < fromHashes.length; i++) {
+      const h = fromHashes[i]!;
+      const to = starts[(h >>> shift) & (RADIX - 1)]!++;
+      toHashes[to] = h;
+      toPositions[to] = fromPositions[i]!;
+    }
+    [fromHashes, toHashes] = [toHashes, fromHashes];
+    [fromPositions, toPositions] = [toPositions, fromPositions];
+  }
+  return { hashes: fromHashes, positions: fromPositions };
 }
 
 /**

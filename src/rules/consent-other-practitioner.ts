@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { claimNpi } from '../model/queries.js';
+import { claimNpiOf } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { coversMonth, coversPractitioner, datedAcceptances, type DatedConsent } from './consent.js';
 import { defineRule } from './define-rule.js';
+import { monthEntryFacts } from './month-entries.js';
 import { perPatient, publicNpi, rowFrom } from './util.js';
 
 export const consentOtherPractitioner = defineRule({
@@ -28,14 +29,16 @@ export const consentOtherPractitioner = defineRule({
     otherPractitioner:
       'The consent covering {month} ({consentRow}) names NPI {consentNpi}, but the month\'s CCM time bills under NPI {npi}; a patient who changes billing practitioner must consent again.',
   },
-  check({ model, defaultNpi, report }) {
+  check({ model, support, defaultNpi, report }) {
     const acceptancesOf = perPatient((patientId) => {
       const consents = model.consentsByPatient.get(patientId);
       return consents === undefined ? undefined : datedAcceptances(consents);
     });
-    for (const pm of model.patientMonths) {
+    const months = monthEntryFacts(model, support);
+    for (let i = 0; i < model.patientMonths.length; i++) {
+      const pm = model.patientMonths[i]!;
       const acceptances = acceptancesOf(pm.patientId);
-      const npi = acceptances === undefined ? undefined : claimNpi(pm.entries, defaultNpi);
+      const npi = acceptances === undefined ? undefined : claimNpiOf(months.npi[i], defaultNpi);
       if (acceptances === undefined || !npi) continue;
       // The latest consent covering the month is the one to name; one without an NPI, or with this one, settles it.
       let latest: DatedConsent | undefined;

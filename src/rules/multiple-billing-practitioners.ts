@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { billedClaims, ccmServices, serviceNpis } from '../billing/already-billed.js';
 import type { PatientMonthRef } from '../model/build.js';
-import { entriesNpi } from '../model/queries.js';
 import { sourceOf, type BilledService } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
+import { monthEntryFacts } from './month-entries.js';
 import { count, describeRows, publicNpi } from './util.js';
 
 export const multipleBillingPractitioners = defineRule({
@@ -34,7 +34,7 @@ export const multipleBillingPractitioners = defineRule({
     billedByMany:
       'CCM for {month} is billed under {count} NPIs, {npis} ({rows}); only one practitioner may be paid CCM for a patient-month.',
   },
-  check({ model, report }) {
+  check({ model, support, report }) {
     /** Reported with the month's entries and the service rows that show the second practitioner. */
     const reportServices = (
       pm: PatientMonthRef,
@@ -53,9 +53,11 @@ export const multipleBillingPractitioners = defineRule({
         sources: [...pm.entries.map(sourceOf), ...services.map((s) => s.source)],
       });
     };
-    for (const pm of model.patientMonths) {
+    const months = monthEntryFacts(model, support);
+    for (let i = 0; i < model.patientMonths.length; i++) {
+      const pm = model.patientMonths[i]!;
       // Nearly every month has one NPI: look for a second before counting.
-      const npi = entriesNpi(pm.entries);
+      const npi = months.npi[i];
       if (npi) {
         const { others } = billedClaims(model, pm);
         if (others.length > 0) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { SEVERAL_MBIS, entriesByMbi, soleMbi } from './mbi.js';
+import { entriesByMbi } from './mbi.js';
+import { SEVERAL_MBIS_FLAG, monthEntryFacts } from './month-entries.js';
 import { describeRows } from './util.js';
 
 export const multipleMbis = defineRule({
@@ -27,10 +28,12 @@ export const multipleMbis = defineRule({
       'The {month} CCM entries carry {count} different MBIs ({mbis}); the claim takes the first in the time log, so check which is ' +
       'the beneficiary\'s current MBI.',
   },
-  check({ model, report }) {
+  check({ model, support, report }) {
     if (!model.hasMbiColumn) return;
-    for (const pm of model.patientMonths) {
-      if (soleMbi(pm.entries) !== SEVERAL_MBIS) continue;
+    const { flags } = monthEntryFacts(model, support);
+    for (let i = 0; i < model.patientMonths.length; i++) {
+      if ((flags[i]! & SEVERAL_MBIS_FLAG) === 0) continue;
+      const pm = model.patientMonths[i]!;
       const byMbi = entriesByMbi(pm.entries);
       const base = sourceOf(pm.entries[0]!);
       const mbis = [...byMbi].map(([mbi, entries]) => `"${mbi}" (${describeRows(base, entries.map(sourceOf))})`).join(', ');

@@ -3,6 +3,7 @@ import { billingPractitioner, minutesByPractitioner } from '../billing/pricing.j
 import { countableMinutes } from '../model/queries.js';
 import type { TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
+import { SEVERAL_PRACTITIONER_NAMES, monthEntryFacts } from './month-entries.js';
 import { formatMinutes } from './util.js';
 
 export const multiplePractitionersTime = defineRule({
@@ -27,9 +28,11 @@ export const multiplePractitionersTime = defineRule({
       'Practitioner time in {month} comes from {count} practitioners ({practitioners}); 99491/99437 count only the billing practitioner\'s own time, so {counted} minutes ({name}) were counted toward them.',
   },
   check({ model, support, report }) {
-    for (const pm of model.patientMonths) {
+    const { flags } = monthEntryFacts(model, support);
+    for (let i = 0; i < model.patientMonths.length; i++) {
       // Nearly every month has at most one practitioner: test that before building the breakdown.
-      if (!hasSeveralNames(pm.entries)) continue;
+      if ((flags[i]! & SEVERAL_PRACTITIONER_NAMES) === 0) continue;
+      const pm = model.patientMonths[i]!;
       // The entries billing counts (bill.ts): supported, with minutes to count.
       const practitioners = minutesByPractitioner(pm.entries, (e) => support.isSupported(e) && countableMinutes(e) > 0);
       if (practitioners.length < 2) continue;
@@ -50,14 +53,3 @@ export const multiplePractitionersTime = defineRule({
     }
   },
 });
-
-/** Whether the month's practitioner entries carry two different name strings (the cheap first test). */
-function hasSeveralNames(entries: readonly TimeEntry[]): boolean {
-  let first: string | undefined | null = null;
-  for (const e of entries) {
-    if (e.role !== 'practitioner') continue;
-    if (first === null) first = e.staff;
-    else if (e.staff !== first) return true;
-  }
-  return false;
-}

@@ -3,6 +3,7 @@ import { CCM_PROGRAMS } from '../model/build.js';
 import { sourceOf, type TimeEntry } from '../model/schema.js';
 import { clockSpan } from '../normalize/times.js';
 import { defineRule } from './define-rule.js';
+import { DisjointIntervals } from './disjoint-intervals.js';
 import { clock, inPeriod, rowFrom, staffLabel } from './util.js';
 
 /** Program names for messages. */
@@ -48,6 +49,27 @@ function intervals(entries: readonly TimeEntry[]): Interval[] {
     if (length !== undefined && length > 0) list.push({ entry, start: entry.start!, stop: entry.start! + length });
   }
   return list.sort((a, b) => a.start - b.start || a.stop - b.stop);
+}
+
+/** The staff-day's intervals mayOverlap has seen, reused from day to day. */
+const seen = new DisjointIntervals();
+
+/**
+ * Whether a staff-day's intervals (as `intervals` makes them) hold an overlapping pair or one that runs past
+ * midnight: a day with neither reports nothing, and nearly every day has neither. Making an interval object per
+ * entry and sorting them for every staff-day only to find that was most of the rule's ~290 ms on a million-row log.
+ */
+export function mayOverlap(entries: readonly TimeEntry[]): boolean {
+  seen.clear();
+  for (const entry of entries) {
+    const length = clockLength(entry);
+    if (length === undefined || !(length > 0)) continue;
+    const start = entry.start!;
+    const stop = start + length;
+    // A time that is not a number (never read so) cannot be placed: intervals and their sort decide then.
+    if (!(stop > start) || stop > MINUTES_PER_DAY || !seen.add(start, stop)) return true;
+  }
+  return false;
 }
 
 /**
@@ -164,7 +186,7 @@ export const overlappingTime = defineRule({
     };
     for (const [key, dayEntries] of model.entriesByStaffDay) {
       const day = dayEntries[0];
-      if (day === undefined) continue;
+      if (day === undefined || !mayOverlap(dayEntries)) continue;
       // The day's intervals are made once: for its own overlaps and to see whether one runs past midnight.
       const list = intervals(dayEntries);
       if (inPeriod(model, day.month) && dayEntries.some((e) => CCM_PROGRAMS.has(e.program))) reportPairs(pairsAmong(list));

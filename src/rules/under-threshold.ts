@@ -4,6 +4,7 @@ import { sourceOf, type SourceRef, type TimeEntry } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
 import type { SupportView } from './types.js';
 import { addMinutes, countableMinutes } from '../model/queries.js';
+import { REACHES_MINIMUM, monthEntryFacts } from './month-entries.js';
 import { formatMinutes, rowFrom } from './util.js';
 
 /** "row 4 (vague-note), row 9 (missing-staff, overlapping-time)": rows as seen from the month's first entry. */
@@ -12,22 +13,6 @@ function describeExclusions(base: SourceRef, entries: readonly TimeEntry[], supp
     .filter((e) => !support.isSupported(e))
     .map((e) => `${rowFrom(base, sourceOf(e))} (${[...new Set(support.exclusions(e).map((f) => f.rule))].join(', ')})`)
     .join(', ');
-}
-
-/**
- * Whether the supported minutes reach the minimum, adding no more entries than it takes. Nearly every month
- * does, usually with its first entry: reading each entry of 330,000 months (scattered through a million-row
- * log) was most of the rule's ~250 ms. Minutes are never negative, so the running sum only grows: stopping
- * early gives the same answer as the full sum.
- */
-function reachesMinimum(entries: readonly TimeEntry[], support: SupportView): boolean {
-  let supported = 0;
-  for (const e of entries) {
-    if (!support.isSupported(e)) continue;
-    supported = addMinutes(supported, countableMinutes(e));
-    if (supported >= MINIMUM_BILLABLE_MINUTES) return true;
-  }
-  return false;
 }
 
 export const underThreshold = defineRule({
@@ -51,8 +36,10 @@ export const underThreshold = defineRule({
       '{supported} of {logged} logged minutes in {month} are supported, {missing} short of the {minimum} needed to bill CCM; excluded: {excluded}.',
   },
   check({ model, support, report }) {
-    for (const pm of model.patientMonths) {
-      if (reachesMinimum(pm.entries, support)) continue;
+    const { flags } = monthEntryFacts(model, support);
+    for (let i = 0; i < model.patientMonths.length; i++) {
+      if ((flags[i]! & REACHES_MINIMUM) !== 0) continue;
+      const pm = model.patientMonths[i]!;
       let logged = 0;
       let supported = 0;
       for (const e of pm.entries) {

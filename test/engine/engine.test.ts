@@ -50,6 +50,34 @@ describe('rule engine', () => {
   });
 });
 
+describe('support', () => {
+  it('holds the minutes of an entry whose id lies past the model\'s entries, and only those', () => {
+    // Ids are positions in the time log; the engine's table of exclusions grows to reach one past its first size.
+    const model = buildTestModel({ entries: [entry({}), entry({ patientId: 'B' })] });
+    const far = { ...model.entries[0]!, id: 5000 };
+    const excluding = defineRule({
+      id: 'excludes-far',
+      code: 'TEST002',
+      severity: 'error',
+      level: 'entry',
+      description: 'test rule',
+      rationale: 'test',
+      references: [],
+      fix: 'none',
+      options: z.strictObject({}),
+      messages: { far: 'far' },
+      check({ report }) {
+        report({ messageId: 'far', entries: [far] });
+      },
+    });
+    const { support } = runRules(model, resolveRules([excluding], {}));
+    expect(support.isSupported(far)).toBe(false);
+    expect(support.exclusions(far).map((f) => f.rule)).toEqual(['excludes-far']);
+    expect(model.entries.map((e) => support.isSupported(e))).toEqual([true, true]);
+    expect(support.isSupported({ ...far, id: 6000 })).toBe(true);
+  });
+});
+
 describe('baseline', () => {
   const model = buildTestModel({ entries: [entry({ note: 'f/u' }), entry({ patientId: 'B', note: 'checked in' })] });
   const findings = runRules(model, resolveRules(RULES.filter((r) => r.id === 'vague-note'), {})).findings;

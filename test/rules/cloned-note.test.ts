@@ -1,4 +1,6 @@
-import { clonedNote } from '../../src/rules/cloned-note.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clonedNote, sortByHash } from '../../src/rules/cloned-note.js';
 import { entry } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
@@ -64,4 +66,20 @@ ruleTester(clonedNote, {
       ],
     },
   ],
+});
+
+describe('sortByHash', () => {
+  it('orders by hash, and by position within a hash, as a sort of the pairs does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 30 - 1 }), { maxLength: 300 }), fc.boolean(), (raw, fewHashes) => {
+        // Few distinct hashes too, so most positions share one.
+        const hashes = Uint32Array.from(raw, (h) => (fewHashes ? h % 7 : h) * (fewHashes ? 2 ** 20 + 3 : 1));
+        const positions = Int32Array.from(raw, (_, i) => i * 3);
+        const expected = [...hashes].map((h, i) => [h, positions[i]!]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+        const sorted = sortByHash(hashes.slice(), positions.slice());
+        expect([...sorted.hashes].map((h, i) => [h, sorted.positions[i]!])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

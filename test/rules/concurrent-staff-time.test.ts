@@ -1,6 +1,9 @@
-import { concurrentStaffTime } from '../../src/rules/concurrent-staff-time.js';
-import { entry } from '../helpers/model-builder.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { concurrentStaffTime, mayShareMinutes } from '../../src/rules/concurrent-staff-time.js';
+import { clockLength } from '../../src/rules/overlapping-time.js';
+import { entry, model, RUN_DATE } from '../helpers/model-builder.js';
+import { observe, ruleTester } from '../helpers/rule-tester.js';
 
 /** Entries are patient P1's, by Nina Reyes RN on 2026-10-05, unless a case says otherwise. */
 const MD = { staff: 'Dr Adams', credential: 'MD' } as const;
@@ -143,4 +146,46 @@ ruleTester(concurrentStaffTime, {
       findings: [{ messageId: 'concurrent', entryIds: [1] }],
     },
   ],
+});
+
+describe('mayShareMinutes', () => {
+  // Entries that all may count (an RN's or physician's CCM time with positive minutes): two overlap when their
+  // clock intervals, placed on their days (an entry past midnight runs into the next), share a minute.
+  const spec = fc.record({
+    day: fc.integer({ min: 5, max: 7 }),
+    start: fc.integer({ min: 0, max: 1439 }),
+    stop: fc.option(fc.integer({ min: 0, max: 1439 }), { nil: undefined }),
+    minutes: fc.integer({ min: 1, max: 90 }),
+    md: fc.boolean(),
+  });
+  const made = (list: { day: number; start: number; stop: number | undefined; minutes: number; md: boolean }[]) =>
+    model({ entries: list.map(({ day, start, stop, minutes, md }) => entry({ ...(md ? MD : {}), date: `2026-10-0${day}`, start, stop, minutes })) }).entries;
+
+  it('says yes exactly when two of a patient\'s entries overlap on the clock, in any order', () => {
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 40 }), (list) => {
+        const entries = made(list);
+        const placed = entries.flatMap((e) => {
+          const length = clockLength(e)!;
+          const start = (Number(e.date.slice(8)) - 5) * 1440 + e.start!;
+          return length > 0 ? [{ start, stop: start + length }] : [];
+        });
+        const overlap = placed.some((a, i) => placed.some((b, j) => i < j && a.start < b.stop && b.start < a.stop));
+        expect(mayShareMinutes(entries, RUN_DATE)).toBe(overlap);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('says yes whenever the rule reports (entries that may not count included)', () => {
+    const any = fc.record({ base: spec, staff: fc.constantFrom('Nina Reyes', '  ', undefined), program: fc.constantFrom('ccm' as const, 'rpm' as const) });
+    fc.assert(
+      fc.property(fc.array(any, { maxLength: 30 }), (list) => {
+        const m = model({ entries: list.map(({ base: { day, start, stop, minutes, md }, staff, program }) => entry({ ...(md ? MD : { staff }), program, date: `2026-10-0${day}`, start, stop, minutes })) });
+        // Not the converse: one staff member's own overlap, or a pair left out, reports nothing here.
+        if (!mayShareMinutes(m.entries, RUN_DATE)) expect(observe(concurrentStaffTime, m)).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

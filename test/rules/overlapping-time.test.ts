@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlappingPairs, overlappingTime } from '../../src/rules/overlapping-time.js';
+import { clockLength, mayOverlap, overlappingPairs, overlappingTime } from '../../src/rules/overlapping-time.js';
 import { entry, model } from '../helpers/model-builder.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
@@ -146,6 +146,26 @@ describe('overlappingPairs', () => {
         expect(overlappingPairs(m.entries).map(([a, b]) => [a.entry.id, b.entry.id])).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('mayOverlap says yes exactly when a staff-day has an overlapping pair or an interval past midnight', () => {
+    // Any order, stops missing or before the start (across midnight), lengths from minutes alone, entries without a start.
+    const spec = fc.record({
+      start: fc.option(fc.integer({ min: 0, max: 1439 }), { nil: undefined }),
+      stop: fc.option(fc.integer({ min: 0, max: 1439 }), { nil: undefined }),
+      minutes: fc.integer({ min: -5, max: 90 }),
+    });
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 90 }), (list) => {
+        const m = model({ entries: list.map(({ start, stop, minutes }) => entry({ start, stop, minutes })) });
+        const pastMidnight = m.entries.some((e) => {
+          const length = clockLength(e);
+          return length !== undefined && length > 0 && e.start! + length > 1440;
+        });
+        expect(mayOverlap(m.entries)).toBe(overlappingPairs(m.entries).length > 0 || pastMidnight);
+      }),
+      { numRuns: 2000 },
     );
   });
 
