@@ -300,18 +300,18 @@ export function materializeRows(scan: ScannedRecords, interned: string[], rowsBe
   const rows: CsvRow[] = new Array(scan.recordCount);
   let f = 0;
   for (let r = 0; r < scan.recordCount; r++) {
-    const end = recordEnds[r]!;
-    const cells: string[] = [];
     const keyAt = f;
-    for (; f < end; f++) {
+    // Sized once: pushed one by one, a row's 13 cells took a backing store of 16 (~24 MB more on 1M rows).
+    const cells: string[] = new Array(recordEnds[r]! - keyAt);
+    for (let c = 0; c < cells.length; c++, f++) {
       const kind = fields[3 * f]!;
       const a = fields[3 * f + 1]!;
       if (kind === FieldKind.Interned) {
-        cells.push(interned[a]!);
+        cells[c] = interned[a]!;
         keys[f] = a;
       } else {
         const value = bytes.toString('utf8', a, fields[3 * f + 2]!);
-        cells.push(kind === FieldKind.QuotedBytes ? value.replaceAll('""', '"') : value);
+        cells[c] = kind === FieldKind.QuotedBytes ? value.replaceAll('""', '"') : value;
         keys[f] = -1;
       }
     }
