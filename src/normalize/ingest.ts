@@ -289,6 +289,8 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
     row: 0,
     kind: candidate.kind,
     cells: [],
+    internKeys: undefined,
+    keyAt: 0,
     cell: (field) => {
       const i = index.get(field);
       return i === undefined ? undefined : access.cells[i];
@@ -328,8 +330,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       if (entryStanding(row.cells[statusColumn], ctx) === 'withdrawn') {
         report.skipped.withdrawn++;
         if (byHand) report.hiddenRows!.leftOut++;
-        access.cells = row.cells;
-        access.row = row.row;
+        pointAt(access, row);
         const read = normalizeTimeEntry(access, WITHDRAWN_ID, ctx, timeLog!);
         if (read.ok) out.withdrawn.push(read.record);
         return;
@@ -345,8 +346,7 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
       report.hiddenRows!.leftOut++;
       return;
     }
-    access.cells = row.cells;
-    access.row = row.row;
+    pointAt(access, row);
     const normalized = normalizeRow(candidate.kind, access, out.entries.length, ctx, timeLog);
     if (byHand && normalized.ok && hiddenRowAdds(candidate.kind, normalized.record)) {
       report.hiddenRows!.leftOut++;
@@ -366,6 +366,14 @@ async function ingestTable(sheet: RawSheet, spec: InputSpec, options: IngestOpti
   if (merges.filledRanges > 0) report.mergedFilled = merges.filledRanges;
   if (merges.unfilledRanges > 0) report.mergedNotFilled = merges.unfilledRanges;
   return report;
+}
+
+/** Points a table's one RowAccess at `row`. */
+function pointAt(access: RowAccess, row: RawRow): void {
+  access.cells = row.cells;
+  access.row = row.row;
+  access.internKeys = row.internKeys;
+  access.keyAt = row.keyAt ?? 0;
 }
 
 type AnyRecord = TimeEntry | Consent | Diagnosis | BilledService | { patientId: string };

@@ -5,7 +5,7 @@ import { isProcedureCode, normalizeIcd10, normalizeId, normalizeMbi, normalizeNp
 import type { InputKind } from './columns.js';
 import { monthOf, parseDate, parseMonthOnly, type DateOrder } from './dates.js';
 import { parseDuration, roundMinutes, type Duration } from './durations.js';
-import { Memo } from './memo.js';
+import { KeyedMemo, KeyedSlots, Memo } from './memo.js';
 import { classifyProgram, isComplexMarker } from './programs.js';
 import { classifyCredential } from './roles.js';
 import { classifyCarePlanStatus, classifyConsentStatus, classifyDiagnosisStatus, classifyEntryStatus, isRevocationStatus, type DiagnosisStanding, type EntryStanding } from './statuses.js';
@@ -69,6 +69,9 @@ export interface RowAccess {
   kind: InputKind;
   /** The row's cells, for readers that found their columns once per table (TimeLogColumns). */
   cells: readonly (RawCell | undefined)[];
+  /** The row's intern keys from `keyAt` on, when the CSV tokenizer read it (RawRow.internKeys). */
+  internKeys: Int32Array | undefined;
+  keyAt: number;
   cell(field: string): RawCell | undefined;
   header(field: string): string;
 }
@@ -179,15 +182,21 @@ export interface TimeLogColumns {
   readonly complexity: number;
   readonly entryStatus: number;
   readonly patients: PatientMemo;
+  /** The patients by their id cell's intern key (RawRow.internKeys), before `patients`: see KeyedMemo. */
+  readonly patientsByKey: KeyedSlots<PatientCells>;
   readonly patientNameMemo: Memo<string>;
-  readonly staffMemo: Memo<string>;
-  readonly activityMemo: Memo<string>;
-  readonly complexityMemo: Memo<string>;
+  readonly staffMemo: KeyedMemo<string>;
+  readonly activityMemo: KeyedMemo<string>;
+  readonly complexityMemo: KeyedMemo<string>;
   readonly entryStatusMemo: Memo<string>;
-  readonly startMemo: Memo<number | null | undefined>;
-  readonly stopMemo: Memo<number | null | undefined>;
-  readonly billingNpiMemo: Memo<string | undefined>;
-  readonly renderingNpiMemo: Memo<string | undefined>;
+  readonly dateMemo: KeyedMemo<string | null>;
+  readonly startMemo: KeyedMemo<number | null | undefined>;
+  readonly stopMemo: KeyedMemo<number | null | undefined>;
+  readonly durationMemo: KeyedMemo<Duration>;
+  readonly credentialMemo: KeyedMemo<{ text: string | undefined; role: StaffRole }>;
+  readonly programMemo: KeyedMemo<{ text: string | undefined; program: Program }>;
+  readonly billingNpiMemo: KeyedMemo<string | undefined>;
+  readonly renderingNpiMemo: KeyedMemo<string | undefined>;
   readonly readDate: (cell: RawCell | undefined) => string | null;
   readonly readCredential: (cell: RawCell | undefined) => { text: string | undefined; role: StaffRole };
   readonly readProgram: (cell: RawCell | undefined) => { text: string | undefined; program: Program };
@@ -214,15 +223,20 @@ export function timeLogColumns(columnOf: (field: string) => number | undefined, 
     complexity: at('complexity'),
     entryStatus: at('entryStatus'),
     patients: (memo.patients ??= new PatientMemo()),
+    patientsByKey: new KeyedSlots(),
     patientNameMemo: columnMemo(memo.text, 'patientName'),
-    staffMemo: columnMemo(memo.text, 'staff'),
-    activityMemo: columnMemo(memo.text, 'activity'),
-    complexityMemo: columnMemo(memo.text, 'complexity'),
+    staffMemo: new KeyedMemo(columnMemo(memo.text, 'staff')),
+    activityMemo: new KeyedMemo(columnMemo(memo.text, 'activity')),
+    complexityMemo: new KeyedMemo(columnMemo(memo.text, 'complexity')),
     entryStatusMemo: columnMemo(memo.text, 'entryStatus'),
-    startMemo: columnMemo(memo.clock, 'start'),
-    stopMemo: columnMemo(memo.clock, 'stop'),
-    billingNpiMemo: columnMemo(memo.npi, 'billingNpi'),
-    renderingNpiMemo: columnMemo(memo.npi, 'renderingNpi'),
+    dateMemo: new KeyedMemo(memo.date),
+    startMemo: new KeyedMemo(columnMemo(memo.clock, 'start')),
+    stopMemo: new KeyedMemo(columnMemo(memo.clock, 'stop')),
+    durationMemo: new KeyedMemo(memo.duration),
+    credentialMemo: new KeyedMemo(memo.credential),
+    programMemo: new KeyedMemo(memo.program),
+    billingNpiMemo: new KeyedMemo(columnMemo(memo.npi, 'billingNpi')),
+    renderingNpiMemo: new KeyedMemo(columnMemo(memo.npi, 'renderingNpi')),
     readDate: (cell) => parseDate(cell, ctx.dateOrder),
     readCredential: (cell) => {
       const text = cellText(cell) || undefined;
@@ -238,6 +252,17 @@ export function timeLogColumns(columnOf: (field: string) => number | undefined, 
 /** A cell by its column's position; -1, a column the export does not have, gives undefined. */
 function cellAt(cells: readonly (RawCell | undefined)[], column: number): RawCell | undefined {
   return column < 0 ? undefined : cells[column];
+}
+
+/** The intern key of the row's cell in `column`, which holds a string (so the row reaches it); -1 when none. */
+function keyOf(row: RowAccess, column: number): number {
+  return row.internKeys === undefined ? -1 : row.internKeys[row.keyAt + column]!;
+}
+
+/** A parse of the cell in `column`, memoized when it is text: by its intern key when it has one, else by its text. */
+function keyed<T>(row: RowAccess, column: number, memo: KeyedMemo<T>, parse: (cell: RawCell | undefined) => T): T {
+  const cell = cellAt(row.cells, column);
+  return typeof cell === 'string' ? memo.get(keyOf(row, column), cell, parse) : parse(cell);
 }
 
 /** A time-log row's patient: its id, name and MBI as read, with the cells they were read from. */
@@ -262,8 +287,7 @@ export class PatientMemo {
   constructor(private readonly limit = 100_000) {}
 
   find(idCell: string, nameCell: RawCell | undefined, mbiCell: RawCell | undefined): PatientCells | undefined {
-    const known = this.map.get(idCell);
-    return known !== undefined && known.nameCell === nameCell && known.mbiCell === mbiCell ? known : undefined;
+    return sameCells(this.map.get(idCell), nameCell, mbiCell);
   }
 
   remember(patient: PatientCells): void {
@@ -271,48 +295,57 @@ export class PatientMemo {
   }
 }
 
+/** `known`, when its name and MBI cells are the row's. */
+function sameCells(known: PatientCells | undefined, nameCell: RawCell | undefined, mbiCell: RawCell | undefined): PatientCells | undefined {
+  return known !== undefined && known.nameCell === nameCell && known.mbiCell === mbiCell ? known : undefined;
+}
+
 /** The patient id, name and MBI of a time-log row; an empty id is a problem. */
-function entryPatient(cells: readonly (RawCell | undefined)[], columns: TimeLogColumns, ctx: NormalizeContext, problems: Problems): { id: string; name: string | undefined; mbi: string | undefined } {
+function entryPatient(row: RowAccess, columns: TimeLogColumns, ctx: NormalizeContext, problems: Problems): { id: string; name: string | undefined; mbi: string | undefined } {
+  const cells = row.cells;
   const idCell = cellAt(cells, columns.patientId);
   const nameCell = cellAt(cells, columns.patientName);
   const mbiCell = cellAt(cells, columns.mbi);
-  const known = typeof idCell === 'string' ? columns.patients.find(idCell, nameCell, mbiCell) : undefined;
-  const patient = known ?? readPatient(idCell, nameCell, mbiCell, columns, ctx);
+  const idKey = typeof idCell === 'string' ? keyOf(row, columns.patientId) : -1;
+  const known = idKey >= 0 ? sameCells(columns.patientsByKey.at(idKey), nameCell, mbiCell) : typeof idCell === 'string' ? columns.patients.find(idCell, nameCell, mbiCell) : undefined;
+  const patient = known ?? readPatient(idCell, idKey, nameCell, mbiCell, columns, ctx);
   if (patient.id === '') problems.add('patientId', 'the patient id is empty');
   return patient;
 }
 
-function readPatient(idCell: RawCell | undefined, nameCell: RawCell | undefined, mbiCell: RawCell | undefined, columns: TimeLogColumns, ctx: NormalizeContext): { id: string; name: string | undefined; mbi: string | undefined } {
+function readPatient(idCell: RawCell | undefined, idKey: number, nameCell: RawCell | undefined, mbiCell: RawCell | undefined, columns: TimeLogColumns, ctx: NormalizeContext): { id: string; name: string | undefined; mbi: string | undefined } {
   const id = memoized(ctx.memo.id, idCell, normalizeId);
   const name = memoized(columns.patientNameMemo, nameCell, cellText) || undefined;
   const mbi = memoized(ctx.memo.mbi, mbiCell, normalizeMbi);
   if (typeof idCell !== 'string') return { id, name, mbi };
   const patient: PatientCells = { idCell, nameCell, mbiCell, id, name, mbi };
   columns.patients.remember(patient);
+  if (idKey >= 0) columns.patientsByKey.set(idKey, patient);
   return patient;
 }
 
 /** A time entry's date: required, memoized by the cell's text. */
-function entryDate(cell: RawCell | undefined, columns: TimeLogColumns, ctx: NormalizeContext, problems: Problems, patientId: string): string {
+function entryDate(row: RowAccess, columns: TimeLogColumns, problems: Problems, patientId: string): string {
+  const cell = cellAt(row.cells, columns.date);
   if (cellText(cell) === '') {
     problems.add('date', 'the date is empty', patientId);
     return '';
   }
-  const date = memoized(ctx.memo.date, cell, columns.readDate);
+  const date = keyed(row, columns.date, columns.dateMemo, columns.readDate);
   if (date === null) problems.add('date', `"${cellText(cell)}" is not a date`, patientId);
   return date ?? '';
 }
 
 /** An optional clock time: empty or a placeholder is undefined, unreadable text a problem. */
-function entryClock(cell: RawCell | undefined, field: string, memo: Memo<number | null | undefined>, problems: Problems, patientId: string): number | undefined {
-  const time = memoized(memo, cell, readOptionalClock);
-  if (time === null) problems.add(field, `"${cellText(cell)}" is not a clock time`, patientId);
+function entryClock(row: RowAccess, column: number, field: string, memo: KeyedMemo<number | null | undefined>, problems: Problems, patientId: string): number | undefined {
+  const time = keyed(row, column, memo, readOptionalClock);
+  if (time === null) problems.add(field, `"${cellText(cellAt(row.cells, column))}" is not a clock time`, patientId);
   return time ?? undefined;
 }
 
 /** The text of a column that repeats from row to row (staff, activity…): one shared string per value. */
-function entryText(cell: RawCell | undefined, memo: Memo<string>): string | undefined {
-  return memoized(memo, cell, cellText) || undefined;
+function entryText(row: RowAccess, column: number, memo: KeyedMemo<string>): string | undefined {
+  return keyed(row, column, memo, cellText) || undefined;
 }
 
 /** How a time-log row's status cell reads (no cell, or an empty one: `active`). */
@@ -324,14 +357,14 @@ export function entryStanding(status: RawCell | undefined, ctx: NormalizeContext
 export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeContext, columns: TimeLogColumns): Normalized<TimeEntry> {
   const cells = row.cells;
   const problems = new Problems(row);
-  const patient = entryPatient(cells, columns, ctx, problems);
+  const patient = entryPatient(row, columns, ctx, problems);
   const patientId = patient.id;
-  const date = entryDate(cellAt(cells, columns.date), columns, ctx, problems, patientId);
-  const start = entryClock(cellAt(cells, columns.start), 'start', columns.startMemo, problems, patientId);
-  const stop = entryClock(cellAt(cells, columns.stop), 'stop', columns.stopMemo, problems, patientId);
+  const date = entryDate(row, columns, problems, patientId);
+  const start = entryClock(row, columns.start, 'start', columns.startMemo, problems, patientId);
+  const stop = entryClock(row, columns.stop, 'stop', columns.stopMemo, problems, patientId);
   const clockMinutes = start !== undefined && stop !== undefined ? clockSpan(start, stop) : undefined;
 
-  const duration = memoized(ctx.memo.duration, cellAt(cells, columns.minutes), parseDuration);
+  const duration = keyed(row, columns.minutes, columns.durationMemo, parseDuration);
   let minutes: number | null;
   let minutesText: string | undefined;
   if (duration.kind === 'minutes') minutes = duration.minutes;
@@ -344,8 +377,8 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     minutesText = '';
   }
 
-  const { text: credential, role } = memoized(ctx.memo.credential, cellAt(cells, columns.credential), columns.readCredential);
-  const { text: programText, program } = memoized(ctx.memo.program, cellAt(cells, columns.program), columns.readProgram);
+  const { text: credential, role } = keyed(row, columns.credential, columns.credentialMemo, columns.readCredential);
+  const { text: programText, program } = keyed(row, columns.program, columns.programMemo, columns.readProgram);
   const status = cellAt(cells, columns.entryStatus);
   // Every field in one literal, absent ones undefined (the helpers return undefined for empty cells): all
   // entries then share one V8 shape, so the property reads of the rules and billing over a million entries
@@ -359,20 +392,20 @@ export function normalizeTimeEntry(row: RowAccess, id: number, ctx: NormalizeCon
     mbi: patient.mbi,
     date,
     month: ctx.memo.month.get(date, monthOf),
-    staff: entryText(cellAt(cells, columns.staff), columns.staffMemo),
+    staff: entryText(row, columns.staff, columns.staffMemo),
     credential,
     role,
     minutes,
     minutesText,
     start,
     stop,
-    activity: entryText(cellAt(cells, columns.activity), columns.activityMemo),
+    activity: entryText(row, columns.activity, columns.activityMemo),
     note: cellText(cellAt(cells, columns.note)),
     program,
     programText,
-    npi: memoized(columns.billingNpiMemo, cellAt(cells, columns.billingNpi), normalizeNpi) ?? memoized(columns.renderingNpiMemo, cellAt(cells, columns.renderingNpi), normalizeNpi),
-    complex: program === 'complex-ccm' || isComplexMarker(entryText(cellAt(cells, columns.complexity), columns.complexityMemo)),
-    unrecognizedStatus: entryStanding(status, ctx) === 'unrecognized' ? entryText(status, columns.entryStatusMemo) : undefined,
+    npi: keyed(row, columns.billingNpi, columns.billingNpiMemo, normalizeNpi) ?? keyed(row, columns.renderingNpi, columns.renderingNpiMemo, normalizeNpi),
+    complex: program === 'complex-ccm' || isComplexMarker(entryText(row, columns.complexity, columns.complexityMemo)),
+    unrecognizedStatus: entryStanding(status, ctx) === 'unrecognized' ? memoized(columns.entryStatusMemo, status, cellText) || undefined : undefined,
   };
   return finish(problems, entry);
 }

@@ -16,6 +16,7 @@
  */
 import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
 import { NEW_MEMORY, type ScanMemory } from './scan-memory.js';
+import type { RawRow } from './types.js';
 
 export class IrregularCsv extends Error {}
 
@@ -284,23 +285,44 @@ function fnv(buf: Buffer, start: number, end: number): number {
  * the order of its scans) and is extended by this scan's.
  */
 export function materialize(scan: ScannedRecords, interned: string[]): string[][] {
+  return materializeRows(scan, interned, 0).map((row) => row.cells);
+}
+
+/**
+ * The records of a scan as rows, numbered on from `rowsBefore`, with the intern index of each cell
+ * (RawRow.internKeys: one array for the scan's rows, -1 for a cell not interned) for the memos of the ingest.
+ */
+export function materializeRows(scan: ScannedRecords, interned: string[], rowsBefore: number): CsvRow[] {
   for (const s of scan.fresh) interned.push(s);
   const { bytes, fields, recordEnds } = scan;
-  const records: string[][] = new Array(scan.recordCount);
+  const fieldCount = scan.recordCount === 0 ? 0 : recordEnds[scan.recordCount - 1]!;
+  const keys = new Int32Array(fieldCount);
+  const rows: CsvRow[] = new Array(scan.recordCount);
   let f = 0;
   for (let r = 0; r < scan.recordCount; r++) {
-    const end = recordEnds[r]!;
-    const record: string[] = [];
-    for (; f < end; f++) {
+    const keyAt = f;
+    // Sized once: pushed one by one, a row's 13 cells took a backing store of 16 (~24 MB more on 1M rows).
+    const cells: string[] = new Array(recordEnds[r]! - keyAt);
+    for (let c = 0; c < cells.length; c++, f++) {
       const kind = fields[3 * f]!;
       const a = fields[3 * f + 1]!;
-      if (kind === FieldKind.Interned) record.push(interned[a]!);
-      else {
+      if (kind === FieldKind.Interned) {
+        cells[c] = interned[a]!;
+        keys[f] = a;
+      } else {
         const value = bytes.toString('utf8', a, fields[3 * f + 2]!);
-        record.push(kind === FieldKind.QuotedBytes ? value.replaceAll('""', '"') : value);
+        cells[c] = kind === FieldKind.QuotedBytes ? value.replaceAll('""', '"') : value;
+        keys[f] = -1;
       }
     }
-    records[r] = record;
+    rows[r] = { row: rowsBefore + r + 1, cells, internKeys: keys, keyAt };
   }
-  return records;
+  return rows;
+}
+
+/** A row of the tokenizer: its cells are strings, and each has its intern key. */
+export interface CsvRow extends RawRow {
+  readonly cells: string[];
+  readonly internKeys: Int32Array;
+  readonly keyAt: number;
 }

@@ -9,7 +9,7 @@ import { CcmError } from '../errors.js';
 import { repaired, scanFile } from './csv-bytes.js';
 import type { ScanMessage, ScanRequest } from './csv-scan-worker.js';
 import type { ScanReturn } from './scan-memory.js';
-import { IrregularCsv, materialize, type ScannedRecords } from './csv-tokenizer.js';
+import { IrregularCsv, materializeRows, type ScannedRecords } from './csv-tokenizer.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { sniffEncoding, Utf8Repair, type ReadEncoding, type SniffedEncoding } from './encoding.js';
 import { inBatches } from './batches.js';
@@ -90,7 +90,11 @@ async function* csvRows(path: string, displayName: string, format: CsvFormat, fa
     const interned: string[] = [];
     try {
       const scans = (await scansInWorker(path, workerMinBytes)) ? scannedInWorker(path, format, facts) : scannedHere(path, format, facts);
-      for await (const scan of scans) yield materialize(scan, interned).map((cells) => ({ row: ++row, cells }));
+      for await (const scan of scans) {
+        const rows = materializeRows(scan, interned, row);
+        row += rows.length;
+        yield rows;
+      }
       return;
     } catch (error) {
       if (!(error instanceof IrregularCsv)) throw new CcmError(`${displayName}: the file could not be read (${csvReason(error)}).`);

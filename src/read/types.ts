@@ -9,6 +9,14 @@ export interface RawRow {
   readonly cells: readonly RawCell[];
   /** The row is hidden in the worksheet (`<row hidden="1">`); absent when shown, and always for CSV. */
   readonly hidden?: RowHiding;
+  /**
+   * Rows of the CSV tokenizer (./csv-tokenizer.ts): `internKeys[keyAt + i]` is the index of cell i's text among
+   * the file's interned strings, or -1 for a cell not interned. Within one file one index is one text, so the
+   * ingest's per-table memos look a cell up in an array by its index rather than in a map by its text. One
+   * array for all the rows of a scan. Absent for the other readers (and for csv-parse's rows).
+   */
+  readonly internKeys?: Int32Array;
+  readonly keyAt?: number;
 }
 
 /**

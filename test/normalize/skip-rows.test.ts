@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { headerKey } from '../../src/normalize/columns.js';
 import { classifyRow, HeaderRow } from '../../src/normalize/skip-rows.js';
 import type { RawCell } from '../../src/read/types.js';
 
@@ -70,5 +72,22 @@ describe('classifyRow: headings where months are stacked in one sheet', () => {
     ['a month-like note alone', ['Reviewed October labs'], undefined],
   ])('%s', (_, cells, expected) => {
     expect(classifyRow({ row: 9, cells }, 0, new HeaderRow(HEADERS, 0))).toBe(expected);
+  });
+});
+
+describe('HeaderRow: the patient cell compared by its first character code', () => {
+  // The reference: the first characters lower-cased as strings (Kelvin sign and dotted capital I included,
+  // which lower-case to ASCII or to two characters).
+  const first = fc.constantFrom('M', 'm', 'P', 'p', '1', ' ', '#', 'É', 'é', '\u212a', 'k', 'K', '\u0130', 'i', 'I', '');
+  const text = fc.tuple(first, fc.constantFrom('', 'RN', 'rn', 'atient', 'elvin', 'd'), fc.constantFrom('', ' ')).map(([a, b, c]) => a + b + c);
+  it('tells a repeated header from an entry as lower-casing the first characters does', () => {
+    fc.assert(
+      fc.property(text, text, (header, cell) => {
+        const trimmed = cell.trim();
+        const expected = trimmed.charAt(0).toLowerCase() === header.trim().charAt(0).toLowerCase() && headerKey(trimmed) === headerKey(header);
+        expect(new HeaderRow([header], 0).repeatedIn({ row: 2, cells: [cell] })).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

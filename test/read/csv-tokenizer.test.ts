@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, sniffCsv } from '../../src/read/csv.js';
-import { CsvScanner, IrregularCsv, materialize, scanRecords, type ScannedRecords } from '../../src/read/csv-tokenizer.js';
+import { CsvScanner, IrregularCsv, materializeRows, scanRecords, type ScannedRecords } from '../../src/read/csv-tokenizer.js';
 import { ReturnedMemory } from '../../src/read/scan-memory.js';
 
 /** csv-parse with the options src/read/csv.ts gives it: the reference the tokenizer must reproduce. */
@@ -22,7 +22,8 @@ function reference(text: string, delimiter: string): string[][] {
 /**
  * Tokenize `text` fed in chunks of the given sizes (cycled), as a file stream would deliver it. `recycled`
  * reads as the worker does: every chunk read into one buffer, read into again before the scan before is
- * taken, and each scan's memory handed back and used again once its strings are made.
+ * taken, and each scan's memory handed back and used again once its strings are made. Each interned cell's
+ * key is checked to name its text.
  */
 function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20], recycled = false): string[][] {
   const bytes = Buffer.from(text);
@@ -32,7 +33,14 @@ function tokenize(text: string, delimiter: string, sizes: number[] = [1 << 20], 
   const interned: string[] = [];
   const out: string[][] = [];
   const made = (scan: ScannedRecords) => {
-    out.push(...materialize(scan, interned));
+    for (const row of materializeRows(scan, interned, out.length)) {
+      // A cell's intern key, when it has one, names its own text (the ingest's memos find cells by it).
+      row.cells.forEach((cell, i) => {
+        const key = row.internKeys[row.keyAt + i]!;
+        if (key >= 0 && interned[key] !== cell) throw new Error(`row ${row.row}, cell ${i}: key ${key} is ${JSON.stringify(interned[key])}, not ${JSON.stringify(cell)}`);
+      });
+      out.push(row.cells);
+    }
     memory?.giveBack({ bytes: scan.bytes.buffer as ArrayBuffer, fields: scan.fields.buffer as ArrayBuffer, recordEnds: scan.recordEnds.buffer as ArrayBuffer });
   };
   // Each scan's strings are made once the next chunk is read and scanned, as the main thread lags the worker.
