@@ -7,20 +7,25 @@ import { resolveRules, runRules } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/index.js';
 import { entry, model as buildTestModel } from '../helpers/model-builder.js';
 
-const throwing = defineRule({
-  id: 'always-throws',
-  code: 'TEST001',
-  severity: 'error',
-  level: 'entry',
-  description: 'test rule',
-  rationale: 'test',
-  references: [],
-  fix: 'none',
-  options: z.strictObject({}),
-  messages: { never: 'never' },
-  check() {
-    throw new Error('boom');
-  },
+/** An entry-level error rule for these tests, with `check` as its check and one message, `message`. */
+function testRule(id: string, code: string, message: string, check: Parameters<typeof defineRule>[0]['check']) {
+  return defineRule({
+    id,
+    code,
+    severity: 'error',
+    level: 'entry',
+    description: 'test rule',
+    rationale: 'test',
+    references: [],
+    fix: 'none',
+    options: z.strictObject({}),
+    messages: { [message]: message },
+    check,
+  });
+}
+
+const throwing = testRule('always-throws', 'TEST001', 'never', () => {
+  throw new Error('boom');
 });
 
 describe('rule engine', () => {
@@ -55,21 +60,7 @@ describe('support', () => {
     // Ids are positions in the time log; the engine's table of exclusions grows to reach one past its first size.
     const model = buildTestModel({ entries: [entry({}), entry({ patientId: 'B' })] });
     const far = { ...model.entries[0]!, id: 5000 };
-    const excluding = defineRule({
-      id: 'excludes-far',
-      code: 'TEST002',
-      severity: 'error',
-      level: 'entry',
-      description: 'test rule',
-      rationale: 'test',
-      references: [],
-      fix: 'none',
-      options: z.strictObject({}),
-      messages: { far: 'far' },
-      check({ report }) {
-        report({ messageId: 'far', entries: [far] });
-      },
-    });
+    const excluding = testRule('excludes-far', 'TEST002', 'far', ({ report }) => report({ messageId: 'far', entries: [far] }));
     const { support } = runRules(model, resolveRules([excluding], {}));
     expect(support.isSupported(far)).toBe(false);
     expect(support.exclusions(far).map((f) => f.rule)).toEqual(['excludes-far']);
