@@ -97,27 +97,63 @@ describe('scanRecords', () => {
   });
 });
 
+describe('interning around the 32-byte limit', () => {
+  /** Each row's intern keys (-1: not interned) of `text` scanned in one piece. */
+  function keysOf(text: string): number[][] {
+    const scanner = new CsvScanner(',');
+    const rows = [scanner.push(Buffer.from(text)), scanner.end()].flatMap((scan) => materializeRows(scan, [], 0));
+    return rows.map((row) => [...row.internKeys.subarray(row.keyAt, row.keyAt + row.cells.length)]);
+  }
+  // Values of 30 to 35 bytes, plain or ending in a character of two, three or four bytes that the limit cuts.
+  const values = [30, 31, 32, 33, 34, 35].flatMap((bytes) => ['', 'é', '€', '😀'].map((end) => 'n'.repeat(bytes - Buffer.byteLength(end)) + end));
+  // The value first, in the middle, last with each line end, last of a file without one, and quoted.
+  const layouts: [string, (value: string) => string, number][] = [
+    ['first', (v) => `${v},x\n`, 0],
+    ['middle', (v) => `x,${v},y\n`, 1],
+    ['last before LF', (v) => `x,${v}\n`, 1],
+    ['last before CRLF', (v) => `x,${v}\r\n`, 1],
+    ['last before CR', (v) => `x,${v}\r`, 1],
+    ['quoted', (v) => `x,"${v}",y\n`, 1],
+  ];
+  it.each(layouts.flatMap(([name, layout, at]) => values.map((value) => [name, Buffer.byteLength(value), value, layout, at] as const)))(
+    '%s, %i bytes (%s): interned up to 32 bytes, the same key on every row',
+    (_name, bytes, value, layout, at) => {
+      // Twice in a row, then as the file's last record without a line end.
+      const keys = keysOf(layout(value) + layout(value) + layout(value).replace(/[\r\n]+$/, ''));
+      const key = keys[0]![at]!;
+      expect(keys.map((row) => row[at])).toEqual([key, key, key]);
+      expect(key >= 0).toBe(bytes <= 32);
+    },
+  );
+});
+
 describe('CsvScanner against csv-parse', () => {
   const delimiters = [',', ';', '\t', '|'];
   // Small alphabets make quotes, delimiters and line ends collide often, which is where readers differ.
   const cellChar = fc.constantFrom('a', 'Z', '1', ' ', '"', ',', ';', '\t', '|', '\n', '\r', 'é', '€', '😀');
   const text = fc.array(cellChar, { maxLength: 60 }).map((chars) => chars.join(''));
   /** Well-formed fields: plain, or quoted with doubled quotes inside, as a spreadsheet program writes them. */
-  const field = (delimiter: string) =>
-    fc.array(cellChar, { maxLength: 12 }).map((chars) => {
+  const field = (delimiter: string, chars: fc.Arbitrary<string>, minLength: number, maxLength: number) =>
+    fc.array(chars, { minLength, maxLength }).map((chars) => {
       const value = chars.join('');
       return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replaceAll('"', '""')}"` : value;
     });
-  const wellFormed = fc.constantFrom(...delimiters).chain((delimiter) =>
+  const shortField = (delimiter: string) => field(delimiter, cellChar, 0, 12);
+  // Fields of about INTERN_MAX_BYTES (32): the scanner hashes only a field's first bytes, then looks for its end
+  // without hashing; a delimiter, line end or multi-byte character lands on either side of the limit.
+  const mostlyPlainChar = fc.oneof({ arbitrary: fc.constant('a'), weight: 12 }, { arbitrary: cellChar, weight: 2 });
+  const nearLimitField = (delimiter: string) => fc.oneof(shortField(delimiter), field(delimiter, mostlyPlainChar, 24, 40));
+  const wellFormedOf = (fieldOf: (delimiter: string) => fc.Arbitrary<string>) => fc.constantFrom(...delimiters).chain((delimiter) =>
     fc
       .tuple(
-        fc.array(fc.array(field(delimiter), { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
+        fc.array(fc.array(fieldOf(delimiter), { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.boolean(),
         fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 }),
       )
       .map(([rows, eol, trailing, sizes]) => ({ delimiter, text: rows.map((r) => r.join(delimiter)).join(eol) + (trailing && rows.length ? eol : ''), sizes })),
   );
+  const wellFormed = wellFormedOf(shortField);
 
   it('reads well-formed files exactly as csv-parse does, whatever the chunk boundaries', async () => {
     await fc.assert(
@@ -132,6 +168,15 @@ describe('CsvScanner against csv-parse', () => {
     await fc.assert(
       fc.asyncProperty(wellFormed, async ({ delimiter, text, sizes }) => {
         expect(tokenize(text, delimiter, sizes, true)).toEqual(reference(text, delimiter));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads fields on either side of the 32-byte interning limit as csv-parse does', async () => {
+    await fc.assert(
+      fc.asyncProperty(wellFormedOf(nearLimitField), fc.boolean(), async ({ delimiter, text, sizes }, recycled) => {
+        expect(tokenize(text, delimiter, sizes, recycled)).toEqual(reference(text, delimiter));
       }),
       { numRuns: 500 },
     );
