@@ -52,7 +52,16 @@ export class PhraseMatcher {
 
   /** The longest phrase starting at the cursor's word i, if any (as `strip` would find it there). */
   phraseAt(words: WordCursor, i: number, candidates: readonly Phrase[]): Phrase | undefined {
-    return candidates.find((p) => p.tokens.every((t, k) => k === 0 || (words.has(i + k) && words.is(i + k, t))));
+    // Loops rather than find/every: half the notes start with a phrase's first word ("reviewed", "called"), and
+    // two closures per such word were ~30 ms of the rule on a million notes.
+    for (const phrase of candidates) if (this.continuesAt(words, i, phrase.tokens)) return phrase;
+    return undefined;
+  }
+
+  /** Whether the cursor's words after word i are the phrase's tokens after its first. */
+  private continuesAt(words: WordCursor, i: number, tokens: readonly string[]): boolean {
+    for (let k = 1; k < tokens.length; k++) if (!words.has(i + k) || !words.is(i + k, tokens[k]!)) return false;
+    return true;
   }
 
   /** The tokens not covered by a phrase, and the phrases found (as written in the list). */

@@ -18,6 +18,16 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
+/** What an ASCII character is to WordCursor: one load per character instead of up to six comparisons. */
+const SEPARATOR = 0;
+const WORD = 1;
+const OTHER = 2;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (isWordChar(c) ? WORD : SEPARATOR));
+
+function kindOf(c: number): number {
+  return c < 128 ? ASCII_KIND[c]! : OTHER;
+}
+
 /** FNV-1a over lower-cased ASCII letters and digits; `c | 32` lower-cases A-Z and leaves a-z and 0-9 as they are. */
 function wordHash(word: string): number {
   let h = FNV_OFFSET;
@@ -50,24 +60,24 @@ export class WordCursor {
   private cutWord(): boolean {
     const text = this.text;
     let pos = this.pos;
+    let kind = SEPARATOR;
     for (; pos < text.length; pos++) {
-      const c = text.charCodeAt(pos);
-      if (isWordChar(c)) break;
-      if (c > 127) throw NOT_ASCII;
+      kind = kindOf(text.charCodeAt(pos));
+      if (kind !== SEPARATOR) break;
     }
     this.pos = pos;
     if (pos === text.length) return false;
+    if (kind === OTHER) throw NOT_ASCII;
     const start = pos;
     let h = FNV_OFFSET;
     for (; pos < text.length; pos++) {
       const c = text.charCodeAt(pos);
-      if (!isWordChar(c)) {
-        // A word followed by a non-ASCII character may continue in it once lower-cased.
-        if (c > 127) throw NOT_ASCII;
-        break;
-      }
+      kind = kindOf(c);
+      if (kind !== WORD) break;
       h = Math.imul(h ^ (c | 32), FNV_PRIME);
     }
+    // A word followed by a non-ASCII character may continue in it once lower-cased.
+    if (kind === OTHER) throw NOT_ASCII;
     this.pos = pos;
     this.push(start, pos, h);
     return true;
