@@ -149,31 +149,46 @@ export function icdCategory(code: string): string {
  */
 export function enoughChronicConditions(diagnoses: readonly Diagnosis[], month: string, additional: ReadonlySet<string>, day?: string): boolean {
   const facts = factsOf(month);
-  const categories: string[] = [];
-  for (const d of wellFormedDiagnoses(diagnoses)) {
+  const { diagnoses: wellFormed, categories } = wellFormedOf(diagnoses);
+  const counted: string[] = [];
+  for (let i = 0; i < wellFormed.length; i++) {
+    const d = wellFormed[i]!;
     if (!isActiveIn(d, facts, day)) continue;
     if (icdIn(facts, d.code).chronic !== 'chronic' && !additional.has(d.code)) continue;
-    if (categories.some((c) => d.code.startsWith(c))) continue;
-    categories.push(icdCategory(d.code));
-    if (categories.length >= MIN_CHRONIC_CONDITIONS) return true;
+    const category = categories[i]!;
+    if (counted.includes(category)) continue;
+    if (counted.push(category) >= MIN_CHRONIC_CONDITIONS) return true;
   }
   return false;
 }
 
+/** A patient's well-formed diagnoses, in order, and each one's icdCategory. */
+interface WellFormed {
+  readonly diagnoses: readonly Diagnosis[];
+  readonly categories: readonly string[];
+}
+
 /** Per patient's diagnosis list (the model's, one array per patient, never changed): eligibility is asked month by month. */
-const wellFormedOf = new WeakMap<readonly Diagnosis[], readonly Diagnosis[]>();
+const wellFormedLists = new WeakMap<readonly Diagnosis[], WellFormed>();
 
 /**
- * The diagnoses whose code is a well-formed ICD-10-CM code, in order: the only ones eligibility may rest on.
- * Remembered per list: the code test, a regular expression, ran for every diagnosis of every patient-month.
+ * A diagnosis list's well-formed ones and their categories, remembered per list: the code test, a regular
+ * expression, ran for every diagnosis of every patient-month, and the category, a new string, for every one
+ * counted (the list is the same for each of a patient's months).
  */
-export function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
-  let wellFormed = wellFormedOf.get(diagnoses);
+function wellFormedOf(diagnoses: readonly Diagnosis[]): WellFormed {
+  let wellFormed = wellFormedLists.get(diagnoses);
   if (wellFormed === undefined) {
-    wellFormed = diagnoses.filter((d) => isWellFormedIcd10(d.code));
-    wellFormedOf.set(diagnoses, wellFormed);
+    const kept = diagnoses.filter((d) => isWellFormedIcd10(d.code));
+    wellFormed = { diagnoses: kept, categories: kept.map((d) => icdCategory(d.code)) };
+    wellFormedLists.set(diagnoses, wellFormed);
   }
   return wellFormed;
+}
+
+/** The diagnoses whose code is a well-formed ICD-10-CM code, in order: the only ones eligibility may rest on. */
+export function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
+  return wellFormedOf(diagnoses).diagnoses;
 }
 
 /** A care-plan row that is a plan in place from its date: neither an ending nor a status not read as in place. */
