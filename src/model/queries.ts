@@ -149,46 +149,43 @@ export function icdCategory(code: string): string {
  */
 export function enoughChronicConditions(diagnoses: readonly Diagnosis[], month: string, additional: ReadonlySet<string>, day?: string): boolean {
   const facts = factsOf(month);
-  const { diagnoses: wellFormed, categories } = wellFormedOf(diagnoses);
+  const wellFormed = wellFormedDiagnoses(diagnoses);
+  // The codes counted, one per category: compared by their first three characters rather than by a category
+  // string sliced per counted diagnosis and month (330,000 months), and with no per-list memo of categories to keep.
   const counted: string[] = [];
   for (let i = 0; i < wellFormed.length; i++) {
     const d = wellFormed[i]!;
     if (!isActiveIn(d, facts, day)) continue;
     if (icdIn(facts, d.code).chronic !== 'chronic' && !additional.has(d.code)) continue;
-    const category = categories[i]!;
-    if (counted.includes(category)) continue;
-    if (counted.push(category) >= MIN_CHRONIC_CONDITIONS) return true;
+    if (hasCategoryOf(counted, d.code)) continue;
+    if (counted.push(d.code) >= MIN_CHRONIC_CONDITIONS) return true;
   }
   return false;
 }
 
-/** A patient's well-formed diagnoses, in order, and each one's icdCategory. */
-interface WellFormed {
-  readonly diagnoses: readonly Diagnosis[];
-  readonly categories: readonly string[];
+/** Whether one of the well-formed codes is of the code's icdCategory (well-formed codes have three characters or more). */
+function hasCategoryOf(codes: readonly string[], code: string): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c.charCodeAt(0) === code.charCodeAt(0) && c.charCodeAt(1) === code.charCodeAt(1) && c.charCodeAt(2) === code.charCodeAt(2)) return true;
+  }
+  return false;
 }
 
 /** Per patient's diagnosis list (the model's, one array per patient, never changed): eligibility is asked month by month. */
-const wellFormedLists = new WeakMap<readonly Diagnosis[], WellFormed>();
+const wellFormedOf = new WeakMap<readonly Diagnosis[], readonly Diagnosis[]>();
 
 /**
- * A diagnosis list's well-formed ones and their categories, remembered per list: the code test, a regular
- * expression, ran for every diagnosis of every patient-month, and the category, a new string, for every one
- * counted (the list is the same for each of a patient's months).
+ * The diagnoses whose code is a well-formed ICD-10-CM code, in order: the only ones eligibility may rest on.
+ * Remembered per list: the code test, a regular expression, ran for every diagnosis of every patient-month.
  */
-function wellFormedOf(diagnoses: readonly Diagnosis[]): WellFormed {
-  let wellFormed = wellFormedLists.get(diagnoses);
+export function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
+  let wellFormed = wellFormedOf.get(diagnoses);
   if (wellFormed === undefined) {
-    const kept = diagnoses.filter((d) => isWellFormedIcd10(d.code));
-    wellFormed = { diagnoses: kept, categories: kept.map((d) => icdCategory(d.code)) };
-    wellFormedLists.set(diagnoses, wellFormed);
+    wellFormed = diagnoses.filter((d) => isWellFormedIcd10(d.code));
+    wellFormedOf.set(diagnoses, wellFormed);
   }
   return wellFormed;
-}
-
-/** The diagnoses whose code is a well-formed ICD-10-CM code, in order: the only ones eligibility may rest on. */
-export function wellFormedDiagnoses(diagnoses: readonly Diagnosis[]): readonly Diagnosis[] {
-  return wellFormedOf(diagnoses).diagnoses;
 }
 
 /** A care-plan row that is a plan in place from its date: neither an ending nor a status not read as in place. */
