@@ -149,13 +149,25 @@ export function icdCategory(code: string): string {
  */
 export function enoughChronicConditions(diagnoses: readonly Diagnosis[], month: string, additional: ReadonlySet<string>, day?: string): boolean {
   const facts = factsOf(month);
-  const categories: string[] = [];
-  for (const d of wellFormedDiagnoses(diagnoses)) {
+  const wellFormed = wellFormedDiagnoses(diagnoses);
+  // The codes counted, one per category: compared by their first three characters rather than by a category
+  // string sliced per counted diagnosis and month (330,000 months), and with no per-list memo of categories to keep.
+  const counted: string[] = [];
+  for (let i = 0; i < wellFormed.length; i++) {
+    const d = wellFormed[i]!;
     if (!isActiveIn(d, facts, day)) continue;
     if (icdIn(facts, d.code).chronic !== 'chronic' && !additional.has(d.code)) continue;
-    if (categories.some((c) => d.code.startsWith(c))) continue;
-    categories.push(icdCategory(d.code));
-    if (categories.length >= MIN_CHRONIC_CONDITIONS) return true;
+    if (hasCategoryOf(counted, d.code)) continue;
+    if (counted.push(d.code) >= MIN_CHRONIC_CONDITIONS) return true;
+  }
+  return false;
+}
+
+/** Whether one of the well-formed codes is of the code's icdCategory (well-formed codes have three characters or more). */
+function hasCategoryOf(codes: readonly string[], code: string): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c.charCodeAt(0) === code.charCodeAt(0) && c.charCodeAt(1) === code.charCodeAt(1) && c.charCodeAt(2) === code.charCodeAt(2)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sourceOf, type Consent, type SourceRef } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { countedAcceptances, coversMonth, datedAcceptances, undatedRefusal } from './consent.js';
+import { anyCoversMonth, countedAcceptances, datedAcceptances, undatedRefusal } from './consent.js';
 import { monthEnd, monthStart, perPatient, rowFrom } from './util.js';
 
 type Reason =
@@ -87,7 +87,7 @@ export const missingConsent = defineRule({
     });
     for (const pm of model.patientMonths) {
       const { consents, counted } = consentsOf(pm.patientId);
-      if (counted.some((c) => coversMonth(c, pm.month))) continue;
+      if (anyCoversMonth(counted, pm.month)) continue;
       const r = reason(consents, pm.month, consentFileGiven, sourceOf(pm.entries[0]!));
       report({ messageId: r.messageId, data: { month: pm.month, ...('data' in r ? r.data : {}) }, patientId: pm.patientId, month: pm.month, entries: pm.entries });
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { claimNpi } from '../model/queries.js';
 import { sourceOf } from '../model/schema.js';
 import { defineRule } from './define-rule.js';
-import { coversPractitioner, coversWholeMonth, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
+import { anyCoversWholeMonth, coversPractitioner, datedAcceptances, inForceOn, type DatedConsent } from './consent.js';
 import { perPatient, publicNpi, rowFrom } from './util.js';
 
 export const serviceBeforeConsent = defineRule({
@@ -38,7 +38,7 @@ export const serviceBeforeConsent = defineRule({
       const all = datedAcceptances(model.consentsByPatient.get(patientId) ?? []);
       // Consents that all name one NPI, or none, are all the practitioner's or none of them are: every one
       // is compared either way, and the month's NPI need not be worked out.
-      return { all, severalNpis: new Set(all.map((c) => c.npi)).size > 1 };
+      return { all, severalNpis: all.some((c) => c.npi !== all[0]!.npi) };
     });
     for (const pm of model.patientMonths) {
       const { all, severalNpis } = consentsOf(pm.patientId);
@@ -50,7 +50,7 @@ export const serviceBeforeConsent = defineRule({
       const consents = own.length > 0 ? own : all;
       // Nearly every month has a consent in force from its first day: comparing each of its entries with each
       // consent was most of the rule's time.
-      if (consents.some((c) => coversWholeMonth(c, pm.month))) continue;
+      if (anyCoversWholeMonth(consents, pm.month)) continue;
       for (const entry of pm.entries) {
         if (consents.some((c) => inForceOn(c, entry.date))) continue;
         const next = consents.find((c) => c.date > entry.date);

@@ -5,7 +5,7 @@ import { MIN_CHRONIC_CONDITIONS, enoughChronicConditions, firstDayOfMonth, lastD
 import type { Consent, Diagnosis } from '../../src/model/schema.js';
 import { isWellFormedIcd10 } from '../../src/normalize/codes.js';
 import { monthEnd, monthStart } from '../../src/normalize/dates.js';
-import { coversWholeMonth, inForceOn, type DatedConsent } from '../../src/rules/consent.js';
+import { anyCoversMonth, anyCoversWholeMonth, coversMonth, coversWholeMonth, inForceOn, type DatedConsent } from '../../src/rules/consent.js';
 
 // The month facts and per-list memos of model/queries.ts and rules/consent.ts are shortcuts for speed: these pin
 // them to the plain tests they replace.
@@ -86,6 +86,16 @@ describe('coversWholeMonth (rules/consent.ts)', () => {
         const days = Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
         return !coversWholeMonth(c, month) || days.every((d) => inForceOn(c, d));
       }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('anyCoversMonth and anyCoversWholeMonth answer as some() of coversMonth and coversWholeMonth', () => {
+    fc.assert(
+      fc.property(fc.array(consent, { maxLength: 4 }), fc.constantFrom(...months), (consents, month) =>
+        anyCoversMonth(consents, month) === consents.some((c) => coversMonth(c, month)) &&
+        anyCoversWholeMonth(consents, month) === consents.some((c) => coversWholeMonth(c, month)),
+      ),
       { numRuns: 3000 },
     );
   });
