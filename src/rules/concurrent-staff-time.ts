@@ -83,7 +83,7 @@ export function mayShareMinutes(entries: readonly TimeEntry[], runDate: string):
     // A time that is not a number (never read so) cannot be placed: spans and their sort decide then.
     if (!(stop > start) || !seen.add(start, stop)) return true;
   }
-  return false;
+  return seen.hasOverlap();
 }
 
 /**

@@ -69,7 +69,7 @@ export function mayOverlap(entries: readonly TimeEntry[]): boolean {
     // A time that is not a number (never read so) cannot be placed: intervals and their sort decide then.
     if (!(stop > start) || stop > MINUTES_PER_DAY || !seen.add(start, stop)) return true;
   }
-  return false;
+  return seen.hasOverlap();
 }
 
 /**
