@@ -265,12 +265,15 @@ function scanBytes(buf: Buffer, delimiter: number, final: boolean, interner: Int
  * Shaped for speed: a field's first INTERN_MAX_BYTES + 1 bytes are looked through one by one and hashed in the
  * same pass, which is quickest for the short fields of most columns; past them, in a note, nothing more is
  * hashed and the native byte search finds the end (a note's ~50 more bytes cost more one by one than the
- * searches). The line ends found are remembered: positions only grow in a scan, so one found at or past a
- * field is still the first one after it (a file without CR is searched for one once per buffer, not per field).
+ * searches). The delimiters and line ends found are remembered: positions only grow in a scan, so one found
+ * at or past a field is still the first one after it. A file without CR is then searched for one once per
+ * buffer, not per field, and a run of long last fields (or a file of one column) for its next delimiter once,
+ * not once per field to the end of the buffer, which made a buffer's scan quadratic.
  */
 class UnquotedFields {
   /** The FNV-1a hash of the last field found, if it is no longer than INTERN_MAX_BYTES. */
   hash = 0;
+  private delimiterAt = -1;
   private lf = -1;
   private cr = -1;
 
@@ -294,13 +297,15 @@ class UnquotedFields {
       hash = Math.imul(hash ^ b, FNV_PRIME);
     }
     this.hash = hash;
-    return shortEnd === buf.length ? shortEnd : Math.min(firstFrom(buf, delimiter, shortEnd), this.lineEndFrom(shortEnd));
+    return shortEnd === buf.length ? shortEnd : this.endFrom(shortEnd);
   }
 
-  private lineEndFrom(at: number): number {
+  /** The first delimiter or line end at or after `at`, or the buffer's length. */
+  private endFrom(at: number): number {
+    if (this.delimiterAt < at) this.delimiterAt = firstFrom(this.buf, this.delimiter, at);
     if (this.lf < at) this.lf = firstFrom(this.buf, LF, at);
     if (this.cr < at) this.cr = firstFrom(this.buf, CR, at);
-    return Math.min(this.lf, this.cr);
+    return Math.min(this.delimiterAt, this.lf, this.cr);
   }
 }
 
