@@ -2,10 +2,10 @@ import type { AuditModel, PatientMonthRef } from '../model/build.js';
 import type { Diagnosis, TimeEntry } from '../model/schema.js';
 import type { Finding } from '../rules/types.js';
 import type { RuleRun } from '../rules/engine.js';
-import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption, type MonthMinutes } from './codes.js';
+import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
 import { addMinutes, countableMinutes, lastDayOfMonth } from '../model/queries.js';
-import { billingPractitioner, claimLines, minutesByPractitioner, practitionerKey, pricesFor } from './pricing.js';
+import { billingPractitioner, claimLines, minutesByPractitioner, monthMinutes, newTally, practitionerKey, pricesFor, type MonthTally } from './pricing.js';
 import { alreadyBilled } from './already-billed.js';
 import { requirementsMetOn } from './requirements-met.js';
 import type { BillingOptions, PatientMonth } from './types.js';
@@ -54,7 +54,7 @@ function billMonth(
   previousDiagnoses: readonly string[],
 ): PatientMonth {
   const price = pricesFor(options, pm.month);
-  tallyMonth(pm.entries, counts, tally);
+  monthMinutes(pm.entries, counts, tally);
   const option = chooseFamily(tally, price);
   const { lines, total } = claimLines(option, price, option ? lineDates(pm, option, counts, metOn) : NONE);
   const { loggedMinutes, mbi, npi } = tally;
@@ -87,69 +87,6 @@ function billMonth(
     blockedBy,
     minutesShort: option ? null : Math.max(0, MINIMUM_BILLABLE_MINUTES - supportedMinutes),
   };
-}
-
-/** Everything billMonth reads from a month's entries; also the MonthMinutes chooseFamily is asked about. */
-export interface MonthTally extends MonthMinutes {
-  /** All countable minutes, supported or not. */
-  loggedMinutes: number;
-  /** The first MBI the entries give. */
-  mbi: string | null;
-  /** As entriesNpi: the entries' one NPI, null for several, undefined for none. */
-  npi: string | null | undefined;
-}
-
-/**
- * monthMinutes, the logged minutes, the MBI and entriesNpi of a month's entries, in one walk over them, written
- * into `into` (bill reuses one: a tally per month was ~20 MB of garbage on the 1M-row input). Written
- * for speed: the time log is in date order, so a patient-month's entries lie far apart in the heap and each
- * walk over them is a cache miss per entry. This took bill from ~900 to ~810 ms cpu on the 1M-row input,
- * where billMonth walked the entries three times. The sums are
- * added in the entries' order, as the separate walks added them, so they are the same to the last bit
- * (tally.test.ts pins it to those functions).
- */
-export function tallyMonth(entries: readonly TimeEntry[], counts: (entry: TimeEntry) => boolean, into: MonthTally = newTally()): MonthTally {
-  let staff = 0;
-  let practitioner = 0;
-  let complex = false;
-  let loggedMinutes = 0;
-  let mbi: string | null = null;
-  let npi: string | null | undefined;
-  let firstPractitioner: TimeEntry | undefined;
-  let several = false;
-  for (const entry of entries) {
-    const minutes = countableMinutes(entry);
-    loggedMinutes = addMinutes(loggedMinutes, minutes);
-    if (mbi === null && entry.mbi) mbi = entry.mbi;
-    if (entry.npi && npi !== null) npi = npi === undefined || npi === entry.npi ? entry.npi : null;
-    // The complex marker is a property of the month (R-ELIG-COMPLEX), whether or not the marked entry counts.
-    if (entry.complex) complex = true;
-    if (!counts(entry)) continue;
-    if (entry.role === 'practitioner') {
-      practitioner = addMinutes(practitioner, minutes);
-      if (firstPractitioner === undefined) firstPractitioner = entry;
-      // Names repeat as one interned string; only a different string needs the normalized comparison.
-      else if (!several && entry.staff !== firstPractitioner.staff) several = practitionerKey(entry) !== practitionerKey(firstPractitioner);
-    } else staff = addMinutes(staff, minutes);
-  }
-  if (several) {
-    // As monthMinutes: the billing practitioner's own time, the other practitioners' added to staff time.
-    const own = billingPractitioner(minutesByPractitioner(entries, counts))!.minutes;
-    staff = addMinutes(staff, practitioner - own);
-    practitioner = own;
-  }
-  into.staff = staff;
-  into.practitioner = practitioner;
-  into.complex = complex;
-  into.loggedMinutes = loggedMinutes;
-  into.mbi = mbi;
-  into.npi = npi;
-  return into;
-}
-
-/** A tally to fill (tallyMonth's `into`). */
-export function newTally(): MonthTally {
-  return { staff: 0, practitioner: 0, complex: false, loggedMinutes: 0, mbi: null, npi: undefined };
 }
 
 /** Sorted, unique rule ids of month-level errors by patient, then month (D1: they block the claim). */
