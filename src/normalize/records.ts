@@ -121,17 +121,24 @@ function optionalDate(row: RowAccess, field: string, ctx: NormalizeContext, prob
 function dateCell(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string | undefined {
   const cell = row.cell(field);
   if (cellText(cell) === '') return undefined;
-  const date = memoized(ctx.memo.date, cell, (c) => parseDate(c, ctx.dateOrder));
+  return readableDate(memoized(ctx.memo.date, cell, (c) => parseDate(c, ctx.dateOrder)), cell, field, problems, patientId);
+}
+
+function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string {
+  if (cellText(row.cell(field)) === '') return emptyDate(field, problems, patientId);
+  return dateCell(row, field, ctx, problems, patientId) ?? '';
+}
+
+/** The parse of a non-empty date cell; unreadable (null) is a problem. */
+function readableDate(date: string | null, cell: RawCell | undefined, field: string, problems: Problems, patientId: string): string | undefined {
   if (date === null) problems.add(field, `"${cellText(cell)}" is not a date`, patientId);
   return date ?? undefined;
 }
 
-function requiredDate(row: RowAccess, field: string, ctx: NormalizeContext, problems: Problems, patientId: string): string {
-  if (cellText(row.cell(field)) === '') {
-    problems.add(field, 'the date is empty', patientId);
-    return '';
-  }
-  return dateCell(row, field, ctx, problems, patientId) ?? '';
+/** A required date left empty: a problem. */
+function emptyDate(field: string, problems: Problems, patientId: string): string {
+  problems.add(field, 'the date is empty', patientId);
+  return '';
 }
 
 function readOptionalClock(cell: RawCell | undefined): number | null | undefined {
@@ -327,13 +334,8 @@ function readPatient(idCell: RawCell | undefined, idKey: number, nameCell: RawCe
 /** A time entry's date: required, memoized by the cell's text. */
 function entryDate(row: RowAccess, columns: TimeLogColumns, problems: Problems, patientId: string): string {
   const cell = cellAt(row.cells, columns.date);
-  if (cellText(cell) === '') {
-    problems.add('date', 'the date is empty', patientId);
-    return '';
-  }
-  const date = keyed(row, columns.date, columns.dateMemo, columns.readDate);
-  if (date === null) problems.add('date', `"${cellText(cell)}" is not a date`, patientId);
-  return date ?? '';
+  if (cellText(cell) === '') return emptyDate('date', problems, patientId);
+  return readableDate(keyed(row, columns.date, columns.dateMemo, columns.readDate), cell, 'date', problems, patientId) ?? '';
 }
 
 /** An optional clock time: empty or a placeholder is undefined, unreadable text a problem. */
