@@ -55,24 +55,15 @@ function byDate(a: DatedConsent, b: DatedConsent): number {
  * month began; a revocation takes effect at the end of the month it was made in (R-CONSENT-CONTENT).
  */
 export function coversMonth(consent: DatedConsent, month: string): boolean {
-  return coversDays(consent, monthStart(month), monthEnd(month));
-}
-
-/** coversMonth, given the month's first and last day. */
-function coversDays(consent: DatedConsent, start: string, end: string): boolean {
-  return consent.date <= end && (consent.revokedDate === undefined || consent.revokedDate >= start);
+  return consent.date <= monthEnd(month) && (consent.revokedDate === undefined || consent.revokedDate >= monthStart(month));
 }
 
 /**
  * Whether one of the consents covers the month (coversMonth). Asked for each of 330,000 patient-months of a
- * million-row log: the month's first and last day are looked up once, not once per consent, and no closure is
- * made per month.
+ * million-row log: a loop, not some() with a closure made per month.
  */
 export function anyCoversMonth(consents: readonly DatedConsent[], month: string): boolean {
-  if (consents.length === 0) return false;
-  const start = monthStart(month);
-  const end = monthEnd(month);
-  for (let i = 0; i < consents.length; i++) if (coversDays(consents[i]!, start, end)) return true;
+  for (let i = 0; i < consents.length; i++) if (coversMonth(consents[i]!, month)) return true;
   return false;
 }
 
@@ -81,18 +72,14 @@ export function anyCoversMonth(consents: readonly DatedConsent[], month: string)
  * inForceOn holds for every day of the month, and a month's entries need not be compared one by one.
  */
 export function coversWholeMonth(consent: DatedConsent, month: string): boolean {
-  return coversFromStart(consent, monthStart(month));
-}
-
-/** Whether one of the consents covers every day of the month (coversWholeMonth), its first day looked up once. */
-export function anyCoversWholeMonth(consents: readonly DatedConsent[], month: string): boolean {
   const start = monthStart(month);
-  for (let i = 0; i < consents.length; i++) if (coversFromStart(consents[i]!, start)) return true;
-  return false;
+  return consent.date <= start && (consent.revokedDate === undefined || consent.revokedDate >= start);
 }
 
-function coversFromStart(consent: DatedConsent, start: string): boolean {
-  return consent.date <= start && (consent.revokedDate === undefined || consent.revokedDate >= start);
+/** Whether one of the consents covers every day of the month (coversWholeMonth), in a loop as anyCoversMonth. */
+export function anyCoversWholeMonth(consents: readonly DatedConsent[], month: string): boolean {
+  for (let i = 0; i < consents.length; i++) if (coversWholeMonth(consents[i]!, month)) return true;
+  return false;
 }
 
 /** Whether CCM time on a day counts under a consent: given on or before the day, and covering the day's month. */
