@@ -112,10 +112,6 @@ export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
 }
 
 /**
- * A cell from a small set with the comma before it (`,2025-06`), escaped once per file as one flattened piece
- * (flat.ts): a line is then a rope of fewer pieces, and copying the pieces out is most of writing the file.
- */
-/**
  * An amount's cell in dollars and cents with the comma before it, made once per amount: a claim line's payment is
  * one of the fee schedule's few amounts, and toFixed and escaping it on each of half a million lines cost ~40 ms.
  */
@@ -131,6 +127,10 @@ function paymentCells(cell: RepeatedText): (amount: number) => string {
   };
 }
 
+/**
+ * A cell from a small set with the comma before it (`,2025-06`), escaped once per file as one flattened piece
+ * (flat.ts): a line is then a rope of fewer pieces, and copying the pieces out is most of writing the file.
+ */
 function cellsAfterComma(): RepeatedText {
   return new RepeatedText((text) => `,${csvField(text)}`, ',');
 }
