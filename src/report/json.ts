@@ -27,7 +27,6 @@ export function renderJson(result: AuditResult): string {
   return [...renderJsonPieces(result)].join('');
 }
 
-
 export interface JsonOptions {
   /**
    * Text as the terminal shows it, quoted cells `[withheld]` (Finding.redactedMessage, TableReport.withheldNote,
