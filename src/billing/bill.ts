@@ -28,8 +28,18 @@ export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support
   let previous: readonly string[] = NONE;
   // One tally for the whole run, refilled for each month: chooseFamily reads it and keeps nothing of it.
   const tally = newTally();
+  // A patient's months are listed together: the patient's blockers and problem list are looked up once per
+  // patient, not per month (two string-keyed lookups per month: ~40 ms cpu of bill on the 1M-row input).
+  let patient: string | undefined;
+  let patientBlockers: PatientBlockers | undefined;
+  let patientDiagnoses: readonly Diagnosis[] = NO_DIAGNOSES;
   return model.patientMonths.map((pm) => {
-    const billed = billMonth(model, pm, counts, blockers, options, metOn, tally, previous);
+    if (pm.patientId !== patient) {
+      patient = pm.patientId;
+      patientBlockers = blockers.get(patient);
+      patientDiagnoses = model.diagnosesByPatient.get(patient) ?? NO_DIAGNOSES;
+    }
+    const billed = billMonth(model, pm, counts, patientBlockers, patientDiagnoses, options, metOn, tally, previous);
     previous = billed.diagnoses;
     return billed;
   });
@@ -40,12 +50,18 @@ const NONE: readonly string[] = Object.freeze([]);
 
 const NO_DIAGNOSES: readonly Diagnosis[] = Object.freeze([]);
 
+/** Sorted rule ids of a patient's month-level errors, by month. */
+type PatientBlockers = ReadonlyMap<string, readonly string[]>;
+
 function billMonth(
   model: AuditModel,
   pm: PatientMonthRef,
   /** Whether an entry's minutes count: supported (D1) and countable. */
   counts: (entry: TimeEntry) => boolean,
-  blockers: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>,
+  /** The patient's month-level errors by month (blockingRules). */
+  blockers: PatientBlockers | undefined,
+  /** The patient's problem list. */
+  diagnoses: readonly Diagnosis[],
   options: BillingOptions,
   metOn: ((pm: PatientMonthRef) => string) | undefined,
   /** Scratch for the month's tally (see bill). */
@@ -60,7 +76,7 @@ function billMonth(
   const { loggedMinutes, mbi, npi } = tally;
   const supportedMinutes = addMinutes(tally.staff, tally.practitioner);
   // Each month's own list from blockingRules (no copy), or one shared empty list.
-  const blockedBy = blockers.get(pm.patientId)?.get(pm.month) ?? NONE;
+  const blockedBy = blockers?.get(pm.month) ?? NONE;
   // `billed` wins over every other status: the claim has gone out, so the month is never revenue to win by
   // fixing an error (blocked) or documenting more time (not billable). A month-level error that stands on it
   // is still listed in blockedBy: it disputes the claim already sent, which is then at risk (billedAtRisk).
@@ -82,7 +98,7 @@ function billMonth(
     // than a guess: one practitioner per month is multiple-billing-practitioners' business (R-EXCL-ONE-PRACTITIONER).
     billingNpi: npi === undefined ? (options.defaultNpi ?? null) : npi,
     // Under threshold-met, the conditions diagnosed by the claim's date (month-end: the month's, as before).
-    diagnoses: claimDiagnoses(model.diagnosesByPatient.get(pm.patientId) ?? NO_DIAGNOSES, pm.month, metOn ? lines[0]?.dateOfService : undefined, previousDiagnoses),
+    diagnoses: claimDiagnoses(diagnoses, pm.month, metOn ? lines[0]?.dateOfService : undefined, previousDiagnoses),
     // Listed for not-billable months too: fixing the time alone would still leave the claim blocked.
     blockedBy,
     minutesShort: option ? null : Math.max(0, MINIMUM_BILLABLE_MINUTES - supportedMinutes),

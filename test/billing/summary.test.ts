@@ -1,7 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bill } from '../../src/billing/bill.js';
 import { BUNDLED_FEES } from '../../src/billing/fees.js';
 import { summarize } from '../../src/billing/summary.js';
+import { bestOption, claimLines, pricesFor } from '../../src/billing/pricing.js';
+import { roundCents } from '../../src/billing/codes.js';
+import { countableMinutes } from '../../src/model/queries.js';
+import type { TimeEntry } from '../../src/model/schema.js';
 import type { BillingOptions, FeeSchedule } from '../../src/billing/types.js';
 import { diagnosis, entry, finding, model, ruleRun, service, type EntryInput } from './helpers.js';
 
@@ -192,5 +197,49 @@ describe('summarize: claim-ready months missing what a claim needs', () => {
     const m = model(inputs.map(entry), setup.diagnoses ? [diagnosis('E119'), diagnosis('I10')] : [], setup.billed ? [service('99490')] : []);
     const run = ruleRun();
     expect(summarize(m, bill(m, run, options), run, 0, options).incompleteClaims).toEqual(expected);
+  });
+});
+
+describe('topFixes against its set-based reference', () => {
+  /**
+   * The revenue each rule's excluded entries would add to one month, as topFixes worked it out before it was
+   * written as loops over one reused list (excludingRules): every excluded entry's rules gathered in a Set, and
+   * for each rule a Set of the entries it releases. The loops' shortcut for a month with one excluding rule
+   * (every countable minute counts) must give the same figures.
+   */
+  function referenceStakes(entries: readonly TimeEntry[], run: ReturnType<typeof ruleRun>, payment: number): Map<string, number> {
+    const { support } = run;
+    const price = pricesFor({}, '2026-03');
+    const excluded = entries.filter((e) => !support.isSupported(e) && countableMinutes(e) > 0);
+    const stakes = new Map<string, number>();
+    for (const rule of new Set(excluded.flatMap((e) => support.exclusions(e).map((f) => f.rule)))) {
+      const released = new Set(excluded.filter((e) => support.exclusions(e).some((f) => f.rule === rule)));
+      const counts = (e: TimeEntry): boolean => (support.isSupported(e) || released.has(e)) && countableMinutes(e) > 0;
+      const gain = roundCents(claimLines(bestOption(entries, counts, price), price, '2026-03-31').total - payment);
+      if (gain > 0) stakes.set(rule, gain);
+    }
+    return stakes;
+  }
+
+  it('charges each excluding rule what releasing its entries earns, with one rule or several', () => {
+    const anEntry = fc.record({
+      minutes: fc.oneof(fc.integer({ min: 0, max: 45 }), fc.constant(null)),
+      role: fc.constantFrom('clinical', 'practitioner', 'non-clinical'),
+      staff: fc.constantFrom('Dr A', 'Dr B'),
+      rules: fc.subarray(['vague-note', 'overlapping-time', 'non-clinical-staff']),
+    });
+    fc.assert(
+      fc.property(fc.array(anEntry, { minLength: 1, maxLength: 8 }), (inputs) => {
+        const entries = inputs.map((i) => entry({ patientId: 'P1', minutes: i.minutes, role: i.role as TimeEntry['role'], staff: i.staff }));
+        const findings = inputs.flatMap((i, id) => i.rules.map((rule) => finding({ rule, level: 'entry', patientId: 'P1', entryIds: [id] })));
+        const m = model(entries);
+        const run = ruleRun(findings);
+        const [month] = bill(m, run, OPTIONS);
+        const expected = referenceStakes(m.patientMonths[0]!.entries, run, month!.estimatedPayment);
+        const topFixes = summarize(m, [month!], run, 0, OPTIONS).topFixes;
+        expect(new Map(topFixes.map((f) => [f.rule, f.revenueAtStake]))).toEqual(expected);
+        expect(topFixes.every((f) => f.patientMonths === 1)).toBe(true);
+      }),
+    );
   });
 });
