@@ -75,6 +75,8 @@ export { WITHHELD } from '../errors.js';
  * was withheld.
  */
 function redactedMessage(rule: AnyRule, r: RuleReport<string>, template: string, message: string): string | undefined {
+  // Most rules quote no cell: nothing to withhold, and nothing to build per finding to find that out.
+  if (rule.quotedCells === undefined && r.cells === undefined) return undefined;
   const data = r.data ?? {};
   const quoted = rule.quotedCells ?? [];
   const cells = [...quoted.map((name) => data[name]), ...(r.cells ?? [])].filter((v): v is string => typeof v === 'string' && v !== '');
@@ -231,13 +233,13 @@ function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: Rule
   const first = entries[0];
   const patientId = r.patientId ?? first?.patientId ?? null;
   const month = r.month ?? first?.month ?? null;
-  // An entry-level finding's row is its first entry's, whose evidence exceptions.csv shows beside it.
-  const sources = dedupeSources([...(r.sources ?? entries.map(sourceOf))], rule.level === 'entry' ? first : undefined);
+  // An entry-level finding's row is its first entry's, whose evidence exceptions.csv shows beside it. The rule's
+  // own sources are copied (dedupeSources sorts them in place); entries' are a new array already.
+  const sources = dedupeSources(r.sources !== undefined ? [...r.sources] : entries.map(sourceOf), rule.level === 'entry' ? first : undefined);
   if (sources.length === 0) throw new Error(`rule ${rule.id}: a finding must point at a source row`);
   const entryKeys = sourceEntryKeys(model, sources);
   const message = renderMessage(template, r.data, rule.id);
-  const redacted = redactedMessage(rule, r, template, message);
-  return {
+  const finding: Finding = {
     rule: rule.id,
     code: rule.code,
     severity: r.maxSeverity && SEVERITIES.indexOf(r.maxSeverity) > SEVERITIES.indexOf(severity) ? r.maxSeverity : severity,
@@ -245,25 +247,30 @@ function toFinding(model: AuditModel, rule: AnyRule, severity: Severity, r: Rule
     patientId,
     month,
     message,
-    ...(redacted !== undefined ? { redactedMessage: redacted } : {}),
     fix: rule.fix,
     sources,
     entryIds: entries.map((e) => e.id),
-    ...(r.detail !== undefined ? { detail: r.detail } : {}),
-    ...(entryKeys !== undefined ? { entryKeys } : {}),
+    detail: r.detail,
+    entryKeys,
     fingerprint: fingerprint(rule.id, patientId, month, sources, model.tableName, r.detail, entryKeys),
   };
+  // Added afterwards, and only when there is one (a redacted view holds none): the few findings that quote a cell
+  // take a property store, the rest keep the literal's shape. Spreading optional parts into the literal made a
+  // temporary object and a slow copy per finding.
+  const redacted = redactedMessage(rule, r, template, message);
+  if (redacted !== undefined) finding.redactedMessage = redacted;
+  return finding;
 }
 
 /** Each source's entry identity when it is a time-log row (null otherwise); undefined when none is. */
 function sourceEntryKeys(model: AuditModel, sources: readonly SourceRef[]): (number | null)[] | undefined {
   let keys: (number | null)[] | undefined;
-  sources.forEach((s, i) => {
-    const key = model.entryKeyAt(s);
-    if (key === undefined) return;
-    keys ??= sources.map(() => null);
+  for (let i = 0; i < sources.length; i++) {
+    const key = model.entryKeyAt(sources[i]!);
+    if (key === undefined) continue;
+    keys ??= new Array<number | null>(sources.length).fill(null);
     keys[i] = key;
-  });
+  }
   return keys;
 }
 
