@@ -2,7 +2,7 @@ import type { AuditResult } from '../audit-types.js';
 import { escapeCsvText, escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
 import { flat } from './flat.js';
-import { RepeatedText } from './repeated-text.js';
+import { RepeatedCount, RepeatedText } from './repeated-text.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
 export const MAX_DIAGNOSES = 12;
@@ -63,6 +63,7 @@ export function renderClaimsCsv(result: AuditResult): string {
 export function* claimsCsvLines(result: AuditResult): Generator<string> {
   yield header(CLAIMS_COLUMNS);
   const cell = cellsAfterComma();
+  const count = countsAfterComma();
   const payment = paymentCells(cell);
   const placeOfService = csvField(result.options.placeOfService);
   let diagnoses: readonly string[] | undefined;
@@ -75,11 +76,11 @@ export function* claimsCsvLines(result: AuditResult): Generator<string> {
     }
     const head = `${csvField(pm.patientId)},${csvField(pm.mbi)}${cell.of(pm.month)}`;
     // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
-    const tail = `,${csvField(pm.countedMinutes)}${cell.of(pm.billingNpi)}${diagnosesAndPlace}`;
+    const tail = `${count.of(pm.countedMinutes)}${cell.of(pm.billingNpi)}${diagnosesAndPlace}`;
     // Each line's own date of service: under threshold-met an add-on is dated the day its units were earned (D6).
     // Dollars and cents, as billing imports expect ("48.00", not "48").
     for (const line of pm.lines) {
-      yield `${head}${cell.of(line.dateOfService)}${cell.of(line.code)},${csvField(line.units)}${tail}${payment(line.estimatedPayment)}\r\n`;
+      yield `${head}${cell.of(line.dateOfService)}${cell.of(line.code)}${count.of(line.units)}${tail}${payment(line.estimatedPayment)}\r\n`;
     }
   }
 }
@@ -99,6 +100,7 @@ export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
   yield header(EXCEPTIONS_COLUMNS);
   const severity = new RepeatedText(csvField, '');
   const cell = cellsAfterComma();
+  const count = countsAfterComma();
   for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
@@ -106,7 +108,7 @@ export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
       `${severity.of(f.severity)}${cell.of(f.rule)}${cell.of(f.code)},${csvField(f.patientId)}${cell.of(f.month)}` +
       `${cell.of(first?.file ?? null)}${cell.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
       `${cell.of(entry?.date ?? null)}${cell.of(entry?.staff ?? null)}${cell.of(entry?.credential ?? null)}` +
-      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)}${cell.of(f.fix)},${csvField(f.fingerprint)}\r\n`
+      `${minutesCell(evidenceMinutes(entry), count)},${csvField(entry?.note ?? null)},${csvField(f.message)}${cell.of(f.fix)},${csvField(f.fingerprint)}\r\n`
     );
   }
 }
@@ -133,6 +135,16 @@ function paymentCells(cell: RepeatedText): (amount: number) => string {
  */
 function cellsAfterComma(): RepeatedText {
   return new RepeatedText((text) => `,${csvField(text)}`, ',');
+}
+
+/** A count's cell with the comma before it (`,23`), made once per value from a small range (RepeatedCount). */
+function countsAfterComma(): RepeatedCount {
+  return new RepeatedCount((value) => `,${csvField(value)}`, ',');
+}
+
+/** The evidence minutes' cell with the comma before it: a count, else the unreadable text as written. */
+function minutesCell(minutes: number | string | null, count: RepeatedCount): string {
+  return typeof minutes === 'string' ? `,${csvField(minutes)}` : count.of(minutes);
 }
 
 const BOM = '\uFEFF';

@@ -7,8 +7,8 @@ import type { TableReport } from '../normalize/ingest.js';
 import type { Finding } from '../rules/types.js';
 import { CHUNK } from './chunk.js';
 import { flat } from './flat.js';
-import { RepeatedText } from './repeated-text.js';
-import { LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from './json-text.js';
+import { RepeatedCount, RepeatedText } from './repeated-text.js';
+import { LastJsonString, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from './json-text.js';
 
 
 /** Shown in report.json next to the money fields, whose names already say "estimated". */
@@ -155,6 +155,12 @@ class ElementJson {
   private readonly family = field(',"family":');
   private readonly dateOfService = field(',"dateOfService":');
   private readonly lineCode = field('{"code":');
+  // Counts from a small range: minutes and units.
+  private readonly loggedMinutes = count(',"loggedMinutes":');
+  private readonly supportedMinutes = count(',"supportedMinutes":');
+  private readonly countedMinutes = count(',"countedMinutes":');
+  private readonly minutesShort = count(',"minutesShort":');
+  private readonly units = count(',"units":');
   // A patient's months are consecutive: its id, MBI, billing NPI and often its diagnoses repeat from the month before.
   private readonly patientId = new LastJsonString('{"patientId":');
   private readonly mbi = new LastJsonString(',"mbi":');
@@ -170,12 +176,12 @@ class ElementJson {
     }
     return (
       `${this.patientId.of(pm.patientId)}${this.mbi.ofNullable(mbi)}${this.month.of(pm.month)}` +
-      `${this.status.of(pm.status)},"loggedMinutes":${jsonNumber(pm.loggedMinutes)}` +
-      `,"supportedMinutes":${jsonNumber(pm.supportedMinutes)},"countedMinutes":${jsonNullableNumber(pm.countedMinutes)}` +
+      `${this.status.of(pm.status)}${this.loggedMinutes.of(pm.loggedMinutes)}` +
+      `${this.supportedMinutes.of(pm.supportedMinutes)}${this.countedMinutes.of(pm.countedMinutes)}` +
       `${this.family.of(pm.family)},"lines":${this.claimLines(pm.lines)}` +
       `,"estimatedPayment":${jsonNumber(pm.estimatedPayment)}${this.dateOfService.of(pm.dateOfService)}` +
       `${this.billingNpi.ofNullable(billingNpi)}${this.diagnosesJson}` +
-      `,"blockedBy":${jsonStrings(pm.blockedBy)},"minutesShort":${jsonNullableNumber(pm.minutesShort)}}`
+      `,"blockedBy":${jsonStrings(pm.blockedBy)}${this.minutesShort.of(pm.minutesShort)}}`
     );
   }
 
@@ -194,7 +200,7 @@ class ElementJson {
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
       out +=
-        `${i === 0 ? '' : ','}${this.lineCode.of(l.code)},"units":${jsonNumber(l.units)}` +
+        `${i === 0 ? '' : ','}${this.lineCode.of(l.code)}${this.units.of(l.units)}` +
         `,"estimatedPayment":${jsonNumber(l.estimatedPayment)}${this.dateOfService.of(l.dateOfService)}}`;
     }
     return `${out}]`;
@@ -213,6 +219,11 @@ class ElementJson {
 /** The JSON text of a key (`before`, with its punctuation) and a value from a small set, made once per value. */
 function field(before: string): RepeatedText {
   return new RepeatedText((text) => `${before}${jsonString(text)}`, `${before}null`);
+}
+
+/** The JSON text of a key (`before`, with its punctuation) and a count, made once per value from a small range. */
+function count(before: string): RepeatedCount {
+  return new RepeatedCount((value) => `${before}${jsonNumber(value)}`, `${before}null`);
 }
 
 /**
