@@ -56,3 +56,23 @@ export class RepeatedCount {
     return text;
   }
 }
+
+/**
+ * Report text of an amount from a small set (a fee schedule's payments) with the key or comma before it, made once
+ * per amount and looked up by the number: a fraction's shortest text is slow to find, and a line writes two.
+ */
+export class RepeatedAmount {
+  private readonly texts = new Map<number, string>();
+
+  constructor(private readonly text: (amount: number) => string) {}
+
+  /** 0 and -0 are one key: both are written "0" (JSON) and "0.00" (toFixed). */
+  of(amount: number): string {
+    let text = this.texts.get(amount);
+    if (text === undefined) {
+      text = flat(this.text(amount));
+      this.texts.set(amount, text);
+    }
+    return text;
+  }
+}
