@@ -1,8 +1,9 @@
 import type { AuditResult } from '../audit-types.js';
+import type { Finding } from '../rules/types.js';
 import { escapeCsvText, escapeText, type CellValue } from './escape.js';
 import { evidenceEntry, evidenceMinutes, otherRows } from './format.js';
 import { flat } from './flat.js';
-import { RepeatedText } from './repeated-text.js';
+import { RepeatedAmount, RepeatedCount, RepeatedText } from './repeated-text.js';
 
 /** CMS-1500 box 21 (A–L) and the 837P HI segment carry at most 12 diagnoses per claim. */
 export const MAX_DIAGNOSES = 12;
@@ -63,23 +64,34 @@ export function renderClaimsCsv(result: AuditResult): string {
 export function* claimsCsvLines(result: AuditResult): Generator<string> {
   yield header(CLAIMS_COLUMNS);
   const cell = cellsAfterComma();
-  const payment = paymentCells(cell);
+  const count = countsAfterComma();
+  // Dollars and cents, as billing imports expect ("48.00", not "48"), with the line break, made once per amount:
+  // toFixed and escaping it on each of half a million lines cost ~40 ms.
+  const paymentToEnd = new RepeatedAmount((amount) => `,${csvField(amount.toFixed(2))}\r\n`);
   const placeOfService = csvField(result.options.placeOfService);
   let diagnoses: readonly string[] | undefined;
   let diagnosesAndPlace = '';
+  // A patient's months are consecutive: its id and MBI cells are escaped once per run, as one piece.
+  let patientId: string | undefined;
+  let mbi: string | null = null;
+  let idCells = '';
   for (const pm of result.patientMonths) {
     if (pm.status !== 'billable') continue;
+    if (pm.patientId !== patientId || pm.mbi !== mbi) {
+      patientId = pm.patientId;
+      mbi = pm.mbi;
+      idCells = flat(`${csvField(patientId)},${csvField(mbi)}`);
+    }
     if (pm.diagnoses !== diagnoses) {
       diagnoses = pm.diagnoses;
       diagnosesAndPlace = flat(`,${csvLine(Array.from({ length: MAX_DIAGNOSES }, (_, i) => pm.diagnoses[i] ?? null))},${placeOfService}`);
     }
-    const head = `${csvField(pm.patientId)},${csvField(pm.mbi)}${cell.of(pm.month)}`;
+    const head = `${idCells}${cell.of(pm.month)}`;
     // The minutes the billed family counts, not all the month's: staff time is no part of a 99491 claim.
-    const tail = `,${csvField(pm.countedMinutes)}${cell.of(pm.billingNpi)}${diagnosesAndPlace}`;
+    const tail = `${count.of(pm.countedMinutes)}${cell.of(pm.billingNpi)}${diagnosesAndPlace}`;
     // Each line's own date of service: under threshold-met an add-on is dated the day its units were earned (D6).
-    // Dollars and cents, as billing imports expect ("48.00", not "48").
     for (const line of pm.lines) {
-      yield `${head}${cell.of(line.dateOfService)}${cell.of(line.code)},${csvField(line.units)}${tail}${payment(line.estimatedPayment)}\r\n`;
+      yield `${head}${cell.of(line.dateOfService)}${cell.of(line.code)}${count.of(line.units)}${tail}${paymentToEnd.of(line.estimatedPayment)}`;
     }
   }
 }
@@ -97,34 +109,46 @@ export function renderExceptionsCsv(result: AuditResult): string {
  */
 export function* exceptionsCsvLines(result: AuditResult): Generator<string> {
   yield header(EXCEPTIONS_COLUMNS);
-  const severity = new RepeatedText(csvField, '');
+  const ruleCells = new RuleCells();
   const cell = cellsAfterComma();
+  const count = countsAfterComma();
+  // The rule's fix sentence with the comma after it, as one piece.
+  const fixCell = new RepeatedText((fix) => `,${csvField(fix)},`, ',,');
+  // Findings come patient by patient: a patient id's cell is escaped once per run.
+  let patientId: string | null | undefined;
+  let patientCell = '';
   for (const f of result.findings) {
     const first = f.sources[0];
     const entry = evidenceEntry(result, f);
+    if (f.patientId !== patientId) {
+      patientId = f.patientId;
+      patientCell = flat(`,${csvField(patientId)}`);
+    }
     yield (
-      `${severity.of(f.severity)}${cell.of(f.rule)}${cell.of(f.code)},${csvField(f.patientId)}${cell.of(f.month)}` +
+      `${ruleCells.of(f)}${patientCell}${cell.of(f.month)}` +
       `${cell.of(first?.file ?? null)}${cell.of(first?.sheet ?? null)},${csvField(first?.row ?? null)},${csvField(otherRows(f.sources))}` +
       `${cell.of(entry?.date ?? null)}${cell.of(entry?.staff ?? null)}${cell.of(entry?.credential ?? null)}` +
-      `,${csvField(evidenceMinutes(entry))},${csvField(entry?.note ?? null)},${csvField(f.message)}${cell.of(f.fix)},${csvField(f.fingerprint)}\r\n`
+      `${minutesCell(evidenceMinutes(entry), count)},${csvField(entry?.note ?? null)},${csvField(f.message)}${fixCell.of(f.fix)}${csvField(f.fingerprint)}\r\n`
     );
   }
 }
 
 /**
- * An amount's cell in dollars and cents with the comma before it, made once per amount: a claim line's payment is
- * one of the fee schedule's few amounts, and toFixed and escaping it on each of half a million lines cost ~40 ms.
+ * A finding's severity, rule and code cells as one piece (`warning,duplicate-entry,CCM002`), made once per rule: a
+ * rule's findings share its code and, but for a configured override, its severity; the cells are remade when
+ * either differs from the rule's last.
  */
-function paymentCells(cell: RepeatedText): (amount: number) => string {
-  const cells = new Map<number, string>();
-  return (amount) => {
-    let text = cells.get(amount);
-    if (text === undefined) {
-      text = cell.of(amount.toFixed(2));
-      cells.set(amount, text);
+class RuleCells {
+  private readonly cells = new Map<string, { severity: string; code: string; text: string }>();
+
+  of(f: Finding): string {
+    let cells = this.cells.get(f.rule);
+    if (cells === undefined || cells.severity !== f.severity || cells.code !== f.code) {
+      cells = { severity: f.severity, code: f.code, text: flat(`${csvField(f.severity)},${csvField(f.rule)},${csvField(f.code)}`) };
+      this.cells.set(f.rule, cells);
     }
-    return text;
-  };
+    return cells.text;
+  }
 }
 
 /**
@@ -133,6 +157,16 @@ function paymentCells(cell: RepeatedText): (amount: number) => string {
  */
 function cellsAfterComma(): RepeatedText {
   return new RepeatedText((text) => `,${csvField(text)}`, ',');
+}
+
+/** A count's cell with the comma before it (`,23`), made once per value from a small range (RepeatedCount). */
+function countsAfterComma(): RepeatedCount {
+  return new RepeatedCount((value) => `,${csvField(value)}`, ',');
+}
+
+/** The evidence minutes' cell with the comma before it: a count, else the unreadable text as written. */
+function minutesCell(minutes: number | string | null, count: RepeatedCount): string {
+  return typeof minutes === 'string' ? `,${csvField(minutes)}` : count.of(minutes);
 }
 
 const BOM = '\uFEFF';

@@ -17,6 +17,8 @@ function rowRef(ref: SourceRef, baseFile?: string): string {
 
 /** The rows after the first, relative to the first row's file: `Log!12; Log!14`. */
 export function otherRows(sources: readonly SourceRef[]): string {
+  // Most findings have one source: no arrays made for their empty cell.
+  if (sources.length < 2) return '';
   const base = sources[0]?.file;
   return sources
     .slice(1)

@@ -126,6 +126,45 @@ describe('renderExceptionsCsv', () => {
   });
 });
 
+describe('cells made once and reused from line to line', () => {
+  const result = sampleResult();
+
+  it("claims.csv: each line's patient id, MBI and payment, however they vary from month to month", () => {
+    const months = result.patientMonths.filter((pm) => pm.status === 'billable' && pm.lines.length > 0);
+    const pick = fc.record({
+      i: fc.nat(months.length - 1),
+      patientId: fc.constantFrom('P-1', 'P-2', '0042', 'x,y'),
+      mbi: fc.option(fc.constantFrom('1EG4TE5MK73', '=2+5', '1EG4TE5MK73')),
+      amount: fc.constantFrom(0, -0, 48, 60.49, 1234.5),
+    });
+    fc.assert(
+      fc.property(fc.array(pick, { maxLength: 8 }), (picks) => {
+        const varied = picks.map(({ i, amount, ...cells }) => ({ ...months[i]!, ...cells, lines: months[i]!.lines.map((l) => ({ ...l, estimatedPayment: amount })) }));
+        const rows = records(renderClaimsCsv({ ...result, patientMonths: varied }));
+        const expected = varied.flatMap((pm) => pm.lines.map((l) => [pm.patientId, pm.mbi === null ? '' : escapeCsvText(pm.mbi), l.estimatedPayment.toFixed(2)]));
+        expect(rows.map((r) => [r.patient_id, r.mbi, r.estimated_payment])).toEqual(expected);
+      }),
+    );
+  });
+
+  it("exceptions.csv: each finding's severity, rule, code and patient id, however they vary from finding to finding", () => {
+    const findings = result.findings;
+    const pick = fc.record({
+      i: fc.nat(findings.length - 1),
+      severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+      code: fc.constantFrom('CCM001', 'CCM002', 'A,B'),
+      patientId: fc.option(fc.constantFrom('P-1', 'P-2', '0042', 'x,y')),
+    });
+    fc.assert(
+      fc.property(fc.array(pick, { maxLength: 8 }), (picks) => {
+        const varied = picks.map(({ i, ...cells }) => ({ ...findings[i]!, ...cells }));
+        const rows = records(renderExceptionsCsv({ ...result, findings: varied }));
+        expect(rows.map((r) => [r.severity, r.rule, r.code, r.patient_id])).toEqual(varied.map((f) => [f.severity, f.rule, f.code, f.patientId ?? '']));
+      }),
+    );
+  });
+});
+
 describe('csvField', () => {
   /** Every text cell as the writer escaped it before its fast path: formula escape, then RFC 4180 quoting. */
   const reference = (text: string) => {

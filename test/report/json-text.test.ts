@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LastJsonString, jsonNullableNumber, jsonNullableString, jsonNumber, jsonNumbers, jsonString, jsonStrings } from '../../src/report/json-text.js';
-import { RepeatedText } from '../../src/report/repeated-text.js';
+import { RepeatedCount, RepeatedText } from '../../src/report/repeated-text.js';
 
 /** Any UTF-16 code unit: lone surrogates and control characters as often as letters. */
 const codeUnitString = fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength: 40 });
@@ -56,6 +56,16 @@ describe('json-text: each value as JSON.stringify writes it', () => {
       fc.property(fc.array(fc.option(fc.constantFrom('a', 'b"', 'a', '\ud800', 'é😀', 'x\ny'))), (texts) => {
         const last = new LastJsonString(',"mbi":');
         for (const text of texts) expect(last.ofNullable(text)).toBe(`,"mbi":${JSON.stringify(text)}`);
+      }),
+    );
+  });
+
+  it('a memoized count after its key is the key and the number as JSON.stringify writes them, in range or not', () => {
+    const counts = fc.oneof(fc.nat(5000), fc.constantFrom(0, -0, 4095, 4096, -1, 2 ** 32, 2 ** 32 + 7, 1.5, NaN, Infinity), anyNumber);
+    fc.assert(
+      fc.property(fc.array(fc.option(counts)), (values) => {
+        const count = new RepeatedCount((value) => `,"units":${jsonNumber(value)}`, ',"units":null');
+        for (const value of values) expect(count.of(value)).toBe(`,"units":${JSON.stringify(value)}`);
       }),
     );
   });
