@@ -5,7 +5,8 @@ import type { RuleRun } from '../rules/engine.js';
 import { MINIMUM_BILLABLE_MINUTES, chooseFamily, type FamilyOption } from './codes.js';
 import { claimDiagnoses } from './diagnoses.js';
 import { addMinutes, countableMinutes, lastDayOfMonth } from '../model/queries.js';
-import { billingPractitioner, claimLines, minutesByPractitioner, monthMinutes, newTally, practitionerKey, pricesFor, type MonthTally } from './pricing.js';
+import { billingPractitioner, claimLines, minutesByPractitioner, newTally, practitionerKey, pricesFor, type MonthTally } from './pricing.js';
+import { billCounts, monthEntryFacts, supportedTally } from '../rules/month-entries.js';
 import { alreadyBilled } from './already-billed.js';
 import { requirementsMetOn } from './requirements-met.js';
 import type { BillingOptions, PatientMonth } from './types.js';
@@ -21,9 +22,10 @@ import type { BillingOptions, PatientMonth } from './types.js';
 export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support'>, options: BillingOptions): PatientMonth[] {
   const blockers = blockingRules(run.findings);
   const metOn = options.dateOfService === 'threshold-met' ? requirementsMetOn(model, new Set(options.additionalChronicCodes)) : undefined;
-  const { isSupported } = run.support;
   // One closure for the whole run rather than one per patient-month.
-  const counts = (e: TimeEntry): boolean => isSupported(e) && countableMinutes(e) > 0;
+  const counts = billCounts(run.support);
+  // The month-level rules tallied every month's entries already (monthMinutes of `counts`): read, not walked again.
+  const facts = monthEntryFacts(model, run.support);
   // A patient's months mostly list the same diagnoses: consecutive equal lists share one array.
   let previous: readonly string[] = NONE;
   // One tally for the whole run, refilled for each month: chooseFamily reads it and keeps nothing of it.
@@ -33,13 +35,13 @@ export function bill(model: AuditModel, run: Pick<RuleRun, 'findings' | 'support
   let patient: string | undefined;
   let patientBlockers: PatientBlockers | undefined;
   let patientDiagnoses: readonly Diagnosis[] = NO_DIAGNOSES;
-  return model.patientMonths.map((pm) => {
+  return model.patientMonths.map((pm, position) => {
     if (pm.patientId !== patient) {
       patient = pm.patientId;
       patientBlockers = blockers.get(patient);
       patientDiagnoses = model.diagnosesByPatient.get(patient) ?? NO_DIAGNOSES;
     }
-    const billed = billMonth(model, pm, counts, patientBlockers, patientDiagnoses, options, metOn, tally, previous);
+    const billed = billMonth(model, pm, counts, supportedTally(facts, position, tally), patientBlockers, patientDiagnoses, options, metOn, previous);
     previous = billed.diagnoses;
     return billed;
   });
@@ -58,19 +60,18 @@ function billMonth(
   pm: PatientMonthRef,
   /** Whether an entry's minutes count: supported (D1) and countable. */
   counts: (entry: TimeEntry) => boolean,
+  /** monthMinutes of the month's entries that `counts` (a scratch tally, see bill). */
+  tally: MonthTally,
   /** The patient's month-level errors by month (blockingRules). */
   blockers: PatientBlockers | undefined,
   /** The patient's problem list. */
   diagnoses: readonly Diagnosis[],
   options: BillingOptions,
   metOn: ((pm: PatientMonthRef) => string) | undefined,
-  /** Scratch for the month's tally (see bill). */
-  tally: MonthTally,
   /** The previous month's diagnoses, shared when this month's are the same. */
   previousDiagnoses: readonly string[],
 ): PatientMonth {
   const price = pricesFor(options, pm.month);
-  monthMinutes(pm.entries, counts, tally);
   const option = chooseFamily(tally, price);
   const { lines, total } = claimLines(option, price, option ? lineDates(pm, option, counts, metOn) : NONE);
   const { loggedMinutes, mbi, npi } = tally;

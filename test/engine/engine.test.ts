@@ -67,6 +67,21 @@ describe('support', () => {
     expect(model.entries.map((e) => support.isSupported(e))).toEqual([true, true]);
     expect(support.isSupported({ ...far, id: 6000 })).toBe(true);
   });
+
+  it('says an entry is supported exactly when it has no exclusions, for ids inside, past and far past the first table', () => {
+    // isSupported reads a byte table, exclusions the lists: both grow when an excluded id lies past them.
+    const model = buildTestModel({ entries: [entry({}), entry({ patientId: 'B' })] });
+    const excludedIds = [1, 5000, 5001, 20_000];
+    const excluding = testRule('excludes-some', 'TEST003', 'some', ({ report }) => {
+      for (const id of excludedIds) report({ messageId: 'some', entries: [{ ...model.entries[0]!, id }] });
+    });
+    const { support } = runRules(model, resolveRules([excluding], {}));
+    for (const id of [0, 1, 2, 4999, 5000, 5001, 5002, 10_001, 19_999, 20_000, 20_001, 50_000]) {
+      const e = { ...model.entries[0]!, id };
+      expect(support.isSupported(e), `id ${id}`).toBe(support.exclusions(e).length === 0);
+      expect(support.isSupported(e), `id ${id}`).toBe(!excludedIds.includes(id));
+    }
+  });
 });
 
 describe('baseline', () => {

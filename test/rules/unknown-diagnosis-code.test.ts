@@ -26,5 +26,27 @@ ruleTester(unknownDiagnosisCode, {
         { messageId: 'notBillable', sources: ['diagnoses.csv:3'] },
       ],
     },
+    {
+      // A patient's months of one fiscal year share the answer: each month is still reported, and the answer
+      // changes with the code set (I42.0 a header from FY2027, I42.00 new in it) and with the patient.
+      name: 'months on either side of a code-set change, then another patient',
+      model: {
+        entries: [
+          entry({ date: '2026-08-05' }),
+          entry({ date: '2026-09-05' }),
+          entry({ date: '2026-10-05' }),
+          entry({ date: '2026-11-05' }),
+          entry({ patientId: 'P2', date: '2026-11-05' }),
+        ],
+        diagnoses: [diagnosis('I42.0'), diagnosis('I42.00'), diagnosis('I42.00', { patientId: 'P2' }), diagnosis('E11.99', { patientId: 'P2' })],
+      },
+      findings: [
+        { messageId: 'notBillable', month: '2026-08', data: { codes: 'I42.00' } },
+        { messageId: 'notBillable', month: '2026-09', data: { codes: 'I42.00' } },
+        { messageId: 'notBillable', month: '2026-10', data: { codes: 'I42.0' } },
+        { messageId: 'notBillable', month: '2026-11', data: { codes: 'I42.0' } },
+        { messageId: 'unknown', month: '2026-11', data: { codes: 'E11.99' }, sources: ['diagnoses.csv:5'] },
+      ],
+    },
   ],
 });
